@@ -1,0 +1,403 @@
+import { CATEGORIES } from "../catalog/categories.js";
+import { REASONS } from "../catalog/reasons.js";
+import type { Category, Lang, Permanence } from "../catalog/types.js";
+import { LANGS } from "../catalog/types.js";
+import { UPSTREAM_CODE_ROWS } from "../catalog/upstream-codes.js";
+import type { BlocklistDef } from "../rules/blocklists.js";
+import { DEFAULT_REASON, REPLY, STATUS, STATUS_SUBJECT } from "../rules/status-codes.js";
+import type { CodeRule, ProviderDef, RuleTable } from "../rules/types.js";
+import { categoryOfReason } from "../rules/types.js";
+import { normalizeCommand, normalizeStatus, parseReply } from "../smtp/reply.js";
+import { Automaton } from "./automaton.js";
+import type { Diagnosis, DiagnoseOptions, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
+import { extractEntities } from "./entities.js";
+import { statedRetryAfter } from "./retry.js";
+
+/** A rule after compilation: everything the hot path needs, resolved once. */
+export interface CompiledRule {
+  index: number;
+  id: string;
+  category: Category;
+  reason: string;
+  priority: number;
+  permanence: Permanence | undefined;
+  provider: string | undefined;
+  regex: RegExp | undefined;
+  example: string;
+}
+
+const enum Target {
+  Literal = 0,
+  Regex = 1,
+  Provider = 2,
+  Blocklist = 3,
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  matched: string;
+}
+
+const CONFIDENCE: Record<EvidenceLevel, number> = {
+  text: 0.9,
+  provider: 0.8,
+  status: 0.6,
+  reply: 0.4,
+  none: 0,
+};
+const TEXT_LIMIT = 64 * 1024;
+const ENTITY_LIMIT = 16 * 1024;
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export interface RuleSet {
+  tables: readonly RuleTable[];
+  providers: readonly ProviderDef[];
+  blocklists: readonly BlocklistDef[];
+}
+
+export class Engine {
+  readonly rules: readonly CompiledRule[];
+  readonly providers: readonly ProviderDef[];
+  private readonly automaton: Automaton;
+  /** Per keyword: packed targets (type, index, boundary-checked) */
+  private readonly targets: (readonly number[])[];
+  private readonly hostSuffix = new Map<string, number>();
+  private readonly providerCodes: (readonly CodeRule[])[];
+  private readonly blocklistNames: readonly string[];
+  private readonly upstreamPair = new Map<string, Category>();
+  private readonly upstreamStatus = new Map<string, Category | null>();
+  private readonly upstreamReply = new Map<number, Category>();
+  private readonly stamp: Int32Array;
+  private generation = 0;
+
+  constructor(set: RuleSet) {
+    const keywords: string[] = [];
+    const keywordIndex = new Map<string, number>();
+    const targets: number[][] = [];
+    const addTarget = (keyword: string, type: Target, index: number): void => {
+      const k = keyword.toLowerCase().replace(/\s+/g, " ");
+      let ki = keywordIndex.get(k);
+      if (ki === undefined) {
+        ki = keywords.length;
+        keywords.push(k);
+        keywordIndex.set(k, ki);
+        targets.push([]);
+      }
+      targets[ki]!.push(type, index);
+    };
+
+    const rules: CompiledRule[] = [];
+    const ids = new Set<string>();
+    const tables: RuleTable[] = [
+      ...set.tables,
+      ...set.providers.map((p) => ({ id: p.id, priority: 60, provider: p.id, rules: p.rules })),
+    ];
+    for (const table of tables) {
+      for (const spec of table.rules) {
+        const id = `${table.id}.${spec.id}`;
+        if (ids.has(id)) throw new Error(`duplicate rule id ${id}`);
+        ids.add(id);
+        if (!REASONS.has(spec.reason)) throw new Error(`rule ${id}: unknown reason ${spec.reason}`);
+        const index = rules.length;
+        const isRegex = spec.match instanceof RegExp;
+        let regex: RegExp | undefined;
+        if (spec.match instanceof RegExp) {
+          const flags = spec.match.flags.replace(/[gy]/g, "");
+          regex = new RegExp(spec.match.source, flags.includes("i") ? flags : `${flags}i`);
+        }
+        rules.push({
+          index,
+          id,
+          category: categoryOfReason(spec.reason),
+          reason: spec.reason,
+          priority: spec.priority ?? table.priority,
+          permanence: spec.permanence,
+          provider: table.provider,
+          regex,
+          example: spec.example,
+        });
+        if (isRegex) {
+          if (!spec.keywords?.length) throw new Error(`rule ${id}: a regular expression needs keywords`);
+          for (const k of spec.keywords) addTarget(k, Target.Regex, index);
+        } else {
+          const phrases = typeof spec.match === "string" ? [spec.match] : (spec.match as readonly string[]);
+          for (const p of phrases) addTarget(p, Target.Literal, index);
+        }
+      }
+    }
+    set.providers.forEach((p, i) => {
+      for (const m of p.markers) addTarget(m, Target.Provider, i);
+      for (const h of p.hosts) this.hostSuffix.set(h.toLowerCase(), i);
+    });
+    set.blocklists.forEach((b, i) => {
+      for (const m of b.markers) addTarget(m, Target.Blocklist, i);
+    });
+    this.rules = rules;
+    this.providers = set.providers;
+    this.providerCodes = set.providers.map((p) => p.codes ?? []);
+    this.blocklistNames = set.blocklists.map((b) => b.name);
+    this.automaton = new Automaton(keywords);
+    this.targets = targets;
+    this.stamp = new Int32Array(rules.length);
+
+    const byStatus = new Map<string, Set<Category>>();
+    const byReply = new Map<number, Set<Category>>();
+    const byPair = new Map<string, Set<Category>>();
+    for (const [category, code, status] of UPSTREAM_CODE_ROWS) {
+      if (status) {
+        const key = `${code} ${status}`;
+        if (!byPair.has(key)) byPair.set(key, new Set());
+        byPair.get(key)!.add(category);
+        if (!byStatus.has(status)) byStatus.set(status, new Set());
+        byStatus.get(status)!.add(category);
+      } else {
+        if (!byReply.has(code)) byReply.set(code, new Set());
+        byReply.get(code)!.add(category);
+      }
+    }
+    // A pair or status listed under two categories says nothing on its own.
+    for (const [k, cats] of byPair) if (cats.size === 1) this.upstreamPair.set(k, [...cats][0]!);
+    for (const [s, cats] of byStatus) this.upstreamStatus.set(s, cats.size === 1 ? [...cats][0]! : null);
+    for (const [c, cats] of byReply) this.upstreamReply.set(c, [...cats][0]!);
+  }
+
+  /** Number of distinct keywords and automaton states, for the benchmark's report. */
+  get size(): { rules: number; keywords: number; states: number } {
+    return {
+      rules: this.rules.length,
+      keywords: this.automaton.keywords.length,
+      states: this.automaton.states,
+    };
+  }
+
+  /** Provider whose host suffix matches `host` (longest suffix first). */
+  providerOfHost(host: string | null): number {
+    if (!host) return -1;
+    let h = host.toLowerCase().replace(/\.$/, "");
+    for (;;) {
+      const p = this.hostSuffix.get(h);
+      if (p !== undefined) return p;
+      const dot = h.indexOf(".");
+      if (dot < 0) return -1;
+      h = h.slice(dot + 1);
+    }
+  }
+
+  diagnose(input: string | ReplyInput, options?: DiagnoseOptions): Diagnosis {
+    const given: ReplyInput = typeof input === "string" ? { response: input } : input;
+    let raw = typeof given.response === "string" ? given.response : "";
+    if (raw.length > TEXT_LIMIT) raw = raw.slice(0, TEXT_LIMIT);
+    const parsed = parseReply(raw);
+    const text = parsed.text;
+
+    const givenCode =
+      given.errorCode === undefined || given.errorCode === null ? null : Number(given.errorCode);
+    const errorCode =
+      givenCode !== null && Number.isInteger(givenCode) && givenCode >= 100 && givenCode <= 999
+        ? givenCode
+        : parsed.errorCode;
+    let statusCode = normalizeStatus(given.statusCode ?? null);
+    if (statusCode === null || (statusCode.endsWith(".0.0") && parsed.statusCode?.[0] === statusCode[0])) {
+      statusCode = parsed.statusCode ?? statusCode;
+    }
+    const remoteHost = given.remoteHost ? given.remoteHost.toLowerCase() : parsed.remoteHost;
+    const command = normalizeCommand(given.command) ?? parsed.command;
+
+    // One pass over the text: literal rules, regex gates, provider markers, blocklist names.
+    const gen = ++this.generation;
+    const stamp = this.stamp;
+    const targets = this.targets;
+    const keywords = this.automaton.keywords;
+    const rules = this.rules;
+    const candidates: Candidate[] = [];
+    const regexRules: number[] = [];
+    let markerProvider = -1;
+    const blocklists: string[] = [];
+    this.automaton.scan(text, (ki, end) => {
+      const t = targets[ki]!;
+      for (let j = 0; j < t.length; j += 2) {
+        const type = t[j]!;
+        const index = t[j + 1]!;
+        if (type === Target.Literal) {
+          const k = keywords[ki]!;
+          const start = end - k.length;
+          if (isWordChar(k.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+          if (isWordChar(k.charCodeAt(k.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
+            continue;
+          candidates.push({ rule: rules[index]!, start, matched: text.slice(start, end) });
+        } else if (type === Target.Regex) {
+          if (stamp[index] !== gen) {
+            stamp[index] = gen;
+            regexRules.push(index);
+          }
+        } else if (type === Target.Provider) {
+          if (markerProvider < 0) markerProvider = index;
+        } else {
+          const name = this.blocklistNames[index]!;
+          if (!blocklists.includes(name)) blocklists.push(name);
+        }
+      }
+    });
+    for (const index of regexRules) {
+      const rule = rules[index]!;
+      const m = rule.regex!.exec(text);
+      if (m) candidates.push({ rule, start: m.index, matched: m[0] });
+    }
+
+    let best: Candidate | undefined;
+    for (const c of candidates) {
+      if (
+        !best ||
+        c.rule.priority > best.rule.priority ||
+        (c.rule.priority === best.rule.priority && c.start < best.start)
+      ) {
+        best = c;
+      }
+    }
+
+    let providerIndex = this.providerOfHost(remoteHost);
+    if (providerIndex < 0) providerIndex = markerProvider;
+    let provider = providerIndex >= 0 ? this.providers[providerIndex]!.id : null;
+    if (provider === null && best?.rule.provider) provider = best.rule.provider;
+
+    let level: EvidenceLevel = "none";
+    let reason = "unknown.unclassified";
+    let ruleId: string | null = null;
+    let matched: string | null = null;
+    let rulePermanence: Permanence | undefined;
+    if (best) {
+      level = "text";
+      reason = best.rule.reason;
+      ruleId = best.rule.id;
+      matched = best.matched;
+      rulePermanence = best.rule.permanence;
+    } else {
+      const decided = this.decideByCodes(providerIndex, errorCode, statusCode);
+      if (decided) [level, reason, ruleId, matched] = decided;
+    }
+
+    const category = categoryOfReason(reason);
+    const info = CATEGORIES[category];
+    const reasonInfo = REASONS.get(reason);
+    const cls = errorCode !== null ? Math.floor(errorCode / 100) : statusCode ? Number(statusCode[0]) : 0;
+    const softText = /\b(?:try (?:again )?later|greylist|graylist|temporar)/i.test(text);
+    let permanence: Permanence;
+    if (rulePermanence) permanence = rulePermanence;
+    else if (reasonInfo?.permanence) permanence = reasonInfo.permanence;
+    else if (info.permanence === "soft" && category !== "recipient_error") permanence = "soft";
+    else if (cls === 4 || softText) permanence = "soft";
+    else if (cls === 5) permanence = "hard";
+    else permanence = info.permanence;
+
+    const kind = cls === 2 ? "delivered" : cls === 4 ? "delay" : "bounce";
+    const actionType = reasonInfo?.action ?? (category === "unknown" && cls === 2 ? "none" : info.action);
+    let retryAfterSeconds: number | null = null;
+    let retryAfterSource: "text" | "default" | null = null;
+    if (permanence === "soft" && actionType !== "none") {
+      const stated = statedRetryAfter(text);
+      if (stated !== null) {
+        retryAfterSeconds = stated;
+        retryAfterSource = "text";
+      } else if (info.retryAfterSeconds !== null) {
+        retryAfterSeconds = info.retryAfterSeconds;
+        retryAfterSource = "default";
+      }
+    }
+
+    const alternatives: RuleMatch[] = [];
+    if (candidates.length > 1) {
+      const sorted = candidates
+        .slice()
+        .sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
+      for (const c of sorted) {
+        if (c.rule.category === category || alternatives.some((a) => a.category === c.rule.category))
+          continue;
+        alternatives.push({
+          ruleId: c.rule.id,
+          category: c.rule.category,
+          reason: c.rule.reason,
+          matched: c.matched,
+        });
+      }
+    }
+
+    const diagnosis: Diagnosis = {
+      kind,
+      category,
+      errorCode,
+      statusCode,
+      reason,
+      permanence,
+      action: { type: actionType, retryAfterSeconds, retryAfterSource },
+      provider,
+      command,
+      remoteHost,
+      entities: extractEntities(text.length > ENTITY_LIMIT ? text.slice(0, ENTITY_LIMIT) : text, blocklists),
+      evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
+    };
+    const langs = tipLanguages(options?.lang);
+    if (langs) {
+      const tips: Partial<Record<Lang, readonly string[]>> = {};
+      for (const l of langs) tips[l] = info.tips[l];
+      diagnosis.tips = tips;
+    }
+    return diagnosis;
+  }
+
+  /** Provider codes, then the status code, then the reply code: the weaker levels. */
+  private decideByCodes(
+    providerIndex: number,
+    errorCode: number | null,
+    statusCode: string | null,
+  ): [EvidenceLevel, string, string, string] | null {
+    if (providerIndex >= 0) {
+      for (const c of this.providerCodes[providerIndex]!) {
+        if (c.reply !== undefined && c.reply !== errorCode) continue;
+        if (
+          c.status !== null &&
+          !(statusCode === c.status || (c.status.endsWith(".") && statusCode?.startsWith(c.status)))
+        ) {
+          continue;
+        }
+        const id = this.providers[providerIndex]!.id;
+        return ["provider", c.reason, `${id}.code.${c.status ?? c.reply}`, statusCode ?? String(errorCode)];
+      }
+    }
+    if (statusCode !== null) {
+      const [, subject, detail] = statusCode.split(".");
+      const registered = STATUS[statusCode] ?? STATUS[`${subject}.${detail}`];
+      if (registered) return ["status", registered, `status.${subject}.${detail}`, statusCode];
+      const pair = errorCode !== null ? this.upstreamPair.get(`${errorCode} ${statusCode}`) : undefined;
+      const upstream = pair ?? this.upstreamStatus.get(statusCode);
+      if (upstream)
+        return [
+          "status",
+          DEFAULT_REASON[upstream]!,
+          `upstream.${errorCode ?? "any"}.${statusCode}`,
+          statusCode,
+        ];
+    }
+    if (errorCode !== null) {
+      const reply = REPLY[errorCode];
+      if (reply) return ["reply", reply, `reply.${errorCode}`, String(errorCode)];
+      const upstream = this.upstreamReply.get(errorCode);
+      if (upstream) return ["reply", DEFAULT_REASON[upstream]!, `upstream.${errorCode}`, String(errorCode)];
+    }
+    if (statusCode !== null) {
+      const subject = statusCode.split(".")[1]!;
+      const fallback = STATUS_SUBJECT[subject];
+      if (fallback) return ["status", fallback, `status.${subject}.x`, statusCode];
+    }
+    return null;
+  }
+}
+
+function tipLanguages(lang: DiagnoseOptions["lang"]): readonly Lang[] | null {
+  if (lang === "none") return null;
+  if (lang === undefined || lang === "all") return LANGS;
+  return typeof lang === "string" ? [lang] : lang;
+}

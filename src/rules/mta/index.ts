@@ -1,0 +1,4 @@
+import type { RuleTable } from "../types.js";
+
+/** Stock texts of MTAs (one file each). */
+export const MTA_TABLES: readonly RuleTable[] = [];

@@ -1,0 +1,144 @@
+/**
+ * Reading an SMTP reply out of whatever text carries it: a bare reply, a
+ * multi-line reply, or the diagnostic text that MTAs and services write around it.
+ */
+export type SmtpCommand = "CONNECT" | "HELO" | "STARTTLS" | "AUTH" | "MAIL" | "RCPT" | "DATA";
+
+export interface ParsedReply {
+  /** The 3-digit reply code, or null when the text has none. */
+  errorCode: number | null;
+  /** The enhanced status code (`5.1.1`, `5.7.509`), or null. */
+  statusCode: string | null;
+  /** The SMTP stage the reply answered, when the text states it. */
+  command: SmtpCommand | null;
+  /** The host that gave the reply, when the text names it. */
+  remoteHost: string | null;
+  /** Whitespace collapsed, continuation-line prefixes removed. */
+  text: string;
+}
+
+const STATUS_RE = /(?<![\d.])([245])\.([0-7])\.(\d{1,3})(?!\.?\d)/;
+const CODE_STATUS_RE = /(?<![\w.-])([245]\d\d)(?:[ -]+|:\s*|-?#)([245]\.[0-7]\.\d{1,3})(?!\.?\d)/;
+const LEADING_CODE_RE = /^\s*(?:smtp;\s*|#)?([245]\d\d)(?=[\s-]|$)/i;
+// A 3-digit code where an MTA writes one: after "said:", "returned '", "#", ":", ";", "(" …
+const CONTEXT_CODE_RE =
+  /(?:said:|returned|reply:|response:|error:|error_code\s*:|smtp;|[#'"(:;>])\s*['"]?([245]\d\d)(?=[\s\-,;:.'")]|$)/i;
+const LOOSE_CODE_RE = /(?<![\w.:/=-])([245]\d\d)(?= |-[^\d]|$)/;
+
+const CONTINUATION_LINE_RE = /^[ \t]*([245]\d\d)[ -](?:#?[245]\.[0-7]\.\d{1,3}[ \t]+)?/;
+
+const COMMAND_RE =
+  /(?:in reply to|after|did not like our|for|while sending|>>>)\s+(?:the\s+)?(?:end of\s+)?(?:final\s+)?(rcpt to|rcpt|mail from|mail|data|dot|message|body|text|helo|ehlo|starttls|auth|initial connection|connect|greeting|banner)\b/i;
+const COMMANDS: Record<string, SmtpCommand> = {
+  "rcpt to": "RCPT",
+  rcpt: "RCPT",
+  "mail from": "MAIL",
+  mail: "MAIL",
+  data: "DATA",
+  dot: "DATA",
+  message: "DATA",
+  body: "DATA",
+  text: "DATA",
+  helo: "HELO",
+  ehlo: "HELO",
+  starttls: "STARTTLS",
+  auth: "AUTH",
+  "initial connection": "CONNECT",
+  connect: "CONNECT",
+  greeting: "CONNECT",
+  banner: "CONNECT",
+};
+
+const HOST = String.raw`([a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})`;
+const REMOTE_HOST_RES = [
+  new RegExp(String.raw`\bhost\s+${HOST}\s*\[[0-9a-f.:]+\]`, "i"),
+  new RegExp(String.raw`\bServer at\s+${HOST}`, "i"),
+  new RegExp(String.raw`^${HOST}\s*\[[0-9a-f.:]+\]\s+(?:did not like|refused|said)`, "i"),
+  new RegExp(String.raw`\bconnect to\s+${HOST}\s*\[`, "i"),
+  new RegExp(String.raw`\bhost:\s+${HOST}`, "i"),
+];
+
+/** Joins continuation lines (`550-5.7.1 …`) and collapses whitespace. */
+export function normalizeReplyText(raw: string): string {
+  let text = raw;
+  if (text.includes("\n") || text.includes("\r")) {
+    const lines = text.split(/\r\n|\r|\n/);
+    let first: RegExpExecArray | null = null;
+    for (let i = 0; i < lines.length; i++) {
+      const m = CONTINUATION_LINE_RE.exec(lines[i]!);
+      if (!m) continue;
+      if (first === null) first = m;
+      else if (m[1] === first[1]) lines[i] = lines[i]!.slice(m[0].length);
+    }
+    text = lines.join(" ");
+  }
+  text = text.replace(/\s+/g, " ").trim();
+  // A continuation reply flattened onto one line repeats its prefix: keep the first only.
+  const m = /^([245]\d\d)-([245]\.[0-7]\.\d{1,3})? ?/.exec(text);
+  if (m) {
+    const prefix = new RegExp(String.raw` ${m[1]}[ -]${m[2] ? `${m[2].replace(/\./g, "\\.")} ` : ""}`, "g");
+    text = `${m[1]} ${m[2] ? `${m[2]} ` : ""}${text.slice(m[0].length).replace(prefix, " ")}`;
+  }
+  return text;
+}
+
+export function parseReply(raw: string): ParsedReply {
+  const text = normalizeReplyText(raw);
+  let errorCode: number | null = null;
+  let statusCode: string | null = null;
+
+  const pair = CODE_STATUS_RE.exec(text);
+  const lead = LEADING_CODE_RE.exec(text);
+  if (lead) errorCode = Number(lead[1]);
+  if (pair && (errorCode === null || pair[1] === lead?.[1])) {
+    if (pair[1]![0] === pair[2]![0]) {
+      errorCode = Number(pair[1]);
+      statusCode = pair[2]!;
+    }
+  }
+  if (errorCode === null) {
+    const c = CONTEXT_CODE_RE.exec(text) ?? LOOSE_CODE_RE.exec(text);
+    if (c) errorCode = Number(c[1]);
+  }
+  if (statusCode === null) {
+    const s = STATUS_RE.exec(text);
+    if (s) statusCode = `${s[1]}.${s[2]}.${s[3]}`;
+  }
+  return { errorCode, statusCode, command: parseCommand(text), remoteHost: parseRemoteHost(text), text };
+}
+
+export function parseCommand(text: string): SmtpCommand | null {
+  const m = COMMAND_RE.exec(text);
+  return m ? (COMMANDS[m[1]!.toLowerCase()] ?? null) : null;
+}
+
+export function parseRemoteHost(text: string): string | null {
+  if (!/host|server|connect|like our/i.test(text)) return null;
+  for (const re of REMOTE_HOST_RES) {
+    const m = re.exec(text);
+    if (m) return m[1]!.toLowerCase();
+  }
+  return null;
+}
+
+/** Normalises a command name given by a caller (`RCPT TO`, `rcpt`, `end of data`). */
+export function normalizeCommand(value: string | null | undefined): SmtpCommand | null {
+  if (!value) return null;
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/^end of /, "");
+  return (
+    COMMANDS[v] ??
+    (["CONNECT", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA"].includes(v.toUpperCase())
+      ? (v.toUpperCase() as SmtpCommand)
+      : null)
+  );
+}
+
+/** Reads an enhanced status code given by a caller; null when it is not one. */
+export function normalizeStatus(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = STATUS_RE.exec(value.trim());
+  return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
+}
