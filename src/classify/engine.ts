@@ -207,46 +207,7 @@ export class Engine {
     const remoteHost = given.remoteHost ? given.remoteHost.toLowerCase() : parsed.remoteHost;
     const command = normalizeCommand(given.command) ?? parsed.command;
 
-    // One pass over the text: literal rules, regex gates, provider markers, blocklist names.
-    const gen = ++this.generation;
-    const stamp = this.stamp;
-    const targets = this.targets;
-    const keywords = this.automaton.keywords;
-    const rules = this.rules;
-    const candidates: Candidate[] = [];
-    const regexRules: number[] = [];
-    let markerProvider = -1;
-    const blocklists: string[] = [];
-    this.automaton.scan(text, (ki, end) => {
-      const t = targets[ki]!;
-      for (let j = 0; j < t.length; j += 2) {
-        const type = t[j]!;
-        const index = t[j + 1]!;
-        if (type === Target.Literal) {
-          const k = keywords[ki]!;
-          const start = end - k.length;
-          if (isWordChar(k.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
-          if (isWordChar(k.charCodeAt(k.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
-            continue;
-          candidates.push({ rule: rules[index]!, start, matched: text.slice(start, end) });
-        } else if (type === Target.Regex) {
-          if (stamp[index] !== gen) {
-            stamp[index] = gen;
-            regexRules.push(index);
-          }
-        } else if (type === Target.Provider) {
-          if (markerProvider < 0) markerProvider = index;
-        } else {
-          const name = this.blocklistNames[index]!;
-          if (!blocklists.includes(name)) blocklists.push(name);
-        }
-      }
-    });
-    for (const index of regexRules) {
-      const rule = rules[index]!;
-      const m = rule.regex!.exec(text);
-      if (m) candidates.push({ rule, start: m.index, matched: m[0] });
-    }
+    const { candidates, markerProvider, blocklists } = this.collect(text);
 
     let best: Candidate | undefined;
     for (const c of candidates) {
@@ -346,6 +307,62 @@ export class Engine {
       diagnosis.tips = tips;
     }
     return diagnosis;
+  }
+
+  /** Every rule that matches `text` (already normalised), strongest first: for tests and explanations. */
+  matches(text: string): RuleMatch[] {
+    return this.collect(text)
+      .candidates.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start)
+      .map((c) => ({
+        ruleId: c.rule.id,
+        category: c.rule.category,
+        reason: c.rule.reason,
+        matched: c.matched,
+      }));
+  }
+
+  /** One pass over the text: literal rules, regex gates, provider markers, blocklist names. */
+  private collect(text: string): { candidates: Candidate[]; markerProvider: number; blocklists: string[] } {
+    const gen = ++this.generation;
+    const stamp = this.stamp;
+    const targets = this.targets;
+    const keywords = this.automaton.keywords;
+    const rules = this.rules;
+    const candidates: Candidate[] = [];
+    const regexRules: number[] = [];
+    let markerProvider = -1;
+    const blocklists: string[] = [];
+    this.automaton.scan(text, (ki, end) => {
+      const t = targets[ki]!;
+      for (let j = 0; j < t.length; j += 2) {
+        const type = t[j]!;
+        const index = t[j + 1]!;
+        if (type === Target.Literal) {
+          const k = keywords[ki]!;
+          const start = end - k.length;
+          if (isWordChar(k.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+          if (isWordChar(k.charCodeAt(k.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
+            continue;
+          candidates.push({ rule: rules[index]!, start, matched: text.slice(start, end) });
+        } else if (type === Target.Regex) {
+          if (stamp[index] !== gen) {
+            stamp[index] = gen;
+            regexRules.push(index);
+          }
+        } else if (type === Target.Provider) {
+          if (markerProvider < 0) markerProvider = index;
+        } else {
+          const name = this.blocklistNames[index]!;
+          if (!blocklists.includes(name)) blocklists.push(name);
+        }
+      }
+    });
+    for (const index of regexRules) {
+      const rule = rules[index]!;
+      const m = rule.regex!.exec(text);
+      if (m) candidates.push({ rule, start: m.index, matched: m[0] });
+    }
+    return { candidates, markerProvider, blocklists };
   }
 
   /** Provider codes, then the status code, then the reply code: the weaker levels. */

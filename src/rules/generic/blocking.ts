@@ -69,8 +69,6 @@ export const BLOCKING: RuleTable = {
         "not accepting mail from",
         "will not accept messages from",
         "refused to talk",
-        "not allowed to send",
-        "not authorized to send",
         "unverifyable sending ip",
         "unverifiable sending ip",
         "please use the smtp server of your isp",
@@ -78,10 +76,18 @@ export const BLOCKING: RuleTable = {
         "use your provider's smtp",
         "client host rejected",
         "client rejected",
-        "blocked by the recipient",
         "we do not accept mail from",
         "mail from your ip",
         "relay quota",
+      ],
+      priority: 58,
+      example: "550 5.7.1 Connections not accepted from servers without a valid sender domain.",
+    },
+    {
+      id: "blocked-word",
+      reason: "blocked.policy",
+      match: [
+        "blocked by the recipient",
         "blocked by our",
         "temporarily blocked",
         "has been blocked",
@@ -90,9 +96,11 @@ export const BLOCKING: RuleTable = {
         "was blocked",
         "are blocked",
         "blocked",
+        "not allowed to send",
+        "not authorized to send",
       ],
       priority: 44,
-      example: "550 5.7.1 Connections not accepted from servers without a valid sender domain.",
+      example: "554 5.7.1 Your mail server has been blocked",
     },
     {
       id: "no-ptr",
@@ -188,8 +196,7 @@ export const BLOCKING: RuleTable = {
         "low sending reputation",
       ],
       priority: 54,
-      example:
-        "421 4.7.0 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users, mail from your IP address has been temporarily rate limited due to poor reputation.",
+      example: "421-4.7.0 This message is suspicious due to the very low reputation of the sending domain.",
     },
     {
       id: "domain-reputation",
@@ -208,7 +215,8 @@ export const BLOCKING: RuleTable = {
       reason: "sender_reputation.complaints",
       match: ["user complaints", "complaints", "complaint rate", "abuse complaints"],
       priority: 46,
-      example: "421 4.7.0 [TS01] Messages from 192.0.2.1 temporarily deferred due to user complaints",
+      example:
+        "550 5.7.1 Message rejected because of too many complaints from our users about mail from your domain",
     },
     {
       id: "new-ip",

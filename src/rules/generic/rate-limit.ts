@@ -98,8 +98,6 @@ export const RATE_LIMIT: RuleTable = {
         "gray listed",
         "grey-listed",
         "gray-listed",
-        "temporarily deferred",
-        "deferred for",
         "please retry later",
         "try again in",
       ],

@@ -271,7 +271,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "members only",
         "email preferences of the person",
       ],
-      priority: 50,
+      priority: 60,
       example:
         "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated",
       source: "Exchange Online",
