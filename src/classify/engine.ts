@@ -232,7 +232,7 @@ export class Engine {
     let rulePermanence: Permanence | undefined;
     if (best) {
       level = "text";
-      reason = best.rule.reason;
+      reason = adjustForSender(best.rule.reason, command, statusCode);
       ruleId = best.rule.id;
       matched = best.matched;
       rulePermanence = best.rule.permanence;
@@ -384,7 +384,10 @@ export class Engine {
         return ["provider", c.reason, `${id}.code.${c.status ?? c.reply}`, statusCode ?? String(errorCode)];
       }
     }
-    if (statusCode !== null) {
+    // "Other or undefined" statuses (x.0.0, x.5.0) say less than the reply code does.
+    const vague =
+      statusCode !== null && /^\d\.[05]\.0$/.test(statusCode) && errorCode !== null && REPLY[errorCode];
+    if (statusCode !== null && !vague) {
       const [, subject, detail] = statusCode.split(".");
       const registered = STATUS[statusCode] ?? STATUS[`${subject}.${detail}`];
       if (registered) return ["status", registered, `status.${subject}.${detail}`, statusCode];
@@ -411,6 +414,17 @@ export class Engine {
     }
     return null;
   }
+}
+
+/**
+ * An address that "does not exist" at the MAIL FROM stage, or under a sender status
+ * (x.1.7, x.1.8), is the sender's address: a rejection of this sender, not a bad recipient.
+ */
+function adjustForSender(reason: string, command: string | null, statusCode: string | null): string {
+  if (!reason.startsWith("invalid_address.")) return reason;
+  if (command === "MAIL" || (statusCode !== null && /^\d\.1\.[78]$/.test(statusCode)))
+    return "rejection.invalid_sender";
+  return reason;
 }
 
 function tipLanguages(lang: DiagnoseOptions["lang"]): readonly Lang[] | null {

@@ -92,6 +92,9 @@ export const AUTHENTICATION: RuleTable = {
         "could not be authenticated",
         "multiple authentication checks failed",
         "sender identity",
+        "authentication information",
+        "pass authentication",
+        "fails to pass authentication",
       ],
       priority: 58,
       example:
