@@ -1,0 +1,42 @@
+import type { ReplyInput } from "./diagnosis.js";
+
+/** A caller's input that cannot be diagnosed; its message says what is wrong. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+const FIELDS = new Set(["response", "errorCode", "statusCode", "remoteHost", "command"]);
+
+/**
+ * Reads a reply input given as JSON (one NDJSON line, one API batch item):
+ * `{ response, errorCode?, statusCode?, remoteHost?, command? }`. Throws InputError.
+ */
+export function parseReplyInput(value: unknown): ReplyInput {
+  if (typeof value === "string") return { response: value };
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new InputError("expected a string or an object with a \"response\" string");
+  }
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!FIELDS.has(k)) throw new InputError(`unknown field "${k}" (expected response, errorCode, statusCode, remoteHost, command)`);
+  }
+  if (typeof o.response !== "string") throw new InputError('"response" must be a string');
+  const out: ReplyInput = { response: o.response };
+  if (o.errorCode !== undefined && o.errorCode !== null) {
+    const n = typeof o.errorCode === "string" && /^\d{3}$/.test(o.errorCode.trim()) ? Number(o.errorCode) : o.errorCode;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 100 || n > 999) {
+      throw new InputError('"errorCode" must be a 3-digit number such as 550');
+    }
+    out.errorCode = n;
+  }
+  for (const k of ["statusCode", "remoteHost", "command"] as const) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string") throw new InputError(`"${k}" must be a string`);
+    out[k] = v;
+  }
+  if (out.statusCode && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(out.statusCode.trim())) {
+    throw new InputError('"statusCode" must be an enhanced status code such as 5.1.1');
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import pc from "picocolors";
+import { CATEGORIES } from "../catalog/categories.js";
+import { enhancedStatusMeaning } from "../catalog/enhanced-status.js";
+import { REASONS } from "../catalog/reasons.js";
+import type { Category, Lang } from "../catalog/types.js";
+import type { Diagnosis } from "../classify/diagnosis.js";
+import { ACTION_NAMES, formatDuration, KIND_NAMES, LABELS, PERMANENCE_NAMES } from "./i18n.js";
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+export function colors(enabled: boolean): Colors {
+  return pc.createColors(enabled);
+}
+
+const CATEGORY_COLOR: Record<Category, keyof Colors> = {
+  blocked: "red",
+  dmarc: "magenta",
+  invalid_address: "red",
+  inbox: "yellow",
+  inbox_full: "yellow",
+  rate_limit: "cyan",
+  recipient_error: "yellow",
+  rejection: "red",
+  sender_reputation: "magenta",
+  unknown: "gray",
+};
+
+function paint(c: Colors, name: keyof Colors, text: string): string {
+  const f = c[name];
+  return typeof f === "function" ? (f as (s: string) => string)(text) : text;
+}
+
+/** A diagnosis as a person reads it, every word in `lang`. */
+export function renderDiagnosis(d: Diagnosis, lang: Lang, c: Colors, options: { tips?: boolean } = {}): string {
+  const L = LABELS[lang];
+  const info = CATEGORIES[d.category];
+  const reason = REASONS.get(d.reason);
+  const lines: string[] = [];
+  const head = `${KIND_NAMES[lang][d.kind]}: ${info.name[lang]}`;
+  lines.push(`${paint(c, CATEGORY_COLOR[d.category], c.bold(head))}${reason ? ` — ${reason.name[lang]}` : ""}`);
+  const row = (label: string, value: string) => lines.push(`  ${c.dim(label.padEnd(13))}${value}`);
+
+  if (d.errorCode !== null || d.statusCode !== null) {
+    const meaning = d.statusCode ? enhancedStatusMeaning(d.statusCode)?.meaning?.[lang] : undefined;
+    row(L.reply, [d.errorCode ?? "", d.statusCode ?? ""].join(" ").trim() + (meaning ? c.dim(`  (${meaning})`) : ""));
+  }
+  row(L.permanence, PERMANENCE_NAMES[lang][d.permanence]);
+  let action = ACTION_NAMES[lang][d.action.type];
+  if (d.action.retryAfterSeconds !== null) {
+    action += `; ${L.retryIn} ${formatDuration(d.action.retryAfterSeconds, lang)}`;
+    if (d.action.retryAfterSource === "text") action += ` (${L.statedByServer})`;
+  }
+  row(L.action, action);
+  if (d.provider) row(L.provider, d.provider);
+  if (d.command) row(L.stage, d.command);
+  if (d.remoteHost) row(L.host, d.remoteHost);
+  const ev = d.evidence;
+  row(
+    L.evidence,
+    ev.ruleId
+      ? `${L.rule} ${ev.ruleId} (${L.levels[ev.level]}, ${L.confidence} ${ev.confidence.toFixed(2)})${ev.matched ? `: "${ev.matched}"` : ""}`
+      : L.noEvidence,
+  );
+  const found = (Object.keys(L.entities) as (keyof typeof L.entities)[])
+    .filter((k) => d.entities[k].length)
+    .map((k) => `${L.entities[k]}: ${d.entities[k].slice(0, 5).join(", ")}`);
+  if (found.length) row(L.found, found.join("; "));
+
+  lines.push("", `  ${c.bold(L.meaning)}`, `    ${info.definition[lang]}`);
+  if (options.tips !== false) {
+    lines.push("", `  ${c.bold(L.todo)}`);
+    info.tips[lang].forEach((tip, i) => lines.push(`    ${i + 1}. ${tip}`));
+  }
+  return lines.join("\n");
+}
