@@ -4,22 +4,19 @@
  * a small alphabet first: characters that occur in no keyword share class 0, and
  * all whitespace shares the class of the space.
  */
-export interface Hit {
-  /** Index of the keyword in the list given to the constructor. */
-  keyword: number;
-  /** Index just after the last character of the match. */
-  end: number;
-}
-
 const WHITESPACE = [9, 10, 11, 12, 13, 32, 0xa0, 0x3000];
 
 export class Automaton {
   readonly keywords: readonly string[];
-  private readonly classOf: Uint16Array;
+  private readonly classOf: Uint8Array | Uint16Array;
   private readonly alphabet: number;
-  private readonly delta: Int32Array;
-  /** For each state, the keyword indexes that end there (after following failure links). */
-  private readonly outputs: (readonly number[] | undefined)[];
+  private readonly delta: Uint16Array | Int32Array;
+  /** For each state, where its keyword indexes start in `outList` (after following failure links). */
+  private readonly outStart: Int32Array;
+  private readonly outList: Int32Array;
+  private readonly start: number;
+  private readonly firstOut: number;
+  private readonly stateCount: number;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords.map((k) => k.toLowerCase().replace(/\s+/g, " "));
@@ -39,7 +36,8 @@ export class Automaton {
         }
       }
     }
-    this.classOf = classOf;
+    // Small tables stay in cache: bytes for classes, 16-bit states while they fit.
+    this.classOf = next < 256 ? Uint8Array.from(classOf) : classOf;
     this.alphabet = next;
 
     // Trie.
@@ -90,22 +88,60 @@ export class Automaton {
         }
       }
     }
-    this.delta = delta;
-    this.outputs = out.map((o) => (o.length ? o : undefined));
+    // Renumber the states so that those with output come last: the scan then tests one
+    // number per character instead of reading an output table.
+    const order: number[] = [];
+    for (let st = 0; st < n; st++) if (!out[st]!.length) order.push(st);
+    const firstOut = order.length;
+    for (let st = 0; st < n; st++) if (out[st]!.length) order.push(st);
+    const rename = new Int32Array(n);
+    order.forEach((old, neu) => {
+      rename[old] = neu;
+    });
+    const table = n < 65536 ? new Uint16Array(n * A) : new Int32Array(n * A);
+    for (let st = 0; st < n; st++) {
+      const from = st * A;
+      const to = rename[st]! * A;
+      for (let c = 0; c < A; c++) table[to + c] = rename[delta[from + c]!]!;
+    }
+    this.delta = table;
+    this.start = rename[0]!;
+    this.firstOut = firstOut;
+    this.outStart = new Int32Array(n - firstOut + 1);
+    const flat: number[] = [];
+    for (let k = firstOut; k < n; k++) {
+      this.outStart[k - firstOut] = flat.length;
+      flat.push(...out[order[k]!]!);
+    }
+    this.outStart[n - firstOut] = flat.length;
+    this.outList = Int32Array.from(flat);
+    this.stateCount = n;
   }
 
   get states(): number {
-    return this.outputs.length;
+    return this.stateCount;
   }
 
-  /** Calls `onHit` for every keyword occurrence, in order of end position. */
-  scan(text: string, onHit: (keyword: number, end: number) => void): void {
-    const { classOf, delta, outputs, alphabet } = this;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
+  /**
+   * Finds every keyword occurrence, in order of end position, as (keyword, end) pairs in `hits`;
+   * returns the number of pairs, at most hits.length / 2.
+   */
+  scan(text: string, hits: Int32Array): number {
+    const { classOf, delta, outStart, outList, alphabet, firstOut } = this;
+    const n = text.length;
+    const max = hits.length;
+    let k = 0;
+    let s = this.start;
+    for (let i = 0; i < n; i++) {
       s = delta[s * alphabet + classOf[text.charCodeAt(i)]!]!;
-      const o = outputs[s];
-      if (o !== undefined) for (let j = 0; j < o.length; j++) onHit(o[j]!, i + 1);
+      if (s >= firstOut) {
+        const b = outStart[s - firstOut + 1]!;
+        for (let j = outStart[s - firstOut]!; j < b && k < max; j++) {
+          hits[k++] = outList[j]!;
+          hits[k++] = i + 1;
+        }
+      }
     }
+    return k >> 1;
   }
 }

@@ -7,7 +7,14 @@ import type { BlocklistDef } from "../rules/blocklists.js";
 import { DEFAULT_REASON, REPLY, STATUS, STATUS_SUBJECT } from "../rules/status-codes.js";
 import type { CodeRule, ProviderDef, RuleTable } from "../rules/types.js";
 import { categoryOfReason } from "../rules/types.js";
-import { normalizeCommand, normalizeStatus, parseReply } from "../smtp/reply.js";
+import {
+  normalizeCommand,
+  normalizeReplyText,
+  normalizeStatus,
+  parseCodes,
+  parseCommand,
+  parseRemoteHost,
+} from "../smtp/reply.js";
 import { Automaton } from "./automaton.js";
 import type { Diagnosis, DiagnoseOptions, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
 import { extractEntities } from "./entities.js";
@@ -31,7 +38,36 @@ const enum Target {
   Regex = 1,
   Provider = 2,
   Blocklist = 3,
+  Flag = 4,
 }
+
+// Words that tell the engine which slower parsers are worth running on a text.
+const FLAG_COMMAND = 1;
+const FLAG_HOST = 2;
+const FLAG_SOFT = 4;
+const FLAG_RETRY = 8;
+const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ["in reply to", FLAG_COMMAND],
+  ["after ", FLAG_COMMAND],
+  ["like our", FLAG_COMMAND | FLAG_HOST],
+  [">>>", FLAG_COMMAND],
+  [" command", FLAG_COMMAND],
+  ["while sending", FLAG_COMMAND],
+  ["host ", FLAG_HOST],
+  ["host:", FLAG_HOST],
+  ["server at", FLAG_HOST],
+  ["connect to", FLAG_HOST],
+  ["refused to talk", FLAG_HOST],
+  ["try later", FLAG_SOFT | FLAG_RETRY],
+  ["try again", FLAG_SOFT | FLAG_RETRY],
+  ["greylist", FLAG_SOFT | FLAG_RETRY],
+  ["graylist", FLAG_SOFT | FLAG_RETRY],
+  ["temporar", FLAG_SOFT],
+  ["retry", FLAG_RETRY],
+  ["wait", FLAG_RETRY],
+  ["later", FLAG_RETRY],
+  ["deferred", FLAG_RETRY],
+];
 
 interface Candidate {
   rule: CompiledRule;
@@ -66,6 +102,7 @@ export class Engine {
   /** Per keyword: packed targets (type, index, boundary-checked) */
   private readonly targets: (readonly number[])[];
   private readonly hostSuffix = new Map<string, number>();
+  private readonly hostCache = new Map<string, number>();
   private readonly providerCodes: (readonly CodeRule[])[];
   private readonly blocklistNames: readonly string[];
   private readonly upstreamPair = new Map<string, Category>();
@@ -73,6 +110,8 @@ export class Engine {
   private readonly upstreamReply = new Map<number, Category>();
   private readonly stamp: Int32Array;
   private generation = 0;
+  /** Reused scan buffer: (keyword, end) pairs; hits beyond it are dropped (they add nothing new). */
+  private readonly hits = new Int32Array(2 * 4096);
 
   constructor(set: RuleSet) {
     const keywords: string[] = [];
@@ -133,6 +172,7 @@ export class Engine {
       for (const m of p.markers) addTarget(m, Target.Provider, i);
       for (const h of p.hosts) this.hostSuffix.set(h.toLowerCase(), i);
     });
+    for (const [word, flag] of FLAG_WORDS) addTarget(word, Target.Flag, flag);
     set.blocklists.forEach((b, i) => {
       for (const m of b.markers) addTarget(m, Target.Blocklist, i);
     });
@@ -177,37 +217,49 @@ export class Engine {
   /** Provider whose host suffix matches `host` (longest suffix first). */
   providerOfHost(host: string | null): number {
     if (!host) return -1;
+    const cached = this.hostCache.get(host);
+    if (cached !== undefined) return cached;
     let h = host.toLowerCase().replace(/\.$/, "");
+    let p: number | undefined;
     for (;;) {
-      const p = this.hostSuffix.get(h);
-      if (p !== undefined) return p;
+      p = this.hostSuffix.get(h);
+      if (p !== undefined) break;
       const dot = h.indexOf(".");
-      if (dot < 0) return -1;
+      if (dot < 0) break;
       h = h.slice(dot + 1);
     }
+    // Hosts repeat (a few MX names answer most mail): remember a bounded number of them.
+    if (this.hostCache.size > 4096) this.hostCache.clear();
+    this.hostCache.set(host, p ?? -1);
+    return p ?? -1;
   }
 
   diagnose(input: string | ReplyInput, options?: DiagnoseOptions): Diagnosis {
     const given: ReplyInput = typeof input === "string" ? { response: input } : input;
     let raw = typeof given.response === "string" ? given.response : "";
     if (raw.length > TEXT_LIMIT) raw = raw.slice(0, TEXT_LIMIT);
-    const parsed = parseReply(raw);
-    const text = parsed.text;
+    const text = normalizeReplyText(raw);
+    const { candidates, markerProvider, blocklists, flags } = this.collect(text);
 
     const givenCode =
       given.errorCode === undefined || given.errorCode === null ? null : Number(given.errorCode);
-    const errorCode =
-      givenCode !== null && Number.isInteger(givenCode) && givenCode >= 100 && givenCode <= 999
-        ? givenCode
-        : parsed.errorCode;
+    const validGivenCode =
+      givenCode !== null && Number.isInteger(givenCode) && givenCode >= 100 && givenCode <= 999;
     let statusCode = normalizeStatus(given.statusCode ?? null);
-    if (statusCode === null || (statusCode.endsWith(".0.0") && parsed.statusCode?.[0] === statusCode[0])) {
-      statusCode = parsed.statusCode ?? statusCode;
+    let errorCode = validGivenCode ? givenCode : null;
+    if (errorCode === null || statusCode === null || statusCode.endsWith(".0.0")) {
+      const parsed = parseCodes(text);
+      errorCode ??= parsed.errorCode;
+      if (statusCode === null || (statusCode.endsWith(".0.0") && parsed.statusCode?.[0] === statusCode[0])) {
+        statusCode = parsed.statusCode ?? statusCode;
+      }
     }
-    const remoteHost = given.remoteHost ? given.remoteHost.toLowerCase() : parsed.remoteHost;
-    const command = normalizeCommand(given.command) ?? parsed.command;
-
-    const { candidates, markerProvider, blocklists } = this.collect(text);
+    const remoteHost = given.remoteHost
+      ? given.remoteHost.toLowerCase()
+      : flags & FLAG_HOST
+        ? parseRemoteHost(text)
+        : null;
+    const command = normalizeCommand(given.command) ?? (flags & FLAG_COMMAND ? parseCommand(text) : null);
 
     let best: Candidate | undefined;
     for (const c of candidates) {
@@ -245,7 +297,7 @@ export class Engine {
     const info = CATEGORIES[category];
     const reasonInfo = REASONS.get(reason);
     const cls = errorCode !== null ? Math.floor(errorCode / 100) : statusCode ? Number(statusCode[0]) : 0;
-    const softText = /\b(?:try (?:again )?later|greylist|graylist|temporar)/i.test(text);
+    const softText = (flags & FLAG_SOFT) !== 0;
     let permanence: Permanence;
     if (rulePermanence) permanence = rulePermanence;
     else if (reasonInfo?.permanence) permanence = reasonInfo.permanence;
@@ -259,7 +311,7 @@ export class Engine {
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {
-      const stated = statedRetryAfter(text);
+      const stated = flags & FLAG_RETRY ? statedRetryAfter(text) : null;
       if (stated !== null) {
         retryAfterSeconds = stated;
         retryAfterSource = "text";
@@ -322,7 +374,12 @@ export class Engine {
   }
 
   /** One pass over the text: literal rules, regex gates, provider markers, blocklist names. */
-  private collect(text: string): { candidates: Candidate[]; markerProvider: number; blocklists: string[] } {
+  private collect(text: string): {
+    candidates: Candidate[];
+    markerProvider: number;
+    blocklists: string[];
+    flags: number;
+  } {
     const gen = ++this.generation;
     const stamp = this.stamp;
     const targets = this.targets;
@@ -331,8 +388,13 @@ export class Engine {
     const candidates: Candidate[] = [];
     const regexRules: number[] = [];
     let markerProvider = -1;
+    let flags = 0;
     const blocklists: string[] = [];
-    this.automaton.scan(text, (ki, end) => {
+    const hits = this.hits;
+    const count = this.automaton.scan(text, hits);
+    for (let h = 0; h < count; h++) {
+      const ki = hits[2 * h]!;
+      const end = hits[2 * h + 1]!;
       const t = targets[ki]!;
       for (let j = 0; j < t.length; j += 2) {
         const type = t[j]!;
@@ -349,6 +411,8 @@ export class Engine {
             stamp[index] = gen;
             regexRules.push(index);
           }
+        } else if (type === Target.Flag) {
+          flags |= index;
         } else if (type === Target.Provider) {
           if (markerProvider < 0) markerProvider = index;
         } else {
@@ -356,13 +420,13 @@ export class Engine {
           if (!blocklists.includes(name)) blocklists.push(name);
         }
       }
-    });
+    }
     for (const index of regexRules) {
       const rule = rules[index]!;
       const m = rule.regex!.exec(text);
       if (m) candidates.push({ rule, start: m.index, matched: m[0] });
     }
-    return { candidates, markerProvider, blocklists };
+    return { candidates, markerProvider, blocklists, flags };
   }
 
   /** Provider codes, then the status code, then the reply code: the weaker levels. */

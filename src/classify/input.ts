@@ -14,16 +14,22 @@ const FIELDS = new Set(["response", "errorCode", "statusCode", "remoteHost", "co
 export function parseReplyInput(value: unknown): ReplyInput {
   if (typeof value === "string") return { response: value };
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new InputError("expected a string or an object with a \"response\" string");
+    throw new InputError('expected a string or an object with a "response" string');
   }
   const o = value as Record<string, unknown>;
   for (const k of Object.keys(o)) {
-    if (!FIELDS.has(k)) throw new InputError(`unknown field "${k}" (expected response, errorCode, statusCode, remoteHost, command)`);
+    if (!FIELDS.has(k))
+      throw new InputError(
+        `unknown field "${k}" (expected response, errorCode, statusCode, remoteHost, command)`,
+      );
   }
   if (typeof o.response !== "string") throw new InputError('"response" must be a string');
   const out: ReplyInput = { response: o.response };
   if (o.errorCode !== undefined && o.errorCode !== null) {
-    const n = typeof o.errorCode === "string" && /^\d{3}$/.test(o.errorCode.trim()) ? Number(o.errorCode) : o.errorCode;
+    const n =
+      typeof o.errorCode === "string" && /^\d{3}$/.test(o.errorCode.trim())
+        ? Number(o.errorCode)
+        : o.errorCode;
     if (typeof n !== "number" || !Number.isInteger(n) || n < 100 || n > 999) {
       throw new InputError('"errorCode" must be a 3-digit number such as 550');
     }

@@ -19,7 +19,10 @@ export interface DiagnoseFlags {
 
 /** `diagnosa "<reply>"`: one diagnosis, readable or JSON. */
 export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<number> {
-  if (!text.trim()) throw new UsageError("the reply is empty: give the SMTP reply text, e.g. diagnosa \"550 5.1.1 User unknown\"");
+  if (!text.trim())
+    throw new UsageError(
+      'the reply is empty: give the SMTP reply text, e.g. diagnosa "550 5.1.1 User unknown"',
+    );
   let input: ReplyInput;
   try {
     input = parseReplyInput({

@@ -17,8 +17,20 @@ export const LABELS = {
     confidence: "confidence",
     rule: "rule",
     noEvidence: "no rule matched; nothing in the input supports a category",
-    levels: { text: "words", provider: "provider code", status: "status code", reply: "reply code", none: "none" },
-    entities: { blocklists: "blocklists", ips: "IPs", domains: "domains", urls: "URLs", addresses: "addresses" },
+    levels: {
+      text: "words",
+      provider: "provider code",
+      status: "status code",
+      reply: "reply code",
+      none: "none",
+    },
+    entities: {
+      blocklists: "blocklists",
+      ips: "IPs",
+      domains: "domains",
+      urls: "URLs",
+      addresses: "addresses",
+    },
     retryIn: "retry in",
     statedByServer: "as the server asks",
     usage: "usage",
@@ -43,7 +55,13 @@ export const LABELS = {
     confidence: "keyakinan",
     rule: "aturan",
     noEvidence: "tidak ada aturan yang cocok; masukan tidak mendukung kategori mana pun",
-    levels: { text: "kata-kata", provider: "kode penyedia", status: "kode status", reply: "kode balasan", none: "tidak ada" },
+    levels: {
+      text: "kata-kata",
+      provider: "kode penyedia",
+      status: "kode status",
+      reply: "kode balasan",
+      none: "tidak ada",
+    },
     entities: { blocklists: "daftar hitam", ips: "IP", domains: "domain", urls: "URL", addresses: "alamat" },
     retryIn: "coba lagi dalam",
     statedByServer: "sesuai permintaan server",
@@ -103,7 +121,8 @@ export const ACTION_NAMES: Record<Lang, Record<ActionType, string>> = {
 
 /** Human duration: 90 → "1 min 30 s" / "1 mnt 30 dtk". */
 export function formatDuration(seconds: number, lang: Lang): string {
-  const u = lang === "id" ? { d: "hari", h: "jam", m: "mnt", s: "dtk" } : { d: "d", h: "h", m: "min", s: "s" };
+  const u =
+    lang === "id" ? { d: "hari", h: "jam", m: "mnt", s: "dtk" } : { d: "d", h: "h", m: "min", s: "s" };
   const parts: string[] = [];
   let rest = seconds;
   for (const [unit, size] of [
@@ -122,6 +141,11 @@ export function formatDuration(seconds: number, lang: Lang): string {
 
 /** The language of the user's locale: Indonesian when it says so, English otherwise. */
 export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || Intl.DateTimeFormat().resolvedOptions().locale;
+  const raw =
+    env.LC_ALL ||
+    env.LC_MESSAGES ||
+    env.LANG ||
+    env.LANGUAGE ||
+    Intl.DateTimeFormat().resolvedOptions().locale;
   return /^(id|in)(?:[_.-]|$)/i.test(raw ?? "") ? "id" : "en";
 }

@@ -30,7 +30,9 @@ exit codes: 0 done, 2 bad input or usage, 1 internal error
 `;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -53,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
   const lang = values.lang ?? localeLang();
   if (lang !== "en" && lang !== "id") throw new UsageError(`--lang must be en or id, not "${lang}"`);
   if (values.ndjson) {
-    if (positionals.length) throw new UsageError("--ndjson reads its input from stdin; give no reply on the command line");
+    if (positionals.length)
+      throw new UsageError("--ndjson reads its input from stdin; give no reply on the command line");
     return diagnoseStream({ tips: values.tips ?? false });
   }
   let text = positionals.join(" ");

@@ -31,18 +31,28 @@ function paint(c: Colors, name: keyof Colors, text: string): string {
 }
 
 /** A diagnosis as a person reads it, every word in `lang`. */
-export function renderDiagnosis(d: Diagnosis, lang: Lang, c: Colors, options: { tips?: boolean } = {}): string {
+export function renderDiagnosis(
+  d: Diagnosis,
+  lang: Lang,
+  c: Colors,
+  options: { tips?: boolean } = {},
+): string {
   const L = LABELS[lang];
   const info = CATEGORIES[d.category];
   const reason = REASONS.get(d.reason);
   const lines: string[] = [];
   const head = `${KIND_NAMES[lang][d.kind]}: ${info.name[lang]}`;
-  lines.push(`${paint(c, CATEGORY_COLOR[d.category], c.bold(head))}${reason ? ` — ${reason.name[lang]}` : ""}`);
+  lines.push(
+    `${paint(c, CATEGORY_COLOR[d.category], c.bold(head))}${reason ? ` — ${reason.name[lang]}` : ""}`,
+  );
   const row = (label: string, value: string) => lines.push(`  ${c.dim(label.padEnd(13))}${value}`);
 
   if (d.errorCode !== null || d.statusCode !== null) {
     const meaning = d.statusCode ? enhancedStatusMeaning(d.statusCode)?.meaning?.[lang] : undefined;
-    row(L.reply, [d.errorCode ?? "", d.statusCode ?? ""].join(" ").trim() + (meaning ? c.dim(`  (${meaning})`) : ""));
+    row(
+      L.reply,
+      [d.errorCode ?? "", d.statusCode ?? ""].join(" ").trim() + (meaning ? c.dim(`  (${meaning})`) : ""),
+    );
   }
   row(L.permanence, PERMANENCE_NAMES[lang][d.permanence]);
   let action = ACTION_NAMES[lang][d.action.type];

@@ -72,9 +72,9 @@ export function normalizeReplyText(raw: string): string {
     }
     text = lines.join(" ");
   }
-  text = text.replace(/\s+/g, " ").trim();
+  if (needsCollapse(text)) text = text.replace(/\s+/g, " ").trim();
   // A continuation reply flattened onto one line repeats its prefix: keep the first only.
-  const m = /^([245]\d\d)-([245]\.[0-7]\.\d{1,3})? ?/.exec(text);
+  const m = text.charCodeAt(3) === 45 ? /^([245]\d\d)-([245]\.[0-7]\.\d{1,3})? ?/.exec(text) : null;
   if (m) {
     const prefix = new RegExp(String.raw` ${m[1]}[ -]${m[2] ? `${m[2].replace(/\./g, "\\.")} ` : ""}`, "g");
     text = `${m[1]} ${m[2] ? `${m[2]} ` : ""}${text.slice(m[0].length).replace(prefix, " ")}`;
@@ -82,29 +82,46 @@ export function normalizeReplyText(raw: string): string {
   return text;
 }
 
+/** True when the text has whitespace other than single spaces, or spaces at its ends. */
+function needsCollapse(text: string): boolean {
+  const n = text.length;
+  return n > 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 || /[^\S ]| {2}/.test(text));
+}
+
 export function parseReply(raw: string): ParsedReply {
   const text = normalizeReplyText(raw);
+  const { errorCode, statusCode } = parseCodes(text);
+  return { errorCode, statusCode, command: parseCommand(text), remoteHost: parseRemoteHost(text), text };
+}
+
+const STATUS_AFTER_CODE_RE = /(?:[ -]+|:\s*|-?#)([245]\.[0-7]\.\d{1,3})(?!\.?\d)/y;
+
+/** The reply code and enhanced status code of a normalised reply text. */
+export function parseCodes(text: string): { errorCode: number | null; statusCode: string | null } {
   let errorCode: number | null = null;
   let statusCode: string | null = null;
-
-  const pair = CODE_STATUS_RE.exec(text);
   const lead = LEADING_CODE_RE.exec(text);
-  if (lead) errorCode = Number(lead[1]);
-  if (pair && (errorCode === null || pair[1] === lead?.[1])) {
-    if (pair[1]![0] === pair[2]![0]) {
-      errorCode = Number(pair[1]);
-      statusCode = pair[2]!;
-    }
+  if (lead) {
+    errorCode = Number(lead[1]);
+    // Fast path: the text starts with "550 5.1.1" or "550-5.1.1".
+    STATUS_AFTER_CODE_RE.lastIndex = lead[0].length;
+    const s = STATUS_AFTER_CODE_RE.exec(text);
+    if (s && s[1]![0] === lead[1]![0]) return { errorCode, statusCode: s[1]! };
+  }
+  const pair = CODE_STATUS_RE.exec(text);
+  if (pair && (errorCode === null || pair[1] === lead?.[1]) && pair[1]![0] === pair[2]![0]) {
+    errorCode = Number(pair[1]);
+    statusCode = pair[2]!;
   }
   if (errorCode === null) {
     const c = CONTEXT_CODE_RE.exec(text) ?? LOOSE_CODE_RE.exec(text);
     if (c) errorCode = Number(c[1]);
   }
   if (statusCode === null) {
-    const s = STATUS_RE.exec(text);
-    if (s) statusCode = `${s[1]}.${s[2]}.${s[3]}`;
+    const st = STATUS_RE.exec(text);
+    if (st) statusCode = `${st[1]}.${st[2]}.${st[3]}`;
   }
-  return { errorCode, statusCode, command: parseCommand(text), remoteHost: parseRemoteHost(text), text };
+  return { errorCode, statusCode };
 }
 
 export function parseCommand(text: string): SmtpCommand | null {
@@ -113,7 +130,6 @@ export function parseCommand(text: string): SmtpCommand | null {
 }
 
 export function parseRemoteHost(text: string): string | null {
-  if (!/host|server|connect|like our/i.test(text)) return null;
   for (const re of REMOTE_HOST_RES) {
     const m = re.exec(text);
     if (m) return m[1]!.toLowerCase();

@@ -48,7 +48,16 @@ export const BLOCKING: RuleTable = {
       reason: "blocked.policy",
       match:
         /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|ip address|host|mail server|server|domain|network)|ip address|ip|netblock|subnet)\b[^;]{0,30}?\b(?:is |was |has been |are |have been )?(?:blocked|banned|blacklisted|blocklisted|denied|not allowed|not permitted|refused)\b/,
-      keywords: ["your", "sending", "sender", "client", "source", "connecting", "ip", "netblock", "subnet"],
+      keywords: [
+        "blocked",
+        "banned",
+        "blacklisted",
+        "blocklisted",
+        "denied",
+        "not allowed",
+        "not permitted",
+        "refused",
+      ],
       priority: 52,
       example: "554 5.7.1 Your IP address 192.0.2.1 has been blocked",
     },

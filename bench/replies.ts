@@ -1,0 +1,73 @@
+// npm run bench: replies diagnosed per second on one thread, over the corpus replies, after warm-up.
+// Prints figures; asserts nothing. The baseline in the same run is the same rule set tried one rule
+// at a time (no prefilter), so the ratio shows what the compiled automaton buys.
+import type { ReplyInput } from "../src/classify/diagnosis.js";
+import { defaultEngine, diagnose } from "../src/index.js";
+import { PROVIDER_DEFS, RULE_TABLES } from "../src/rules/index.js";
+import { normalizeReplyText } from "../src/smtp/reply.js";
+import { corpusDir, loadResponses } from "../scripts/corpus.js";
+
+const dir = corpusDir();
+if (!dir) {
+  console.error("bench: ../shared/corpus not found (set DIAGNOSA_CORPUS)");
+  process.exit(2);
+}
+const inputs: ReplyInput[] = loadResponses(dir).map((c) => ({
+  response: c.response,
+  errorCode: c.errorCode,
+  statusCode: c.statusCode,
+  command: c.command,
+  remoteHost: c.remoteHost,
+}));
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+
+function measure(name: string, fn: (i: number) => unknown): number {
+  // Warm-up: let the JIT settle before timing.
+  const warmEnd = performance.now() + 500;
+  let i = 0;
+  while (performance.now() < warmEnd) fn(i++);
+  let n = 0;
+  let sink = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let k = 0; k < 1000; k++) {
+      if (fn(n++)) sink++;
+    }
+  }
+  const elapsed = (performance.now() - start) / 1000;
+  const rate = n / elapsed;
+  console.log(`  ${name.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} /s   (${n.toLocaleString("en-US")} in ${elapsed.toFixed(2)} s)`);
+  return rate;
+}
+
+const engine = defaultEngine();
+const size = engine.size;
+const avgLen = Math.round(inputs.reduce((s, x) => s + x.response.length, 0) / inputs.length);
+console.log(`diagnosa reply benchmark: ${inputs.length} corpus replies (mean ${avgLen} chars), ${size.rules} rules, ${size.keywords} keywords, ${size.states} automaton states, ${seconds} s each, Node ${process.version}`);
+
+measure("diagnose() without tips", (i) => diagnose(inputs[i % inputs.length]!, { lang: "none" }).category);
+measure("diagnose() with tips (en, id)", (i) => diagnose(inputs[i % inputs.length]!).category);
+const texts = inputs.map((x) => normalizeReplyText(x.response));
+const matchOnly = measure("rule matching only (automaton + regex gates)", (i) => engine.matches(texts[i % texts.length]!).length);
+
+// Baseline: every rule tried on every reply, as a rule list without a prefilter would.
+const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const baselineRules: RegExp[] = [];
+for (const table of [...RULE_TABLES, ...PROVIDER_DEFS.map((p) => ({ rules: p.rules }))]) {
+  for (const spec of table.rules) {
+    if (spec.match instanceof RegExp) baselineRules.push(new RegExp(spec.match.source, "i"));
+    else {
+      const list = typeof spec.match === "string" ? [spec.match] : spec.match;
+      baselineRules.push(new RegExp(`(?:${list.map(escape).join("|")})`, "i"));
+    }
+  }
+}
+const baseline = measure("baseline: every rule tried in turn", (i) => {
+  const t = texts[i % texts.length]!;
+  let hits = 0;
+  for (const re of baselineRules) if (re.test(t)) hits++;
+  return hits;
+});
+console.log(`  ratio rule matching / baseline: ${(matchOnly / baseline).toFixed(1)}x`);
+console.log(`  peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
