@@ -37,19 +37,26 @@ function measure(name: string, fn: (i: number) => unknown): number {
   }
   const elapsed = (performance.now() - start) / 1000;
   const rate = n / elapsed;
-  console.log(`  ${name.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} /s   (${n.toLocaleString("en-US")} in ${elapsed.toFixed(2)} s)`);
+  console.log(
+    `  ${name.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} /s   (${n.toLocaleString("en-US")} in ${elapsed.toFixed(2)} s)`,
+  );
   return rate;
 }
 
 const engine = defaultEngine();
 const size = engine.size;
 const avgLen = Math.round(inputs.reduce((s, x) => s + x.response.length, 0) / inputs.length);
-console.log(`diagnosa reply benchmark: ${inputs.length} corpus replies (mean ${avgLen} chars), ${size.rules} rules, ${size.keywords} keywords, ${size.states} automaton states, ${seconds} s each, Node ${process.version}`);
+console.log(
+  `diagnosa reply benchmark: ${inputs.length} corpus replies (mean ${avgLen} chars), ${size.rules} rules, ${size.keywords} keywords, ${size.states} automaton states, ${seconds} s each, Node ${process.version}`,
+);
 
 measure("diagnose() without tips", (i) => diagnose(inputs[i % inputs.length]!, { lang: "none" }).category);
 measure("diagnose() with tips (en, id)", (i) => diagnose(inputs[i % inputs.length]!).category);
 const texts = inputs.map((x) => normalizeReplyText(x.response));
-const matchOnly = measure("rule matching only (automaton + regex gates)", (i) => engine.matches(texts[i % texts.length]!).length);
+const matchOnly = measure(
+  "rule matching only (automaton + regex gates)",
+  (i) => engine.matches(texts[i % texts.length]!).length,
+);
 
 // Baseline: every rule tried on every reply, as a rule list without a prefilter would.
 const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -83,6 +83,9 @@ const CONFIDENCE: Record<EvidenceLevel, number> = {
   none: 0,
 };
 const TEXT_LIMIT = 64 * 1024;
+/** A regex rule is tried within this many characters of a keyword hit, at up to WINDOWS hits. */
+const WINDOW = 400;
+const WINDOWS = 4;
 const ENTITY_LIMIT = 16 * 1024;
 
 function isWordChar(c: number): boolean {
@@ -361,6 +364,18 @@ export class Engine {
     return diagnosis;
   }
 
+  /** The prefilter keywords of a rule (for tests). */
+  keywordsOf(ruleId: string): string[] {
+    const rule = this.rules.find((r) => r.id === ruleId);
+    if (!rule) return [];
+    const out: string[] = [];
+    this.targets.forEach((t, ki) => {
+      for (let j = 0; j < t.length; j += 2)
+        if (t[j + 1] === rule.index && t[j]! <= Target.Regex) out.push(this.automaton.keywords[ki]!);
+    });
+    return out;
+  }
+
   /** Every rule that matches `text` (already normalised), strongest first: for tests and explanations. */
   matches(text: string): RuleMatch[] {
     return this.collect(text)
@@ -386,7 +401,9 @@ export class Engine {
     const keywords = this.automaton.keywords;
     const rules = this.rules;
     const candidates: Candidate[] = [];
+    // Regex rules to verify, each with the end positions of up to WINDOWS keyword hits.
     const regexRules: number[] = [];
+    const regexEnds: number[][] = [];
     let markerProvider = -1;
     let flags = 0;
     const blocklists: string[] = [];
@@ -410,6 +427,10 @@ export class Engine {
           if (stamp[index] !== gen) {
             stamp[index] = gen;
             regexRules.push(index);
+            regexEnds.push([end]);
+          } else {
+            const ends = regexEnds[regexRules.lastIndexOf(index)]!;
+            if (ends.length < WINDOWS && end - ends[ends.length - 1]! > WINDOW) ends.push(end);
           }
         } else if (type === Target.Flag) {
           flags |= index;
@@ -421,12 +442,45 @@ export class Engine {
         }
       }
     }
-    for (const index of regexRules) {
-      const rule = rules[index]!;
-      const m = rule.regex!.exec(text);
-      if (m) candidates.push({ rule, start: m.index, matched: m[0] });
+    for (let r = 0; r < regexRules.length; r++) {
+      const rule = rules[regexRules[r]!]!;
+      const found = this.verify(rule, text, regexEnds[r]!);
+      if (found) candidates.push(found);
     }
     return { candidates, markerProvider, blocklists, flags };
+  }
+
+  /**
+   * Runs a regex rule near the places where its keywords occur: the whole text when it is short,
+   * else a window around each of the first hits. The work per rule is bounded whatever the input.
+   */
+  verify(rule: CompiledRule, text: string, ends: readonly number[]): Candidate | null {
+    const re = rule.regex!;
+    if (text.length <= 2 * WINDOW) {
+      const m = re.exec(text);
+      return m ? { rule, start: m.index, matched: m[0] } : null;
+    }
+    for (const end of ends) {
+      const from = Math.max(0, end - WINDOW);
+      const m = re.exec(text.slice(from, Math.min(text.length, end + WINDOW)));
+      if (m) return { rule, start: from + m.index, matched: m[0] };
+    }
+    return null;
+  }
+
+  /** `verify` for one rule by id, with keyword ends found by plain search (for tests). */
+  verifyRule(ruleId: string, text: string): RuleMatch | null {
+    const rule = this.rules.find((r) => r.id === ruleId);
+    if (!rule?.regex) return null;
+    const lower = text.toLowerCase();
+    const ends: number[] = [];
+    for (const k of this.keywordsOf(ruleId)) {
+      const at = lower.indexOf(k);
+      if (at >= 0) ends.push(at + k.length);
+    }
+    ends.sort((a, b) => a - b);
+    const found = this.verify(rule, text, ends.slice(0, WINDOWS));
+    return found ? { ruleId, category: rule.category, reason: rule.reason, matched: found.matched } : null;
   }
 
   /** Provider codes, then the status code, then the reply code: the weaker levels. */

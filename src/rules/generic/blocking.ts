@@ -9,8 +9,8 @@ export const BLOCKING: RuleTable = {
       id: "blocked-using",
       reason: "blocked.dnsbl",
       match:
-        /\b(?:blocked|rejected|refused|listed)\b[^.;]{0,40}?\b(?:using|by|in|on|at)\b[^.;]{0,12}?\b(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
-      keywords: ["blocked", "rejected", "refused", "listed"],
+        /\b(?:blocked|rejected|refused|denied)\s+using\s+\S|\blisted\s+(?:in|on|at|by)\s+(?:the\s+)?(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
+      keywords: ["using", "listed"],
       priority: 58,
       example: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.example.net",
       source: "Postfix reject_rbl_client",
@@ -47,7 +47,7 @@ export const BLOCKING: RuleTable = {
       id: "ip-blocked",
       reason: "blocked.policy",
       match:
-        /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip|ip address|host|mail server|server|domain|network)|ip address|ip|netblock|subnet)\b[^;]{0,30}?\b(?:is |was |has been |are |have been )?(?:blocked|banned|blacklisted|blocklisted|denied|not allowed|not permitted|refused)\b/,
+        /\b(?:(?:your|sending|sender|client|source|connecting)\s+(?:ip(?: address)?|host|mail server|server|domain|network)|ip address|netblock|subnet)\s+(?:[^\s;]+\s+){0,3}?(?:blocked|banned|blacklisted|blocklisted|denied|not allowed|not permitted|refused)\b/,
       keywords: [
         "blocked",
         "banned",

@@ -147,6 +147,15 @@ export const MICROSOFT: ProviderDef = {
       source: NDR,
     },
     {
+      id: "banned-ip-status",
+      reason: "blocked.provider_blocklist",
+      match: /\b5\.7\.6(?:0[6-9]|[1-4][0-9]) (?:access denied|service unavailable)\b/,
+      keywords: ["access denied", "service unavailable"],
+      priority: 68,
+      example: "550 5.7.621 Access denied, banned sending IP [192.0.2.1]. (AS16012609)",
+      source: NDR,
+    },
+    {
       id: "spam-abuse",
       reason: "sender_reputation.spam",
       match: ["access denied, spam abuse detected", "access denied, bad outbound sender"],
