@@ -2,8 +2,9 @@
  * diagnosa: why a message was not delivered, and what to do about it.
  * The public library API.
  */
+
+import type { DiagnoseOptions, Diagnosis, ReplyInput } from "./classify/diagnosis.js";
 import { Engine } from "./classify/engine.js";
-import type { Diagnosis, DiagnoseOptions, ReplyInput } from "./classify/diagnosis.js";
 import { BLOCKLISTS, PROVIDER_DEFS, RULE_TABLES } from "./rules/index.js";
 
 let engine: Engine | undefined;

@@ -16,7 +16,7 @@ import {
   parseRemoteHost,
 } from "../smtp/reply.js";
 import { Automaton } from "./automaton.js";
-import type { Diagnosis, DiagnoseOptions, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
+import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
 import { extractEntities } from "./entities.js";
 import { statedRetryAfter } from "./retry.js";
 
@@ -33,7 +33,7 @@ export interface CompiledRule {
   example: string;
 }
 
-const enum Target {
+enum Target {
   Literal = 0,
   Regex = 1,
   Provider = 2,

@@ -3,8 +3,8 @@ import type { Lang } from "../catalog/types.js";
 import type { ReplyInput } from "../classify/diagnosis.js";
 import { InputError, parseReplyInput } from "../classify/input.js";
 import { diagnose } from "../index.js";
-import { colors, renderDiagnosis } from "./render.js";
 import { UsageError, writeOut } from "./io.js";
+import { colors, renderDiagnosis } from "./render.js";
 
 export interface DiagnoseFlags {
   lang: Lang;

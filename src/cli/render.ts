@@ -79,7 +79,9 @@ export function renderDiagnosis(
   lines.push("", `  ${c.bold(L.meaning)}`, `    ${info.definition[lang]}`);
   if (options.tips !== false) {
     lines.push("", `  ${c.bold(L.todo)}`);
-    info.tips[lang].forEach((tip, i) => lines.push(`    ${i + 1}. ${tip}`));
+    info.tips[lang].forEach((tip, i) => {
+      lines.push(`    ${i + 1}. ${tip}`);
+    });
   }
   return lines.join("\n");
 }

@@ -76,7 +76,7 @@ export function normalizeReplyText(raw: string): string {
   // A continuation reply flattened onto one line repeats its prefix: keep the first only.
   const m = text.charCodeAt(3) === 45 ? /^([245]\d\d)-([245]\.[0-7]\.\d{1,3})? ?/.exec(text) : null;
   if (m) {
-    const prefix = new RegExp(String.raw` ${m[1]}[ -]${m[2] ? `${m[2].replace(/\./g, "\\.")} ` : ""}`, "g");
+    const prefix = new RegExp(` ${m[1]}[ -]${m[2] ? `${m[2].replace(/\./g, "\\.")} ` : ""}`, "g");
     text = `${m[1]} ${m[2] ? `${m[2]} ` : ""}${text.slice(m[0].length).replace(prefix, " ")}`;
   }
   return text;
@@ -155,6 +155,7 @@ export function normalizeCommand(value: string | null | undefined): SmtpCommand 
 /** Reads an enhanced status code given by a caller; null when it is not one. */
 export function normalizeStatus(value: string | null | undefined): string | null {
   if (!value) return null;
-  const m = STATUS_RE.exec(value.trim());
-  return m ? `${m[1]}.${m[2]}.${m[3]}` : null;
+  // A caller's status is trusted further than free text: vendors use subjects beyond 7 (5.8.1).
+  const m = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : null;
 }

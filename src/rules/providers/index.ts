@@ -1,3 +1,4 @@
+import type { ProviderDef } from "../types.js";
 import { APPLE } from "./apple.js";
 import { ATT } from "./att.js";
 import { BARRACUDA } from "./barracuda.js";
@@ -18,7 +19,6 @@ import { TENCENT } from "./tencent.js";
 import { YAHOO } from "./yahoo.js";
 import { YANDEX } from "./yandex.js";
 import { ZOHO } from "./zoho.js";
-import type { ProviderDef } from "../types.js";
 
 /** Receiving providers' knowledge, one file each. */
 export const PROVIDERS: readonly ProviderDef[] = [

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { diagnose } from "../../src/index.js";
+
+test("words decide over the status code (text level)", () => {
+  const d = diagnose("550 5.7.1 <jane@example.com>: Recipient address rejected: User unknown");
+  assert.equal(d.category, "invalid_address");
+  assert.equal(d.reason, "invalid_address.user_unknown");
+  assert.equal(d.evidence.level, "text");
+  assert.equal(d.evidence.matched?.toLowerCase(), "user unknown");
+  assert.equal(d.permanence, "hard");
+  assert.equal(d.action.type, "suppress");
+});
+
+test("a named blocklist is blocked whatever the code", () => {
+  const d = diagnose("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
+  assert.equal(d.category, "blocked");
+  assert.deepEqual(d.entities.blocklists, ["Spamhaus"]);
+  assert.deepEqual(d.entities.ips, ["192.0.2.1"]);
+  assert.ok(d.entities.domains.includes("zen.spamhaus.org"));
+});
+
+test("over quota under 5.1.1 is inbox_full, and soft", () => {
+  const d = diagnose("550 5.1.1 <jane@example.com>: mailbox is over quota");
+  assert.equal(d.category, "inbox_full");
+  assert.equal(d.permanence, "soft");
+  assert.equal(d.action.type, "retry");
+});
+
+test("the status code decides when no words do, then the reply code", () => {
+  const s = diagnose({ response: "", errorCode: 550, statusCode: "5.2.2" });
+  assert.equal(s.category, "inbox_full");
+  assert.equal(s.evidence.level, "status");
+  const r = diagnose({ response: "zzz", errorCode: 552 });
+  assert.equal(r.category, "inbox_full");
+  assert.equal(r.evidence.level, "reply");
+  assert.ok(s.evidence.confidence > r.evidence.confidence);
+});
+
+test("provider knowledge decides a provider's own code", () => {
+  const d = diagnose({ response: "550 5.7.26 zzz", remoteHost: "gmail-smtp-in.l.google.com" });
+  assert.equal(d.provider, "gmail");
+  assert.equal(d.category, "dmarc");
+  assert.equal(d.evidence.level, "provider");
+});
+
+test("nothing known gives unknown, honestly", () => {
+  const d = diagnose("the quick brown fox");
+  assert.equal(d.category, "unknown");
+  assert.equal(d.evidence.level, "none");
+  assert.equal(d.evidence.ruleId, null);
+  assert.equal(d.evidence.confidence, 0);
+});
+
+test("greylisting is a soft rate limit with the delay the server states", () => {
+  const d = diagnose(
+    "450 4.7.1 <jane@example.com>: Recipient address rejected: Greylisted, please try again in 5 minutes",
+  );
+  assert.equal(d.category, "rate_limit");
+  assert.equal(d.kind, "delay");
+  assert.equal(d.permanence, "soft");
+  assert.equal(d.action.retryAfterSeconds, 300);
+  assert.equal(d.action.retryAfterSource, "text");
+});
+
+test("a 4xx is a delay, a 2xx a delivery", () => {
+  assert.equal(diagnose("421 4.3.2 Service not available").kind, "delay");
+  assert.equal(diagnose("250 2.0.0 OK queued as 12345").kind, "delivered");
+});
+
+test("the MAIL FROM stage turns an unknown address into the sender's problem", () => {
+  const d = diagnose({ response: "550 5.1.1 No such user", command: "MAIL FROM" });
+  assert.equal(d.category, "rejection");
+  assert.equal(d.reason, "rejection.invalid_sender");
+});
+
+test("two causes: the evidence lists the other one", () => {
+  const d = diagnose("552 5.2.2 Mailbox full; user unknown");
+  assert.equal(d.category, "inbox_full");
+  assert.ok(d.evidence.alternatives.some((a) => a.category === "invalid_address"));
+});
+
+test("tips come per language and can be left out", () => {
+  const both = diagnose("550 5.1.1 User unknown");
+  assert.ok(both.tips?.en?.length && both.tips?.id?.length);
+  const id = diagnose("550 5.1.1 User unknown", { lang: "id" });
+  assert.deepEqual(Object.keys(id.tips ?? {}), ["id"]);
+  assert.equal(diagnose("550 5.1.1 User unknown", { lang: "none" }).tips, undefined);
+});
+
+test("caller's codes are used and normalised", () => {
+  const d = diagnose({
+    response: "Mailbox full",
+    errorCode: "552",
+    statusCode: " 5.2.2 ",
+    command: "rcpt to",
+    remoteHost: "MX.Example.COM",
+  });
+  assert.equal(d.errorCode, 552);
+  assert.equal(d.statusCode, "5.2.2");
+  assert.equal(d.command, "RCPT");
+  assert.equal(d.remoteHost, "mx.example.com");
+});
+
+test("a multi-line Gmail reply is read as one", () => {
+  const d = diagnose(
+    "550-5.7.26 This mail has been blocked because the sender is unauthenticated.\r\n550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.\r\n550 5.7.26 https://support.google.com/mail/answer/81126 - gsmtp",
+  );
+  assert.equal(d.category, "dmarc");
+  assert.equal(d.errorCode, 550);
+  assert.equal(d.statusCode, "5.7.26");
+  assert.equal(d.provider, "gmail");
+});
+
+test("replies in other languages", () => {
+  assert.equal(diagnose("550 5.1.1 Benutzer unbekannt").category, "invalid_address");
+  assert.equal(diagnose("552 Postfach voll").category, "inbox_full");
+});

@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { normalizeReplyText, parseReply } from "../../src/smtp/reply.js";
+
+const cases: Array<[string, number | null, string | null, string | null, string | null]> = [
+  // text, errorCode, statusCode, command, remoteHost
+  ["550 5.1.1 <a@b.com>: Recipient address rejected: User unknown", 550, "5.1.1", null, null],
+  [
+    "550-5.7.26 This mail has been blocked\n550-5.7.26 because the sender is unauthenticated.\n550 5.7.26 Gmail requires all senders",
+    550,
+    "5.7.26",
+    null,
+    null,
+  ],
+  [
+    "550 5.7.509 Access denied, sending domain [EXAMPLE.COM] does not pass DMARC verification",
+    550,
+    "5.7.509",
+    null,
+    null,
+  ],
+  ["550 5.4.316 Message expired, connection refused(Socket error code 10061)", 550, "5.4.316", null, null],
+  [
+    "host mx.example.com[192.0.2.1] said: 550 5.1.1 <x@example.com>: User unknown (in reply to RCPT TO command)",
+    550,
+    "5.1.1",
+    "RCPT",
+    "mx.example.com",
+  ],
+  ["smtp; 550 5.2.2 Mailbox full", 550, "5.2.2", null, null],
+  [
+    "SMTP error from remote mail server after RCPT TO:<x@example.org>: host mx.example.org [192.0.2.2]: 550 5.1.1 No such user",
+    550,
+    "5.1.1",
+    "RCPT",
+    "mx.example.org",
+  ],
+  [
+    "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'",
+    550,
+    "5.1.10",
+    null,
+    null,
+  ],
+  ["#550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large ##", 550, "5.2.3", null, null],
+  ["x@example.jp Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.2 Mailbox Full", 550, "5.2.2", null, null],
+  [
+    "host mx.example.net[192.0.2.3] said: 554 5.7.1 Spam detected (in reply to end of DATA command)",
+    554,
+    "5.7.1",
+    "DATA",
+    "mx.example.net",
+  ],
+  [
+    "mx.example.org [192.0.2.4] did not like our RCPT TO:550 5.7.26 Multiple authentication checks failed",
+    550,
+    "5.7.26",
+    "RCPT",
+    "mx.example.org",
+  ],
+  [
+    "SMTP error from remote mail server after initial connection: 554 No PTR record",
+    554,
+    null,
+    "CONNECT",
+    null,
+  ],
+  ["connect to mx.example.com[192.0.2.5]:25: Connection timed out", null, null, null, "mx.example.com"],
+  ["421 4.7.0 Try again later, closing connection. (EHLO)", 421, "4.7.0", null, null],
+  ["Sorry, I couldn't find any host named example.invalid. (#5.1.2)", null, "5.1.2", null, null],
+];
+
+for (const [text, code, status, command, host] of cases) {
+  test(`parses ${JSON.stringify(text.slice(0, 50))}`, () => {
+    const r = parseReply(text);
+    assert.equal(r.errorCode, code, "errorCode");
+    assert.equal(r.statusCode, status, "statusCode");
+    assert.equal(r.command, command, "command");
+    assert.equal(r.remoteHost, host, "remoteHost");
+  });
+}
+
+test("an IPv4 address is not an enhanced status code", () => {
+  assert.equal(parseReply("554 rejected, your IP 5.1.1.9 is listed").statusCode, null);
+});
+
+test("continuation lines are joined without their repeated prefixes", () => {
+  const t = normalizeReplyText("550-5.7.1 first line\r\n550-5.7.1 second line\r\n550 5.7.1 last line");
+  assert.equal(t, "550 5.7.1 first line second line last line");
+  assert.equal(normalizeReplyText("550-5.7.1 a 550-5.7.1 b 550 5.7.1 c"), "550 5.7.1 a b c");
+});
+
+test("whitespace is collapsed", () => {
+  assert.equal(normalizeReplyText("  550\t5.1.1   user\n unknown "), "550 5.1.1 user unknown");
+});
