@@ -287,13 +287,16 @@ export class Engine {
     let rulePermanence: Permanence | undefined;
     if (best) {
       level = "text";
-      reason = adjustForSender(best.rule.reason, command, statusCode);
+      reason = adjustForStage(best.rule.reason, command, statusCode, best.rule.priority <= WEAK_PRIORITY);
       ruleId = best.rule.id;
       matched = best.matched;
       rulePermanence = best.rule.permanence;
     } else {
       const decided = this.decideByCodes(providerIndex, errorCode, statusCode);
-      if (decided) [level, reason, ruleId, matched] = decided;
+      if (decided) {
+        [level, reason, ruleId, matched] = decided;
+        reason = adjustForStage(reason, command, statusCode, false);
+      }
     }
 
     const category = categoryOfReason(reason);
@@ -534,14 +537,27 @@ export class Engine {
   }
 }
 
+/** Rules at or below this priority are vague words ("rejected", "access denied"). */
+const WEAK_PRIORITY = 25;
+
 /**
- * An address that "does not exist" at the MAIL FROM stage, or under a sender status
- * (x.1.7, x.1.8), is the sender's address: a rejection of this sender, not a bad recipient.
+ * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, or
+ * under a sender status (x.1.7, x.1.8), is the sender's address: a rejection of this sender, not a
+ * bad recipient. A refusal in vague words at connection time can only be about the connecting
+ * host: a block.
  */
-function adjustForSender(reason: string, command: string | null, statusCode: string | null): string {
-  if (!reason.startsWith("invalid_address.")) return reason;
-  if (command === "MAIL" || (statusCode !== null && /^\d\.1\.[78]$/.test(statusCode)))
-    return "rejection.invalid_sender";
+function adjustForStage(
+  reason: string,
+  command: string | null,
+  statusCode: string | null,
+  vague: boolean,
+): string {
+  if (reason.startsWith("invalid_address.")) {
+    if (command === "MAIL" || (statusCode !== null && /^\d\.1\.[78]$/.test(statusCode)))
+      return "rejection.invalid_sender";
+  } else if (vague && command === "CONNECT" && reason === "rejection.policy") {
+    return "blocked.policy";
+  }
   return reason;
 }
 

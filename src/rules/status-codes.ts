@@ -31,7 +31,7 @@ export const STATUS: Readonly<Record<string, string>> = {
   "4.3": "recipient_error.dns_failure",
   "4.4": "recipient_error.routing",
   "4.5": "rate_limit.throttled",
-  "4.6": "rejection.loop",
+  "4.6": "recipient_error.routing",
   "4.7": "recipient_error.expired",
   "5.0": "rejection.protocol",
   "5.1": "rejection.protocol",

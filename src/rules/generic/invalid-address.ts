@@ -19,7 +19,6 @@ export const INVALID_ADDRESS: RuleTable = {
         "unknown or illegal user",
         "unknown local part",
         "unknown local-part",
-        "unknown address",
         "address unknown",
         "unknown mailbox",
         "mailbox unknown",
@@ -154,6 +153,14 @@ export const INVALID_ADDRESS: RuleTable = {
       keywords: ["unknown"],
       priority: 35,
       example: "550 Unknown local recipient: <jane@example.com>",
+    },
+    {
+      id: "unknown-address-error",
+      reason: "invalid_address.user_unknown",
+      match: ["unknown address error"],
+      priority: 15,
+      example: "The reason for the problem: 5.1.0 - Unknown address error 550-'5.1.1 <jane@example.com>... '",
+      source: "Amazon SES bounce wrapper: the reply it quotes decides when it has words",
     },
     {
       id: "no-valid-recipients",

@@ -181,6 +181,8 @@ export const RECIPIENT_ERROR: RuleTable = {
         "overloaded",
         "insufficient resources",
         "resources temporarily",
+        "service currently unavailable",
+        "currently unavailable",
       ],
       priority: 30,
       example: "421 4.3.2 Service not available, closing transmission channel",

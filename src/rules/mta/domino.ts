@@ -38,7 +38,7 @@ export const DOMINO: RuleTable = {
     },
     {
       id: "hop-count",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: "maximum hop count exceeded",
       priority: 60,
       example:

@@ -86,7 +86,7 @@ export const EXCHANGE: RuleTable = {
     },
     {
       id: "hop-count",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: "hop count exceeded - possible mail loop",
       priority: 60,
       example: "554 5.4.6 Hop count exceeded - possible mail loop",

@@ -64,7 +64,7 @@ export const EXIM: RuleTable = {
     },
     {
       id: "too-many-received",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: /\btoo many "?received"? headers\b/,
       keywords: ["received"],
       priority: 60,

@@ -134,7 +134,7 @@ export const POSTFIX: RuleTable = {
     },
     {
       id: "forwarding-loop",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: "mail forwarding loop for",
       priority: 58,
       example: "5.4.6 mail forwarding loop for jane@example.com",

@@ -125,7 +125,7 @@ export const QMAIL: RuleTable = {
     },
     {
       id: "looping-delivered-to",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: [
         "this message is looping: it already has my delivered-to line",
         "too many hops, this message is looping",
@@ -146,7 +146,7 @@ export const QMAIL: RuleTable = {
       id: "queue-too-long",
       reason: "recipient_error.expired",
       match: "this message has been in the queue too long",
-      priority: 58,
+      priority: 42,
       example: "I'm not going to try again; this message has been in the queue too long.",
       source: "qmail-send.c",
     },

@@ -83,7 +83,7 @@ export const SENDMAIL: RuleTable = {
     },
     {
       id: "too-many-hops",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: /\btoo many hops \d{1,3} \(\d{1,3} max\)/,
       keywords: ["too many hops"],
       priority: 60,

@@ -61,7 +61,7 @@ export const APPLE: ProviderDef = {
       reason: "rejection.protocol",
       match: /\b(?:me|icloud|mac)\.com error: too many errors\b/,
       keywords: ["error: too many errors"],
-      priority: 62,
+      priority: 50,
       example: "421 4.7.0 me.com Error: too many errors",
       source: FIELD_MANUAL,
     },

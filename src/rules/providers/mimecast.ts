@@ -200,7 +200,7 @@ export const MIMECAST: ProviderDef = {
     },
     {
       id: "spam-signature",
-      reason: "sender_reputation.spam",
+      reason: "rejection.content",
       match: "mcspamsignature",
       priority: 66,
       example:
@@ -226,7 +226,7 @@ export const MIMECAST: ProviderDef = {
     },
     {
       id: "mail-loop",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: "mail loop detected",
       priority: 58,
       example: "554 Mail loop detected - https://community.mimecast.com/docs/DOC-1369#554",
