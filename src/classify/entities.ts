@@ -42,30 +42,31 @@ function hostOf(token: string): string | null {
   return tld.length === 2 || TLDS.has(tld) ? token.toLowerCase() : null;
 }
 
+// Where an IP, a host name or an address can be: at a dot, an "@" or a colon. A native regex
+// finds those few places; the token around each is then read by hand.
+const MARK_RE = /[.@:]/g;
+
 /**
- * One pass over the text: every run of host/address characters that holds a dot, an `@` or
- * colons is checked as an IP, a host name or an address; URLs are found where they start.
- */
-/**
- * One pass over the text: every run of host/address characters that holds a dot, an `@` or
- * colons is checked as an IP, a host name or an address; URLs are found where they start.
+ * Finds every run of host/address characters that holds a dot, an `@` or colons, and checks it as
+ * an IP, a host name or an address; URLs are found where they start.
  */
 export function extractEntities(text: string, blocklists: string[]): Entities {
   const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (c >= 128 || TOKEN[c] === 0) {
-      i++;
-      continue;
+  MARK_RE.lastIndex = 0;
+  for (let m = MARK_RE.exec(text); m !== null; m = MARK_RE.exec(text)) {
+    let s = m.index;
+    while (s > 0) {
+      const c = text.charCodeAt(s - 1);
+      if (c >= 128 || TOKEN[c] === 0) break;
+      s--;
     }
-    let s = i;
+    let i = m.index;
     let dots = 0;
     let at = -1;
     let colons = 0;
     while (i < n) {
-      c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c >= 128) break;
       const t = TOKEN[c]!;
       if (t === 0) break;
@@ -75,6 +76,12 @@ export function extractEntities(text: string, blocklists: string[]): Entities {
         else if (c === 58) colons++;
       }
       i++;
+    }
+    MARK_RE.lastIndex = i;
+    for (let k = s; k < m.index; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 64) at = k;
+      else if (c === 58) colons++;
     }
     if (dots === 0 && at < 0 && colons < 2) continue;
     let end = i;
@@ -99,6 +106,7 @@ export function extractEntities(text: string, blocklists: string[]): Entities {
       continue;
     }
     if (lastIsLetter) {
+      if (dots === 0) continue;
       const host = hostOf(text.slice(s, end));
       if (host) push(e.domains, host);
     } else if (dots === 3 && last >= 48 && last <= 57) {
@@ -106,7 +114,7 @@ export function extractEntities(text: string, blocklists: string[]): Entities {
       if (IPV4_RE.test(token)) push(e.ips, token);
     }
   }
-  if (text.includes("http") || text.includes("www.") || text.includes("HTTP")) {
+  if (text.includes("http") || text.includes("www.") || text.includes("HTTP") || text.includes("WWW.")) {
     for (let p = text.search(/https?:\/\/|www\./i); p >= 0; ) {
       const len = addUrl(text, p, e);
       const next = text.slice(p + len).search(/https?:\/\/|www\./i);

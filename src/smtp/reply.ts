@@ -85,7 +85,12 @@ export function normalizeReplyText(raw: string): string {
 /** True when the text has whitespace other than single spaces, or spaces at its ends. */
 function needsCollapse(text: string): boolean {
   const n = text.length;
-  return n > 0 && (text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32 || /[^\S ]| {2}/.test(text));
+  return (
+    n > 0 &&
+    (text.charCodeAt(0) === 32 ||
+      text.charCodeAt(n - 1) === 32 ||
+      /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/.test(text))
+  );
 }
 
 export function parseReply(raw: string): ParsedReply {
