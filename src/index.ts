@@ -20,6 +20,8 @@ export function diagnose(input: string | ReplyInput, options?: DiagnoseOptions):
   return defaultEngine().diagnose(input, options);
 }
 
+export { BounceError, parseBounce } from "./bounce/parse.js";
+export type * from "./bounce/types.js";
 export { CATEGORIES, categoryInfo } from "./catalog/categories.js";
 export { ENHANCED_STATUS_CODES, enhancedStatusMeaning } from "./catalog/enhanced-status.js";
 export { REASONS, reasonInfo } from "./catalog/reasons.js";

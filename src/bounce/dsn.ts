@@ -1,0 +1,132 @@
+import type { DsnAction, RecipientRecord } from "./types.js";
+
+/**
+ * RFC 3464 delivery status notifications: one block of per-message fields, then one block per
+ * recipient, blocks separated by empty lines, fields folded RFC 5322-style. Vendors add their own
+ * fields (X-Postfix-*, X-Supplementary-Info, X-Actual-Recipient, …); the known ones are read.
+ */
+export interface DsnReport {
+  reportingMta: string | null;
+  arrivalDate: string | null;
+  recipients: DsnRecipient[];
+}
+
+export interface DsnRecipient {
+  finalRecipient: string | null;
+  originalRecipient: string | null;
+  action: DsnAction | null;
+  status: string | null;
+  remoteMta: string | null;
+  diagnosticType: string | null;
+  diagnosticCode: string | null;
+  lastAttemptDate: string | null;
+  /** Vendor additions that explain the failure: X-Supplementary-Info, X-Postfix-*, … */
+  supplementary: string | null;
+}
+
+const ACTIONS = new Set(["failed", "delayed", "delivered", "relayed", "expanded"]);
+
+/** Splits a DSN body into blocks of unfolded fields. */
+function blocks(body: string): Map<string, string>[] {
+  const out: Map<string, string>[] = [];
+  let current = new Map<string, string>();
+  let name = "";
+  for (const rawLine of body.split(/\r\n|\r|\n/)) {
+    const line = rawLine.replace(/\s+$/, "");
+    if (line === "") {
+      if (current.size) out.push(current);
+      current = new Map();
+      name = "";
+      continue;
+    }
+    if (/^[ \t]/.test(rawLine) && name) {
+      current.set(name, `${current.get(name)} ${line.trim()}`);
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/.exec(line);
+    if (m) {
+      name = m[1]!.toLowerCase();
+      // A repeated field keeps the first value (some MTAs repeat Diagnostic-Code).
+      if (!current.has(name)) current.set(name, m[2]!);
+      else name = `${name}#`;
+    } else if (name) {
+      // A continuation line without indentation: real MTAs write those too.
+      current.set(name, `${current.get(name)} ${line.trim()}`);
+    }
+  }
+  if (current.size) out.push(current);
+  return out;
+}
+
+/** `rfc822; user@example.com` → `user@example.com` (angle brackets and quotes removed). */
+export function addressOf(value: string | undefined | null): string | null {
+  if (!value) return null;
+  let v = value.includes(";") ? value.slice(value.indexOf(";") + 1) : value;
+  v = v.trim().replace(/^<|>$/g, "").replace(/^"|"$/g, "").trim();
+  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
+  if (m) v = m[1]!;
+  return v.includes("@") ? v : null;
+}
+
+function typed(value: string | undefined): { type: string | null; text: string | null } {
+  if (!value) return { type: null, text: null };
+  const m = /^\s*([A-Za-z0-9-]+)\s*;\s*([\s\S]*)$/.exec(value);
+  return m ? { type: m[1]!.toLowerCase(), text: m[2]!.trim() } : { type: null, text: value.trim() };
+}
+
+export function parseDsn(body: string): DsnReport {
+  const all = blocks(body);
+  const report: DsnReport = { reportingMta: null, arrivalDate: null, recipients: [] };
+  for (const b of all) {
+    const isRecipient =
+      b.has("final-recipient") || b.has("original-recipient") || (b.has("action") && b.has("status"));
+    if (!isRecipient) {
+      if (b.has("reporting-mta")) report.reportingMta = typed(b.get("reporting-mta")).text;
+      if (b.has("arrival-date")) report.arrivalDate = b.get("arrival-date")!.trim();
+      continue;
+    }
+    const action = b.get("action")?.trim().toLowerCase().split(/\s/)[0] ?? null;
+    const status = /([245])\.(\d{1,3})\.(\d{1,3})/.exec(b.get("status") ?? "");
+    const diag = typed(b.get("diagnostic-code"));
+    const supplementary = [
+      b.get("x-supplementary-info"),
+      b.get("x-postfix-diagnostic"),
+      b.get("x-diagnostic"),
+    ]
+      .filter(Boolean)
+      .join(" ");
+    report.recipients.push({
+      finalRecipient: addressOf(b.get("final-recipient") ?? b.get("x-actual-recipient")),
+      originalRecipient: addressOf(b.get("original-recipient")),
+      action: action && ACTIONS.has(action) ? (action as DsnAction) : null,
+      status: status ? `${status[1]}.${Number(status[2])}.${Number(status[3])}` : null,
+      remoteMta: typed(b.get("remote-mta")).text,
+      diagnosticType: diag.type,
+      diagnosticCode: diag.text,
+      lastAttemptDate: b.get("last-attempt-date")?.trim() ?? null,
+      supplementary: supplementary || null,
+    });
+  }
+  return report;
+}
+
+/** DSN recipients as decoder records. */
+export function dsnRecords(report: DsnReport): RecipientRecord[] {
+  const out: RecipientRecord[] = [];
+  for (const r of report.recipients) {
+    const recipient = r.finalRecipient ?? r.originalRecipient;
+    if (!recipient) continue;
+    const diagnostic = [r.diagnosticCode, r.supplementary].filter(Boolean).join(" ");
+    out.push({
+      recipient,
+      originalRecipient: r.originalRecipient,
+      action: r.action,
+      status: r.status,
+      diagnostic,
+      remoteMta: r.remoteMta,
+      reportingMta: report.reportingMta,
+      lastAttemptDate: r.lastAttemptDate,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Helpers shared by the format decoders: reading addresses and paragraphs out of bounce text.
+
+const ADDRESS_RE =
+  /<?([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63})>?/g;
+
+/** Every address in `text`, in order, lower-cased domain, without duplicates. */
+export function addressesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ADDRESS_RE)) {
+    const a = cleanAddress(m[1]!);
+    if (a && !out.includes(a)) out.push(a);
+  }
+  return out;
+}
+
+export function cleanAddress(value: string): string | null {
+  const v = value.trim().replace(/^[<("'[]+|[>)"'\].,;:]+$/g, "");
+  const at = v.lastIndexOf("@");
+  if (at < 1 || at === v.length - 1) return null;
+  return `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}`;
+}
+
+/** The part of a bounce before the returned message is quoted (the explanation). */
+export function explanation(text: string): string {
+  const m =
+    /^\s*(?:-{2,}.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|copy of the message|message headers follow|header of the original).*|original message follows\.?|content-type: message\/rfc822)\s*$/im.exec(
+      text,
+    );
+  return m ? text.slice(0, m.index) : text;
+}
+
+/**
+ * The text that explains one recipient: from the line that names it to the next empty line
+ * (or the next line that names another recipient), joined into one line.
+ */
+export function paragraphAbout(text: string, recipient: string): string | null {
+  const lower = text.toLowerCase();
+  const at = lower.indexOf(recipient.toLowerCase());
+  if (at < 0) return null;
+  const start = text.lastIndexOf("\n", at) + 1;
+  const lines = text.slice(start).split(/\r?\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length && i < 30; i++) {
+    const line = lines[i]!;
+    if (i > 0 && !line.trim()) break;
+    if (i > 0 && /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/.test(line)) break;
+    out.push(line.trim());
+  }
+  return out.join(" ").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,141 @@
+import PostalMime from "postal-mime";
+
+/**
+ * A bounce email after MIME decoding: what the decoders read. The MIME work is done by
+ * postal-mime; this keeps the parts a bounce is made of apart (the human-readable text, the
+ * machine-readable reports, the returned message) instead of one flattened body.
+ */
+export interface BounceMessage {
+  /** Lower-case header name → values, in order. */
+  headers: Map<string, string[]>;
+  subject: string;
+  from: string;
+  /** The human-readable body: text/plain parts, or the text of the HTML when there are none. */
+  text: string;
+  /** Bodies of message/delivery-status parts (RFC 3464), several for several reports. */
+  deliveryStatus: string[];
+  /** Body of a message/feedback-report part (RFC 5965). */
+  feedbackReport: string | null;
+  /** Header block of the returned message (message/rfc822 or text/rfc822-headers). */
+  originalHeaders: string | null;
+  /** Content-Type of the whole message, lower case. */
+  contentType: string;
+}
+
+export function header(msg: BounceMessage, name: string): string | undefined {
+  return msg.headers.get(name)?.[0];
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+function asText(content: ArrayBuffer | Uint8Array | string): string {
+  return typeof content === "string" ? content : decoder.decode(content);
+}
+
+export async function readMessage(raw: string | Uint8Array): Promise<BounceMessage> {
+  const email = await PostalMime.parse(raw, {
+    forceRfc822Attachments: true,
+    attachmentEncoding: "arraybuffer",
+    maxNestingDepth: 64,
+    maxHeadersSize: 1024 * 1024,
+  });
+  const headers = new Map<string, string[]>();
+  for (const h of email.headers) {
+    const list = headers.get(h.key);
+    if (list) list.push(h.value);
+    else headers.set(h.key, [h.value]);
+  }
+  const deliveryStatus: string[] = [];
+  let feedbackReport: string | null = null;
+  let originalHeaders: string | null = null;
+  const extraText: string[] = [];
+  for (const a of email.attachments) {
+    const type = a.mimeType;
+    if (type === "message/delivery-status" || type === "message/global-delivery-status") {
+      deliveryStatus.push(asText(a.content));
+    } else if (type === "message/feedback-report") {
+      feedbackReport = asText(a.content);
+    } else if (
+      type === "message/rfc822" ||
+      type === "text/rfc822-headers" ||
+      type === "message/global" ||
+      type === "message/global-headers"
+    ) {
+      if (originalHeaders === null) originalHeaders = headerBlock(asText(headSlice(a.content)));
+    } else if (
+      type === "text/plain" &&
+      a.disposition === "attachment" &&
+      typeof a.content !== "string" &&
+      a.content.byteLength < 65536
+    ) {
+      // Some MTAs attach the explanation as a text file.
+      extraText.push(asText(a.content));
+    }
+  }
+  let text = email.text ?? "";
+  if (!text.trim() && email.html) text = htmlToText(email.html);
+  if (extraText.length) text = `${text}\n${extraText.join("\n")}`;
+  return {
+    headers,
+    subject: email.subject ?? "",
+    from: headers.get("from")?.[0] ?? "",
+    text,
+    deliveryStatus,
+    feedbackReport,
+    originalHeaders,
+    contentType: (headers.get("content-type")?.[0] ?? "").toLowerCase(),
+  };
+}
+
+/** The first 64 KB of a part is more than any header block needs. */
+function headSlice(content: ArrayBuffer | Uint8Array | string): ArrayBuffer | Uint8Array | string {
+  if (typeof content === "string") return content.slice(0, 65536);
+  const bytes = content instanceof Uint8Array ? content : new Uint8Array(content);
+  return bytes.subarray(0, 65536);
+}
+
+/** The header block of a message: everything before the first empty line. */
+export function headerBlock(text: string): string {
+  const m = /\r?\n\r?\n/.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+/** Unfolded header fields of a header block, lower-case names, first value wins. */
+export function parseHeaderFields(block: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let name = "";
+  let value = "";
+  const flush = () => {
+    if (name && !out.has(name)) out.set(name, value.trim());
+  };
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && name) {
+      value += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
+    const m = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
+    if (m) {
+      name = m[1]!.toLowerCase();
+      value = m[2]!;
+    } else {
+      name = "";
+    }
+  }
+  flush();
+  return out;
+}
+
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, "\n")
+    .replace(/<[^>]{0,2000}>/g, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&amp;/gi, "&")
+    .replace(/[ \t]+/g, " ");
+}

@@ -1,0 +1,209 @@
+import type { Kind } from "../catalog/types.js";
+import type { ReplyInput } from "../classify/diagnosis.js";
+import { defaultEngine } from "../index.js";
+import { readFeedback } from "./arf.js";
+import { isAutoReply } from "./autoreply.js";
+import { dsnRecords, parseDsn } from "./dsn.js";
+import { FORMATS } from "./formats/index.js";
+import { addressesIn, cleanAddress, explanation, paragraphAbout } from "./formats/text.js";
+import { type BounceMessage, header, readMessage } from "./message.js";
+import { readOriginal } from "./original.js";
+import type { BounceRecipient, BounceReport, ParseBounceOptions, RecipientRecord } from "./types.js";
+
+/** A message that cannot be read at all (too large, over its time budget, not a message). */
+export class BounceError extends Error {
+  override name = "BounceError";
+}
+
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 2000;
+
+const BOUNCE_FROM_RE =
+  /mailer-daemon|postmaster|mail delivery|mail administrator|mailadmin|bounce|mail-daemon|mdaemon|no-?reply/i;
+const BOUNCE_SUBJECT_RE =
+  /undeliver|deliver(?:y|ed)?\s+(?:status|fail|failure|report|notification|incomplete|delayed|problem)|not\s+(?:be\s+)?delivered|returned mail|failure notice|mail (?:system )?error|nondeliverable|non-delivery|delivery has failed|failed delivery|rejected|bounce|could not send|mail failure|warning: message|message delayed|unzustellbar|non remis|no entregado|配信|不達|Недоставлен|错误|退信/i;
+
+/**
+ * Reads a bounce email (RFC 5322; a string or bytes; LF, CRLF or CR line endings) and returns
+ * what happened to each recipient, each classified by the engine. Never throws for a malformed
+ * message: it yields `not_bounce` or what could be read. Throws BounceError only when the input
+ * is over the size limit or the time budget.
+ */
+export async function parseBounce(
+  raw: string | Uint8Array,
+  options: ParseBounceOptions = {},
+): Promise<BounceReport> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof raw === "string" ? raw.length : raw.byteLength;
+  if (size > maxBytes)
+    throw new BounceError(`message of ${size} bytes is over the limit of ${maxBytes} bytes`);
+  const deadline = performance.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let msg: BounceMessage;
+  try {
+    msg = await readMessage(typeof raw === "string" ? normalizeNewlines(raw) : raw);
+  } catch {
+    return emptyReport("not_bounce");
+  }
+  if (performance.now() > deadline)
+    throw new BounceError("message took longer than its time budget to decode");
+  return decode(msg, options);
+}
+
+function normalizeNewlines(raw: string): string {
+  // Old Mac files end lines with CR alone; MIME parsing needs LF or CRLF.
+  return raw.includes("\r") && !raw.includes("\n") ? raw.replace(/\r/g, "\n") : raw;
+}
+
+function emptyReport(kind: Kind, msg?: BounceMessage): BounceReport {
+  return {
+    kind,
+    decoder: null,
+    recipients: [],
+    original: msg ? readOriginal(msg) : null,
+    feedback: null,
+    subject: msg?.subject || null,
+    from: msg?.from || null,
+    date: msg ? (header(msg, "date") ?? null) : null,
+  };
+}
+
+export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): BounceReport {
+  const report = emptyReport("not_bounce", msg);
+
+  const feedback = readFeedback(msg);
+  if (feedback) {
+    report.kind = "complaint";
+    report.decoder = "arf";
+    report.feedback = feedback;
+    const recipients = feedback.originalRecipients.length
+      ? feedback.originalRecipients
+      : addressesIn(report.original?.to ?? "").slice(0, 1);
+    report.recipients = recipients.map((r) =>
+      classify(
+        { recipient: r, diagnostic: `feedback report: ${feedback.feedbackType}` },
+        "arf",
+        "complaint",
+        options,
+      ),
+    );
+    return report;
+  }
+
+  const dsn = msg.deliveryStatus.flatMap((body) => dsnRecords(parseDsn(body)));
+  let records: RecipientRecord[] = [];
+  let decoder: string | null = null;
+  for (const f of FORMATS) {
+    if (!f.detect(msg)) continue;
+    const found = f.decode(msg, dsn);
+    if (found.length) {
+      records = found;
+      decoder = f.id;
+      break;
+    }
+  }
+  if (!decoder && dsn.length) {
+    records = dsn.map((r) => enrichFromText(r, msg));
+    decoder = "rfc3464";
+  }
+  if (!decoder && isAutoReply(msg)) {
+    report.kind = "autoreply";
+    report.decoder = "rfc3834";
+    const who = addressesIn(msg.from)[0] ?? addressesIn(header(msg, "reply-to") ?? "")[0];
+    if (who)
+      report.recipients = [
+        classify({ recipient: who, diagnostic: msg.subject }, "rfc3834", "autoreply", options),
+      ];
+    return report;
+  }
+  if (!decoder && looksLikeBounce(msg)) {
+    records = fallback(msg);
+    if (records.length) decoder = "text";
+  }
+  if (!decoder) return report;
+
+  report.decoder = decoder;
+  report.recipients = records.map((r) => classify(r, decoder!, null, options));
+  const kinds = report.recipients.map((r) => r.diagnosis.kind);
+  report.kind = kinds.includes("bounce")
+    ? "bounce"
+    : kinds.includes("delay")
+      ? "delay"
+      : (kinds[0] ?? "bounce");
+  return report;
+}
+
+function looksLikeBounce(msg: BounceMessage): boolean {
+  const returnPath = header(msg, "return-path") ?? "";
+  return (
+    BOUNCE_FROM_RE.test(msg.from) ||
+    BOUNCE_SUBJECT_RE.test(msg.subject) ||
+    returnPath.trim() === "<>" ||
+    /report-type=delivery-status/.test(msg.contentType)
+  );
+}
+
+/** When a DSN gives no diagnostic, the body's paragraph about the recipient usually does. */
+function enrichFromText(r: RecipientRecord, msg: BounceMessage): RecipientRecord {
+  if (r.diagnostic.trim()) return r;
+  const p = paragraphAbout(explanation(msg.text), r.recipient);
+  return p ? { ...r, diagnostic: p } : r;
+}
+
+/**
+ * The last resort for a bounce no decoder knows: each address in the explanation (not the
+ * bounce's own sender or receiver) with the paragraph that names it.
+ */
+function fallback(msg: BounceMessage): RecipientRecord[] {
+  const text = explanation(msg.text);
+  const own = new Set(
+    [...addressesIn(msg.from), ...addressesIn(header(msg, "to") ?? "")].map((a) => a.toLowerCase()),
+  );
+  const out: RecipientRecord[] = [];
+  for (const a of addressesIn(text)) {
+    if (own.has(a.toLowerCase()) || /^(?:postmaster|mailer-daemon)@/i.test(a)) continue;
+    out.push({ recipient: a, diagnostic: paragraphAbout(text, a) ?? text.slice(0, 2000) });
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+const engine = () => defaultEngine();
+
+function classify(
+  r: RecipientRecord,
+  decoder: string,
+  kind: Kind | null,
+  options: ParseBounceOptions,
+): BounceRecipient {
+  const input: ReplyInput = {
+    response: r.diagnostic,
+    errorCode: r.replyCode ?? null,
+    statusCode: r.status ?? null,
+    remoteHost: hostOf(r.remoteMta),
+    command: r.command ?? null,
+  };
+  const diagnosis = engine().diagnose(input, { lang: options.lang ?? "none" });
+  if (kind) diagnosis.kind = kind;
+  else if (r.action === "delivered" || r.action === "relayed" || r.action === "expanded")
+    diagnosis.kind = "delivered";
+  else if (r.action === "delayed") diagnosis.kind = "delay";
+  else if (r.action === "failed" && diagnosis.kind === "delay") diagnosis.kind = "bounce";
+  return {
+    recipient: cleanAddress(r.recipient) ?? r.recipient,
+    originalRecipient: r.originalRecipient ?? null,
+    action: r.action ?? null,
+    status: r.status ?? null,
+    reportingMta: r.reportingMta ?? null,
+    remoteMta: r.remoteMta ?? null,
+    diagnosticText: r.diagnostic,
+    lastAttemptDate: r.lastAttemptDate ?? null,
+    decoder,
+    diagnosis,
+  };
+}
+
+function hostOf(mta: string | null | undefined): string | null {
+  if (!mta) return null;
+  const m = /([a-z0-9](?:[a-z0-9-]*\.)+[a-z]{2,})/i.exec(mta);
+  return m ? m[1]!.toLowerCase() : null;
+}
