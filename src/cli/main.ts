@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Lang } from "../catalog/types.js";
+import { bounceCommand } from "./bounce.js";
 import { diagnoseOne, diagnoseStream } from "./diagnose.js";
 import { localeLang } from "./i18n.js";
 import { UsageError } from "./io.js";
@@ -11,6 +12,7 @@ const HELP = `diagnosa: why an email was not delivered, and what to do about it
 usage:
   diagnosa [options] "<SMTP reply>"     diagnose one reply (or pipe it on stdin)
   diagnosa --ndjson [--tips] < file     one input per line (text or JSON), one JSON diagnosis per line
+  diagnosa bounce [options] PATH...     read bounce emails: .eml files, folders, maildirs, mbox files, - for stdin
 
 options:
   --json               print the diagnosis as JSON (the shape in docs/diagnosis.md)
@@ -25,6 +27,12 @@ options:
   --color / --no-color force colours on or off (default: on a terminal)
   -h, --help           this help
   -v, --version        the version
+
+bounce options:
+  --json / --ndjson    a JSON array of reports / one JSON line per recipient (with its file)
+  --jobs N             worker threads (default: all cores on large inputs)
+  --max-bytes N        skip messages larger than N bytes (default 10485760)
+  --timeout-ms N       time budget per message (default 2000)
 
 exit codes: 0 done, 2 bad input or usage, 1 internal error
 `;
@@ -54,6 +62,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const lang = values.lang ?? localeLang();
   if (lang !== "en" && lang !== "id") throw new UsageError(`--lang must be en or id, not "${lang}"`);
+  const color = values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  if (positionals[0] === "bounce") {
+    return bounceCommand(positionals.slice(1), {
+      format: values.ndjson ? "ndjson" : values.json ? "json" : "text",
+      lang: lang as Lang,
+      tips: values.tips ?? values.ndjson !== true,
+      color,
+      jobs: intFlag("--jobs", values.jobs, 1, 256),
+      maxBytes: intFlag("--max-bytes", values["max-bytes"], 1024, 1 << 30) ?? 10 * 1024 * 1024,
+      timeoutMs: intFlag("--timeout-ms", values["timeout-ms"], 10, 600_000) ?? 2000,
+    });
+  }
   if (values.ndjson) {
     if (positionals.length)
       throw new UsageError("--ndjson reads its input from stdin; give no reply on the command line");
@@ -67,7 +87,6 @@ async function main(argv: string[]): Promise<number> {
     }
     text = readFileSync(0, "utf8");
   }
-  const color = values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   return diagnoseOne(text, {
     lang: lang as Lang,
     json: values.json ?? false,
@@ -78,6 +97,14 @@ async function main(argv: string[]): Promise<number> {
     remoteHost: values["remote-host"],
     command: values.command,
   });
+}
+
+function intFlag(name: string, value: string | undefined, min: number, max: number): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
 }
 
 function parse(argv: string[]) {
@@ -95,6 +122,9 @@ function parse(argv: string[]) {
       "remote-host": { type: "string" },
       command: { type: "string" },
       color: { type: "boolean" },
+      jobs: { type: "string" },
+      "max-bytes": { type: "string" },
+      "timeout-ms": { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

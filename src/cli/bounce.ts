@@ -1,0 +1,269 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { parseBounce } from "../bounce/parse.js";
+import type { BounceReport, ParseBounceOptions } from "../bounce/types.js";
+import { CATEGORIES } from "../catalog/categories.js";
+import type { Category, Lang } from "../catalog/types.js";
+import { KIND_NAMES, LABELS } from "./i18n.js";
+import { UsageError, writeOut } from "./io.js";
+import { colors, renderDiagnosis } from "./render.js";
+import { checkPaths, messages, type SourceMessage } from "./sources.js";
+
+export interface BounceFlags {
+  format: "text" | "json" | "ndjson";
+  lang: Lang;
+  tips: boolean;
+  color: boolean;
+  jobs: number | null;
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+interface Outcome {
+  source: SourceMessage;
+  bytes: number;
+  report: BounceReport | null;
+  error: string | null;
+}
+
+/** Big inputs go to worker threads; small ones are not worth starting them. */
+const PARALLEL_BYTES = 4 * 1024 * 1024;
+
+export async function bounceCommand(paths: string[], flags: BounceFlags): Promise<number> {
+  if (!paths.length)
+    throw new UsageError("give one or more .eml files, folders, maildirs or mbox files, or - for stdin");
+  const totalBytes = await checkPaths(paths);
+  const jobs =
+    flags.jobs ?? (totalBytes >= PARALLEL_BYTES || paths.includes("-") ? availableParallelism() : 1);
+  const options: ParseBounceOptions = {
+    maxBytes: flags.maxBytes,
+    timeoutMs: flags.timeoutMs,
+    lang: flags.format === "text" ? flags.lang : flags.tips ? "all" : "none",
+  };
+  const out = new Output(flags);
+  const progress = new Progress(
+    totalBytes,
+    flags.format !== "text" || !process.stderr.isTTY ? false : process.stdout.isTTY === true,
+  );
+  const run = jobs > 1 ? new Pool(jobs, options) : null;
+  const queue: Promise<Outcome>[] = [];
+  const limit = Math.max(8, jobs * 16);
+  try {
+    for await (const source of messages(paths, { maxBytes: flags.maxBytes })) {
+      queue.push(handle(source, options, run));
+      if (queue.length >= limit) await out.write(await queue.shift()!, progress);
+    }
+    while (queue.length) await out.write(await queue.shift()!, progress);
+  } finally {
+    await run?.close();
+    progress.done();
+  }
+  await out.finish();
+  return out.errors > 0 ? 2 : 0;
+}
+
+async function handle(
+  source: SourceMessage,
+  options: ParseBounceOptions,
+  pool: Pool | null,
+): Promise<Outcome> {
+  if (source.oversize !== undefined) {
+    return {
+      source,
+      bytes: source.oversize,
+      report: null,
+      error: `message of ${source.oversize} bytes is over the limit of ${options.maxBytes} bytes: skipped`,
+    };
+  }
+  if (pool) {
+    const bytes = source.data.byteLength;
+    const r = await pool.run(source.data);
+    return { source: { ...source, data: Buffer.alloc(0) }, bytes, ...r };
+  }
+  const bytes = source.data.byteLength;
+  try {
+    return { source, bytes, report: await parseBounce(source.data, options), error: null };
+  } catch (e) {
+    return { source, bytes, report: null, error: (e as Error).message };
+  }
+}
+
+class Pool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<
+    number,
+    (r: { report: BounceReport | null; error: string | null }) => void
+  >();
+  private next = 0;
+  private id = 0;
+
+  constructor(
+    size: number,
+    private readonly options: ParseBounceOptions,
+  ) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(new URL("./bounce-worker.js", import.meta.url));
+      w.on("message", (m: { id: number; report?: BounceReport; error?: string }) => {
+        const done = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        done?.({ report: m.report ?? null, error: m.error ?? null });
+      });
+      w.on("error", (e) => {
+        for (const [, done] of this.pending) done({ report: null, error: `worker failed: ${e.message}` });
+        this.pending.clear();
+      });
+      this.workers.push(w);
+    }
+  }
+
+  run(data: Buffer): Promise<{ report: BounceReport | null; error: string | null }> {
+    const id = this.id++;
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(data);
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.workers[this.next++ % this.workers.length]!.postMessage(
+        { id, data: copy, options: this.options },
+        [copy.buffer],
+      );
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Writes outcomes as they come, in input order; keeps the summary counts. */
+class Output {
+  errors = 0;
+  private count = 0;
+  private readonly byCategory = new Map<Category, number>();
+  private readonly byKind = new Map<string, number>();
+  private recipients = 0;
+  private first = true;
+
+  constructor(private readonly flags: BounceFlags) {}
+
+  async write(o: Outcome, progress: Progress): Promise<void> {
+    this.count++;
+    progress.tick(o.bytes);
+    const where = o.source.message === null ? o.source.file : `${o.source.file}#${o.source.message}`;
+    if (o.error !== null || !o.report) {
+      this.errors++;
+      process.stderr.write(`diagnosa: ${where}: ${o.error}\n`);
+      if (this.flags.format === "ndjson") {
+        await writeOut(
+          `${JSON.stringify({ file: o.source.file, message: o.source.message, error: o.error })}\n`,
+        );
+      }
+      return;
+    }
+    const r = o.report;
+    this.byKind.set(r.kind, (this.byKind.get(r.kind) ?? 0) + 1);
+    for (const rc of r.recipients) {
+      this.recipients++;
+      if (r.kind === "bounce" || r.kind === "delay") {
+        this.byCategory.set(rc.diagnosis.category, (this.byCategory.get(rc.diagnosis.category) ?? 0) + 1);
+      }
+    }
+    if (this.flags.format === "ndjson") {
+      const base = { file: o.source.file, message: o.source.message, kind: r.kind, decoder: r.decoder };
+      if (!r.recipients.length) {
+        await writeOut(
+          `${JSON.stringify({ ...base, recipient: null, original: r.original, feedback: r.feedback })}\n`,
+        );
+      }
+      let text = "";
+      for (const rc of r.recipients) {
+        const { diagnosis, ...rest } = rc;
+        text += `${JSON.stringify({ ...base, ...rest, original: r.original, feedback: r.feedback, diagnosis })}\n`;
+      }
+      if (text) await writeOut(text);
+    } else if (this.flags.format === "json") {
+      await writeOut(
+        `${this.first ? "[\n" : ",\n"}${JSON.stringify({ file: o.source.file, message: o.source.message, ...r })}`,
+      );
+      this.first = false;
+    } else {
+      await writeOut(renderReport(where, r, this.flags));
+    }
+  }
+
+  async finish(): Promise<void> {
+    if (this.flags.format === "json") await writeOut(this.first ? "[]\n" : "\n]\n");
+    if (this.flags.format !== "text") return;
+    const L = LABELS[this.flags.lang];
+    const c = colors(this.flags.color);
+    const lines = [
+      "",
+      c.bold(`${L.summary}: ${this.count} email(s), ${this.recipients} ${L.entities.addresses}`),
+    ];
+    for (const [kind, n] of [...this.byKind].sort((a, b) => b[1] - a[1])) {
+      lines.push(
+        `  ${KIND_NAMES[this.flags.lang][kind as keyof (typeof KIND_NAMES)["en"]].padEnd(22)} ${String(n).padStart(7)}`,
+      );
+    }
+    const failures = [...this.byCategory.values()].reduce((a, b) => a + b, 0);
+    if (failures) {
+      lines.push("", `  ${L.category.padEnd(22)} ${L.count.padStart(7)} ${L.share.padStart(7)}`);
+      for (const [cat, n] of [...this.byCategory].sort((a, b) => b[1] - a[1])) {
+        lines.push(
+          `  ${CATEGORIES[cat].name[this.flags.lang].padEnd(22)} ${String(n).padStart(7)} ${`${((100 * n) / failures).toFixed(1)}%`.padStart(7)}`,
+        );
+      }
+    }
+    await writeOut(`${lines.join("\n")}\n`);
+  }
+}
+
+function renderReport(where: string, r: BounceReport, flags: BounceFlags): string {
+  const c = colors(flags.color);
+  const lines = [
+    c.bold(`== ${where}: ${KIND_NAMES[flags.lang][r.kind]}${r.decoder ? ` (${r.decoder})` : ""}`),
+  ];
+  if (r.original?.subject)
+    lines.push(`   ${r.original.subject}${r.original.messageId ? `  ${c.dim(r.original.messageId)}` : ""}`);
+  for (const rc of r.recipients) {
+    lines.push(`-> ${c.bold(rc.recipient)}${rc.action ? c.dim(` (${rc.action})`) : ""}`);
+    if (r.kind === "bounce" || r.kind === "delay") {
+      lines.push(renderDiagnosis(rc.diagnosis, flags.lang, c, { tips: flags.tips }).replace(/^/gm, "   "));
+      if (rc.diagnosticText) lines.push(`   ${c.dim(rc.diagnosticText.slice(0, 300))}`);
+    }
+  }
+  return `${lines.join("\n")}\n\n`;
+}
+
+/** A progress line on stderr, only on a terminal and only when the work is long. */
+class Progress {
+  private readonly start = performance.now();
+  private last = 0;
+  private count = 0;
+  private bytes = 0;
+  private shown = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  tick(bytes: number): void {
+    this.count++;
+    this.bytes += bytes;
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (now - this.start < 1000 || now - this.last < 200) return;
+    this.last = now;
+    this.shown = true;
+    const rate = this.count / ((now - this.start) / 1000);
+    const frac = this.total ? Math.min(1, this.bytes / this.total) : 0;
+    const bar = this.total
+      ? `[${"#".repeat(Math.round(frac * 30)).padEnd(30)}] ${(frac * 100).toFixed(0)}% `
+      : "";
+    process.stderr.write(`\r${bar}${this.count} emails, ${Math.round(rate)}/s `);
+  }
+
+  done(): void {
+    if (this.shown) process.stderr.write("\n");
+  }
+}
