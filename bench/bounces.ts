@@ -80,7 +80,7 @@ if (!isMainThread) {
       while (written < mb * 1024 * 1024) {
         const chunk = `From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n${emails[i++ % emails.length]!.toString("latin1").replace(/^(>*From )/gm, ">$1")}\n`;
         written += chunk.length;
-        if (!out.write(chunk, "latin1")) await new Promise((r) => out.once("drain", r));
+        if (!out.write(chunk, "latin1")) await new Promise<void>((r) => out.once("drain", () => r()));
       }
       await new Promise<void>((r) => out.end(() => r()));
     }
