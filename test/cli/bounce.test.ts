@@ -1,0 +1,123 @@
+// `diagnosa bounce` as users run it: real files, folders, maildirs, mbox files, stdin.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { ARF, NOT_BOUNCE, POSTFIX_DSN, QMAIL_TEXT, VACATION } from "../bounce/fixtures.js";
+
+const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+const run = (args: string[], input?: string) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, LANG: "C" },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+const dir = mkdtempSync(join(tmpdir(), "diagnosa-cli-"));
+writeFileSync(join(dir, "postfix.eml"), POSTFIX_DSN);
+mkdirSync(join(dir, "maildir/cur"), { recursive: true });
+mkdirSync(join(dir, "maildir/new"), { recursive: true });
+writeFileSync(join(dir, "maildir/cur/1:2,S"), QMAIL_TEXT);
+writeFileSync(join(dir, "maildir/new/2"), ARF);
+const mbox = [
+  POSTFIX_DSN,
+  VACATION.replace("I am away", "From the office: I am away\n>From here"),
+  NOT_BOUNCE,
+]
+  .map((m) => `From MAILER-DAEMON Mon Feb  2 10:00:00 2026\n${m.replace(/^From /gm, ">From ")}\n`)
+  .join("");
+writeFileSync(join(dir, "box.mbox"), mbox);
+
+test("--ndjson: one line per recipient, with the file, over files, maildirs and mbox", () => {
+  const r = run([
+    "bounce",
+    "--ndjson",
+    join(dir, "postfix.eml"),
+    join(dir, "maildir"),
+    join(dir, "box.mbox"),
+  ]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  const summary = lines.map((l) => [
+    l.file.replace(dir, ""),
+    l.message,
+    l.kind,
+    l.recipient,
+    l.diagnosis?.category ?? null,
+  ]);
+  assert.deepEqual(summary, [
+    ["/postfix.eml", null, "bounce", "jane@example.com", "invalid_address"],
+    ["/postfix.eml", null, "bounce", "full@example.com", "inbox_full"],
+    ["/maildir/cur/1:2,S", null, "bounce", "gone@example.com", "invalid_address"],
+    ["/maildir/new/2", null, "complaint", "reader@example.net", lines[3].diagnosis.category],
+    ["/box.mbox", 1, "bounce", "jane@example.com", "invalid_address"],
+    ["/box.mbox", 1, "bounce", "full@example.com", "inbox_full"],
+    ["/box.mbox", 2, "autoreply", "jane@example.com", lines[6].diagnosis.category],
+    ["/box.mbox", 3, "not_bounce", null, null],
+  ]);
+  assert.equal(lines[0].diagnosis.tips, undefined, "no tips in NDJSON unless asked");
+  assert.equal(lines[0].original.messageId, "<campaign-42@example.org>");
+});
+
+test("worker threads give the same output in the same order", () => {
+  const one = run(["bounce", "--ndjson", "--jobs", "1", dir]);
+  const two = run(["bounce", "--ndjson", "--jobs", "2", dir]);
+  assert.equal(one.code, 0);
+  assert.equal(two.out, one.out);
+});
+
+test("readable output has tips and a summary by category; --lang id switches it", () => {
+  const r = run(["bounce", "--no-color", join(dir, "postfix.eml")]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /jane@example\.com/);
+  assert.match(r.out, /What to do/);
+  assert.match(r.out, /Summary: 1 email/);
+  assert.match(r.out, /Invalid Address\s+1\s+50\.0%/);
+  const id = run(["bounce", "--lang", "id", join(dir, "postfix.eml")]);
+  assert.match(id.out, /Ringkasan/);
+  assert.match(id.out, /Alamat Tidak Valid/);
+});
+
+test("--json is an array of reports; - reads stdin", () => {
+  const r = run(["bounce", "--json", "-"], POSTFIX_DSN);
+  assert.equal(r.code, 0, r.err);
+  const reports = JSON.parse(r.out);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].file, "-");
+  assert.equal(reports[0].recipients.length, 2);
+});
+
+test("a missing path or a bad option is exit code 2 with a message", () => {
+  const r = run(["bounce", join(dir, "nope.eml")]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /cannot read .*nope\.eml/);
+  assert.equal(run(["bounce", "--jobs", "0", dir]).code, 2);
+  assert.equal(run(["bounce"]).code, 2);
+});
+
+test("an oversize message is skipped with a message, the rest is read", () => {
+  const r = run([
+    "bounce",
+    "--ndjson",
+    "--max-bytes",
+    "1024",
+    join(dir, "postfix.eml"),
+    join(dir, "maildir"),
+  ]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /over the limit/);
+  const lines = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.ok(lines[0].error);
+  assert.ok(lines.some((l) => l.recipient === "gone@example.com"));
+});
