@@ -1,0 +1,55 @@
+// The fast MIME reader against postal-mime, the well-kept parser it stands in for: the same subject,
+// text, reports and returned headers on this project's fixtures and, when present, every corpus email.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { corpusDir } from "../../scripts/corpus.js";
+import { readMessage, readWithPostalMime } from "../../src/bounce/message.js";
+import { MimeError, parseMime } from "../../src/bounce/mime.js";
+import * as fixtures from "./fixtures.js";
+
+const norm = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
+
+const inputs: [string, Buffer][] = Object.entries(fixtures)
+  .filter((e): e is [string, string] => typeof e[1] === "string")
+  .map(([k, v]) => [k, Buffer.from(v)]);
+const dir = corpusDir();
+if (dir) {
+  const bsd = join(dir, "sisimai/maildir/bsd");
+  for (const f of readdirSync(bsd).sort()) inputs.push([f, readFileSync(join(bsd, f))]);
+}
+
+test("the fast reader agrees with postal-mime", async () => {
+  let textDiffs = 0;
+  for (const [name, raw] of inputs) {
+    const a = await readMessage(raw);
+    const b = await readWithPostalMime(raw);
+    assert.equal(a.subject, b.subject, `${name}: subject`);
+    assert.deepEqual(a.deliveryStatus.map(norm), b.deliveryStatus.map(norm), `${name}: delivery-status`);
+    assert.equal(norm(a.feedbackReport), norm(b.feedbackReport), `${name}: feedback report`);
+    assert.equal(norm(a.originalHeaders), norm(b.originalHeaders), `${name}: returned headers`);
+    // HTML-only bodies are turned into text by each side's own rules: count, do not require.
+    if (norm(a.text) !== norm(b.text)) textDiffs++;
+  }
+  assert.ok(textDiffs <= Math.ceil(inputs.length * 0.01), `${textDiffs} texts differ`);
+});
+
+test("limits: nesting and part counts are refused, not followed", () => {
+  let deep = "";
+  for (let d = 0; d < 40; d++) deep += `Content-Type: multipart/mixed; boundary="b${d}"\n\n--b${d}\n`;
+  assert.throws(() => parseMime(deep), MimeError);
+  const many = `Content-Type: multipart/mixed; boundary="x"\n\n${"--x\n\nhi\n".repeat(600)}--x--\n`;
+  assert.throws(() => parseMime(many), MimeError);
+});
+
+test("quoted-printable, base64 and charsets", () => {
+  const qp = parseMime(
+    'Content-Type: text/plain; charset="iso-8859-1"\nContent-Transfer-Encoding: quoted-printable\n\nBenutzer unbekannt: Gr=FC=DFe=\n zur=FCck\n',
+  );
+  assert.equal(qp.body.length > 0, true);
+  const b64 = parseMime(
+    `Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n${Buffer.from([0xf0, 0xcf, 0xcc, 0xd8, 0xda, 0xcf, 0xd7, 0xc1, 0xd4, 0xc5, 0xcc, 0xd8]).toString("base64")}\n`,
+  );
+  assert.equal(b64.params.get("charset"), "koi8-r");
+});
