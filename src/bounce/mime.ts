@@ -91,7 +91,16 @@ function splitMultipart(body: string, boundary: string): string[] {
     if (at < 0) break;
     const lineStart = at === 0 || body.charCodeAt(at - 1) === 10;
     const after = at + delimiter.length;
-    if (!lineStart) {
+    // The delimiter must be the whole line ("--b1" is not "--b10").
+    const next = body.charCodeAt(after);
+    const whole =
+      Number.isNaN(next) ||
+      next === 10 ||
+      next === 13 ||
+      next === 32 ||
+      next === 9 ||
+      (next === 45 && body.charCodeAt(after + 1) === 45);
+    if (!lineStart || !whole) {
       pos = after;
       continue;
     }
