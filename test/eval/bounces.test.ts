@@ -26,7 +26,7 @@ test("sisimai corpus: category, recipient, status and reply code, kinds, not-bou
   assert.ok(r.reply / r.labels >= 0.95, `reply code ${r.reply}/${r.labels}\n${misses("reply")}`);
   for (const kind of ["complaint", "autoreply", "delivered"]) {
     const k = r.kind.get(kind);
-    assert.ok(k && k.got > 0, `${kind} recognised`);
+    assert.ok(k && k.got === k.expected, `${kind}: ${k?.got}/${k?.expected} recognised`);
   }
   assert.equal(r.notBounce.ok, r.notBounce.total, "maildir/not all not_bounce");
 });
