@@ -1,18 +1,37 @@
 import { addressOf } from "./dsn.js";
-import { type BounceMessage, parseHeaderFields } from "./message.js";
+import { addressesIn } from "./formats/text.js";
+import { type BounceMessage, header, parseHeaderFields } from "./message.js";
+import { readOriginal } from "./original.js";
 import type { FeedbackReport } from "./types.js";
 
 /**
- * RFC 5965 Abuse Reporting Format: a message/feedback-report part (or, from older senders, the
- * same fields in the body of a message whose Content-Type says report-type=feedback-report).
+ * The recipient a complaint is reported for when the report names none and the returned
+ * message's To: holds no address ("To: <Undisclosed Recipients>"): a reserved `.invalid`
+ * address, the one Sisimai uses, so that a complaint always has one recipient.
+ */
+export const UNDISCLOSED_RECIPIENT = "undisclosed-recipient-in-headers@libsisimai.org.invalid";
+
+/**
+ * Complaints, in the shapes they come in:
+ * - RFC 5965 Abuse Reporting Format: a message/feedback-report part (or, from older senders, the
+ *   same fields in the body of a message whose Content-Type says report-type=feedback-report);
+ * - Microsoft's JMRP (Hotmail/Outlook.com): From staff@hotmail.com, Subject "complaint about
+ *   message from <ip>", only the returned message, whose X-HmXmrOriginalRecipient names the
+ *   complaining user;
+ * - Amazon SES complaint notifications (JSON delivered through SNS by email);
+ * - Apple Mail's unsubscribe request (X-Apple-Unsubscribe: true), sent by the reader.
  */
 export function readFeedback(msg: BounceMessage): FeedbackReport | null {
   let body = msg.feedbackReport;
   if (body === null) {
-    if (!/feedback-report/.test(msg.contentType) && !/^feedback-type:/im.test(msg.text)) return null;
-    body = msg.text.slice(msg.text.search(/^feedback-type:/im));
+    if (/feedback-report/.test(msg.contentType) || /^feedback-type:/im.test(msg.text)) {
+      const at = msg.text.search(/^feedback-type:/im);
+      body = at >= 0 ? msg.text.slice(at) : "";
+    } else {
+      return jmrp(msg) ?? sesComplaint(msg) ?? appleUnsubscribe(msg);
+    }
   }
-  const lines = body.split(/\r?\n/);
+  const lines = body.split(/\r\n|\r|\n/);
   const fields = parseHeaderFields(lines.join("\n"));
   const originalRecipients: string[] = [];
   for (const line of lines) {
@@ -25,6 +44,8 @@ export function readFeedback(msg: BounceMessage): FeedbackReport | null {
     const a = addressOf(removed);
     if (a && !originalRecipients.includes(a)) originalRecipients.push(a);
   }
+  if (!originalRecipients.length && !addressesIn(readOriginal(msg)?.to ?? "").length)
+    originalRecipients.push(UNDISCLOSED_RECIPIENT);
   return {
     feedbackType: fields.get("feedback-type")?.toLowerCase() ?? "abuse",
     userAgent: fields.get("user-agent") ?? null,
@@ -34,4 +55,88 @@ export function readFeedback(msg: BounceMessage): FeedbackReport | null {
     arrivalDate: fields.get("arrival-date") ?? fields.get("received-date") ?? null,
     reportedDomain: fields.get("reported-domain") ?? null,
   };
+}
+
+function report(fields: Partial<FeedbackReport>): FeedbackReport {
+  return {
+    feedbackType: "abuse",
+    userAgent: null,
+    sourceIp: null,
+    originalMailFrom: null,
+    originalRecipients: [],
+    arrivalDate: null,
+    reportedDomain: null,
+    ...fields,
+  };
+}
+
+/** Microsoft JMRP: the complaining user is X-HmXmrOriginalRecipient in the returned message. */
+function jmrp(msg: BounceMessage): FeedbackReport | null {
+  if (!/complaint about message from/i.test(msg.subject)) return null;
+  if (!/staff@hotmail\.com|@(?:hotmail|outlook|live|msn)\.com/i.test(msg.from)) return null;
+  const block = msg.originalHeaders ?? msg.text;
+  const fields = parseHeaderFields(block);
+  const who = addressOf(fields.get("x-hmxmroriginalrecipient"));
+  const to = who ? [] : addressesIn(fields.get("to") ?? "").slice(0, 1);
+  const ip = /complaint about message from \[?(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)/i.exec(
+    msg.subject,
+  );
+  return report({
+    userAgent: "Microsoft Junk Mail Reporting Program",
+    sourceIp: ip ? ip[1]! : null,
+    originalMailFrom: addressOf(fields.get("x-sid-pra")) ?? addressesIn(fields.get("from") ?? "")[0] ?? null,
+    originalRecipients: who ? [who] : to.length ? to : [UNDISCLOSED_RECIPIENT],
+    arrivalDate: fields.get("date") ?? null,
+  });
+}
+
+/** Amazon SES: {"notificationType":"Complaint","complaint":{"complainedRecipients":[…]}, …}. */
+function sesComplaint(msg: BounceMessage): FeedbackReport | null {
+  const at = msg.text.indexOf("{");
+  if (at < 0 || at > 200 || !/"?notificationType\\?"\s*:\s*\\?"Complaint/.test(msg.text)) return null;
+  const json = msg.text.slice(at, msg.text.lastIndexOf("}") + 1);
+  // Some relays fold the one long JSON line: undo the folding when the line does not parse.
+  const data = parseJson(json) ?? parseJson(json.replace(/\r?\n[ \t]/g, ""));
+  if (!data) return null;
+  // SNS may wrap the notification: {"Type":"Notification","Message":"{\"notificationType\":…}"}.
+  const n = typeof data.Message === "string" ? parseJson(data.Message) : data;
+  if (n?.notificationType !== "Complaint") return null;
+  const c = (n.complaint ?? {}) as Record<string, unknown>;
+  const mail = (n.mail ?? {}) as Record<string, unknown>;
+  const recipients = Array.isArray(c.complainedRecipients)
+    ? c.complainedRecipients
+        .map((r) => (r && typeof r === "object" ? (r as Record<string, unknown>).emailAddress : null))
+        .filter((a): a is string => typeof a === "string" && a.includes("@"))
+    : [];
+  const str = (v: unknown) => (typeof v === "string" && v ? v : null);
+  return report({
+    feedbackType: str(c.complaintFeedbackType)?.toLowerCase() ?? "abuse",
+    userAgent: str(c.userAgent),
+    sourceIp: str(mail.sourceIp),
+    originalMailFrom: str(mail.source),
+    originalRecipients: recipients.length ? recipients : [UNDISCLOSED_RECIPIENT],
+    arrivalDate: str(c.arrivalDate) ?? str(c.timestamp),
+  });
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Apple Mail's "unsubscribe" message: sent by the reader's own address with X-Apple-Unsubscribe. */
+function appleUnsubscribe(msg: BounceMessage): FeedbackReport | null {
+  if (header(msg, "x-apple-unsubscribe")?.trim().toLowerCase() !== "true") return null;
+  const who = addressesIn(msg.from)[0];
+  if (!who) return null;
+  return report({
+    feedbackType: "unsubscribe",
+    userAgent: "Apple Mail",
+    originalRecipients: [who],
+    arrivalDate: header(msg, "date") ?? null,
+  });
 }

@@ -25,6 +25,21 @@ export interface DsnRecipient {
 }
 
 const ACTIONS = new Set(["failed", "delayed", "delivered", "relayed", "expanded"]);
+// Non-standard actions some MTAs write: Postfix's address verification reports ("sendmail -bv")
+// say deliverable/undeliverable, a few gateways say "failure" or "delivery".
+const ACTION_ALIASES: Record<string, DsnAction> = {
+  deliverable: "delivered",
+  undeliverable: "failed",
+  failure: "failed",
+  fail: "failed",
+  bounced: "failed",
+  delay: "delayed",
+  deferred: "delayed",
+};
+// Fields that open a recipient block: some MTAs write the blocks without the empty line
+// between them, so a second Final-Recipient (or one right after the per-message fields) starts
+// a new block. Field order inside a block is free (some put Final-Recipient last).
+const RECIPIENT_START = new Set(["final-recipient", "original-recipient"]);
 
 /** Splits a DSN body into blocks of unfolded fields. */
 function blocks(body: string): Map<string, string>[] {
@@ -46,6 +61,10 @@ function blocks(body: string): Map<string, string>[] {
     const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/.exec(line);
     if (m) {
       name = m[1]!.toLowerCase();
+      if (RECIPIENT_START.has(name) && (current.has(name) || current.has("reporting-mta"))) {
+        out.push(current);
+        current = new Map();
+      }
       // A repeated field keeps the first value (some MTAs repeat Diagnostic-Code).
       if (!current.has(name)) current.set(name, m[2]!);
       else name = `${name}#`;
@@ -62,7 +81,9 @@ function blocks(body: string): Map<string, string>[] {
 export function addressOf(value: string | undefined | null): string | null {
   if (!value) return null;
   let v = value.includes(";") ? value.slice(value.indexOf(";") + 1) : value;
-  v = v.trim().replace(/^<|>$/g, "").replace(/^"|"$/g, "").trim();
+  v = v.trim().replace(/^<|>$/g, "").trim();
+  // Quotes around the whole value go; quotes around a local part ("a..b"@example.com) stay.
+  if (/^"[^"]*"$/.test(v)) v = v.slice(1, -1).trim();
   const m = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
   if (m) v = m[1]!;
   return v.includes("@") ? v : null;
@@ -85,7 +106,13 @@ export function parseDsn(body: string): DsnReport {
       if (b.has("arrival-date")) report.arrivalDate = b.get("arrival-date")!.trim();
       continue;
     }
-    const action = b.get("action")?.trim().toLowerCase().split(/\s/)[0] ?? null;
+    const word =
+      b
+        .get("action")
+        ?.trim()
+        .toLowerCase()
+        .split(/[\s(;]/)[0] ?? null;
+    const action = word && !ACTIONS.has(word) ? (ACTION_ALIASES[word] ?? word) : word;
     const status = /([245])\.(\d{1,3})\.(\d{1,3})/.exec(b.get("status") ?? "");
     const diag = typed(b.get("diagnostic-code"));
     const supplementary = [
@@ -116,12 +143,12 @@ export function dsnRecords(report: DsnReport): RecipientRecord[] {
   for (const r of report.recipients) {
     const recipient = r.finalRecipient ?? r.originalRecipient;
     if (!recipient) continue;
-    const diagnostic = [r.diagnosticCode, r.supplementary].filter(Boolean).join(" ");
+    const diagnostic = replyOf([r.diagnosticCode, r.supplementary].filter(Boolean).join(" "), r.action);
     out.push({
       recipient,
       originalRecipient: r.originalRecipient,
       action: r.action,
-      status: r.status,
+      status: statusOf(r.status, diagnostic, r.action),
       diagnostic,
       remoteMta: r.remoteMta,
       reportingMta: report.reportingMta,
@@ -129,4 +156,43 @@ export function dsnRecords(report: DsnReport): RecipientRecord[] {
     });
   }
   return out;
+}
+
+/**
+ * A failure's Diagnostic-Code that begins with the remote server's greeting ("220-mx ESMTP …
+ * 421 4.2.1 Service refused") is the error after the greeting.
+ */
+function replyOf(diagnostic: string, action: DsnAction | null): string {
+  if (action !== "failed" && action !== "delayed") return diagnostic;
+  if (!/^2\d\d[- ]/.test(diagnostic)) return diagnostic;
+  const m = /(?:^|\s)[45]\d\d[- ]/.exec(diagnostic);
+  return m ? diagnostic.slice(m.index).trim() : diagnostic;
+}
+
+/**
+ * The DSN's Status, unless it contradicts a permanent failure whose reply states a permanent
+ * enhanced code (a Postfix Status of 4.5.0 for "550 5.5.0 Service refused"): then the reply's.
+ */
+function statusOf(status: string | null, diagnostic: string, action: DsnAction | null): string | null {
+  if (action !== "failed" || !status?.startsWith("4.")) return status;
+  const m = /(?:^|\s)5\d\d[- ](5)\.(\d{1,3})\.(\d{1,3})\b/.exec(diagnostic);
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : status;
+}
+
+/**
+ * The RFC 3464 fields of a report that reached us as text: a delivery-status part whose MIME
+ * boundary is broken, or a bounce forwarded inline. From the first Reporting-MTA (or
+ * Final-Recipient) line at the start of a line to the end of the last recipient block; null
+ * when the text holds no recipient block.
+ */
+export function embeddedDsn(text: string): string | null {
+  const start = text.search(/^(?:Reporting-MTA|Final-Recipient|Original-Recipient)\s*:/im);
+  if (start < 0) return null;
+  const rest = text.slice(start);
+  if (!/^Final-Recipient\s*:/im.test(rest) || !/^(?:Action|Status)\s*:/im.test(rest)) return null;
+  // The report ends where the returned message (or the next MIME part) begins.
+  const end = rest.search(
+    /^(?:\s*--\S|Return-Path:|Received:|Content-Type:|Message-Id:|From:|Date:|Subject:)/im,
+  );
+  return end > 0 ? rest.slice(0, end) : rest;
 }

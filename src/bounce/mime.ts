@@ -76,7 +76,11 @@ function readPart(raw: string, depth: number, counter: { parts: number }, maxHea
   if (type.startsWith("multipart/") && boundary) {
     for (const chunk of splitMultipart(body, boundary))
       part.children.push(readPart(chunk, depth + 1, counter, maxHeaderBytes));
-    part.body = "";
+    // A multipart body whose boundary never occurs is read as plain text rather than lost.
+    if (part.children.length) part.body = "";
+    else part.type = "text/plain";
+  } else if (type.startsWith("multipart/")) {
+    part.type = "text/plain";
   }
   return part;
 }
@@ -148,10 +152,19 @@ export function readHeaders(block: string): Map<string, string[]> {
   return headers;
 }
 
-function contentType(value: string | undefined): [string, Map<string, string>] {
+function contentType(header: string | undefined): [string, Map<string, string>] {
   const params = new Map<string, string>();
-  if (!value) return ["text/plain", params];
-  const semi = value.indexOf(";");
+  if (!header) return ["text/plain", params];
+  let value = header;
+  // Some MTAs leave out the ";" before a parameter ("multipart/report boundary=x").
+  let semi = value.indexOf(";");
+  if (semi < 0) {
+    const m = /\s+[a-z-]+\s*=/i.exec(value);
+    if (m) {
+      value = `${value.slice(0, m.index)};${value.slice(m.index)}`;
+      semi = m.index;
+    }
+  }
   const type = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase() || "text/plain";
   if (semi >= 0) {
     const re = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;

@@ -3,7 +3,7 @@ import type { ReplyInput } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
-import { dsnRecords, parseDsn } from "./dsn.js";
+import { dsnRecords, embeddedDsn, parseDsn } from "./dsn.js";
 import { FORMATS } from "./formats/index.js";
 import { addressesIn, cleanAddress, explanation, paragraphAbout } from "./formats/text.js";
 import { type BounceMessage, header, readMessage } from "./message.js";
@@ -89,7 +89,9 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
     return report;
   }
 
-  const dsn = msg.deliveryStatus.flatMap((body) => dsnRecords(parseDsn(body)));
+  // A delivery-status part MIME did not find (broken boundary, forwarded as text) is read from the text.
+  const embedded = msg.deliveryStatus.length ? null : embeddedDsn(msg.text);
+  const dsn = (embedded ? [embedded] : msg.deliveryStatus).flatMap((body) => dsnRecords(parseDsn(body)));
   let records: RecipientRecord[] = [];
   let decoder: string | null = null;
   for (const f of FORMATS) {
@@ -187,7 +189,8 @@ function classify(
   else if (r.action === "delivered" || r.action === "relayed" || r.action === "expanded")
     diagnosis.kind = "delivered";
   else if (r.action === "delayed") diagnosis.kind = "delay";
-  else if (r.action === "failed" && diagnosis.kind === "delay") diagnosis.kind = "bounce";
+  else if (r.action === "failed" && (diagnosis.kind === "delay" || diagnosis.kind === "delivered"))
+    diagnosis.kind = "bounce";
   return {
     recipient: cleanAddress(r.recipient) ?? r.recipient,
     originalRecipient: r.originalRecipient ?? null,

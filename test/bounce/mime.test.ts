@@ -30,7 +30,8 @@ test("the fast reader agrees with postal-mime", async () => {
     assert.equal(norm(a.feedbackReport), norm(b.feedbackReport), `${name}: feedback report`);
     assert.equal(norm(a.originalHeaders), norm(b.originalHeaders), `${name}: returned headers`);
     // HTML-only bodies are turned into text by each side's own rules: count, do not require.
-    if (norm(a.text) !== norm(b.text)) textDiffs++;
+    // Where postal-mime finds no text (a boundary that never occurs), the reader keeps the body.
+    if (norm(a.text) !== norm(b.text) && norm(b.text) !== "") textDiffs++;
   }
   assert.ok(textDiffs <= Math.ceil(inputs.length * 0.01), `${textDiffs} texts differ`);
 });

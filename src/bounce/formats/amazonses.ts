@@ -1,8 +1,128 @@
+import { header } from "../message.js";
+import type { DsnAction, RecipientRecord } from "../types.js";
+import { recordFrom } from "./reply-lines.js";
 import type { FormatDecoder } from "./types.js";
 
-/** amazonses: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Amazon SES, the sending side. Two shapes:
+ * - a multipart/report from MAILER-DAEMON@…amazonses.com whose Diagnostic-Code wraps the remote
+ *   reply in SES's own words: "5.1.0 - Unknown address error 550-'5.2.2 <u@example.com>...
+ *   Mailbox Full' (delivery attempts: 0)"; the quoted reply is what the remote server said;
+ * - an SNS/e-mail notification from no-reply@sns.amazonaws.com whose body is JSON
+ *   ({"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress",…,
+ *   "diagnosticCode"}]}}), either as it is or inside the SNS envelope's "Message" string;
+ *   "Delivery" notifications list delivered recipients, "Complaint" ones complained recipients.
+ * Amazon WorkMail and SES receiving have decoders of their own.
+ */
 export const AMAZONSES: FormatDecoder = {
   id: "amazonses",
-  detect: () => false,
-  decode: () => [],
+  detect(msg) {
+    const from = msg.from.toLowerCase();
+    if (from.includes("@sns.amazonaws.com")) return msg.text.includes("notificationType");
+    if (!from.includes("amazonses.com")) return false;
+    return !(header(msg, "x-mailer") ?? "").includes("Amazon WorkMail");
+  },
+  decode(msg, dsn) {
+    if (msg.text.includes("notificationType")) {
+      const found = fromJson(msg.text);
+      if (found.length) return found;
+    }
+    return dsn.map(unwrap);
+  },
 };
+
+/** "5.1.0 - Unknown address error 550-'5.7.1 … Access denied' (delivery attempts: 0)" */
+function unwrap(r: RecipientRecord): RecipientRecord {
+  const m =
+    /^\s*([245]\.\d{1,3}\.\d{1,3})\s+-\s+[^']*?\b([245]\d\d)[- ]'([\s\S]*?)'?\s*(?:\(delivery attempts: \d+\))?\s*$/.exec(
+      r.diagnostic,
+    );
+  if (!m) return r;
+  const inner = m[3]!.trim();
+  const rec = recordFrom(r.recipient, `${m[2]} ${inner}`, {});
+  return {
+    ...r,
+    diagnostic: rec.diagnostic,
+    status: rec.status ?? m[1]!,
+    replyCode: Number(m[2]),
+  };
+}
+
+interface SesRecipient {
+  emailAddress?: string;
+  action?: string;
+  status?: string;
+  diagnosticCode?: string;
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  const start = text.indexOf("{");
+  const end = text.lastIndexOf("}");
+  if (start < 0 || end <= start) return null;
+  const body = text.slice(start, end + 1);
+  for (const candidate of [body, body.replace(/!\r?\n /g, ""), body.replace(/\r?\n\s*/g, "")]) {
+    try {
+      const v = JSON.parse(candidate) as unknown;
+      if (v && typeof v === "object") return v as Record<string, unknown>;
+    } catch {
+      // try the next repair
+    }
+  }
+  return null;
+}
+
+function fromJson(text: string): RecipientRecord[] {
+  let obj = parseJson(text.replace(/\r?\n--\r?\n[\s\S]*$/, ""));
+  if (obj && typeof obj.Message === "string") {
+    try {
+      obj = JSON.parse(obj.Message) as Record<string, unknown>;
+    } catch {
+      return [];
+    }
+  }
+  if (!obj || typeof obj.notificationType !== "string") return [];
+  const type = obj.notificationType.toLowerCase();
+  const out: RecipientRecord[] = [];
+  if (type === "bounce") {
+    const b = (obj.bounce ?? {}) as {
+      bouncedRecipients?: SesRecipient[];
+      reportingMTA?: string;
+      bounceType?: string;
+    };
+    for (const r of b.bouncedRecipients ?? []) {
+      if (!r.emailAddress) continue;
+      const diag = (r.diagnosticCode ?? "").replace(/^\s*smtp;\s*/i, "");
+      const rec = recordFrom(r.emailAddress, diag, {
+        action: (r.action as DsnAction | undefined) ?? (b.bounceType === "Transient" ? "delayed" : "failed"),
+        reportingMta: b.reportingMTA?.replace(/^\w+;\s*/, "") ?? undefined,
+      });
+      if (r.status) rec.status = r.status;
+      out.push(rec);
+    }
+  } else if (type === "delivery") {
+    const d = (obj.delivery ?? {}) as { recipients?: string[]; smtpResponse?: string; reportingMTA?: string };
+    for (const a of d.recipients ?? []) {
+      out.push(
+        recordFrom(a, d.smtpResponse ?? "", {
+          action: "delivered",
+          reportingMta: d.reportingMTA ?? undefined,
+        }),
+      );
+    }
+  } else if (type === "complaint") {
+    // A complaint cannot be told apart here (the records carry no kind): report the complained
+    // recipients with the feedback type as the explanation.
+    const c = (obj.complaint ?? {}) as {
+      complainedRecipients?: SesRecipient[];
+      complaintFeedbackType?: string;
+    };
+    for (const r of c.complainedRecipients ?? []) {
+      if (r.emailAddress)
+        out.push({
+          recipient: r.emailAddress,
+          diagnostic: `complaint: ${c.complaintFeedbackType ?? "abuse"}`,
+        });
+    }
+  }
+  return out;
+}

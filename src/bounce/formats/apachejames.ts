@@ -1,8 +1,35 @@
+import { mergeWithDsn, recordFrom } from "./reply-lines.js";
 import type { FormatDecoder } from "./types.js";
 
-/** apachejames: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Apache James (Java mail server; Message-ID "….JavaMail.…", Received "JAMES SMTP Server").
+ * Its bounce mailet writes:
+ *
+ *     Error: Invalid user address
+ *     Error message below:
+ *     550 - Requested action not taken: no such user here
+ *     Message details:
+ *       Subject: …
+ *       MAIL FROM: sender@example.com
+ *       RCPT TO: user@example.com
+ */
 export const APACHEJAMES: FormatDecoder = {
   id: "apachejames",
-  detect: () => false,
-  decode: () => [],
+  detect(msg) {
+    return msg.text.includes("Error message below:") && msg.text.includes("Message details:");
+  },
+  decode(msg, dsn) {
+    const text = msg.text;
+    const err = /Error message below:\s*\n([\s\S]*?)\n\s*Message details:/i.exec(text);
+    const title = /^Error:\s*(.+)$/m.exec(text);
+    const rcpts = /^\s*RCPT TO:\s*(.+)$/im.exec(text);
+    if (!rcpts) return dsn;
+    const reply = (err ? err[1]! : "").trim().replace(/^([245]\d\d)\s+-\s+/, "$1 ");
+    const diagnostic = [reply, title?.[1]].filter(Boolean).join(" ");
+    const body = rcpts[1]!
+      .split(/[,;\s]+/)
+      .filter((a) => a.includes("@"))
+      .map((a) => recordFrom(a, diagnostic));
+    return mergeWithDsn(dsn, body);
+  },
 };

@@ -1,8 +1,34 @@
+import { recordFrom } from "./reply-lines.js";
 import type { FormatDecoder } from "./types.js";
 
-/** biglobe: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * BIGLOBE (NEC's Japanese ISP; From postmaster@biglobe.ne.jp or a subdomain). A Japanese
+ * notice and the English lines:
+ *
+ *        ----- The following addresses had delivery problems -----
+ *     user@example.biglobe.ne.jp
+ *
+ *        ----- Non-delivered information -----
+ *     The number of messages in recipient's mailbox exceeded the local limit.
+ */
 export const BIGLOBE: FormatDecoder = {
   id: "biglobe",
-  detect: () => false,
-  decode: () => [],
+  detect(msg) {
+    return /postmaster@(?:[\w-]+\.)*biglobe\.ne\.jp/i.test(msg.from);
+  },
+  decode(msg, dsn) {
+    const text = msg.text;
+    const list = /-{5} The following addresses had delivery problems -{5}\s*\n([\s\S]*?)(?:\n\s*-{5}|$)/.exec(
+      text,
+    );
+    if (!list) return dsn;
+    const info = /-{5} Non-delivered information -{5}\s*\n([\s\S]*?)(?:\n\s*\n|\n-{2,}|$)/.exec(text);
+    const diagnostic = info ? info[1]!.trim() : "";
+    const records = [];
+    for (const line of list[1]!.split(/\r?\n/)) {
+      const m = /^\s*<?([^\s<>]+@[^\s<>]+?)>?\s*$/.exec(line);
+      if (m) records.push(recordFrom(m[1]!, diagnostic));
+    }
+    return records.length ? records : dsn;
+  },
 };

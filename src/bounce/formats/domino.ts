@@ -1,8 +1,25 @@
+import { blockAfter, squash } from "./smtptext.js";
+import { addressesIn } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** domino: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * IBM (Lotus) Domino: "DELIVERY FAILURE: …" (or "DELIVERY_FAILURE") from Postmaster with "Your
+ * message Subject: … was not delivered to: user@example.com because: User … not listed in Domino
+ * Directory" (localised in other languages), sometimes with a delivery-status part.
+ */
+const NOT_DELIVERED = /^\s*was not delivered to:/im;
+
 export const DOMINO: FormatDecoder = {
   id: "domino",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) => /^\s*DELIVERY[ _]FAILURE:/i.test(msg.subject) || NOT_DELIVERED.test(msg.text),
+  decode(msg, dsn) {
+    const text = msg.text;
+    const list = blockAfter(text, NOT_DELIVERED);
+    const because = squash(blockAfter(text, /^\s*because:\s*$/im) ?? "");
+    const recipients = list ? addressesIn(list) : [];
+    if (dsn.length) {
+      return dsn.map((r) => (r.diagnostic.trim() || !because ? r : { ...r, diagnostic: because }));
+    }
+    return recipients.map((recipient) => ({ recipient, action: "failed", diagnostic: because }));
+  },
 };

@@ -1,8 +1,31 @@
+import { squash } from "./smtptext.js";
+import { addressesIn, explanation } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** googlegroups: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Google Groups: a notice from mailer-daemon@googlemail.com, in the poster's language, saying the
+ * group "may not exist, or you may not have permission to post messages to the group" with a link
+ * to groups.google.com/support. The group's address (X-Failed-Recipients) is the recipient; the
+ * notice itself is the diagnostic (a posting rejection).
+ */
 export const GOOGLEGROUPS: FormatDecoder = {
   id: "googlegroups",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) =>
+    (msg.headers.get("x-failed-recipients") ?? []).some((v) => /@googlegroups\.com/i.test(v)) ||
+    (/@google(?:mail)?\.com/i.test(msg.from) && msg.text.includes("groups.google.com")),
+  decode(msg, dsn) {
+    const failed = (msg.headers.get("x-failed-recipients") ?? []).flatMap((v) => addressesIn(v));
+    const recipients = failed.length ? failed : dsn.map((r) => r.recipient);
+    if (!recipients.length) return [];
+    const text = explanation(msg.text);
+    // The notice without its greeting line and signature.
+    const body = squash(text.replace(/^\s*[^\n]*@[^\n]*,\s*\n/, "").replace(/Google Groups\s*$/i, ""));
+    const diagnostic = body.slice(0, 1200) || "Google Groups: posting to the group was rejected";
+    return recipients.map((recipient) => ({
+      recipient,
+      action: "failed",
+      diagnostic,
+      reportingMta: "googlegroups.com",
+    }));
+  },
 };

@@ -1,8 +1,14 @@
+import { dsnWithText } from "./smtptext.js";
+import { explanation } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** mcafee: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * McAfee Email Gateway / Email and Web Security appliance (X-NAI-Header: Modified by McAfee …),
+ * subject "Delivery Status": a short notice ("--- The following addresses had delivery problems
+ * ---") with a delivery-status part whose Diagnostic-Code holds the remote reply.
+ */
 export const MCAFEE: FormatDecoder = {
   id: "mcafee",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) => msg.headers.has("x-nai-header") && /^\s*Delivery Status\b/i.test(msg.subject),
+  decode: (msg, dsn) => (dsn.length ? dsnWithText(dsn, explanation(msg.text)) : []),
 };

@@ -1,8 +1,43 @@
+import type { RecipientRecord } from "../types.js";
+import { squash } from "./smtptext.js";
+import { cleanAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** notes: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Lotus Notes (the Lotus SMTP MTA of Notes 4.x/R5): "Undeliverable message" from POSTMASTER with
+ * "------- Failure Reasons --------", the reason ("User not listed in public Name & Address
+ * Book", often localised) followed by the address it concerns, then "------- Returned Message
+ * --------".
+ */
+const START = /^-+\s*Failure Reasons\s*-+\s*$/im;
+const END = /^-+\s*Returned Message\s*-+\s*$/im;
+
 export const NOTES: FormatDecoder = {
   id: "notes",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) => START.test(msg.text),
+  decode(msg, dsn) {
+    const m = START.exec(msg.text);
+    if (!m) return [];
+    let body = msg.text.slice(m.index + m[0].length);
+    const e = END.exec(body);
+    if (e) body = body.slice(0, e.index);
+    const out: RecipientRecord[] = [];
+    let reason: string[] = [];
+    for (const raw of body.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (!line) continue;
+      const a = /^<?([^\s<>@]+@[^\s<>]+?)>?$/.exec(line);
+      const addr = a ? cleanAddress(a[1]!) : null;
+      if (addr) {
+        out.push({ recipient: addr, action: "failed", diagnostic: squash(reason.join(" ")) });
+        reason = [];
+      } else reason.push(line);
+    }
+    if (!out.length) return dsn;
+    if (!dsn.length) return out;
+    return dsn.map((r) => {
+      const mine = out.find((o) => o.recipient.toLowerCase() === r.recipient.toLowerCase());
+      return !r.diagnostic.trim() && mine ? { ...r, diagnostic: mine.diagnostic } : r;
+    });
+  },
 };

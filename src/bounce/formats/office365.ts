@@ -1,8 +1,98 @@
+import type { BounceMessage } from "../message.js";
+import type { RecipientRecord } from "../types.js";
+import { dedupeCode, squash } from "./smtptext.js";
+import { cleanAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** office365: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Microsoft 365 / Exchange Online (and Exchange Server 2010 and later, whose NDR has the same
+ * shape): "Undeliverable: …" with "Delivery has failed to these recipients or groups:", each
+ * recipient as "user@example.com<mailto:user@example.com>" followed by a plain-language
+ * explanation, then "Diagnostic information for administrators:" with "Generating server: …",
+ * the address again and "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; …'"
+ * (or "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##"). Usually a delivery-status part too.
+ */
+export interface ExchangeNdr {
+  recipients: { recipient: string; explanation: string }[];
+  /** Lower-case address → the server's reply quoted in the administrators' section. */
+  replies: Map<string, string>;
+  generatingServer: string | null;
+}
+
+const FAILED_TO = /Delivery has failed to these recipients or [^\n:]*:/i;
+const ADMIN = /Diagnostic information for administrators:/i;
+
+export function readExchangeNdr(text: string): ExchangeNdr | null {
+  const start = FAILED_TO.exec(text);
+  if (!start) return null;
+  const adminAt = text.search(ADMIN);
+  const head = text.slice(start.index + start[0].length, adminAt > start.index ? adminAt : undefined);
+  const recipients: ExchangeNdr["recipients"] = [];
+  let cur: { recipient: string; explanation: string } | null = null;
+  for (const raw of head.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (/^_{5,}|^Sent by Microsoft Exchange/i.test(line)) break;
+    const m = /^(?:(.*?)<mailto:([^>]+)>|([^\s<>]+@[^\s<>]+))\s*$/.exec(line);
+    const addr = m ? cleanAddress(m[2] ?? m[3]!) : null;
+    if (addr) {
+      cur = { recipient: addr, explanation: "" };
+      recipients.push(cur);
+      continue;
+    }
+    if (cur && line && !/^(?:If that doesn|For Email Administrators|For more tips)/i.test(line)) {
+      if (cur.explanation.length < 600) cur.explanation = squash(`${cur.explanation} ${line}`);
+    }
+  }
+  const replies = new Map<string, string>();
+  let generatingServer: string | null = null;
+  if (adminAt >= 0) {
+    let admin = text.slice(adminAt);
+    const end = admin.search(/^\s*Original message headers:/im);
+    if (end > 0) admin = admin.slice(0, end);
+    generatingServer = /Generating server:\s*(\S+)/i.exec(admin)?.[1] ?? null;
+    let who: string | null = null;
+    for (const raw of admin.split(/\r?\n/)) {
+      const line = raw.trim();
+      const a = /^<?([^\s<>@]+@[^\s<>]+?)>?$/.exec(line);
+      if (a) {
+        who = cleanAddress(a[1]!)?.toLowerCase() ?? null;
+        continue;
+      }
+      if (!who || replies.has(who)) continue;
+      const q = /returned '(.*)'\s*$/i.exec(line) ?? /^#(.*?)(?:##.*)?$/.exec(line);
+      if (q) replies.set(who, dedupeCode(squash(q[1]!)));
+    }
+  }
+  return { recipients, replies, generatingServer };
+}
+
+/** Records from an Exchange NDR: the DSN's when there is one, with the server's reply added. */
+export function exchangeRecords(msg: BounceMessage, dsn: RecipientRecord[]): RecipientRecord[] {
+  const ndr = readExchangeNdr(msg.text);
+  if (!ndr) return dsn;
+  const reply = (a: string) => ndr.replies.get(a.toLowerCase());
+  const words = (a: string) =>
+    ndr.recipients.find((r) => r.recipient.toLowerCase() === a.toLowerCase())?.explanation ?? "";
+  if (dsn.length) {
+    return dsn.map((r) => {
+      if (r.diagnostic.trim()) return r;
+      const d = reply(r.recipient) ?? words(r.recipient);
+      return d ? { ...r, diagnostic: d } : r;
+    });
+  }
+  return ndr.recipients.map((r) => ({
+    recipient: r.recipient,
+    action: "failed",
+    diagnostic: reply(r.recipient) ?? r.explanation,
+    reportingMta: ndr.generatingServer,
+  }));
+}
+
 export const OFFICE365: FormatDecoder = {
   id: "office365",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) =>
+    (msg.headers.has("x-ms-exchange-message-is-ndr") ||
+      /\.(?:prod|protection)\.outlook\.com|onmicrosoft\.com/i.test(msg.from + msg.text.slice(0, 4000))) &&
+    FAILED_TO.test(msg.text),
+  decode: (msg, dsn) => exchangeRecords(msg, dsn),
 };

@@ -1,8 +1,205 @@
+import { dsnRecords, parseDsn } from "../dsn.js";
+import type { BounceMessage } from "../message.js";
+import type { RecipientRecord } from "../types.js";
+import { squash } from "./smtptext.js";
+import { cleanAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** sendmail: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Sendmail 8 (and Sendmail Switch, Sun's sendmail): "Returned mail: see transcript for details"
+ * from MAILER-DAEMON. The body says "The original message was received at …", lists the
+ * recipients under "----- The following addresses had permanent fatal errors -----" as
+ * "<user@example.com>" with "(reason: 550 5.1.1 …)" and "(expanded from: …)", then "-----
+ * Transcript of session follows -----" with "... while talking to mx.example.com.:", ">>> RCPT
+ * To:<…>", "<<< 550 5.1.1 … User unknown" and "550 5.1.1 <user@example.com>... User unknown".
+ * A delivery-status part usually follows; its Diagnostic-Code is sometimes only a local mailer's
+ * exit status ("X-Unix; 77") or missing, and its Status may be the generic one (4.4.7) while the
+ * reply states the real one: the transcript supplies both.
+ */
+const TRANSCRIPT = /^\s*-+\s*Transcript of session follows\s*-+\s*$/im;
+const FATAL =
+  /^\s*-+\s*The following addresses had (?:permanent fatal errors|transient non-fatal errors)\s*-+\s*$/im;
+const RECEIVED = /The original message was received at /i;
+const END = /^\s*-+\s*(?:Original message|Message header|Unsent message|Returned message|Below this line)/im;
+
+interface Reading {
+  /** Recipient (lower case) → its reply (from the transcript) and SMTP command. */
+  replies: Map<string, { reply: string; command: string | null; host: string | null; status: string | null }>;
+  /** Recipients of the fatal-errors list, with their reason and the address they expanded from. */
+  listed: { recipient: string; reason: string; expandedFrom: string | null }[];
+  /** The last reply of the transcript not tied to an address. */
+  lastReply: string | null;
+}
+
+function read(text: string): Reading {
+  const r: Reading = { replies: new Map(), listed: [], lastReply: null };
+  const f = FATAL.exec(text);
+  if (f) {
+    let block = text.slice(f.index + f[0].length);
+    const stop = block.search(/^\s*-{3,}/m);
+    if (stop >= 0) block = block.slice(0, stop);
+    let cur: Reading["listed"][number] | null = null;
+    for (const raw of block.split(/\r?\n/)) {
+      const line = raw.trim();
+      const reason = /^\(reason:\s*(.*?)\)?$/i.exec(line);
+      const expanded = /^\(expanded from:\s*<?([^>)]+)>?\)?$/i.exec(line);
+      if (reason && cur) cur.reason = reason[1]!;
+      else if (expanded && cur) cur.expandedFrom = cleanAddress(expanded[1]!);
+      else if (line && !line.startsWith("(")) {
+        const a = /^<?"?([^<>"]+?)"?>?(?:\s*\.\.\..*)?$/.exec(line);
+        if (a) {
+          cur = { recipient: a[1]!, reason: "", expandedFrom: null };
+          r.listed.push(cur);
+        }
+      }
+    }
+  }
+  const t = TRANSCRIPT.exec(text);
+  if (t) {
+    let body = text.slice(t.index + t[0].length);
+    const end = END.exec(body);
+    if (end) body = body.slice(0, end.index);
+    let host: string | null = null;
+    let command: string | null = null;
+    let reply: string[] = [];
+    for (const raw of body.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (!line) continue;
+      const talk = /^\.\.\. while talking to ([^\s:]+?)\.?:$/i.exec(line);
+      if (talk) {
+        host = talk[1]!;
+        command = null;
+        reply = [];
+        continue;
+      }
+      const cmd = /^>>>\s*(\S+)(?:\s+(?:To|From):\s*<([^>]*)>)?/i.exec(line);
+      if (cmd) {
+        command = cmd[1]!.toUpperCase();
+        reply = [];
+        continue;
+      }
+      const got = /^<<<\s*(.*)$/.exec(line);
+      if (got) {
+        reply.push(got[1]!);
+        r.lastReply = squash(reply.join(" "));
+        continue;
+      }
+      const rcpt = /^(?:([245]\d\d)\s+(?:([245]\.\d{1,3}\.\d{1,3})\s+)?)?<([^>]+@[^>]+)>\.\.\.\s*(.*)$/.exec(
+        line,
+      );
+      if (rcpt) {
+        const who = cleanAddress(rcpt[3]!)?.toLowerCase();
+        if (!who || r.replies.has(who)) continue;
+        const own = squash([rcpt[1], rcpt[2], rcpt[4]].filter(Boolean).join(" "));
+        // The remote reply says more than sendmail's summary line when there is one.
+        const said = reply.length ? squash(reply.join(" ")) : own;
+        r.replies.set(who, {
+          reply: said,
+          command: reply.length ? command : null,
+          host,
+          status: rcpt[2] ?? null,
+        });
+        reply = [];
+        continue;
+      }
+      if (/^[245]\d\d[ -]/.test(line) && !r.lastReply) r.lastReply = line;
+    }
+  }
+  return r;
+}
+
+const CODE = /^\s*([245]\d\d)\b/;
+const STATUS = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
+
+function statusIn(text: string): string | null {
+  const m = STATUS.exec(text);
+  return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : null;
+}
+
+function isAddress(a: string): boolean {
+  return /^[^@\s|/"]+@[^@\s]+\.[^@\s]+$/.test(a);
+}
+
+function enrich(r: RecipientRecord, reading: Reading): RecipientRecord {
+  const out = { ...r };
+  if (!isAddress(out.recipient)) {
+    const listed = reading.listed.find((l) => l.expandedFrom || isAddress(l.recipient));
+    const better =
+      (out.originalRecipient && isAddress(out.originalRecipient) ? out.originalRecipient : null) ??
+      listed?.expandedFrom ??
+      (listed && isAddress(listed.recipient) ? listed.recipient : null);
+    if (better) out.recipient = better;
+  }
+  const key = out.recipient.toLowerCase();
+  const said =
+    reading.replies.get(key) ??
+    (reading.replies.size === 1 && reading.listed.length <= 1 ? [...reading.replies.values()][0] : undefined);
+  const weak = !out.diagnostic.trim() || /^\d{1,3}$/.test(out.diagnostic.trim());
+  if (said && (weak || !CODE.test(out.diagnostic))) {
+    out.diagnostic = said.reply;
+    if (said.command) out.command = said.command;
+    if (said.host && !out.remoteMta) out.remoteMta = said.host;
+    if (!out.status && said.status) out.status = said.status;
+  } else if (weak) {
+    const listed = reading.listed.find(
+      (l) => l.recipient.toLowerCase() === key || l.expandedFrom?.toLowerCase() === key,
+    );
+    const alt = reading.lastReply ?? listed?.reason;
+    if (alt && !/^\d{1,3}$/.test(alt)) out.diagnostic = alt;
+  }
+  // A reply's own enhanced code is more precise than a generic DSN Status (4.4.7, x.0.0).
+  const stated = statusIn(out.diagnostic);
+  if (stated && !/\.0\.0$/.test(stated) && stated[0] === (out.status ?? stated)[0]) out.status = stated;
+  return out;
+}
+
+function withoutDsn(msg: BounceMessage, reading: Reading): RecipientRecord[] {
+  const delayed = /transient non-fatal|WARNING MESSAGE ONLY|Deferred/i.test(msg.text.slice(0, 3000));
+  const out: RecipientRecord[] = [];
+  for (const l of reading.listed) {
+    const recipient = l.expandedFrom ?? (isAddress(l.recipient) ? l.recipient : null);
+    if (!recipient) continue;
+    const said =
+      reading.replies.get(recipient.toLowerCase()) ?? reading.replies.get(l.recipient.toLowerCase());
+    out.push({
+      recipient,
+      action: delayed ? "delayed" : "failed",
+      diagnostic: said?.reply ?? l.reason,
+      status: said?.status ?? null,
+      command: said?.command ?? null,
+      remoteMta: said?.host ?? null,
+    });
+  }
+  if (!out.length) {
+    for (const [recipient, said] of reading.replies) {
+      out.push({
+        recipient,
+        action: delayed ? "delayed" : "failed",
+        diagnostic: said.reply,
+        status: said.status,
+        command: said.command,
+        remoteMta: said.host,
+      });
+    }
+  }
+  return out;
+}
+
 export const SENDMAIL: FormatDecoder = {
   id: "sendmail",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) => TRANSCRIPT.test(msg.text) || (RECEIVED.test(msg.text) && FATAL.test(msg.text)),
+  decode(msg, dsn) {
+    const reading = read(msg.text);
+    let records = dsn;
+    if (!records.length) {
+      // A report whose MIME structure is broken: the delivery-status fields sit in the text.
+      const at = msg.text.search(/^Final-Recipient:/im);
+      if (at >= 0) {
+        const from = msg.text.lastIndexOf("\n\n", at);
+        records = dsnRecords(parseDsn(msg.text.slice(from >= 0 ? from : at, at + 4000)));
+      }
+    }
+    if (records.length) return records.map((r) => enrich(r, reading));
+    return withoutDsn(msg, reading);
+  },
 };

@@ -14,7 +14,10 @@ export function addressesIn(text: string): string[] {
 }
 
 export function cleanAddress(value: string): string | null {
-  const v = value.trim().replace(/^[<("'[]+|[>)"'\].,;:]+$/g, "");
+  let v = value.trim().replace(/^[<([]+|[>)\].,;:]+$/g, "");
+  // Quotes wrap the whole address or only its local part ("a..b"@example.com): keep a balanced pair.
+  if (/^["']/.test(v) && !/^"[^"]*"@/.test(v)) v = v.slice(1);
+  if (/["']$/.test(v)) v = v.slice(0, -1);
   const at = v.lastIndexOf("@");
   if (at < 1 || at === v.length - 1) return null;
   return `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}`;

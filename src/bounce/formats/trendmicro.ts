@@ -1,8 +1,33 @@
+import { dsnWithText, squash } from "./smtptext.js";
+import { addressesIn, explanation } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** trendmicro: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Trend Micro InterScan Messaging Security Suite / InterScan MSS ("InterScan MSS" or "InterScan
+ * Notification" postmaster): a framed notice "Message from InterScan Messaging Security Suite" with
+ * "Unable to deliver message to <user@example.com> (and other recipients in the same domain)."
+ * or a transcript "Sent <<< RCPT TO:<…>" / "Received >>> 550 5.1.1 …", sometimes with "Reason:".
+ */
 export const TRENDMICRO: FormatDecoder = {
   id: "trendmicro",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) =>
+    /InterScan/i.test(msg.from) || msg.text.includes("Message from InterScan Messaging Security"),
+  decode(msg, dsn) {
+    const text = explanation(msg.text);
+    if (dsn.length) return dsnWithText(dsn, text);
+    const recipients = addressesIn(text).filter((a) => !addressesIn(msg.from).includes(a));
+    const received = /Received\s*>>>\s*([^\n]+)/i.exec(text);
+    const sent = /Sent\s*<<<\s*(\w+)/i.exec(text);
+    return recipients.map((recipient) => {
+      const line = new RegExp(`[^\\n]*${recipient.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\n]*`, "i").exec(
+        text,
+      );
+      return {
+        recipient,
+        action: "failed",
+        diagnostic: squash(received ? received[1]! : (line?.[0] ?? "").replace(/^\s*Reason:\s*/i, "")),
+        command: sent ? sent[1]!.toUpperCase() : null,
+      };
+    });
+  },
 };

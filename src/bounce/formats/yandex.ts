@@ -1,8 +1,15 @@
+import { dsnWithText } from "./smtptext.js";
+import { explanation } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
-/** yandex: not yet decoded by a format of its own (the RFC 3464 reading and the text fallback apply). */
+/**
+ * Yandex.Mail (mailer-daemon@yandex.ru, X-Yandex-Front headers): a Russian and English notice
+ * ("Сообщение не доставлено" / "Message was not delivered") with a delivery-status part that
+ * carries the remote reply in Diagnostic-Code; the body paragraph fills in when it does not.
+ */
 export const YANDEX: FormatDecoder = {
   id: "yandex",
-  detect: () => false,
-  decode: () => [],
+  detect: (msg) =>
+    msg.headers.has("x-yandex-front") || /mailer-daemon@yandex\.(?:ru|com|net)/i.test(msg.from),
+  decode: (msg, dsn) => (dsn.length ? dsnWithText(dsn, explanation(msg.text)) : []),
 };
