@@ -70,30 +70,36 @@ function fromMime(root: MimePart): BounceMessage {
   const plain: string[] = [];
   const html: string[] = [];
   const attached: string[] = [];
-  const walk = (part: MimePart, inAlternative: boolean): void => {
+  const walk = (part: MimePart, depth: number): void => {
     if (part.children.length) {
       if (part.type === "multipart/alternative") {
         // One representation of the body: the plain text when there is one.
-        const choice = part.children.find((c) => c.type === "text/plain") ?? part.children[0]!;
-        walk(choice, true);
+        walk(part.children.find((c) => c.type === "text/plain") ?? part.children[0]!, depth);
         return;
       }
-      for (const c of part.children) walk(c, inAlternative);
+      for (const c of part.children) walk(c, depth);
       return;
     }
     const type = part.type;
     if (REPORT_TYPES.has(type)) msg.deliveryStatus.push(bodyText(part));
     else if (type === "message/feedback-report") msg.feedbackReport = bodyText(part);
     else if (ORIGINAL_TYPES.has(type)) {
-      if (msg.originalHeaders === null)
-        msg.originalHeaders = headerBlock(bodyText({ ...part, body: part.body.slice(0, 65536) }));
+      const head = headerBlock(bodyText({ ...part, body: part.body.slice(0, 65536) }));
+      // A bounce forwarded as an attachment is a report to read, not the returned message.
+      if (type === "message/rfc822" && /^content-type:\s*multipart\/report/im.test(head) && depth < 3) {
+        try {
+          walk(parseMime(part.body), depth + 1);
+        } catch (e) {
+          if (!(e instanceof MimeError)) throw e;
+        }
+      } else if (msg.originalHeaders === null) msg.originalHeaders = head;
     } else if (type === "text/plain") {
       if (part.disposition === "attachment") {
         if (part.body.length < 65536) attached.push(bodyText(part));
       } else plain.push(bodyText(part));
     } else if (type === "text/html" && part.disposition !== "attachment") html.push(bodyText(part));
   };
-  walk(root, false);
+  walk(root, 0);
   let text = plain.join("\n");
   if (!text.trim() && html.length) text = htmlToText(html.join("\n"));
   if (attached.length) text = `${text}\n${attached.join("\n")}`;

@@ -74,8 +74,12 @@ function readPart(raw: string, depth: number, counter: { parts: number }, maxHea
   };
   const boundary = params.get("boundary");
   if (type.startsWith("multipart/") && boundary) {
-    for (const chunk of splitMultipart(body, boundary))
-      part.children.push(readPart(chunk, depth + 1, counter, maxHeaderBytes));
+    const chunks = splitMultipart(body, boundary);
+    for (const chunk of chunks) part.children.push(readPart(chunk, depth + 1, counter, maxHeaderBytes));
+    // Another report after the end (two bounces in one file, as some relays write them) is read too.
+    if (chunks.epilogue && /^content-type:\s*multipart\/report/im.test(chunks.epilogue)) {
+      part.children.push(readPart(chunks.epilogue.replace(/^\s+/, ""), depth + 1, counter, maxHeaderBytes));
+    }
     // A multipart body whose boundary never occurs is read as plain text rather than lost.
     if (part.children.length) part.body = "";
     else part.type = "text/plain";
@@ -85,9 +89,10 @@ function readPart(raw: string, depth: number, counter: { parts: number }, maxHea
   return part;
 }
 
-function splitMultipart(body: string, boundary: string): string[] {
+/** The parts of a multipart body; the text after the closing delimiter, if any, is `epilogue`. */
+function splitMultipart(body: string, boundary: string): string[] & { epilogue?: string } {
   const delimiter = `--${boundary}`;
-  const out: string[] = [];
+  const out: string[] & { epilogue?: string } = [];
   let start = -1;
   let pos = 0;
   for (;;) {
@@ -111,7 +116,11 @@ function splitMultipart(body: string, boundary: string): string[] {
     const closing = body.startsWith("--", after);
     if (start >= 0)
       out.push(body.slice(start, at === 0 ? 0 : body.charCodeAt(at - 2) === 13 ? at - 2 : at - 1));
-    if (closing) return out;
+    if (closing) {
+      const eol = body.indexOf("\n", after);
+      if (eol > 0 && body.length - eol > 2) out.epilogue = body.slice(eol + 1);
+      return out;
+    }
     const eol = body.indexOf("\n", after);
     if (eol < 0) return out;
     start = eol + 1;

@@ -125,6 +125,13 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
 
   report.decoder = decoder;
   report.recipients = records.map((r) => classify(r, decoder!, null, options));
+  // The fallback guessed its recipients from a text no decoder knows: without a single sign of a
+  // failure in it, it is not a bounce.
+  if (decoder === "text" && report.recipients.every((r) => r.diagnosis.category === "unknown")) {
+    report.decoder = null;
+    report.recipients = [];
+    return report;
+  }
   const kinds = report.recipients.map((r) => r.diagnosis.kind);
   report.kind = kinds.includes("bounce")
     ? "bounce"
@@ -161,8 +168,14 @@ function fallback(msg: BounceMessage): RecipientRecord[] {
     [...addressesIn(msg.from), ...addressesIn(header(msg, "to") ?? "")].map((a) => a.toLowerCase()),
   );
   const out: RecipientRecord[] = [];
+  // Message-IDs look like addresses: the ones on Message-ID, References and In-Reply-To lines are not.
+  const ids = new Set(
+    [...text.matchAll(/^[>\s]*(?:message-id|references|in-reply-to|content-id)\s*:.*$/gim)].flatMap((m) =>
+      addressesIn(m[0]),
+    ),
+  );
   for (const a of addressesIn(text)) {
-    if (own.has(a.toLowerCase()) || /^(?:postmaster|mailer-daemon)@/i.test(a)) continue;
+    if (own.has(a.toLowerCase()) || ids.has(a) || /^(?:postmaster|mailer-daemon)@/i.test(a)) continue;
     out.push({ recipient: a, diagnostic: paragraphAbout(text, a) ?? text.slice(0, 2000) });
     if (out.length >= 50) break;
   }
