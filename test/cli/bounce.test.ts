@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { corpusDir } from "../../scripts/corpus.js";
 import { ARF, NOT_BOUNCE, POSTFIX_DSN, QMAIL_TEXT, VACATION } from "../bounce/fixtures.js";
 
 const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
@@ -120,4 +121,17 @@ test("an oversize message is skipped with a message, the rest is read", () => {
     .map((l) => JSON.parse(l));
   assert.ok(lines[0].error);
   assert.ok(lines.some((l) => l.recipient === "gone@example.com"));
+});
+
+test("the whole sisimai corpus in one call", { skip: corpusDir() ? false : "no corpus" }, () => {
+  const maildir = join(corpusDir()!, "sisimai/maildir");
+  const r = run(["bounce", "--ndjson", maildir]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  const files = new Set(lines.map((l) => l.file));
+  assert.ok(files.size >= 507, `${files.size} files`);
+  assert.ok(lines.filter((l) => l.kind === "bounce").length > 450);
 });
