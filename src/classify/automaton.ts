@@ -6,6 +6,46 @@
  */
 const WHITESPACE = [9, 10, 11, 12, 13, 32, 0xa0, 0x3000];
 
+// What the scan notes about each ASCII character besides its keyword class.
+const TOKEN = 1; // may be part of a host name, an IP or an address
+const MARK = 2; // a dot, "@" or ":": a token holding one may be an entity
+const SPACE = 4; // a plain space
+const ODD = 8; // whitespace other than one plain space: the text needs normalising
+const INFO = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) INFO[c] = TOKEN;
+for (let c = 65; c <= 90; c++) INFO[c] = TOKEN;
+for (let c = 97; c <= 122; c++) INFO[c] = TOKEN;
+for (const ch of "-_+%=") INFO[ch.charCodeAt(0)] = TOKEN;
+for (const ch of ".@:") INFO[ch.charCodeAt(0)] = TOKEN | MARK;
+INFO[32] = SPACE;
+for (const c of [9, 10, 11, 12, 13]) INFO[c] = ODD;
+
+function isOddSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What one pass over a text yields: keyword hits, entity token spans, whether spacing is odd. */
+export class ScanResult {
+  /** (keyword, end) pairs. */
+  readonly hits = new Int32Array(2 * 4096);
+  hitCount = 0;
+  /** (start, end) pairs of runs of host/address characters holding a dot, "@" or ":". */
+  readonly tokens = new Int32Array(2 * 512);
+  tokenCount = 0;
+  /** Whitespace other than single spaces between words: normalise before trusting the hits. */
+  oddSpace = false;
+}
+
 export class Automaton {
   readonly keywords: readonly string[];
   private readonly classOf: Uint8Array | Uint16Array;
@@ -143,5 +183,63 @@ export class Automaton {
       }
     }
     return k >> 1;
+  }
+
+  /**
+   * The one pass the engine makes: keyword hits as `scan` finds them and, on the same characters,
+   * the spans that may hold IPs, host names or addresses, and whether the spacing is odd.
+   */
+  scanAll(text: string, r: ScanResult): void {
+    const { classOf, delta, outStart, outList, alphabet, firstOut } = this;
+    const { hits, tokens } = r;
+    const n = text.length;
+    const maxHits = hits.length;
+    const maxTokens = tokens.length;
+    let k = 0;
+    let t = 0;
+    let s = this.start;
+    let tokenStart = 0;
+    let marked = false;
+    let prevSpace = true;
+    let odd = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = delta[s * alphabet + classOf[c]!]!;
+      if (s >= firstOut) {
+        const b = outStart[s - firstOut + 1]!;
+        for (let j = outStart[s - firstOut]!; j < b && k < maxHits; j++) {
+          hits[k++] = outList[j]!;
+          hits[k++] = i + 1;
+        }
+      }
+      const info = c < 128 ? INFO[c]! : isOddSpace(c) ? ODD : 0;
+      if (info & TOKEN) {
+        prevSpace = false;
+        if (info & MARK) marked = true;
+        continue;
+      }
+      if (marked) {
+        if (t < maxTokens) {
+          tokens[t++] = tokenStart;
+          tokens[t++] = i;
+        }
+        marked = false;
+      }
+      tokenStart = i + 1;
+      if (info & SPACE) {
+        if (prevSpace) odd = true;
+        prevSpace = true;
+      } else {
+        prevSpace = false;
+        if (info & ODD) odd = true;
+      }
+    }
+    if (marked && t < maxTokens) {
+      tokens[t++] = tokenStart;
+      tokens[t++] = n;
+    }
+    r.hitCount = k >> 1;
+    r.tokenCount = t >> 1;
+    r.oddSpace = odd || prevSpace;
   }
 }

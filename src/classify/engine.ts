@@ -15,9 +15,9 @@ import {
   parseCommand,
   parseRemoteHost,
 } from "../smtp/reply.js";
-import { Automaton } from "./automaton.js";
+import { Automaton, ScanResult } from "./automaton.js";
 import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
-import { extractEntities } from "./entities.js";
+import { entitiesFromTokens } from "./entities.js";
 import { statedRetryAfter } from "./retry.js";
 
 /** A rule after compilation: everything the hot path needs, resolved once. */
@@ -46,6 +46,7 @@ const FLAG_COMMAND = 1;
 const FLAG_HOST = 2;
 const FLAG_SOFT = 4;
 const FLAG_RETRY = 8;
+const FLAG_URL = 16;
 const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["in reply to", FLAG_COMMAND],
   ["after ", FLAG_COMMAND],
@@ -67,6 +68,8 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["wait", FLAG_RETRY],
   ["later", FLAG_RETRY],
   ["deferred", FLAG_RETRY],
+  ["http", FLAG_URL],
+  ["www.", FLAG_URL],
 ];
 
 interface Candidate {
@@ -113,8 +116,8 @@ export class Engine {
   private readonly upstreamReply = new Map<number, Category>();
   private readonly stamp: Int32Array;
   private generation = 0;
-  /** Reused scan buffer: (keyword, end) pairs; hits beyond it are dropped (they add nothing new). */
-  private readonly hits = new Int32Array(2 * 4096);
+  /** Reused scan buffers: hits beyond them are dropped (they add nothing new). */
+  private readonly scanned = new ScanResult();
 
   constructor(set: RuleSet) {
     const keywords: string[] = [];
@@ -241,8 +244,18 @@ export class Engine {
     const given: ReplyInput = typeof input === "string" ? { response: input } : input;
     let raw = typeof given.response === "string" ? given.response : "";
     if (raw.length > TEXT_LIMIT) raw = raw.slice(0, TEXT_LIMIT);
-    const text = normalizeReplyText(raw);
-    const { candidates, markerProvider, blocklists, flags } = this.collect(text);
+    // One pass over the text as given; a text with odd spacing or continuation lines is
+    // normalised and scanned again (rare: most replies arrive on one line).
+    let text = raw;
+    this.automaton.scanAll(text, this.scanned);
+    if (this.scanned.oddSpace || text.charCodeAt(3) === 45) {
+      const normal = normalizeReplyText(raw);
+      if (normal !== text) {
+        text = normal;
+        this.automaton.scanAll(text, this.scanned);
+      }
+    }
+    const { candidates, markerProvider, blocklists, flags } = this.collect(text, true);
 
     const givenCode =
       given.errorCode === undefined || given.errorCode === null ? null : Number(given.errorCode);
@@ -355,7 +368,7 @@ export class Engine {
       provider,
       command,
       remoteHost,
-      entities: extractEntities(text.length > ENTITY_LIMIT ? text.slice(0, ENTITY_LIMIT) : text, blocklists),
+      entities: entitiesFromTokens(text, this.scanned, ENTITY_LIMIT, blocklists, (flags & FLAG_URL) !== 0),
       evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
     };
     const langs = tipLanguages(options?.lang);
@@ -392,7 +405,10 @@ export class Engine {
   }
 
   /** One pass over the text: literal rules, regex gates, provider markers, blocklist names. */
-  private collect(text: string): {
+  private collect(
+    text: string,
+    scanned = false,
+  ): {
     candidates: Candidate[];
     markerProvider: number;
     blocklists: string[];
@@ -410,8 +426,9 @@ export class Engine {
     let markerProvider = -1;
     let flags = 0;
     const blocklists: string[] = [];
-    const hits = this.hits;
-    const count = this.automaton.scan(text, hits);
+    if (!scanned) this.automaton.scanAll(text, this.scanned);
+    const hits = this.scanned.hits;
+    const count = this.scanned.hitCount;
     for (let h = 0; h < count; h++) {
       const ki = hits[2 * h]!;
       const end = hits[2 * h + 1]!;
