@@ -1,5 +1,5 @@
 import PostalMime from "postal-mime";
-import { bodyText, decodeWords, headerText, MimeError, type MimePart, parseMime } from "./mime.js";
+import { bodyText, decodeWords, headerText, MimeError, type MimePart, parseMime, readHeaders } from "./mime.js";
 
 /**
  * A bounce email after MIME decoding: what the decoders read. The MIME work is done by
@@ -171,26 +171,7 @@ export function headerBlock(text: string): string {
 /** Unfolded header fields of a header block, lower-case names, first value wins. */
 export function parseHeaderFields(block: string): Map<string, string> {
   const out = new Map<string, string>();
-  let name = "";
-  let value = "";
-  const flush = () => {
-    if (name && !out.has(name)) out.set(name, value.trim());
-  };
-  for (const line of block.split(/\r?\n/)) {
-    if (/^[ \t]/.test(line) && name) {
-      value += ` ${line.trim()}`;
-      continue;
-    }
-    flush();
-    const m = /^([!-9;-~]+):[ \t]?(.*)$/.exec(line);
-    if (m) {
-      name = m[1]!.toLowerCase();
-      value = m[2]!;
-    } else {
-      name = "";
-    }
-  }
-  flush();
+  for (const [k, v] of readHeaders(block)) out.set(k, v[0]!);
   return out;
 }
 

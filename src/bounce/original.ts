@@ -1,35 +1,10 @@
 import { type BounceMessage, parseHeaderFields } from "./message.js";
+import { decodeWords } from "./mime.js";
 import type { OriginalMessage } from "./types.js";
 
 // Where MTAs that do not attach the returned message as a MIME part start quoting it.
 const QUOTE_MARKERS =
   /^(?:-{2,}.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|headers? of|copy of the message).*|original message follows\.?|------ this is a copy of the message.*|\s*----- (?:original message|transcript of session|unsent message|the header of the original message) .*)$/im;
-
-function decodeWords(value: string): string {
-  if (!value.includes("=?")) return value;
-  return value.replace(
-    /=\?([^?]+)\?([bq])\?([^?]*)\?=\s*(?==\?)|=\?([^?]+)\?([bq])\?([^?]*)\?=/gi,
-    (...m: string[]) => {
-      const charset = m[1] ?? m[4]!;
-      const enc = (m[2] ?? m[5]!).toLowerCase();
-      const data = m[3] ?? m[6]!;
-      try {
-        const bytes =
-          enc === "b"
-            ? Uint8Array.from(Buffer.from(data, "base64"))
-            : Uint8Array.from(
-                data
-                  .replace(/_/g, " ")
-                  .replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-                (c) => c.charCodeAt(0),
-              );
-        return new TextDecoder(charset.toLowerCase().replace(/\*.*$/, "")).decode(bytes);
-      } catch {
-        return data;
-      }
-    },
-  );
-}
 
 /** Message-ID, Subject, From, To and Date of the message that bounced, when the bounce carries them. */
 export function readOriginal(msg: BounceMessage): OriginalMessage | null {

@@ -8,18 +8,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { corpusDir } from "../../scripts/corpus.js";
 import { parseBounce } from "../../src/index.js";
+import { rng } from "../support/rng.js";
 import * as fixtures from "./fixtures.js";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seeds: Buffer[] = Object.values(fixtures)
   .filter((v): v is string => typeof v === "string")

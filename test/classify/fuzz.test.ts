@@ -6,17 +6,7 @@ import { REASONS } from "../../src/catalog/reasons.js";
 import { ACTION_TYPES, CATEGORY_IDS } from "../../src/catalog/types.js";
 import type { Diagnosis, ReplyInput } from "../../src/classify/diagnosis.js";
 import { defaultEngine, diagnose } from "../../src/index.js";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../support/rng.js";
 
 const random = rng(20261126);
 const int = (n: number) => Math.floor(random() * n);
