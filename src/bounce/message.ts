@@ -1,5 +1,13 @@
 import PostalMime from "postal-mime";
-import { bodyText, decodeWords, headerText, MimeError, type MimePart, parseMime, readHeaders } from "./mime.js";
+import {
+  bodyText,
+  decodeWords,
+  headerText,
+  MimeError,
+  type MimePart,
+  parseMime,
+  readHeaders,
+} from "./mime.js";
 
 /**
  * A bounce email after MIME decoding: what the decoders read. The MIME work is done by
