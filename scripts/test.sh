@@ -11,5 +11,12 @@ npm run -s build
 npx tsc -p tsconfig.json --noEmit
 npx biome check .
 
+# A real PostgreSQL server for the store tests (the same suite runs on SQLite files).
+if [ -z "${DIAGNOSA_TEST_PG_URL:-}" ] && [ "${DIAGNOSA_SKIP_PG:-}" != "1" ]; then
+  pg=$(bash scripts/pg.sh)
+  trap 'bash scripts/pg.sh stop "${pg%% *}"' EXIT
+  export DIAGNOSA_TEST_PG_URL="${pg#* }"
+fi
+
 # node's own test runner (TAP when not on a terminal: CI reads its closing "# pass" / "# fail").
 node --test dist/test/

@@ -1,0 +1,53 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { type Dialect, migrate } from "./migrations.js";
+import type { Database } from "./schema.js";
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Where it lives, with any password removed (for logs and /readyz). */
+  location: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store: a SQLite file (WAL, created and migrated on open) by default, or PostgreSQL when
+ * `url` starts with postgres:// (several `serve` processes may share it).
+ */
+export async function openDb(url: string): Promise<Db> {
+  let db: Db;
+  if (/^postgres(?:ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // bigint columns hold epoch milliseconds and counts: numbers, not strings.
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === 20
+            ? (v: string) => Number(v)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = {
+      kysely,
+      dialect: "postgres",
+      location: url.replace(/:\/\/([^:@/]+):[^@/]*@/, "://$1:***@"),
+      close: () => kysely.destroy(),
+    };
+  } else {
+    const file = url.replace(/^sqlite:(?:\/\/)?/, "");
+    const sqlite = new BetterSqlite3(file);
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode: a committed transaction survives a crash of the process (the case that
+    // matters here: kill -9); only a power failure may lose the last ones.
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = { kysely, dialect: "sqlite", location: file, close: () => kysely.destroy() };
+  }
+  await migrate(db.kysely, db.dialect);
+  return db;
+}

@@ -1,0 +1,122 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<Database>, dialect: Dialect): Promise<void>;
+}
+
+/** Versioned migrations, applied in order, each once, each in its own transaction. */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "events, suppressions, api keys",
+    async up(db, dialect) {
+      const id = dialect === "postgres" ? "bigserial" : "integer";
+      const big = dialect === "postgres" ? "bigint" : "integer";
+      await db.schema
+        .createTable("events")
+        .addColumn("id", id, (c) =>
+          dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn("dedupe_key", "text", (c) => c.notNull().unique())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("source_id", "text")
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("recipient", "text", (c) => c.notNull())
+        .addColumn("recipient_domain", "text", (c) => c.notNull())
+        .addColumn("provider", "text")
+        .addColumn("sender", "text")
+        .addColumn("sending_domain", "text")
+        .addColumn("sending_ip", "text")
+        .addColumn("tag", "text")
+        .addColumn("message_id", "text")
+        .addColumn("category", "text")
+        .addColumn("reason", "text")
+        .addColumn("error_code", "integer")
+        .addColumn("status_code", "text")
+        .addColumn("permanence", "text")
+        .addColumn("response", "text")
+        .addColumn("diagnosis", "text")
+        .addColumn("occurred_at", big, (c) => c.notNull())
+        .addColumn("received_at", big, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("events_occurred").on("events").columns(["occurred_at"]).execute();
+      await db.schema
+        .createIndex("events_recipient")
+        .on("events")
+        .columns(["recipient", "occurred_at"])
+        .execute();
+      // The statistics group these columns over a time range: one covering index serves them.
+      await db.schema
+        .createIndex("events_stats")
+        .on("events")
+        .columns([
+          "occurred_at",
+          "type",
+          "category",
+          "error_code",
+          "status_code",
+          "provider",
+          "sending_domain",
+          "sending_ip",
+        ])
+        .execute();
+      await db.schema
+        .createTable("suppressions")
+        .addColumn("address", "text", (c) => c.primaryKey())
+        .addColumn("category", "text", (c) => c.notNull())
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("event_id", big)
+        .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("created_at", big, (c) => c.notNull())
+        .addColumn("updated_at", big, (c) => c.notNull())
+        .addColumn("expires_at", big)
+        .addColumn("note", "text")
+        .execute();
+      await db.schema
+        .createTable("api_keys")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("hash", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", big, (c) => c.notNull())
+        .addColumn("revoked_at", big)
+        .execute();
+    },
+  },
+];
+
+/** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<number> {
+  await db.schema
+    .createTable("diagnosa_migrations")
+    .ifNotExists()
+    .addColumn("version", "integer", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("applied_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
+    .execute();
+  let applied = 0;
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction().execute(async (trx) => {
+      if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
+      const row = await trx
+        .selectFrom("diagnosa_migrations")
+        .select("version")
+        .where("version", "=", m.version)
+        .executeTakeFirst();
+      if (row) return false;
+      await m.up(trx, dialect);
+      await trx
+        .insertInto("diagnosa_migrations")
+        .values({ version: m.version, name: m.name, applied_at: Date.now() })
+        .execute();
+      return true;
+    });
+    if (done) applied++;
+  }
+  return applied;
+}

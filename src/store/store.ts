@@ -1,0 +1,528 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { Category } from "../catalog/types.js";
+import type { ClassifiedEvent } from "../ingest/event.js";
+import { type Db, openDb } from "./db.js";
+import type { Database, EventsTable } from "./schema.js";
+
+/** When repeated soft failures of the recipient's own kind make an address suppressed. */
+export interface SuppressionPolicy {
+  /** `inbox` failures (disabled, inactive, unavailable) within the window that suppress. */
+  inboxFailures: number;
+  /** `inbox_full` failures within the window that suppress. */
+  inboxFullFailures: number;
+  windowMs: number;
+  /** How long a suppression for soft failures lasts; invalid addresses and complaints do not expire. */
+  softExpiryMs: number;
+}
+
+export const DEFAULT_POLICY: SuppressionPolicy = {
+  inboxFailures: 3,
+  inboxFullFailures: 5,
+  windowMs: 30 * 86400_000,
+  softExpiryMs: 90 * 86400_000,
+};
+
+export interface StoredEvent extends ClassifiedEvent {
+  id: number;
+  receivedAt: string;
+}
+
+export interface EventFilter {
+  from?: number;
+  to?: number;
+  type?: string;
+  category?: string;
+  recipient?: string;
+  recipientDomain?: string;
+  provider?: string;
+  sendingDomain?: string;
+  sendingIp?: string;
+  tag?: string;
+}
+
+export const GROUP_COLUMNS = {
+  category: "category",
+  errorCode: "error_code",
+  statusCode: "status_code",
+  provider: "provider",
+  sendingDomain: "sending_domain",
+  sendingIp: "sending_ip",
+  tag: "tag",
+  recipientDomain: "recipient_domain",
+} as const;
+export type GroupBy = keyof typeof GROUP_COLUMNS | "bucket";
+
+export interface Suppression {
+  address: string;
+  category: string;
+  reason: string;
+  source: string;
+  eventId: number | null;
+  failures: number;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string | null;
+  note: string | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Sender-side causes: the sender's to fix, never a reason to stop mailing a good address. */
+const SENDER_SIDE = new Set<Category>(["blocked", "dmarc", "sender_reputation", "rate_limit"]);
+
+export function dedupeKey(e: ClassifiedEvent): string {
+  if (e.sourceId) return `${e.source}:${e.sourceId}`;
+  const h = createHash("sha256");
+  h.update(
+    [e.type, e.recipient.toLowerCase(), e.messageId ?? "", e.timestamp, e.response ?? ""].join("\u0000"),
+  );
+  return `h:${h.digest("base64url")}`;
+}
+
+export class Store {
+  readonly db: Kysely<Database>;
+
+  private constructor(
+    private readonly handle: Db,
+    readonly policy: SuppressionPolicy,
+  ) {
+    this.db = handle.kysely;
+  }
+
+  static async open(url: string, policy: SuppressionPolicy = DEFAULT_POLICY): Promise<Store> {
+    return new Store(await openDb(url), policy);
+  }
+
+  get dialect() {
+    return this.handle.dialect;
+  }
+  get location() {
+    return this.handle.location;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  /**
+   * Stores events, each once (a repeat of the same event is a duplicate, not a second row), and
+   * applies the suppression policy, all in one transaction: when this returns, it is committed.
+   */
+  async insertEvents(
+    events: ClassifiedEvent[],
+    now = Date.now(),
+  ): Promise<{ inserted: number; duplicates: number }> {
+    if (!events.length) return { inserted: 0, duplicates: 0 };
+    const rows = events.map((e) => toRow(e, now));
+    return this.db.transaction().execute(async (trx) => {
+      const inserted: { id: number; dedupe_key: string }[] = [];
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        const got = await trx
+          .insertInto("events")
+          .values(chunk)
+          .onConflict((oc) => oc.column("dedupe_key").doNothing())
+          .returning(["id", "dedupe_key"])
+          .execute();
+        inserted.push(...got);
+      }
+      const byKey = new Map(rows.map((r, i) => [r.dedupe_key, events[i]!]));
+      for (const row of inserted) {
+        const e = byKey.get(row.dedupe_key);
+        if (e) await this.applyPolicy(trx, e, row.id, now);
+      }
+      return { inserted: inserted.length, duplicates: rows.length - inserted.length };
+    });
+  }
+
+  private async applyPolicy(
+    trx: Kysely<Database>,
+    e: ClassifiedEvent,
+    eventId: number,
+    now: number,
+  ): Promise<void> {
+    const d = e.diagnosis;
+    const address = e.recipient.toLowerCase();
+    if (e.type === "complaint") {
+      await this.suppress(
+        trx,
+        { address, category: "complaint", reason: "complaint", source: e.source, eventId, expiresAt: null },
+        now,
+      );
+      return;
+    }
+    if (!d || (e.type !== "bounce" && e.type !== "deferred")) return;
+    if (SENDER_SIDE.has(d.category)) return;
+    if (d.category === "invalid_address" && e.type === "bounce" && !d.reason.startsWith("rejection.")) {
+      await this.suppress(
+        trx,
+        { address, category: d.category, reason: d.reason, source: e.source, eventId, expiresAt: null },
+        now,
+      );
+      return;
+    }
+    if (d.category === "inbox" || d.category === "inbox_full") {
+      const limit = d.category === "inbox" ? this.policy.inboxFailures : this.policy.inboxFullFailures;
+      const since = now - this.policy.windowMs;
+      const row = await trx
+        .selectFrom("events")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("recipient", "=", e.recipient)
+        .where("category", "=", d.category)
+        .where("occurred_at", ">=", since)
+        .executeTakeFirst();
+      const failures = Number(row?.n ?? 0);
+      if (failures >= limit) {
+        await this.suppress(
+          trx,
+          {
+            address,
+            category: d.category,
+            reason: d.reason,
+            source: e.source,
+            eventId,
+            expiresAt: now + this.policy.softExpiryMs,
+            failures,
+          },
+          now,
+        );
+      }
+    }
+  }
+
+  private async suppress(
+    trx: Kysely<Database>,
+    s: {
+      address: string;
+      category: string;
+      reason: string;
+      source: string;
+      eventId: number | null;
+      expiresAt: number | null;
+      failures?: number;
+      note?: string | null;
+    },
+    now: number,
+  ): Promise<void> {
+    await trx
+      .insertInto("suppressions")
+      .values({
+        address: s.address,
+        category: s.category,
+        reason: s.reason,
+        source: s.source,
+        event_id: s.eventId,
+        failures: s.failures ?? 1,
+        created_at: now,
+        updated_at: now,
+        expires_at: s.expiresAt,
+        note: s.note ?? null,
+      })
+      .onConflict((oc) =>
+        oc.column("address").doUpdateSet({
+          category: s.category,
+          reason: s.reason,
+          source: s.source,
+          event_id: s.eventId,
+          failures: s.failures ?? 1,
+          updated_at: now,
+          expires_at: s.expiresAt,
+        }),
+      )
+      .execute();
+  }
+
+  async addSuppression(
+    address: string,
+    reason: string,
+    note: string | null,
+    expiresAt: number | null,
+    now = Date.now(),
+  ): Promise<Suppression> {
+    const a = address.trim().toLowerCase();
+    await this.db
+      .transaction()
+      .execute((trx) =>
+        this.suppress(
+          trx,
+          { address: a, category: "manual", reason, source: "api", eventId: null, expiresAt, note },
+          now,
+        ),
+      );
+    return (await this.getSuppression(a, now))!;
+  }
+
+  async removeSuppression(address: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom("suppressions")
+      .where("address", "=", address.trim().toLowerCase())
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  /** The suppression in force for an address, or null (expired entries do not count). */
+  async getSuppression(address: string, now = Date.now()): Promise<Suppression | null> {
+    const row = await this.db
+      .selectFrom("suppressions")
+      .selectAll()
+      .where("address", "=", address.trim().toLowerCase())
+      .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+      .executeTakeFirst();
+    return row ? toSuppression(row) : null;
+  }
+
+  async listSuppressions(
+    q: { search?: string; limit: number; after?: string },
+    now = Date.now(),
+  ): Promise<{ items: Suppression[]; next: string | null }> {
+    let query = this.db
+      .selectFrom("suppressions")
+      .selectAll()
+      .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
+      .orderBy("address")
+      .limit(q.limit + 1);
+    if (q.search)
+      query = query.where("address", "like", `%${q.search.toLowerCase().replace(/[%_\\]/g, "")}%`);
+    if (q.after) query = query.where("address", ">", q.after);
+    const rows = await query.execute();
+    const items = rows.slice(0, q.limit).map(toSuppression);
+    return { items, next: rows.length > q.limit ? items[items.length - 1]!.address : null };
+  }
+
+  async listEvents(
+    f: EventFilter & { limit: number; before?: number },
+  ): Promise<{ items: StoredEvent[]; next: number | null }> {
+    let q = this.filtered(f)
+      .selectAll()
+      .orderBy("id", "desc")
+      .limit(f.limit + 1);
+    if (f.before !== undefined) q = q.where("id", "<", f.before);
+    const rows = await q.execute();
+    const items = rows.slice(0, f.limit).map(fromRow);
+    return { items, next: rows.length > f.limit ? items[items.length - 1]!.id : null };
+  }
+
+  private filtered(f: EventFilter) {
+    let q = this.db.selectFrom("events");
+    if (f.from !== undefined) q = q.where("occurred_at", ">=", f.from);
+    if (f.to !== undefined) q = q.where("occurred_at", "<", f.to);
+    if (f.type) q = q.where("type", "=", f.type);
+    if (f.category) q = q.where("category", "=", f.category);
+    if (f.recipient) q = q.where("recipient", "=", f.recipient);
+    if (f.recipientDomain) q = q.where("recipient_domain", "=", f.recipientDomain.toLowerCase());
+    if (f.provider) q = q.where("provider", "=", f.provider);
+    if (f.sendingDomain) q = q.where("sending_domain", "=", f.sendingDomain.toLowerCase());
+    if (f.sendingIp) q = q.where("sending_ip", "=", f.sendingIp);
+    if (f.tag) q = q.where("tag", "=", f.tag);
+    return q;
+  }
+
+  /**
+   * Counts over a filtered range: totals (sent, delivered, delivery rate, bounces, permanent
+   * bounces and their rate, deferrals, complaints) and failures grouped by the given columns.
+   */
+  async stats(f: EventFilter, groupBy: GroupBy[], bucketMs: number | null, limit = 500) {
+    const totals = await this.filtered(f)
+      .select((eb) => [
+        eb.fn.countAll<number>().as("events"),
+        eb.fn.sum<number>(eb.case().when("type", "=", "delivered").then(1).else(0).end()).as("delivered"),
+        eb.fn.sum<number>(eb.case().when("type", "=", "bounce").then(1).else(0).end()).as("bounces"),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb("type", "=", "bounce"), eb("permanence", "=", "hard")]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as("permanent"),
+        eb.fn.sum<number>(eb.case().when("type", "=", "deferred").then(1).else(0).end()).as("deferred"),
+        eb.fn.sum<number>(eb.case().when("type", "=", "complaint").then(1).else(0).end()).as("complaints"),
+        eb.fn.sum<number>(eb.case().when("category", "=", "blocked").then(1).else(0).end()).as("blocked"),
+      ])
+      .executeTakeFirst();
+    const n = (v: unknown) => Number(v ?? 0);
+    const delivered = n(totals?.delivered);
+    const bounces = n(totals?.bounces);
+    const sent = delivered + bounces;
+    const cols = groupBy
+      .filter((g): g is keyof typeof GROUP_COLUMNS => g !== "bucket")
+      .map((g) => GROUP_COLUMNS[g]);
+    const q = this.filtered(f).where("type", "in", ["bounce", "deferred"]);
+    const selections = cols.map((c) => sql.ref(c).as(c));
+    const bucketExpr = bucketMs
+      ? sql<number>`(occurred_at / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`
+      : null;
+    let grouped = q.select([
+      ...selections,
+      ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
+      (eb) => eb.fn.countAll<number>().as("count"),
+    ]);
+    for (const c of cols) grouped = grouped.groupBy(sql.ref(c) as never);
+    if (bucketExpr) grouped = grouped.groupBy(bucketExpr as never);
+    grouped = grouped.orderBy("count", "desc").limit(limit);
+    const rows = (await grouped.execute()) as Record<string, unknown>[];
+    const failures = rows.reduce((s, r) => s + n(r.count), 0);
+    const back = Object.fromEntries(Object.entries(GROUP_COLUMNS).map(([k, v]) => [v, k]));
+    return {
+      totals: {
+        events: n(totals?.events),
+        sent,
+        delivered,
+        deliveryRate: sent ? delivered / sent : null,
+        bounces,
+        permanentBounces: n(totals?.permanent),
+        permanentBounceRate: sent ? n(totals?.permanent) / sent : null,
+        deferred: n(totals?.deferred),
+        complaints: n(totals?.complaints),
+        blocked: n(totals?.blocked),
+      },
+      groups: rows.map((r) => {
+        const out: Record<string, unknown> = {};
+        for (const c of cols) out[back[c]!] = r[c] ?? null;
+        if (bucketExpr) out.bucket = iso(n(r.bucket));
+        out.count = n(r.count);
+        out.share = failures ? n(r.count) / failures : 0;
+        return out;
+      }),
+    };
+  }
+
+  // API keys: the secret is shown once; only its SHA-256 is stored.
+  async createApiKey(name: string, now = Date.now()): Promise<{ id: string; key: string }> {
+    const id = `dk_${randomBytes(6).toString("hex")}`;
+    const secret = randomBytes(24).toString("base64url");
+    await this.db
+      .insertInto("api_keys")
+      .values({ id, hash: sha256(secret), name, created_at: now, revoked_at: null })
+      .execute();
+    return { id, key: `${id}.${secret}` };
+  }
+
+  async revokeApiKey(id: string, now = Date.now()): Promise<boolean> {
+    const r = await this.db
+      .updateTable("api_keys")
+      .set({ revoked_at: now })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async listApiKeys() {
+    return (
+      await this.db
+        .selectFrom("api_keys")
+        .select(["id", "name", "created_at", "revoked_at"])
+        .orderBy("created_at")
+        .execute()
+    ).map((k) => ({
+      id: k.id,
+      name: k.name,
+      createdAt: iso(k.created_at),
+      revokedAt: k.revoked_at === null ? null : iso(k.revoked_at),
+    }));
+  }
+
+  async verifyApiKey(key: string): Promise<boolean> {
+    const dot = key.indexOf(".");
+    if (dot < 0) return false;
+    const row = await this.db
+      .selectFrom("api_keys")
+      .select(["hash", "revoked_at"])
+      .where("id", "=", key.slice(0, dot))
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null) return false;
+    const a = Buffer.from(row.hash);
+    const b = Buffer.from(sha256(key.slice(dot + 1)));
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  async hasApiKeys(): Promise<boolean> {
+    return (
+      (await this.db
+        .selectFrom("api_keys")
+        .select("id")
+        .where("revoked_at", "is", null)
+        .limit(1)
+        .executeTakeFirst()) !== undefined
+    );
+  }
+}
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
+}
+
+function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
+  const d = e.diagnosis;
+  const at = Date.parse(e.timestamp);
+  return {
+    dedupe_key: dedupeKey(e),
+    source: e.source,
+    source_id: e.sourceId ?? null,
+    type: e.type,
+    recipient: e.recipient,
+    recipient_domain: e.recipientDomain,
+    provider: d?.provider ?? null,
+    sender: e.sender ?? null,
+    sending_domain:
+      e.sendingDomain?.toLowerCase() ??
+      (e.sender ? e.sender.slice(e.sender.lastIndexOf("@") + 1).toLowerCase() || null : null),
+    sending_ip: e.sendingIp ?? null,
+    tag: e.tag ?? null,
+    message_id: e.messageId ?? null,
+    category: d?.category ?? null,
+    reason: d?.reason ?? null,
+    error_code: d?.errorCode ?? e.errorCode ?? null,
+    status_code: d?.statusCode ?? e.statusCode ?? null,
+    permanence: d?.permanence ?? null,
+    response: e.response ?? null,
+    diagnosis: d ? JSON.stringify(d) : null,
+    occurred_at: Number.isFinite(at) ? at : now,
+    received_at: now,
+  };
+}
+
+function fromRow(r: Selectable<EventsTable>): StoredEvent {
+  return {
+    id: Number(r.id),
+    source: r.source,
+    sourceId: r.source_id,
+    type: r.type as StoredEvent["type"],
+    recipient: r.recipient,
+    recipientDomain: r.recipient_domain,
+    sender: r.sender,
+    sendingDomain: r.sending_domain,
+    sendingIp: r.sending_ip,
+    tag: r.tag,
+    messageId: r.message_id,
+    response: r.response,
+    errorCode: r.error_code,
+    statusCode: r.status_code,
+    timestamp: iso(Number(r.occurred_at)),
+    receivedAt: iso(Number(r.received_at)),
+    diagnosis: r.diagnosis ? JSON.parse(r.diagnosis) : null,
+  };
+}
+
+function toSuppression(r: Selectable<Database["suppressions"]>): Suppression {
+  return {
+    address: r.address,
+    category: r.category,
+    reason: r.reason,
+    source: r.source,
+    eventId: r.event_id === null ? null : Number(r.event_id),
+    failures: Number(r.failures),
+    createdAt: iso(Number(r.created_at)),
+    updatedAt: iso(Number(r.updated_at)),
+    expiresAt: r.expires_at === null ? null : iso(Number(r.expires_at)),
+    note: r.note,
+  };
+}
