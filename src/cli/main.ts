@@ -6,6 +6,8 @@ import { bounceCommand } from "./bounce.js";
 import { diagnoseOne, diagnoseStream } from "./diagnose.js";
 import { localeLang } from "./i18n.js";
 import { UsageError } from "./io.js";
+import { logsCommand } from "./logs.js";
+import { keysCommand, serveCommand } from "./serve.js";
 
 const HELP = `diagnosa: why an email was not delivered, and what to do about it
 
@@ -13,6 +15,9 @@ usage:
   diagnosa [options] "<SMTP reply>"     diagnose one reply (or pipe it on stdin)
   diagnosa --ndjson [--tips] < file     one input per line (text or JSON), one JSON diagnosis per line
   diagnosa bounce [options] PATH...     read bounce emails: .eml files, folders, maildirs, mbox files, - for stdin
+  diagnosa logs [options] FILE...       read Postfix, Exim, Sendmail logs (.gz too, - for stdin): summary,
+                                        --ndjson events, --to URL [--api-key KEY] sends them to a service,
+                                        --year N for syslog times (default this year)
 
 options:
   --json               print the diagnosis as JSON (the shape in docs/diagnosis.md)
@@ -27,6 +32,17 @@ options:
   --color / --no-color force colours on or off (default: on a terminal)
   -h, --help           this help
   -v, --version        the version
+
+  diagnosa serve [options]              the HTTP API and the bounce-receiving SMTP endpoint (docs/service.md)
+  diagnosa keys create NAME | list | revoke ID   API keys of the service
+
+serve options (or environment):
+  --port N (PORT)                 HTTP port, default 8025
+  --smtp-port N|off (SMTP_PORT)   SMTP port for bounce emails, default 2525
+  --host ADDR (HOST)              listen address, default 127.0.0.1
+  --db URL (DATABASE_URL)         SQLite file (default ./diagnosa.sqlite) or postgres://…
+  --bounce-domain D (DIAGNOSA_BOUNCE_DOMAINS, comma-separated)   domains that receive bounces
+  --no-auth (DIAGNOSA_AUTH=off)   no API keys (only for a machine nobody else reaches)
 
 bounce options:
   --json / --ndjson    a JSON array of reports / one JSON line per recipient (with its file)
@@ -72,6 +88,28 @@ async function main(argv: string[]): Promise<number> {
       jobs: intFlag("--jobs", values.jobs, 1, 256),
       maxBytes: intFlag("--max-bytes", values["max-bytes"], 1024, 1 << 30) ?? 10 * 1024 * 1024,
       timeoutMs: intFlag("--timeout-ms", values["timeout-ms"], 10, 600_000) ?? 2000,
+    });
+  }
+  if (positionals[0] === "serve") {
+    return serveCommand({
+      port: values.port,
+      smtpPort: values["smtp-port"],
+      host: values.host,
+      db: values.db,
+      bounceDomain: values["bounce-domain"],
+      auth: values.auth ?? true,
+    });
+  }
+  if (positionals[0] === "keys")
+    return keysCommand(positionals.slice(1), { db: values.db, json: values.json ?? false });
+  if (positionals[0] === "logs") {
+    return logsCommand(positionals.slice(1), {
+      format: values.ndjson ? "ndjson" : values.json ? "json" : "text",
+      lang: lang as Lang,
+      color,
+      year: intFlag("--year", values.year, 1970, 9999),
+      to: values.to ?? null,
+      apiKey: values["api-key"] ?? null,
     });
   }
   if (values.ndjson) {
@@ -125,6 +163,15 @@ function parse(argv: string[]) {
       jobs: { type: "string" },
       "max-bytes": { type: "string" },
       "timeout-ms": { type: "string" },
+      port: { type: "string" },
+      "smtp-port": { type: "string" },
+      host: { type: "string" },
+      db: { type: "string" },
+      "bounce-domain": { type: "string", multiple: true },
+      auth: { type: "boolean" },
+      to: { type: "string" },
+      "api-key": { type: "string" },
+      year: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

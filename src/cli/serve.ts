@@ -1,0 +1,104 @@
+import { startServer } from "../server/serve.js";
+import { DEFAULT_POLICY, Store } from "../store/store.js";
+import { UsageError } from "./io.js";
+
+export interface ServeFlags {
+  port?: string;
+  smtpPort?: string;
+  host?: string;
+  db?: string;
+  bounceDomain?: string[];
+  auth: boolean;
+}
+
+function port(name: string, value: string | undefined, fallback: number | null): number | null {
+  if (value === undefined || value === "") return fallback;
+  if (value === "off") return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`${name} must be a port number (0-65535) or off`);
+  return n;
+}
+
+/** The database: --db, then DATABASE_URL, then diagnosa.sqlite in the working directory. */
+export function databaseUrl(flag: string | undefined): string {
+  return flag ?? process.env.DATABASE_URL ?? "diagnosa.sqlite";
+}
+
+/** `diagnosa serve`: the HTTP API and the SMTP endpoint; stops cleanly on SIGINT and SIGTERM. */
+export async function serveCommand(flags: ServeFlags): Promise<number> {
+  const env = process.env;
+  const domains = flags.bounceDomain?.length
+    ? flags.bounceDomain
+    : (env.DIAGNOSA_BOUNCE_DOMAINS ?? "")
+        .split(",")
+        .map((d) => d.trim())
+        .filter(Boolean);
+  const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
+  const running = await startServer({
+    host: flags.host ?? env.HOST ?? "127.0.0.1",
+    port: port("--port", flags.port ?? env.PORT, 8025)!,
+    smtpPort: port("--smtp-port", flags.smtpPort ?? env.SMTP_PORT, 2525),
+    databaseUrl: databaseUrl(flags.db),
+    auth,
+    bounceDomains: domains,
+    maxEmailBytes: Number(env.DIAGNOSA_MAX_EMAIL_BYTES ?? 10 * 1024 * 1024),
+    policy: DEFAULT_POLICY,
+  });
+  const where = running.store.location;
+  process.stderr.write(
+    `diagnosa: HTTP on http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort} (API reference at /docs), ` +
+      `${running.smtpPort !== null ? `SMTP on port ${running.smtpPort} for ${domains.length ? domains.join(", ") : "no bounce domain yet (--bounce-domain)"}, ` : ""}` +
+      `${running.store.dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}\n`,
+  );
+  if (auth && !(await running.store.hasApiKeys())) {
+    process.stderr.write(
+      "diagnosa: no API key yet: create one with `diagnosa keys create NAME` (every route but /healthz needs one)\n",
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.stderr.write("diagnosa: stopping: finishing what is in flight\n");
+      running.close().then(resolve, resolve);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}
+
+/** `diagnosa keys create NAME | list | revoke ID`. */
+export async function keysCommand(args: string[], flags: { db?: string; json: boolean }): Promise<number> {
+  const [action, arg] = args;
+  if (!action || !["create", "list", "revoke"].includes(action))
+    throw new UsageError("usage: diagnosa keys create NAME | keys list | keys revoke ID");
+  const store = await Store.open(databaseUrl(flags.db));
+  try {
+    if (action === "create") {
+      if (!arg) throw new UsageError("usage: diagnosa keys create NAME");
+      const k = await store.createApiKey(arg);
+      process.stdout.write(flags.json ? `${JSON.stringify(k)}\n` : `${k.key}\n`);
+      if (!flags.json)
+        process.stderr.write(`diagnosa: key ${k.id} created; the secret above is shown once, keep it\n`);
+    } else if (action === "list") {
+      const keys = await store.listApiKeys();
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(keys)}\n`
+          : keys
+              .map(
+                (k) =>
+                  `${k.id}\t${k.name}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : "active"}`,
+              )
+              .join("\n") + (keys.length ? "\n" : ""),
+      );
+    } else {
+      if (!arg) throw new UsageError("usage: diagnosa keys revoke ID");
+      if (!(await store.revokeApiKey(arg))) throw new UsageError(`no active key ${arg}`);
+      process.stderr.write(`diagnosa: key ${arg} revoked\n`);
+    }
+  } finally {
+    await store.close();
+  }
+  return 0;
+}

@@ -1,0 +1,145 @@
+// Shared by the ESP webhook parsers: the error they throw, the secrets they check, and small readers
+// that turn untyped JSON into typed values (anything unexpected is a WebhookError 400).
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { DeliveryEvent } from "../event.js";
+
+/** A webhook request that cannot be accepted; `status` is the HTTP status to answer with. */
+export class WebhookError extends Error {
+  readonly status: 400 | 401 | 404;
+  constructor(status: 400 | 401 | 404, message: string) {
+    super(message);
+    this.name = "WebhookError";
+    this.status = status;
+  }
+}
+
+/** HTTP basic auth credentials configured on the provider's webhook URL. */
+export interface BasicAuthSecret {
+  username: string;
+  password: string;
+}
+
+/**
+ * Per-provider verification settings. A provider without an entry is not verified: its requests
+ * are accepted as they come (fine behind a private URL, not on the open internet).
+ */
+export interface WebhookSecrets {
+  /** Signed Event Webhook: the verification key SendGrid shows (base64 DER SPKI) or a PEM public key. */
+  sendgrid?: { publicKey: string; maxAgeSeconds?: number };
+  /** The HTTP webhook signing key; timestamps older than `maxAgeSeconds` (default 900) are refused. */
+  mailgun?: { signingKey: string; maxAgeSeconds?: number };
+  postmark?: BasicAuthSecret;
+  sparkpost?: BasicAuthSecret;
+  /**
+   * SNS message signatures. `fetchCertificate` downloads the PEM certificate at SigningCertURL (the
+   * URL is checked first: https, host sns.<region>.amazonaws.com); caching it is the caller's choice.
+   * `topicArns`, when given, is the list of topics whose messages are accepted.
+   */
+  ses?: { fetchCertificate: (url: string) => Promise<string>; topicArns?: string[] };
+}
+
+export interface WebhookContext {
+  headers: Record<string, string | undefined>;
+  rawBody: string;
+  secrets: WebhookSecrets;
+  /** Current time in ms, for timestamp checks (tests); defaults to Date.now(). */
+  now?: number;
+}
+
+export type WebhookResult = { events: DeliveryEvent[] } | { confirm: { subscribeUrl: string } };
+
+export type Json = Record<string, unknown>;
+
+export function malformed(message: string): never {
+  throw new WebhookError(400, message);
+}
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function object(v: unknown, what: string): Json {
+  if (!isObject(v)) malformed(`${what} must be a JSON object`);
+  return v;
+}
+
+/** A string field, or null when absent/empty; a non-string value is malformed. */
+export function str(o: Json, key: string, what = key): string | null {
+  const v = o[key];
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v === "number") return String(v);
+  if (typeof v !== "string") malformed(`${what} must be a string`);
+  return v;
+}
+
+export function requiredStr(o: Json, key: string, what = key): string {
+  const v = str(o, key, what);
+  if (v === null) malformed(`${what} is missing`);
+  return v;
+}
+
+/** A number given as a number or a numeric string; null when absent or not a number. */
+export function num(v: unknown): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return null;
+}
+
+/** An SMTP reply code (200–599) or null: providers also use codes of their own (Mailgun 605). */
+export function smtpCode(v: unknown): number | null {
+  const n = num(v);
+  return n !== null && Number.isInteger(n) && n >= 200 && n <= 599 ? n : null;
+}
+
+/** ISO 8601 from unix seconds (number or numeric string) or a date string. */
+export function isoTime(v: unknown, what: string): string {
+  const n = num(v);
+  const d = n !== null ? new Date(n * 1000) : typeof v === "string" ? new Date(v) : null;
+  if (!d || Number.isNaN(d.getTime())) malformed(`${what} is not a valid timestamp`);
+  return d.toISOString();
+}
+
+/** Tags given as a string or a list of strings, joined with ", "; null when none. */
+export function tags(v: unknown): string | null {
+  if (typeof v === "string") return v || null;
+  if (Array.isArray(v)) {
+    const list = v.filter((t): t is string => typeof t === "string" && t !== "");
+    return list.length ? list.join(", ") : null;
+  }
+  return null;
+}
+
+/** Case-insensitive header lookup. */
+export function header(headers: Record<string, string | undefined>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** Constant-time string comparison (hashes first so lengths need not match). */
+export function safeEqual(a: string, b: string): boolean {
+  const ha = createHash("sha256").update(a, "utf8").digest();
+  const hb = createHash("sha256").update(b, "utf8").digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** Checks the Authorization header against configured basic-auth credentials (skipped when none). */
+export function checkBasicAuth(ctx: WebhookContext, secret: BasicAuthSecret | undefined, provider: string) {
+  if (!secret) return;
+  const got = header(ctx.headers, "authorization") ?? "";
+  const expected = `Basic ${Buffer.from(`${secret.username}:${secret.password}`, "utf8").toString("base64")}`;
+  // The scheme name is case-insensitive (RFC 7617); the credentials are not.
+  const normalised = got.replace(/^basic\s+/i, "Basic ").trim();
+  if (!safeEqual(normalised, expected)) throw new WebhookError(401, `${provider}: bad or missing basic auth`);
+}
+
+/** The parsed body: `body` as given, or `rawBody` parsed when `body` is undefined or a string. */
+export function parsedBody(body: unknown, ctx: WebhookContext): unknown {
+  const text = typeof body === "string" ? body : body === undefined ? ctx.rawBody : null;
+  if (text === null) return body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    malformed("body is not valid JSON");
+  }
+}

@@ -1,0 +1,74 @@
+// Postmark webhooks: one JSON object per request, told apart by RecordType (Bounce, Delivery,
+// SpamComplaint; Open, Click, SubscriptionChange are skipped). Postmark does not sign requests: protect
+// the URL with HTTP basic auth (https://user:password@host/…) and configure the same credentials.
+import type { DeliveryEvent, EventType } from "../event.js";
+import {
+  checkBasicAuth,
+  isoTime,
+  object,
+  parsedBody,
+  requiredStr,
+  str,
+  type WebhookContext,
+  type WebhookResult,
+} from "./common.js";
+
+/** Bounce Type → event type; types not listed are bounces, `null` are not delivery outcomes. */
+const BOUNCE_TYPES: Record<string, EventType | null> = {
+  Transient: "deferred", // "message delayed": Postmark keeps trying
+  AutoResponder: "autoreply",
+  AddressChange: "autoreply",
+  ChallengeVerification: "autoreply",
+  SpamComplaint: "complaint",
+  Subscribe: null,
+  Unsubscribe: null,
+};
+
+/**
+ * Bounce IDs are 64-bit and can exceed what a JS number holds exactly (the documentation's own sample,
+ * 4323372036854775807, does): then the digits are read from the raw body.
+ */
+function bounceId(id: unknown, rawBody: string): string | null {
+  if (typeof id === "string") return id || null;
+  if (typeof id !== "number") return null;
+  if (Number.isSafeInteger(id)) return String(id);
+  return /"ID"\s*:\s*(\d+)/.exec(rawBody)?.[1] ?? String(id);
+}
+
+export function fromPostmark(body: unknown, ctx: WebhookContext): WebhookResult {
+  checkBasicAuth(ctx, ctx.secrets.postmark, "postmark");
+  const e = object(parsedBody(body, ctx), "postmark: body");
+  const record = requiredStr(e, "RecordType", "postmark: RecordType");
+  const common = {
+    source: "webhook:postmark",
+    messageId: str(e, "MessageID"),
+    tag: str(e, "Tag"),
+    sender: str(e, "From"),
+  };
+  if (record === "Delivery") {
+    const event: DeliveryEvent = {
+      ...common,
+      sourceId: null,
+      type: "delivered",
+      recipient: requiredStr(e, "Recipient", "postmark: Recipient"),
+      timestamp: isoTime(requiredStr(e, "DeliveredAt", "postmark: DeliveredAt"), "postmark: DeliveredAt"),
+      response: str(e, "Details"),
+    };
+    return { events: [event] };
+  }
+  if (record !== "Bounce" && record !== "SpamComplaint") return { events: [] };
+  const bounceType = str(e, "Type") ?? "";
+  const mapped = record === "SpamComplaint" ? "complaint" : BOUNCE_TYPES[bounceType];
+  if (mapped === null) return { events: [] };
+  const event: DeliveryEvent = {
+    ...common,
+    sourceId: bounceId(e.ID, ctx.rawBody),
+    type: mapped ?? "bounce",
+    recipient: requiredStr(e, "Email", "postmark: Email"),
+    timestamp: isoTime(requiredStr(e, "BouncedAt", "postmark: BouncedAt"), "postmark: BouncedAt"),
+    // Details is the receiving server's text ("smtp;550 5.1.1 …"); Description is Postmark's explanation
+    // of the bounce type, kept only when there are no details.
+    response: str(e, "Details") ?? str(e, "Description"),
+  };
+  return { events: [event] };
+}

@@ -1,0 +1,95 @@
+// SendGrid Event Webhook: a JSON array of events. Signed Event Webhook: ECDSA P-256 / SHA-256 over
+// `timestamp + raw body`, signature (base64 DER) in X-Twilio-Email-Event-Webhook-Signature, timestamp in
+// X-Twilio-Email-Event-Webhook-Timestamp. Engagement and account events (processed, open, click,
+// unsubscribe, group_*) are not delivery outcomes and are skipped.
+import { createPublicKey, type KeyObject, verify } from "node:crypto";
+import type { DeliveryEvent, EventType } from "../event.js";
+import {
+  header,
+  isoTime,
+  malformed,
+  num,
+  object,
+  parsedBody,
+  requiredStr,
+  str,
+  tags,
+  type WebhookContext,
+  WebhookError,
+  type WebhookResult,
+} from "./common.js";
+
+const SIGNATURE_HEADER = "x-twilio-email-event-webhook-signature";
+const TIMESTAMP_HEADER = "x-twilio-email-event-webhook-timestamp";
+
+const TYPES: Record<string, EventType> = {
+  delivered: "delivered",
+  bounce: "bounce", // type "bounce" (hard) or "blocked" (refused, not retried): both failed for good
+  dropped: "bounce", // never sent: suppressed address, invalid, spam content…
+  deferred: "deferred",
+  spamreport: "complaint",
+};
+
+function publicKey(key: string): KeyObject {
+  try {
+    if (key.includes("-----BEGIN")) return createPublicKey(key);
+    return createPublicKey({
+      key: Buffer.from(key.replace(/\s+/g, ""), "base64"),
+      format: "der",
+      type: "spki",
+    });
+  } catch {
+    throw new Error("sendgrid: the configured publicKey is not a valid public key");
+  }
+}
+
+function verifySignature(ctx: WebhookContext) {
+  const secret = ctx.secrets.sendgrid;
+  if (!secret) return;
+  const signature = header(ctx.headers, SIGNATURE_HEADER);
+  const timestamp = header(ctx.headers, TIMESTAMP_HEADER);
+  if (!signature || !timestamp) throw new WebhookError(401, "sendgrid: signature headers missing");
+  const ok = verify(
+    "sha256",
+    Buffer.from(timestamp + ctx.rawBody, "utf8"),
+    publicKey(secret.publicKey),
+    Buffer.from(signature, "base64"),
+  );
+  if (!ok) throw new WebhookError(401, "sendgrid: signature does not verify");
+  if (secret.maxAgeSeconds !== undefined) {
+    const ts = num(timestamp);
+    const now = (ctx.now ?? Date.now()) / 1000;
+    if (ts === null || now - ts > secret.maxAgeSeconds)
+      throw new WebhookError(401, "sendgrid: signature timestamp too old");
+  }
+}
+
+export function fromSendgrid(body: unknown, ctx: WebhookContext): WebhookResult {
+  verifySignature(ctx);
+  // What was verified is the raw body: read the events from it when a signature was checked.
+  const data = parsedBody(ctx.secrets.sendgrid ? undefined : body, ctx);
+  if (!Array.isArray(data)) malformed("sendgrid: body must be a JSON array of events");
+  const events: DeliveryEvent[] = [];
+  data.forEach((item, i) => {
+    const e = object(item, `sendgrid: event ${i}`);
+    const kind = requiredStr(e, "event", `sendgrid: event ${i}: event`);
+    const type = TYPES[kind];
+    if (!type) return;
+    const recipient = requiredStr(e, "email", `sendgrid: event ${i}: email`);
+    if (e.timestamp === undefined) malformed(`sendgrid: event ${i}: timestamp is missing`);
+    events.push({
+      source: "webhook:sendgrid",
+      sourceId: str(e, "sg_event_id"),
+      type,
+      recipient,
+      timestamp: isoTime(e.timestamp, `sendgrid: event ${i}: timestamp`),
+      messageId: str(e, "smtp-id") ?? str(e, "sg_message_id"),
+      sendingIp: str(e, "ip"),
+      tag: tags(e.category) ?? str(e, "marketing_campaign_name"),
+      // bounce and dropped carry `reason`; delivered and deferred carry `response`.
+      response: str(e, "reason") ?? str(e, "response"),
+      statusCode: str(e, "status"),
+    });
+  });
+  return { events };
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from "fastify";
+import { classifyEvent } from "../ingest/event.js";
+import {
+  fromWebhook,
+  WEBHOOK_PROVIDERS,
+  WebhookError,
+  type WebhookSecrets,
+} from "../ingest/webhooks/index.js";
+import { type AppContext, HttpError } from "./app.js";
+
+/** Webhook secrets from the environment (docs/service.md); a provider without one is not verified. */
+export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookSecrets {
+  const basic = (v: string | undefined) => {
+    if (!v) return undefined;
+    const i = v.indexOf(":");
+    return i > 0 ? { username: v.slice(0, i), password: v.slice(i + 1) } : undefined;
+  };
+  const secrets: WebhookSecrets = {};
+  if (env.DIAGNOSA_SENDGRID_PUBLIC_KEY) secrets.sendgrid = { publicKey: env.DIAGNOSA_SENDGRID_PUBLIC_KEY };
+  if (env.DIAGNOSA_MAILGUN_SIGNING_KEY) secrets.mailgun = { signingKey: env.DIAGNOSA_MAILGUN_SIGNING_KEY };
+  const postmark = basic(env.DIAGNOSA_POSTMARK_AUTH);
+  if (postmark) secrets.postmark = postmark;
+  const sparkpost = basic(env.DIAGNOSA_SPARKPOST_AUTH);
+  if (sparkpost) secrets.sparkpost = sparkpost;
+  if (env.DIAGNOSA_SES_VERIFY !== "off") {
+    const certs = new Map<string, Promise<string>>();
+    secrets.ses = {
+      // SigningCertURL is checked (https, sns.<region>.amazonaws.com) before this runs; certificates are cached.
+      fetchCertificate: (url) => {
+        let p = certs.get(url);
+        if (!p) {
+          p = fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => {
+            if (!r.ok) throw new Error(`certificate download failed: HTTP ${r.status}`);
+            return r.text();
+          });
+          p.catch(() => certs.delete(url));
+          certs.set(url, p);
+        }
+        return p;
+      },
+      ...(env.DIAGNOSA_SES_TOPIC_ARNS
+        ? { topicArns: env.DIAGNOSA_SES_TOPIC_ARNS.split(",").map((s) => s.trim()) }
+        : {}),
+    };
+  }
+  return secrets;
+}
+
+/** POST /v1/webhooks/:provider: native ESP payloads, verified, stored as events. */
+export function webhookRoutes(secrets: WebhookSecrets) {
+  return async (app: FastifyInstance, ctx: AppContext) => {
+    await app.register(async (scope) => {
+      // Signatures are over the body as received: keep it as text.
+      scope.removeContentTypeParser(["application/json", "text/plain"]);
+      scope.addContentTypeParser(
+        ["application/json", "text/plain"],
+        { parseAs: "string" },
+        (_req, body, done) => done(null, body),
+      );
+      scope.post<{ Params: { provider: string }; Body: string }>(
+        "/v1/webhooks/:provider",
+        {
+          schema: {
+            summary: "Native webhook payloads of Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost",
+            tags: ["ingest"],
+            params: { type: "object", properties: { provider: { type: "string", enum: WEBHOOK_PROVIDERS } } },
+          },
+        },
+        async (req) => {
+          const raw = typeof req.body === "string" ? req.body : "";
+          const headers: Record<string, string | undefined> = {};
+          for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
+          let result: Awaited<ReturnType<typeof fromWebhook>>;
+          try {
+            result = await fromWebhook(req.params.provider, undefined, { headers, rawBody: raw, secrets });
+          } catch (e) {
+            if (e instanceof WebhookError)
+              throw new HttpError(
+                e.status,
+                e.status === 401 ? "unauthorized" : e.status === 404 ? "not_found" : "invalid_request",
+                e.message,
+              );
+            throw e;
+          }
+          if ("confirm" in result) {
+            let confirmed = false;
+            try {
+              confirmed = (await fetch(result.confirm.subscribeUrl, { signal: AbortSignal.timeout(5000) }))
+                .ok;
+            } catch {
+              confirmed = false;
+            }
+            return { subscription: { subscribeUrl: result.confirm.subscribeUrl, confirmed } };
+          }
+          return ctx.ingest(result.events.map(classifyEvent));
+        },
+      );
+    });
+  };
+}
+
+/** Routes of other modules (webhooks, MTA logs), mounted by `diagnosa serve` and the tests. */
+export function extraRoutes(
+  secrets: WebhookSecrets = webhookSecretsFromEnv(),
+): ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] {
+  return [webhookRoutes(secrets)];
+}

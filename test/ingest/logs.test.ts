@@ -1,0 +1,262 @@
+// MTA log lines to DeliveryEvents: Postfix, Exim, Sendmail, as these MTAs write them.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
+import { LogReader, LogState, parseLogLine } from "../../src/ingest/logs/index.js";
+import { EXIM_LOG, POSTFIX_LOG, SENDMAIL_LOG } from "./logs.fixtures.js";
+
+const utc = { year: 2026, timeZone: "utc" as const };
+
+function read(text: string, options: ConstructorParameters<typeof LogReader>[0] = utc) {
+  const r = new LogReader(options);
+  const events = [...r.push(text), ...r.end()];
+  return { events, stats: r.stats, reader: r };
+}
+
+test("postfix: sent, bounced, deferred, with the sender and message id from earlier lines", () => {
+  const { events, stats } = read(POSTFIX_LOG);
+  assert.equal(stats.bad, 0);
+  assert.equal(events.length, 6);
+  const [sent, bounced, deferred, timeout, lmtp, local] = events as [DeliveryEvent, ...DeliveryEvent[]];
+  assert.deepEqual(sent, {
+    sourceId: "4F3A21C0E1/jane@example.net/2026-02-02T10:00:01.000Z",
+    source: "log:postfix",
+    type: "delivered",
+    recipient: "jane@example.net",
+    timestamp: "2026-02-02T10:00:01.000Z",
+    messageId: "<20260202100000.1@example.com>",
+    sender: "news@example.com",
+    sendingDomain: "example.com",
+    response: null,
+    errorCode: null,
+    statusCode: "2.0.0",
+    remoteHost: "mx.example.net",
+    command: null,
+  });
+  assert.equal(bounced!.type, "bounce");
+  assert.equal(bounced!.recipient, "gone@example.net");
+  assert.equal(bounced!.statusCode, "5.1.1");
+  assert.equal(bounced!.errorCode, 550);
+  assert.equal(bounced!.command, "RCPT");
+  assert.equal(bounced!.sender, "news@example.com");
+  assert.match(
+    bounced!.response!,
+    /^host mx\.example\.net\[192\.0\.2\.25\] said: 550 5\.1\.1 .*\(in reply to RCPT TO command\)$/,
+  );
+  assert.equal(classifyEvent(bounced!).diagnosis!.category, "invalid_address");
+
+  assert.equal(deferred!.type, "deferred");
+  assert.equal(deferred!.errorCode, 450);
+  assert.equal(deferred!.statusCode, "4.7.1");
+  assert.equal(deferred!.remoteHost, "mx.example.org");
+  assert.equal(classifyEvent(deferred!).diagnosis!.kind, "delay");
+
+  // No earlier lines for this queue id: no sender, no message id; relay=none has no host.
+  assert.equal(timeout!.type, "deferred");
+  assert.equal(timeout!.sender, null);
+  assert.equal(timeout!.messageId, null);
+  assert.equal(timeout!.remoteHost, null);
+  assert.equal(timeout!.errorCode, null);
+  assert.equal(timeout!.response, "connect to mx.example.net[192.0.2.25]:25: Connection timed out");
+
+  assert.equal(lmtp!.recipient, "staff@example.com");
+  assert.equal(lmtp!.type, "delivered");
+  assert.equal(lmtp!.sourceId, "4Tq1Wp3TXTz1xn3/staff@example.com/2026-02-02T10:06:01.000Z");
+  assert.equal(local!.type, "bounce");
+  assert.equal(local!.statusCode, "5.2.2");
+  assert.equal(local!.remoteHost, null);
+});
+
+test("postfix: `removed` ends a queue id's state; others expire after N lines", () => {
+  const state = new LogState({ ...utc, maxAgeLines: 3 });
+  for (const line of POSTFIX_LOG.split("\n").slice(0, 4)) parseLogLine(line, state);
+  assert.equal(state.openQueues, 1);
+  parseLogLine("Feb  2 10:00:03 mail postfix/qmgr[1900]: 4F3A21C0E1: removed", state);
+  assert.equal(state.openQueues, 0);
+
+  parseLogLine(
+    "Feb  2 11:00:00 mail postfix/qmgr[1900]: 1A2B3C4D5E: from=<a@example.com>, size=1, nrcpt=1 (queue active)",
+    state,
+  );
+  for (let i = 0; i < 4; i++)
+    parseLogLine("Feb  2 11:00:00 mail postfix/smtpd[1]: connect from x[192.0.2.1]", state);
+  parseLogLine(
+    "Feb  2 11:00:01 mail postfix/qmgr[1900]: 6F7E8D9C0B: from=<b@example.com>, size=1, nrcpt=1 (queue active)",
+    state,
+  );
+  assert.equal(state.openQueues, 1, "the old queue id expired");
+  assert.equal(state.stats.expired, 1);
+});
+
+test("postfix: the queue count stays bounded on a huge log", () => {
+  const r = new LogReader({ ...utc, maxQueues: 1000 });
+  let chunk = "";
+  for (let i = 0; i < 20_000; i++) {
+    const id = (0x100000 + i).toString(16).toUpperCase();
+    chunk += `Feb  2 10:00:00 mail postfix/qmgr[1900]: ${id}: from=<n@example.com>, size=1, nrcpt=1 (queue active)\n`;
+    if (i % 1000 === 999) {
+      r.push(chunk);
+      chunk = "";
+    }
+  }
+  assert.ok(r.state.openQueues <= 1000);
+  assert.equal(r.stats.lines, 20_000);
+});
+
+test("exim: arrival, delivery, failure, deferral, Completed", () => {
+  const { events, stats, reader } = read(EXIM_LOG);
+  assert.equal(stats.bad, 0);
+  assert.equal(reader.state.openQueues, 1, "the completed message left no state");
+  assert.deepEqual(
+    events.map((e) => [e.type, e.recipient, e.sender, e.remoteHost, e.errorCode, e.statusCode]),
+    [
+      ["delivered", "jane@example.net", "news@example.com", "mx.example.net", null, "2.0.0"],
+      ["bounce", "gone@example.net", "news@example.com", "mx.example.net", 550, "5.1.1"],
+      ["deferred", "slow@example.org", "news@example.com", "mx.example.org", 451, "4.7.1"],
+      ["bounce", "news@example.com", null, null, null, null],
+      ["delivered", "staff@example.com", null, null, null, null],
+      ["bounce", "full@example.com", null, null, null, null],
+    ],
+  );
+  const [, gone, slow, unroutable] = events;
+  assert.equal(gone!.source, "log:exim");
+  assert.equal(gone!.messageId, "<20260202100000.1@example.com>");
+  assert.equal(gone!.command, "RCPT");
+  assert.equal(
+    gone!.response,
+    "SMTP error from remote mail server after RCPT TO:<gone@example.net>: 550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown",
+  );
+  assert.equal(gone!.sourceId, "1vQxYz-000Abc-Q1/gone@example.net/2026-02-02T10:00:01.000Z");
+  assert.equal(classifyEvent(gone!).diagnosis!.category, "invalid_address");
+  assert.match(slow!.response!, /^SMTP error .* 451 4\.7\.1 Greylisting/);
+  // The main log's own offset and milliseconds; the bounce message has the null sender.
+  assert.equal(unroutable!.timestamp, "2026-02-02T03:02:00.456Z");
+  assert.equal(unroutable!.response, "Unrouteable address");
+  assert.equal(unroutable!.sender, null);
+  assert.equal(classifyEvent(events[5]!).diagnosis!.category, "inbox_full");
+});
+
+test("exim through syslog", () => {
+  const { events } = read(
+    "Feb  2 10:00:00 mail exim[3001]: 1vQxYz-000Abc-Q1 <= news@example.com H=app.example.com [192.0.2.5] P=esmtp S=900 id=x1@example.com\n" +
+      "Feb  2 10:00:01 mail exim[3002]: 1vQxYz-000Abc-Q1 ** gone@example.net R=dnslookup T=remote_smtp H=mx.example.net [192.0.2.25]: SMTP error from remote mail server after RCPT TO:<gone@example.net>: 550 5.1.1 User unknown\n",
+  );
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.sender, "news@example.com");
+  assert.equal(events[0]!.messageId, "<x1@example.com>");
+  assert.equal(events[0]!.source, "log:exim");
+});
+
+test("sendmail: Sent, User unknown with the SMTP conversation, Deferred to two recipients, local root", () => {
+  const { events, stats } = read(SENDMAIL_LOG);
+  assert.equal(stats.bad, 0);
+  assert.deepEqual(
+    events.map((e) => [e.type, e.recipient, e.sender, e.remoteHost, e.errorCode, e.statusCode]),
+    [
+      ["delivered", "jane@example.net", "news@example.com", "mx.example.net", null, "2.0.0"],
+      ["bounce", "gone@example.net", "news@example.com", "mx.example.net", 550, "5.1.1"],
+      ["deferred", "ops@example.org", "alerts@example.com", "mx.example.org", null, "4.0.0"],
+      ["deferred", "oncall@example.org", "alerts@example.com", "mx.example.org", null, "4.0.0"],
+    ],
+  );
+  // A local delivery to `root` has no email address: no event.
+  const gone = events[1]!;
+  assert.equal(gone.source, "log:sendmail");
+  assert.equal(gone.response, "550 5.1.1 <gone@example.net>... User unknown");
+  assert.equal(gone.command, "RCPT");
+  assert.equal(gone.messageId, "<20260202100000.1@example.com>");
+  assert.equal(gone.sourceId, "61S9t0Qd012345/gone@example.net/2026-02-02T10:00:01.000Z");
+  assert.equal(classifyEvent(gone).diagnosis!.category, "invalid_address");
+  assert.equal(events[2]!.response, "Connection timed out with mx.example.org.");
+});
+
+test("sendmail without the conversation: the stat= text is the response", () => {
+  const { events } = read(
+    "Feb  2 10:00:01 mail sm-mta[4102]: 61S9t0Qd099999: to=<gone@example.net>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=152301, relay=mx.example.net. [192.0.2.25], dsn=5.1.1, stat=User unknown\n",
+  );
+  assert.equal(events[0]!.response, "User unknown");
+  assert.equal(events[0]!.type, "bounce");
+});
+
+test("garbage lines are skipped and counted, never thrown", () => {
+  const garbage = [
+    "this is not a log line",
+    "\u0000\u0001\u0002\xff\xfe binary junk",
+    "Feb 31 99:99:99 mail postfix/smtp[1]: 4F3A21C0E1: to=<a@example.com>, status=sent",
+    "Xyz  2 10:00:00 mail postfix/smtp[1]: 4F3A21C0E1: to=<a@example.com>, status=sent (ok)",
+    "Feb  2 10:00:00 mail postfix/smtp[1]: 4F3A21C0E1: to=<a@example.com>, relay=none, dsn=5.0.0",
+    "Feb  2 10:00:00 mail sm-mta[1]: 61S9t0Qd012345: to=<a@example.com>, delay=00:00:01",
+    "2026-02-02 10:00:00 1vQxYz-000Abc-Q1 ** ",
+    '{"json": true}',
+    `Feb  2 10:00:00 mail postfix/smtp[1]: 4F3A21C0E1: to=<${"b".repeat(5000)}`,
+  ];
+  const { events, stats } = read(`${garbage.join("\n")}\n\n\n`);
+  assert.equal(events.length, 0);
+  assert.equal(stats.lines, garbage.length, "blank lines are not counted");
+  assert.equal(stats.bad, garbage.length);
+  // Another program's line in the mail log is understood, not bad.
+  const other = read("Feb  2 10:00:00 mail dovecot: imap-login: Login: user=<jane@example.com>\n");
+  assert.equal(other.stats.bad, 0);
+  assert.equal(other.stats.ignored, 1);
+});
+
+test("lines over the length limit are dropped without keeping them", () => {
+  const r = new LogReader({ ...utc, maxLineBytes: 1024 });
+  r.push("Feb  2 10:00:00 mail postfix/smtp[1]: ");
+  for (let i = 0; i < 100; i++) r.push("x".repeat(1000));
+  const out = r.push(
+    "\nFeb  2 10:00:01 mail postfix/smtp[2]: 4F3A21C0E1: to=<a@example.com>, relay=none, dsn=2.0.0, status=sent (ok)\n",
+  );
+  assert.equal(out.length, 1);
+  assert.equal(r.stats.bad, 1);
+});
+
+test("chunks split anywhere, CRLF, and a last line without a newline", () => {
+  const text = POSTFIX_LOG.replace(/\n/g, "\r\n").trimEnd();
+  const whole = read(text).events;
+  const r = new LogReader(utc);
+  const parts: DeliveryEvent[] = [];
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < bytes.length; i += 7) parts.push(...r.push(bytes.subarray(i, i + 7)));
+  parts.push(...r.end());
+  assert.deepEqual(parts, whole);
+  assert.equal(whole.length, 6);
+});
+
+test("timestamps: the year option, December into January, RFC 3339 and RFC 5424", () => {
+  const line = (ts: string) =>
+    `${ts} mail postfix/smtp[1]: 4F3A21C0E1: to=<a@example.com>, relay=none, dsn=5.0.0, status=bounced (x)`;
+  const { events } = read(
+    [line("Dec 31 23:59:59"), line("Jan  1 00:00:01"), line("2026-02-02T10:00:00.123456+07:00")].join("\n"),
+    { year: 2025, timeZone: "utc" },
+  );
+  assert.deepEqual(
+    events.map((e) => e.timestamp),
+    ["2025-12-31T23:59:59.000Z", "2026-01-01T00:00:01.000Z", "2026-02-02T03:00:00.123Z"],
+  );
+  // The default year: this year, or last year when the date would be in the future.
+  const now = new Date(Date.UTC(2026, 0, 5));
+  const d = read(line("Dec 30 12:00:00"), { now, timeZone: "utc" }).events;
+  assert.equal(d[0]!.timestamp, "2025-12-30T12:00:00.000Z");
+  const j = read(line("Jan  3 12:00:00"), { now, timeZone: "utc" }).events;
+  assert.equal(j[0]!.timestamp, "2026-01-03T12:00:00.000Z");
+  // journalctl -o short-iso writes +0700; RFC 5424 has its own header.
+  const iso = read(line("2026-02-02T10:00:00+0700")).events;
+  assert.equal(iso[0]!.timestamp, "2026-02-02T03:00:00.000Z");
+  const r5424 = read(
+    "<22>1 2026-02-02T10:00:00.5Z mail postfix/smtp 2103 - - 4F3A21C0E1: to=<a@example.com>, relay=none, dsn=5.0.0, status=bounced (x)\n",
+  ).events;
+  assert.equal(r5424[0]!.timestamp, "2026-02-02T10:00:00.500Z");
+  // Local time when asked for nothing else.
+  const local = read(line("Feb  2 10:00:00"), { year: 2026 }).events;
+  assert.equal(local[0]!.timestamp, new Date(2026, 1, 2, 10, 0, 0).toISOString());
+});
+
+test("formats mixed in one stream are told apart line by line", () => {
+  const mixed = [POSTFIX_LOG, EXIM_LOG, SENDMAIL_LOG].join("");
+  const { events, stats } = read(mixed);
+  assert.equal(stats.bad, 0);
+  const bySource = new Map<string, number>();
+  for (const e of events) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1);
+  assert.deepEqual(Object.fromEntries(bySource), { "log:postfix": 6, "log:exim": 6, "log:sendmail": 4 });
+});
