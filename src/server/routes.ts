@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { classifyEvent } from "../ingest/event.js";
+import { LogReader } from "../ingest/logs/index.js";
 import {
   fromWebhook,
   WEBHOOK_PROVIDERS,
@@ -99,9 +100,48 @@ export function webhookRoutes(secrets: WebhookSecrets) {
   };
 }
 
+/** POST /v1/logs: Postfix, Exim or Sendmail log lines as text; their outcomes stored as events. */
+export function logRoutes() {
+  return async (app: FastifyInstance, ctx: AppContext) => {
+    app.post<{ Body: Buffer; Querystring: { year?: string; timeZone?: string } }>(
+      "/v1/logs",
+      {
+        schema: {
+          summary: "Submit MTA log lines (Postfix, Exim, Sendmail) as text/plain",
+          tags: ["ingest"],
+          querystring: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              year: { type: "string", pattern: "^(19|20)\\d\\d$" },
+              timeZone: { type: "string", enum: ["local", "utc"] },
+            },
+          },
+        },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+          throw new HttpError(
+            400,
+            "invalid_request",
+            "send log lines as the request body with Content-Type: text/plain",
+          );
+        }
+        const reader = new LogReader({
+          ...(req.query.year ? { year: Number(req.query.year) } : {}),
+          timeZone: req.query.timeZone === "local" ? "local" : "utc",
+        });
+        const events = [...reader.push(req.body), ...reader.end()];
+        const stored = await ctx.ingest(events.map(classifyEvent));
+        return { ...stored, lines: reader.stats.lines, bad: reader.stats.bad, events: events.length };
+      },
+    );
+  };
+}
+
 /** Routes of other modules (webhooks, MTA logs), mounted by `diagnosa serve` and the tests. */
 export function extraRoutes(
   secrets: WebhookSecrets = webhookSecretsFromEnv(),
 ): ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] {
-  return [webhookRoutes(secrets)];
+  return [webhookRoutes(secrets), logRoutes()];
 }

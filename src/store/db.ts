@@ -45,6 +45,10 @@ export async function openDb(url: string): Promise<Db> {
     // matters here: kill -9); only a power failure may lose the last ones.
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
+    // Statistics scan and group many rows: a larger page cache, sorts in memory, reads through mmap.
+    sqlite.pragma("cache_size = -65536");
+    sqlite.pragma("temp_store = MEMORY");
+    sqlite.pragma("mmap_size = 268435456");
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     db = { kysely, dialect: "sqlite", location: file, close: () => kysely.destroy() };
   }

@@ -52,6 +52,9 @@ export const GROUP_COLUMNS = {
   recipientDomain: "recipient_domain",
 } as const;
 export type GroupBy = keyof typeof GROUP_COLUMNS | "bucket";
+const BACK: Record<string, string> = Object.fromEntries(
+  Object.entries(GROUP_COLUMNS).map(([k, v]) => [v, k]),
+);
 
 export interface Suppression {
   address: string;
@@ -327,70 +330,66 @@ export class Store {
    * bounces and their rate, deferrals, complaints) and failures grouped by the given columns.
    */
   async stats(f: EventFilter, groupBy: GroupBy[], bucketMs: number | null, limit = 500) {
-    const totals = await this.filtered(f)
-      .select((eb) => [
-        eb.fn.countAll<number>().as("events"),
-        eb.fn.sum<number>(eb.case().when("type", "=", "delivered").then(1).else(0).end()).as("delivered"),
-        eb.fn.sum<number>(eb.case().when("type", "=", "bounce").then(1).else(0).end()).as("bounces"),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(eb.and([eb("type", "=", "bounce"), eb("permanence", "=", "hard")]))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as("permanent"),
-        eb.fn.sum<number>(eb.case().when("type", "=", "deferred").then(1).else(0).end()).as("deferred"),
-        eb.fn.sum<number>(eb.case().when("type", "=", "complaint").then(1).else(0).end()).as("complaints"),
-        eb.fn.sum<number>(eb.case().when("category", "=", "blocked").then(1).else(0).end()).as("blocked"),
-      ])
-      .executeTakeFirst();
-    const n = (v: unknown) => Number(v ?? 0);
-    const delivered = n(totals?.delivered);
-    const bounces = n(totals?.bounces);
-    const sent = delivered + bounces;
+    // One pass over the range: grouped by type, permanence and category plus what was asked; the
+    // totals and the failure groups are both summed from those rows.
     const cols = groupBy
       .filter((g): g is keyof typeof GROUP_COLUMNS => g !== "bucket")
       .map((g) => GROUP_COLUMNS[g]);
-    const q = this.filtered(f).where("type", "in", ["bounce", "deferred"]);
-    const selections = cols.map((c) => sql.ref(c).as(c));
+    const all = [...new Set(["type", "permanence", "category", ...cols])];
     const bucketExpr = bucketMs
       ? sql<number>`(occurred_at / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`
       : null;
-    let grouped = q.select([
-      ...selections,
+    let q = this.filtered(f).select([
+      ...all.map((c) => sql.ref(c).as(c)),
       ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
       (eb) => eb.fn.countAll<number>().as("count"),
     ]);
-    for (const c of cols) grouped = grouped.groupBy(sql.ref(c) as never);
-    if (bucketExpr) grouped = grouped.groupBy(bucketExpr as never);
-    grouped = grouped.orderBy("count", "desc").limit(limit);
-    const rows = (await grouped.execute()) as Record<string, unknown>[];
-    const failures = rows.reduce((s, r) => s + n(r.count), 0);
-    const back = Object.fromEntries(Object.entries(GROUP_COLUMNS).map(([k, v]) => [v, k]));
+    for (const c of all) q = q.groupBy(sql.ref(c) as never);
+    if (bucketExpr) q = q.groupBy(bucketExpr as never);
+    const rows = (await q.execute()) as Record<string, unknown>[];
+    const n = (v: unknown) => Number(v ?? 0);
+    const t = { events: 0, delivered: 0, bounces: 0, permanent: 0, deferred: 0, complaints: 0, blocked: 0 };
+    const groups = new Map<string, Record<string, unknown>>();
+    for (const r of rows) {
+      const count = n(r.count);
+      t.events += count;
+      if (r.type === "delivered") t.delivered += count;
+      else if (r.type === "bounce") {
+        t.bounces += count;
+        if (r.permanence === "hard") t.permanent += count;
+      } else if (r.type === "deferred") t.deferred += count;
+      else if (r.type === "complaint") t.complaints += count;
+      if (r.category === "blocked") t.blocked += count;
+      if (r.type !== "bounce" && r.type !== "deferred") continue;
+      const key = JSON.stringify([...cols.map((c) => r[c] ?? null), bucketExpr ? n(r.bucket) : null]);
+      const g = groups.get(key);
+      if (g) g.count = n(g.count) + count;
+      else {
+        const out: Record<string, unknown> = {};
+        for (const c of cols) out[BACK[c]!] = r[c] ?? null;
+        if (bucketExpr) out.bucket = iso(n(r.bucket));
+        out.count = count;
+        groups.set(key, out);
+      }
+    }
+    const failures = t.bounces + t.deferred;
+    const sent = t.delivered + t.bounces;
+    const sorted = [...groups.values()].sort((a, b) => n(b.count) - n(a.count)).slice(0, limit);
+    for (const g of sorted) g.share = failures ? n(g.count) / failures : 0;
     return {
       totals: {
-        events: n(totals?.events),
+        events: t.events,
         sent,
-        delivered,
-        deliveryRate: sent ? delivered / sent : null,
-        bounces,
-        permanentBounces: n(totals?.permanent),
-        permanentBounceRate: sent ? n(totals?.permanent) / sent : null,
-        deferred: n(totals?.deferred),
-        complaints: n(totals?.complaints),
-        blocked: n(totals?.blocked),
+        delivered: t.delivered,
+        deliveryRate: sent ? t.delivered / sent : null,
+        bounces: t.bounces,
+        permanentBounces: t.permanent,
+        permanentBounceRate: sent ? t.permanent / sent : null,
+        deferred: t.deferred,
+        complaints: t.complaints,
+        blocked: t.blocked,
       },
-      groups: rows.map((r) => {
-        const out: Record<string, unknown> = {};
-        for (const c of cols) out[back[c]!] = r[c] ?? null;
-        if (bucketExpr) out.bucket = iso(n(r.bucket));
-        out.count = n(r.count);
-        out.share = failures ? n(r.count) / failures : 0;
-        return out;
-      }),
+      groups: sorted,
     };
   }
 
@@ -460,10 +459,18 @@ function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }
 
+// PostgreSQL text cannot hold NUL characters (real bounce texts sometimes do): they are dropped
+// in both databases, so both store the same thing.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character removed
+const NUL = /\u0000/g;
+function text<T extends string | null | undefined>(v: T): T {
+  return (typeof v === "string" && v.includes("\u0000") ? v.replace(NUL, "") : v) as T;
+}
+
 function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
   const d = e.diagnosis;
   const at = Date.parse(e.timestamp);
-  return {
+  const row = {
     dedupe_key: dedupeKey(e),
     source: e.source,
     source_id: e.sourceId ?? null,
@@ -488,6 +495,10 @@ function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
     occurred_at: Number.isFinite(at) ? at : now,
     received_at: now,
   };
+  for (const k of Object.keys(row) as (keyof typeof row)[]) {
+    if (typeof row[k] === "string") (row as Record<string, unknown>)[k] = text(row[k] as string);
+  }
+  return row;
 }
 
 function fromRow(r: Selectable<EventsTable>): StoredEvent {

@@ -28,7 +28,9 @@ function startServe(db: string): Promise<{ child: ChildProcess; port: number }> 
 for (const db of testDatabases()) {
   test(`${db.name}: SIGKILL during a burst loses no acknowledged event`, async () => {
     const url = await db.url();
-    const made = spawnSync(process.execPath, [bin, "keys", "create", "burst", "--db", url, "--json"], { encoding: "utf8" });
+    const made = spawnSync(process.execPath, [bin, "keys", "create", "burst", "--db", url, "--json"], {
+      encoding: "utf8",
+    });
     assert.equal(made.status, 0, made.stderr);
     const key = JSON.parse(made.stdout).key as string;
     const { child, port } = await startServe(url);
@@ -43,7 +45,12 @@ for (const db of testDatabases()) {
           const r = await fetch(`http://127.0.0.1:${port}/v1/events`, {
             method: "POST",
             headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-            body: JSON.stringify({ sourceId: id, type: "bounce", recipient: `${id}@example.com`, response: "550 5.1.1 User unknown" }),
+            body: JSON.stringify({
+              sourceId: id,
+              type: "bounce",
+              recipient: `${id}@example.com`,
+              response: "550 5.1.1 User unknown",
+            }),
           });
           if (r.status === 200) acked.push(id);
           await r.arrayBuffer();
@@ -57,7 +64,9 @@ for (const db of testDatabases()) {
       }
     };
     await Promise.all(Array.from({ length: 24 }, worker));
-    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
+    await new Promise((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r),
+    );
     assert.ok(killed, "the process was killed during the burst");
     assert.ok(acked.length >= 400);
     const store = await Store.open(url);

@@ -115,3 +115,25 @@ test("Mailgun: signed with the signing key, or refused", async () => {
     400,
   );
 });
+
+test("MTA log lines posted as text become events", async () => {
+  const log = [
+    "2026-03-02T10:00:00+00:00 mx1 postfix/qmgr[100]: 4F1A2B3C4D: from=<news@example.org>, size=1200, nrcpt=1 (queue active)",
+    "2026-03-02T10:00:01+00:00 mx1 postfix/smtp[101]: 4F1A2B3C4D: to=<lost@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.20] said: 550 5.1.1 <lost@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
+    "2026-03-02T10:00:01+00:00 mx1 postfix/qmgr[100]: 4F1A2B3C4D: removed",
+    "this line is not a log line",
+  ].join("\n");
+  const r = await fetch(`${base}/v1/logs?year=2026`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+    body: log,
+  });
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { inserted: number; bad: number };
+  assert.equal(body.inserted, 1);
+  assert.equal(body.bad, 1);
+  const e = (await s.store.listEvents({ limit: 5, recipient: "lost@example.com" })).items[0];
+  assert.equal(e?.source, "log:postfix");
+  assert.equal(e?.diagnosis?.category, "invalid_address");
+  assert.equal(e?.sendingDomain, "example.org");
+});

@@ -203,3 +203,23 @@ for (const db of testDatabases()) {
     }
   });
 }
+
+for (const db of testDatabases()) {
+  test(`${db.name}: texts with NUL characters are stored (without them)`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const e = classifyEvent({
+        source: "api",
+        type: "bounce",
+        recipient: "nul@example.com",
+        timestamp: "2026-02-02T00:00:00Z",
+        response: "550 5.1.1 user\u0000 unknown",
+      });
+      assert.deepEqual(await store.insertEvents([e]), { inserted: 1, duplicates: 0 });
+      const got = (await store.listEvents({ limit: 1 })).items[0]!;
+      assert.equal(got.response, "550 5.1.1 user unknown");
+    } finally {
+      await store.close();
+    }
+  });
+}
