@@ -88,6 +88,51 @@ export const MIGRATIONS: Migration[] = [
         .execute();
     },
   },
+  {
+    version: 2,
+    name: "daily rollups for the statistics",
+    async up(db, dialect) {
+      const big = dialect === "postgres" ? "bigint" : "integer";
+      await db.schema
+        .createTable("event_rollups")
+        .addColumn("day", big, (c) => c.notNull())
+        .addColumn("slice", "text", (c) => c.notNull())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("permanence", "text", (c) => c.notNull())
+        .addColumn("category", "text", (c) => c.notNull())
+        .addColumn("error_code", "integer", (c) => c.notNull())
+        .addColumn("status_code", "text", (c) => c.notNull())
+        .addColumn("provider", "text", (c) => c.notNull())
+        .addColumn("count", big, (c) => c.notNull())
+        .addPrimaryKeyConstraint("event_rollups_key", [
+          "slice",
+          "value",
+          "day",
+          "type",
+          "permanence",
+          "category",
+          "error_code",
+          "status_code",
+          "provider",
+        ])
+        .execute();
+      // Events stored before this version are counted once, here.
+      for (const [slice, column] of [
+        ["all", "''"],
+        ["domain", "sending_domain"],
+        ["ip", "sending_ip"],
+        ["tag", "tag"],
+      ] as const) {
+        const where = slice === "all" ? sql`` : sql`where ${sql.ref(column)} is not null`;
+        await sql`insert into event_rollups (day, slice, value, type, permanence, category, error_code, status_code, provider, count)
+          select (occurred_at / 86400000) * 86400000, ${slice}, ${sql.raw(column)}, type, coalesce(permanence, ''), coalesce(category, ''),
+                 coalesce(error_code, 0), coalesce(status_code, ''), coalesce(provider, ''), count(*)
+          from events ${where}
+          group by 1, 3, 4, 5, 6, 7, 8, 9`.execute(db);
+      }
+    },
+  },
 ];
 
 /** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */

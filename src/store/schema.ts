@@ -53,7 +53,27 @@ export interface MigrationsTable {
   applied_at: number;
 }
 
+/**
+ * Daily counts per slice of the events: `all`, or one sending domain, sending IP or tag. The
+ * statistics read these for whole days (a year is a few thousand rows, not a million events) and
+ * the events themselves only for the partial days at the ends of a range. Empty string and 0 stand
+ * for null so that the key can be unique.
+ */
+export interface RollupsTable {
+  day: number;
+  slice: string;
+  value: string;
+  type: string;
+  permanence: string;
+  category: string;
+  error_code: number;
+  status_code: string;
+  provider: string;
+  count: number;
+}
+
 export interface Database {
+  event_rollups: RollupsTable;
   events: EventsTable;
   suppressions: SuppressionsTable;
   api_keys: ApiKeysTable;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Category } from "../catalog/types.js";
 import type { ClassifiedEvent } from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
@@ -134,11 +134,15 @@ export class Store {
           .execute();
         inserted.push(...got);
       }
-      const byKey = new Map(rows.map((r, i) => [r.dedupe_key, events[i]!]));
+      const byKey = new Map(rows.map((r, i) => [r.dedupe_key, i]));
+      const counted: Omit<EventsTable, "id">[] = [];
       for (const row of inserted) {
-        const e = byKey.get(row.dedupe_key);
-        if (e) await this.applyPolicy(trx, e, row.id, now);
+        const i = byKey.get(row.dedupe_key);
+        if (i === undefined) continue;
+        counted.push(rows[i]!);
+        await this.applyPolicy(trx, events[i]!, row.id, now);
       }
+      await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length };
     });
   }
@@ -329,24 +333,37 @@ export class Store {
    * Counts over a filtered range: totals (sent, delivered, delivery rate, bounces, permanent
    * bounces and their rate, deferrals, complaints) and failures grouped by the given columns.
    */
-  async stats(f: EventFilter, groupBy: GroupBy[], bucketMs: number | null, limit = 500) {
-    // One pass over the range: grouped by type, permanence and category plus what was asked; the
-    // totals and the failure groups are both summed from those rows.
+  async stats(f: EventFilter, groupBy: GroupBy[], bucketMs: number | null, limit = 500, useRollups = true) {
+    // Grouped by type, permanence and category plus what was asked; the totals and the failure
+    // groups are both summed from those rows. Whole days come from the daily rollups when the
+    // question fits them, the rest (and any other question) from the events.
     const cols = groupBy
       .filter((g): g is keyof typeof GROUP_COLUMNS => g !== "bucket")
       .map((g) => GROUP_COLUMNS[g]);
-    const all = [...new Set(["type", "permanence", "category", ...cols])];
     const bucketExpr = bucketMs
       ? sql<number>`(occurred_at / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`
       : null;
-    let q = this.filtered(f).select([
-      ...all.map((c) => sql.ref(c).as(c)),
-      ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
-      (eb) => eb.fn.countAll<number>().as("count"),
-    ]);
-    for (const c of all) q = q.groupBy(sql.ref(c) as never);
-    if (bucketExpr) q = q.groupBy(bucketExpr as never);
-    const rows = (await q.execute()) as Record<string, unknown>[];
+    const rows: Record<string, unknown>[] = [];
+    const rollup = useRollups ? rollupPlan(f, cols, bucketMs) : null;
+    if (rollup) {
+      const DAY = 86400_000;
+      const from = f.from === undefined ? undefined : Math.ceil(f.from / DAY) * DAY;
+      const to = f.to === undefined ? undefined : Math.floor(f.to / DAY) * DAY;
+      if (from === undefined || to === undefined || from < to) {
+        rows.push(...(await this.rollupRows(f, rollup, cols, bucketMs, from, to)));
+        // The partial days at the ends of the range, from the events.
+        if (f.from !== undefined && from !== undefined && f.from < from) {
+          rows.push(...(await this.eventRows({ ...f, to: Math.min(from, f.to ?? from) }, cols, bucketExpr)));
+        }
+        if (f.to !== undefined && to !== undefined && to < f.to) {
+          rows.push(...(await this.eventRows({ ...f, from: Math.max(to, f.from ?? to) }, cols, bucketExpr)));
+        }
+      } else {
+        rows.push(...(await this.eventRows(f, cols, bucketExpr)));
+      }
+    } else {
+      rows.push(...(await this.eventRows(f, cols, bucketExpr)));
+    }
     const n = (v: unknown) => Number(v ?? 0);
     const t = { events: 0, delivered: 0, bounces: 0, permanent: 0, deferred: 0, complaints: 0, blocked: 0 };
     const groups = new Map<string, Record<string, unknown>>();
@@ -391,6 +408,52 @@ export class Store {
       },
       groups: sorted,
     };
+  }
+
+  private async eventRows(f: EventFilter, cols: string[], bucketExpr: RawBuilder<number> | null) {
+    const all = [...new Set(["type", "permanence", "category", ...cols])];
+    let q = this.filtered(f).select([
+      ...all.map((c) => sql.ref(c).as(c)),
+      ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
+      (eb) => eb.fn.countAll<number>().as("count"),
+    ]);
+    for (const c of all) q = q.groupBy(sql.ref(c) as never);
+    if (bucketExpr) q = q.groupBy(bucketExpr as never);
+    return (await q.execute()) as Record<string, unknown>[];
+  }
+
+  private async rollupRows(
+    f: EventFilter,
+    plan: { slice: string; value: string },
+    cols: string[],
+    bucketMs: number | null,
+    from: number | undefined,
+    to: number | undefined,
+  ) {
+    const all = [...new Set(["type", "permanence", "category", ...cols])];
+    const bucket = bucketMs ? sql<number>`(day / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}` : null;
+    let q = this.db
+      .selectFrom("event_rollups")
+      .where("slice", "=", plan.slice)
+      .where("value", "=", plan.value)
+      .select([
+        ...all.map((c) => sql.ref(c).as(c)),
+        ...(bucket ? [bucket.as("bucket")] : []),
+        (eb) => eb.fn.sum<number>("count").as("count"),
+      ]);
+    if (from !== undefined) q = q.where("day", ">=", from);
+    if (to !== undefined) q = q.where("day", "<", to);
+    if (f.type) q = q.where("type", "=", f.type);
+    if (f.category) q = q.where("category", "=", f.category);
+    if (f.provider) q = q.where("provider", "=", f.provider);
+    for (const c of all) q = q.groupBy(sql.ref(c) as never);
+    if (bucket) q = q.groupBy(bucket as never);
+    // The rollups write "" and 0 for null: read them back as null.
+    return ((await q.execute()) as Record<string, unknown>[]).map((r) => {
+      for (const k of Object.keys(r))
+        if ((r[k] === "" || (k === "error_code" && Number(r[k]) === 0)) && k !== "count") r[k] = null;
+      return r;
+    });
   }
 
   // API keys: the secret is shown once; only its SHA-256 is stored.
@@ -454,6 +517,83 @@ export class Store {
     );
   }
 }
+
+const ROLLUP_COLUMNS = new Set(["category", "error_code", "status_code", "provider"]);
+
+/** Whether the daily rollups answer this question: which slice, or null for the events. */
+function rollupPlan(
+  f: EventFilter,
+  cols: string[],
+  bucketMs: number | null,
+): { slice: string; value: string } | null {
+  if (f.recipient || f.recipientDomain) return null;
+  if (!cols.every((c) => ROLLUP_COLUMNS.has(c))) return null;
+  if (bucketMs !== null && bucketMs % 86400_000 !== 0) return null;
+  const slices = [
+    f.sendingDomain ? { slice: "domain", value: f.sendingDomain.toLowerCase() } : null,
+    f.sendingIp ? { slice: "ip", value: f.sendingIp } : null,
+    f.tag ? { slice: "tag", value: f.tag } : null,
+  ].filter((x) => x !== null);
+  if (slices.length > 1) return null;
+  return slices[0] ?? { slice: "all", value: "" };
+}
+
+/** Adds stored events to the daily rollups (in the caller's transaction). */
+async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">[]): Promise<void> {
+  const deltas = new Map<string, RollupRow>();
+  for (const r of rows) {
+    const day = Math.floor(r.occurred_at / 86400_000) * 86400_000;
+    const slices: [string, string | null][] = [
+      ["all", ""],
+      ["domain", r.sending_domain],
+      ["ip", r.sending_ip],
+      ["tag", r.tag],
+    ];
+    for (const [slice, value] of slices) {
+      if (value === null) continue;
+      const row: RollupRow = {
+        day,
+        slice,
+        value,
+        type: r.type,
+        permanence: r.permanence ?? "",
+        category: r.category ?? "",
+        error_code: r.error_code ?? 0,
+        status_code: r.status_code ?? "",
+        provider: r.provider ?? "",
+        count: 1,
+      };
+      const key = `${day}|${slice}|${value}|${row.type}|${row.permanence}|${row.category}|${row.error_code}|${row.status_code}|${row.provider}`;
+      const d = deltas.get(key);
+      if (d) d.count++;
+      else deltas.set(key, row);
+    }
+  }
+  const all = [...deltas.values()];
+  for (let i = 0; i < all.length; i += 200) {
+    await trx
+      .insertInto("event_rollups")
+      .values(all.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc
+          .columns([
+            "slice",
+            "value",
+            "day",
+            "type",
+            "permanence",
+            "category",
+            "error_code",
+            "status_code",
+            "provider",
+          ])
+          .doUpdateSet((eb) => ({ count: eb("event_rollups.count", "+", eb.ref("excluded.count")) })),
+      )
+      .execute();
+  }
+}
+
+type RollupRow = Database["event_rollups"];
 
 function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
