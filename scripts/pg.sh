@@ -18,6 +18,8 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=${DIAGNOSA_PG_PORT:-54329}
+# A port another cluster (a run that did not clean up) holds is skipped.
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 dir=$(mktemp -d /tmp/diagnosa-pg.XXXXXX)
 chown postgres "$dir"
 # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
