@@ -287,3 +287,41 @@ for (const db of testDatabases()) {
     });
   });
 }
+
+describe("bad input that is not an error", () => {
+  test("a malformed email is read as not a bounce and stores nothing; SMTP abuse gets protocol answers", async () => {
+    const s = await startServer({
+      host: "127.0.0.1",
+      port: 0,
+      smtpPort: 0,
+      databaseUrl: await testDatabases()[0]!.url(),
+      auth: false,
+      bounceDomains: ["bounce.example.net"],
+      maxEmailBytes: 64 * 1024,
+      policy: DEFAULT_POLICY,
+    });
+    try {
+      const r = await fetch(`http://127.0.0.1:${s.httpPort}/v1/bounces`, {
+        method: "POST",
+        headers: { "content-type": "message/rfc822" },
+        body: "Content-Type: multipart/mixed; boundary=\n\n--\x00\xff garbage",
+      });
+      assert.equal(r.status, 200);
+      const body = await json(r);
+      assert.equal(body.report.kind, "not_bounce");
+      assert.equal(body.stored.inserted, 0);
+
+      const { client } = await SmtpClient.open(s.smtpPort!);
+      assert.match(await client.send("EHLO x"), /^250/);
+      assert.match(await client.send("MAIL FROM:<not an address"), /^5\d\d/);
+      assert.match(await client.send("MAIL FROM:<>"), /^250/);
+      assert.match(await client.send("RCPT TO:<postmaster@bounce.example.net>"), /^250/);
+      assert.match(await client.data("this is not an email at all"), /^250 .*not_bounce/);
+      assert.match(await client.send(`NOOP ${"x".repeat(5000)}`), /^5\d\d|^250/);
+      assert.match(await client.send("VRFY root"), /^252|^502|^5\d\d/);
+      client.close();
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -85,3 +85,32 @@ for (const db of testDatabases()) {
     }
   });
 }
+
+test("SIGTERM: in-flight requests finish, then the process exits cleanly", async () => {
+  const url = await testDatabases()[0]!.url();
+  const made = spawnSync(process.execPath, [bin, "keys", "create", "t", "--db", url, "--json"], {
+    encoding: "utf8",
+  });
+  const key = JSON.parse(made.stdout).key as string;
+  const { child, port } = await startServe(url);
+  const events = Array.from({ length: 5000 }, (_, i) => ({
+    sourceId: `t${i}`,
+    type: "bounce",
+    recipient: `t${i}@example.com`,
+    response: "550 5.1.1 User unknown",
+  }));
+  const inflight = fetch(`http://127.0.0.1:${port}/v1/events/batch`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({ events }),
+  });
+  await new Promise((r) => setTimeout(r, 150));
+  child.kill("SIGTERM");
+  const r = await inflight;
+  assert.equal(r.status, 200);
+  assert.deepEqual(await r.json(), { inserted: 5000, duplicates: 0 });
+  const code = await new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve),
+  );
+  assert.equal(code, 0);
+});
