@@ -11,6 +11,12 @@ npm run -s build
 npx tsc -p tsconfig.json --noEmit
 npx biome check .
 
+# What other tests need from Debian (a headless Chromium, a DNS server): each setup script installs
+# its package when missing.
+for setup in scripts/setup-*.sh; do
+  [ -e "$setup" ] && bash "$setup"
+done
+
 # A real PostgreSQL server for the store tests (the same suite runs on SQLite files).
 if [ -z "${DIAGNOSA_TEST_PG_URL:-}" ] && [ "${DIAGNOSA_SKIP_PG:-}" != "1" ]; then
   pg=$(bash scripts/pg.sh)
