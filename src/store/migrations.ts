@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "./schema.js";
+import { type Database, ROLLUP_KEY } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -105,17 +105,7 @@ export const MIGRATIONS: Migration[] = [
         .addColumn("status_code", "text", (c) => c.notNull())
         .addColumn("provider", "text", (c) => c.notNull())
         .addColumn("count", big, (c) => c.notNull())
-        .addPrimaryKeyConstraint("event_rollups_key", [
-          "slice",
-          "value",
-          "day",
-          "type",
-          "permanence",
-          "category",
-          "error_code",
-          "status_code",
-          "provider",
-        ])
+        .addPrimaryKeyConstraint("event_rollups_key", [...ROLLUP_KEY])
         .execute();
       // Events stored before this version are counted once, here.
       for (const [slice, column] of [

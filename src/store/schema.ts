@@ -72,6 +72,19 @@ export interface RollupsTable {
   count: number;
 }
 
+/** The key of a rollup row: the primary key, and the conflict target of the upserts. */
+export const ROLLUP_KEY = [
+  "slice",
+  "value",
+  "day",
+  "type",
+  "permanence",
+  "category",
+  "error_code",
+  "status_code",
+  "provider",
+] as const satisfies readonly (keyof RollupsTable)[];
+
 export interface Database {
   event_rollups: RollupsTable;
   events: EventsTable;

@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Category } from "../catalog/types.js";
 import type { ClassifiedEvent } from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
-import type { Database, EventsTable } from "./schema.js";
+import { type Database, type EventsTable, ROLLUP_KEY } from "./schema.js";
 
 /** When repeated soft failures of the recipient's own kind make an address suppressed. */
 export interface SuppressionPolicy {
@@ -576,17 +576,7 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
       .values(all.slice(i, i + 200))
       .onConflict((oc) =>
         oc
-          .columns([
-            "slice",
-            "value",
-            "day",
-            "type",
-            "permanence",
-            "category",
-            "error_code",
-            "status_code",
-            "provider",
-          ])
+          .columns([...ROLLUP_KEY])
           .doUpdateSet((eb) => ({ count: eb("event_rollups.count", "+", eb.ref("excluded.count")) })),
       )
       .execute();
