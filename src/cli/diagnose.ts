@@ -1,8 +1,10 @@
 import { createInterface } from "node:readline";
 import type { Lang } from "../catalog/types.js";
+import { checksFor } from "../checks/index.js";
 import type { ReplyInput } from "../classify/diagnosis.js";
 import { InputError, parseReplyInput } from "../classify/input.js";
 import { diagnose } from "../index.js";
+import { cliDns, renderDiagnosisChecks } from "./check.js";
 import { UsageError, writeOut } from "./io.js";
 import { colors, renderDiagnosis } from "./render.js";
 
@@ -15,6 +17,8 @@ export interface DiagnoseFlags {
   statusCode?: string;
   remoteHost?: string;
   command?: string;
+  /** `--check`: run the category's checks on what the reply names (docs/checks.md). */
+  check?: { dnsServers: string[] };
 }
 
 /** `diagnosa "<reply>"`: one diagnosis, readable or JSON. */
@@ -37,8 +41,10 @@ export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<n
     throw e;
   }
   const d = diagnose(input, { lang: flags.json ? (flags.tips ? "all" : "none") : flags.lang });
-  if (flags.json) await writeOut(`${JSON.stringify(d, null, 2)}\n`);
+  const checks = flags.check ? await checksFor(d, { dns: cliDns(flags.check.dnsServers) }) : null;
+  if (flags.json) await writeOut(`${JSON.stringify(checks ? { ...d, checks } : d, null, 2)}\n`);
   else await writeOut(`${renderDiagnosis(d, flags.lang, colors(flags.color), { tips: flags.tips })}\n`);
+  if (checks && !flags.json) await writeOut(renderDiagnosisChecks(checks, flags.lang, flags.color));
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Lang } from "../catalog/types.js";
 import { bounceCommand } from "./bounce.js";
+import { checkCommand } from "./check.js";
 import { diagnoseOne, diagnoseStream } from "./diagnose.js";
 import { localeLang } from "./i18n.js";
 import { UsageError } from "./io.js";
@@ -15,6 +16,9 @@ usage:
   diagnosa [options] "<SMTP reply>"     diagnose one reply (or pipe it on stdin)
   diagnosa --ndjson [--tips] < file     one input per line (text or JSON), one JSON diagnosis per line
   diagnosa bounce [options] PATH...     read bounce emails: .eml files, folders, maildirs, mbox files, - for stdin
+  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message FILE.eml
+                                        run the checks the tips call for (docs/checks.md): SPF, DKIM,
+                                        DMARC, MTA-STS, blocklists, PTR, address, content
   diagnosa logs [options] FILE...       read Postfix, Exim, Sendmail logs (.gz too, - for stdin): summary,
                                         --ndjson events, --to URL [--api-key KEY] sends them to a service,
                                         --year N for syslog times (default this year)
@@ -30,6 +34,9 @@ options:
   --remote-host HOST   the host that answered
   --command CMD        the SMTP stage: CONNECT, HELO, MAIL, RCPT, DATA
   --color / --no-color force colours on or off (default: on a terminal)
+  --check              after the diagnosis, run the checks its category calls for on the domains,
+                       IPs and addresses in the reply (docs/checks.md)
+  --dns-server H[:P]   DNS server for checks (repeatable; default: the system's)
   -h, --help           this help
   -v, --version        the version
 
@@ -90,6 +97,16 @@ async function main(argv: string[]): Promise<number> {
       timeoutMs: intFlag("--timeout-ms", values["timeout-ms"], 10, 600_000) ?? 2000,
     });
   }
+  if (positionals[0] === "check") {
+    return checkCommand(positionals.slice(1), {
+      json: values.json ?? false,
+      lang: lang as Lang,
+      color,
+      dnsServers: values["dns-server"] ?? [],
+      dkimSelectors: values["dkim-selector"] ?? [],
+      ...(values.bulk !== undefined ? { bulk: values.bulk } : {}),
+    });
+  }
   if (positionals[0] === "serve") {
     return serveCommand({
       port: values.port,
@@ -134,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
     statusCode: values.status,
     remoteHost: values["remote-host"],
     command: values.command,
+    ...(values.check ? { check: { dnsServers: values["dns-server"] ?? [] } } : {}),
   });
 }
 
@@ -172,6 +190,10 @@ function parse(argv: string[]) {
       to: { type: "string" },
       "api-key": { type: "string" },
       year: { type: "string" },
+      check: { type: "boolean" },
+      bulk: { type: "boolean" },
+      "dns-server": { type: "string", multiple: true },
+      "dkim-selector": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

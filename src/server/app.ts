@@ -26,6 +26,7 @@ import {
   replyInputSchema,
   storedResultSchema,
 } from "./schemas.js";
+import { isWebAsset } from "./web-routes.js";
 
 export interface AppOptions {
   store: Store;
@@ -139,7 +140,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     (req as FastifyRequest & { startedAt?: number }).startedAt = performance.now();
     const path = req.url.split("?")[0]!;
-    if (!opts.auth || PUBLIC.has(path) || path.startsWith("/docs")) return;
+    // The dashboard page and its assets are public: the page asks for the key and sends it to /v1.
+    if (!opts.auth || PUBLIC.has(path) || path.startsWith("/docs") || isWebAsset(path)) return;
     const header = req.headers.authorization;
     let key = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
     // Webhook senders cannot set headers: they may carry the key in the URL.

@@ -8,6 +8,8 @@ import {
   type WebhookSecrets,
 } from "../ingest/webhooks/index.js";
 import { type AppContext, HttpError } from "./app.js";
+import { checksRoutes } from "./checks-routes.js";
+import { webRoutes } from "./web-routes.js";
 
 /** Webhook secrets from the environment (docs/service.md); a provider without one is not verified. */
 export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookSecrets {
@@ -143,5 +145,5 @@ export function logRoutes() {
 export function extraRoutes(
   secrets: WebhookSecrets = webhookSecretsFromEnv(),
 ): ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[] {
-  return [webhookRoutes(secrets), logRoutes()];
+  return [webhookRoutes(secrets), logRoutes(), webRoutes(), checksRoutes()];
 }

@@ -1,0 +1,413 @@
+import { domainToASCII } from "node:url";
+import type { Dns } from "./dns.js";
+import { describeDnsError } from "./dns.js";
+import { type Finding, finding } from "./types.js";
+
+/** Mailbox providers whose domains people mistype, global and regional (Indonesia, Europe, Asia, Americas). */
+export const PROVIDER_DOMAINS = [
+  "gmail.com",
+  "googlemail.com",
+  "yahoo.com",
+  "yahoo.co.id",
+  "yahoo.co.uk",
+  "yahoo.co.jp",
+  "yahoo.fr",
+  "yahoo.com.au",
+  "hotmail.com",
+  "hotmail.co.uk",
+  "hotmail.fr",
+  "outlook.com",
+  "live.com",
+  "msn.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "ymail.com",
+  "rocketmail.com",
+  "protonmail.com",
+  "proton.me",
+  "gmx.de",
+  "gmx.net",
+  "web.de",
+  "t-online.de",
+  "orange.fr",
+  "libero.it",
+  "mail.ru",
+  "yandex.ru",
+  "qq.com",
+  "163.com",
+  "naver.com",
+  "comcast.net",
+  "verizon.net",
+  "att.net",
+  "sbcglobal.net",
+  "btinternet.com",
+  "rediffmail.com",
+  "zoho.com",
+  "telkom.net",
+  "uol.com.br",
+  "bol.com.br",
+] as const;
+
+/** Real domains a step away from a provider's: never "corrected". */
+const REAL_NEIGHBOURS = new Set([
+  "mail.com",
+  "gmx.com",
+  "email.com",
+  "mac.com",
+  "aim.com",
+  "live.co.uk",
+  "live.fr",
+  "yahoo.de",
+  "yahoo.es",
+  "yahoo.it",
+  "yahoo.in",
+  "hotmail.de",
+  "hotmail.it",
+  "hotmail.es",
+  "outlook.co.id",
+  "outlook.fr",
+  "126.com",
+  "gmx.at",
+  "gmx.ch",
+]);
+
+/** Domains of throwaway inboxes; mail to them is rarely read and they pollute lists. */
+export const DISPOSABLE_DOMAINS: ReadonlySet<string> = new Set([
+  "mailinator.com",
+  "guerrillamail.com",
+  "guerrillamail.net",
+  "sharklasers.com",
+  "grr.la",
+  "10minutemail.com",
+  "10minutemail.net",
+  "temp-mail.org",
+  "tempmail.com",
+  "tempmail.net",
+  "tempmailo.com",
+  "yopmail.com",
+  "yopmail.fr",
+  "trashmail.com",
+  "trashmail.de",
+  "getnada.com",
+  "nada.email",
+  "dispostable.com",
+  "maildrop.cc",
+  "throwawaymail.com",
+  "fakeinbox.com",
+  "mintemail.com",
+  "mohmal.com",
+  "emailondeck.com",
+  "tempail.com",
+  "burnermail.io",
+  "spamgourmet.com",
+  "mailnesia.com",
+  "mytemp.email",
+  "tempr.email",
+  "discard.email",
+  "mailcatch.com",
+  "moakt.com",
+  "inboxkitten.com",
+  "33mail.com",
+  "mailpoof.com",
+  "getairmail.com",
+  "spambox.us",
+  "trbvm.com",
+  "emailfake.com",
+  "fakemail.net",
+  "mail.tm",
+  "1secmail.com",
+  "byom.de",
+]);
+
+/** Local parts that reach a function or a group rather than a person. */
+export const ROLE_ACCOUNTS: ReadonlySet<string> = new Set([
+  "abuse",
+  "admin",
+  "administrator",
+  "billing",
+  "contact",
+  "customerservice",
+  "cs",
+  "devnull",
+  "dns",
+  "ftp",
+  "help",
+  "helpdesk",
+  "hostmaster",
+  "hr",
+  "info",
+  "it",
+  "jobs",
+  "mail",
+  "mailer-daemon",
+  "marketing",
+  "media",
+  "news",
+  "newsletter",
+  "no-reply",
+  "noc",
+  "noreply",
+  "office",
+  "postmaster",
+  "privacy",
+  "root",
+  "sales",
+  "security",
+  "service",
+  "support",
+  "team",
+  "webmaster",
+  "www",
+  "admin",
+  "cs",
+  "humas",
+  "keuangan",
+  "pemasaran",
+  "penjualan",
+  "redaksi",
+]);
+
+// RFC 5322 dot-atom text, widened by RFC 6531 to any non-ASCII character.
+const ATEXT = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]";
+const DOT_ATOM = new RegExp(`^${ATEXT}+(?:\\.${ATEXT}+)*$`, "u");
+const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u0080-\uffff]|\\[\x20-\x7e])*"$/u;
+
+export interface ParsedAddress {
+  local: string;
+  domain: string;
+  /** The domain in ASCII (punycode) for DNS. */
+  asciiDomain: string;
+  international: boolean;
+}
+
+/** Syntax by RFC 5321 (lengths, domain) and RFC 5322/6531 (local part); a reason when it fails. */
+export function parseAddress(input: string): ParsedAddress | { error: string } {
+  const addr = input.trim().replace(/^<(.*)>$/, "$1");
+  const at = addr.lastIndexOf("@");
+  if (at <= 0 || at === addr.length - 1) return { error: "it needs a local part, an @ and a domain" };
+  const local = addr.slice(0, at);
+  const domain = addr.slice(at + 1);
+  if (Buffer.byteLength(local) > 64) return { error: "the part before @ is longer than 64 octets" };
+  if (!DOT_ATOM.test(local) && !QUOTED.test(local))
+    return {
+      error: /\.\./.test(local)
+        ? "the part before @ has two dots in a row"
+        : /^\.|\.$/.test(local)
+          ? "the part before @ starts or ends with a dot"
+          : "the part before @ has characters not allowed unquoted (space, comma, brackets, …)",
+    };
+  let ascii: string;
+  const literal = /^\[(?:IPv6:)?[0-9a-f.:]+\]$/i.test(domain);
+  if (literal) ascii = domain;
+  else {
+    ascii = domainToASCII(domain.toLowerCase());
+    if (!ascii) return { error: `the domain "${domain}" is not a valid domain name` };
+    const labels = ascii.split(".");
+    if (
+      labels.length < 2 ||
+      ascii.length > 253 ||
+      labels.some((l) => !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) ||
+      /^\d+$/.test(labels.at(-1)!)
+    )
+      return { error: `the domain "${domain}" is not a valid domain name` };
+  }
+  if (Buffer.byteLength(local) + 1 + ascii.length > 254)
+    return { error: "the address is longer than 254 octets" };
+  const international = /[^\x00-\x7f]/.test(addr);
+  return { local, domain: domain.toLowerCase(), asciiDomain: ascii, international };
+}
+
+/** Damerau-Levenshtein distance (optimal string alignment), enough for typo matching. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
+}
+
+const TLD_TYPOS: Record<string, string> = {
+  con: "com",
+  cmo: "com",
+  ocm: "com",
+  vom: "com",
+  xom: "com",
+  cpm: "com",
+  comm: "com",
+  om: "com",
+  cm: "com",
+  co: "com",
+  nte: "net",
+  ent: "net",
+  ner: "net",
+  "co.od": "co.id",
+  "co.ud": "co.id",
+  "co.di": "co.id",
+};
+
+/** The provider domain a mistyped domain most likely meant, or null (gmial.com → gmail.com). */
+export function suggestDomain(domain: string): string | null {
+  const d = domain.toLowerCase().replace(/\.$/, "");
+  if ((PROVIDER_DOMAINS as readonly string[]).includes(d) || REAL_NEIGHBOURS.has(d)) return null;
+  // A mistyped top-level domain after a provider's exact name: gmail.con, yahoo.co.od.
+  for (const [typo, tld] of Object.entries(TLD_TYPOS)) {
+    if (!d.endsWith(`.${typo}`)) continue;
+    const fixed = `${d.slice(0, -typo.length)}${tld}`;
+    if ((PROVIDER_DOMAINS as readonly string[]).includes(fixed)) return fixed;
+  }
+  let best: string | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  let tie = false;
+  for (const p of PROVIDER_DOMAINS) {
+    if (Math.abs(p.length - d.length) > 2) continue;
+    const dist = editDistance(d, p);
+    if (dist < bestD) {
+      best = p;
+      bestD = dist;
+      tie = false;
+    } else if (dist === bestD) tie = true;
+  }
+  const limit = d.length >= 9 ? 2 : 1;
+  return best && bestD <= limit && !tie ? best : null;
+}
+
+export async function checkAddress(address: string, dns: Dns): Promise<Finding[]> {
+  const parsed = parseAddress(address);
+  if ("error" in parsed)
+    return [
+      finding(
+        "address.syntax",
+        "error",
+        address,
+        `"${address}" is not a valid email address: ${parsed.error}.`,
+        "Correct the address at its source (sign-up form, import); validate syntax before adding addresses to a list.",
+        { reason: parsed.error },
+      ),
+    ];
+  const f: Finding[] = [];
+  const { local, domain, asciiDomain } = parsed;
+  if (parsed.international)
+    f.push(
+      finding(
+        "address.international",
+        "info",
+        address,
+        `${address} is an internationalised address (RFC 6531): only servers that support SMTPUTF8 can deliver it.`,
+        "Make sure your sending service supports SMTPUTF8; otherwise ask the recipient for an ASCII address.",
+        { asciiDomain },
+      ),
+    );
+  const suggestion = suggestDomain(asciiDomain);
+  if (suggestion)
+    f.push(
+      finding(
+        "address.typo",
+        "warning",
+        address,
+        `The domain ${domain} looks like a typo of ${suggestion}.`,
+        `Ask the recipient to confirm, and correct the address to ${local}@${suggestion} at its source.`,
+        { suggestion: `${local}@${suggestion}`, domain: suggestion },
+      ),
+    );
+  if (DISPOSABLE_DOMAINS.has(asciiDomain))
+    f.push(
+      finding(
+        "address.disposable",
+        "warning",
+        address,
+        `${domain} is a disposable (throwaway) mailbox service: the address is usually abandoned within hours.`,
+        "Do not send marketing mail to it; ask for a lasting address at sign-up, or block disposable domains in your form.",
+      ),
+    );
+  const bare = local.toLowerCase().replace(/^"|"$/g, "").split("+")[0]!;
+  if (ROLE_ACCOUNTS.has(bare))
+    f.push(
+      finding(
+        "address.role",
+        "info",
+        address,
+        `${local}@ is a role account: it reaches a group or a function, not one person who opted in, and complaints from such addresses are common.`,
+        "Send bulk or marketing mail only to personal addresses that opted in; keep role accounts for transactional mail.",
+      ),
+    );
+  if (asciiDomain.startsWith("[")) return finalize(address, f);
+  const mx = await dns.query(asciiDomain, "MX");
+  if (mx.status === "error")
+    f.push(
+      finding(
+        "address.dns_error",
+        "warning",
+        address,
+        `Could not check the domain ${domain}: ${describeDnsError(mx.code)}.`,
+        "Run the check again later or with another resolver (--dns-server).",
+      ),
+    );
+  else if (mx.status === "nxdomain")
+    f.push(
+      finding(
+        "address.domain_missing",
+        "error",
+        address,
+        `The domain ${domain} does not exist, so no address at it can receive mail.`,
+        suggestion
+          ? `Correct the address to ${local}@${suggestion}.`
+          : "Correct the address or remove it from your list.",
+      ),
+    );
+  else if (mx.status === "ok" && mx.records.length === 1 && mx.records[0]!.exchange === "")
+    f.push(
+      finding(
+        "address.null_mx",
+        "error",
+        address,
+        `The domain ${domain} publishes a null MX: it accepts no mail at all.`,
+        "Remove the address from your list; ask the recipient for another address.",
+      ),
+    );
+  else if (mx.status !== "ok") {
+    const a = await dns.addresses(asciiDomain);
+    if (a.status !== "ok")
+      f.push(
+        finding(
+          "address.no_mx",
+          "error",
+          address,
+          `The domain ${domain} has neither MX nor A/AAAA records: mail to it cannot be delivered.`,
+          "Correct the address or remove it from your list.",
+        ),
+      );
+    else
+      f.push(
+        finding(
+          "address.no_mx",
+          "warning",
+          address,
+          `The domain ${domain} has no MX record; delivery falls back to its A/AAAA address, which rarely runs a mail server.`,
+          "Confirm the address with the recipient before sending more mail to it.",
+        ),
+      );
+  }
+  return finalize(address, f);
+}
+
+function finalize(address: string, f: Finding[]): Finding[] {
+  if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
+    f.push(
+      finding(
+        "address.ok",
+        "ok",
+        address,
+        `${address} is a valid address at a domain that receives mail.`,
+        "Nothing to do.",
+      ),
+    );
+  return f;
+}

@@ -1,0 +1,444 @@
+import { authenticate } from "mailauth";
+import PostalMime from "postal-mime";
+import { checkBlocklists } from "./blocklists.js";
+import type { Dns } from "./dns.js";
+import { type Finding, finding } from "./types.js";
+
+/** Clickbait and spam phrases the tips name, in English and Indonesian (lower case). */
+export const SPAM_PHRASES: readonly string[] = [
+  // English
+  "act now",
+  "100% free",
+  "free money",
+  "risk-free",
+  "risk free",
+  "click here",
+  "limited time",
+  "urgent",
+  "winner",
+  "you have won",
+  "congratulations",
+  "cash bonus",
+  "guaranteed",
+  "no credit check",
+  "earn money fast",
+  "make money",
+  "double your",
+  "once in a lifetime",
+  "buy now",
+  "order now",
+  "exclusive deal",
+  "100% satisfied",
+  "miracle",
+  "lowest price",
+  "increase your income",
+  "work from home",
+  "this is not spam",
+  "dear friend",
+  "claim your prize",
+  "viagra",
+  "crypto giveaway",
+  // Indonesian
+  "gratis",
+  "100% gratis",
+  "promo terbatas",
+  "penawaran terbatas",
+  "klik di sini",
+  "klik disini",
+  "segera",
+  "selamat! anda",
+  "anda menang",
+  "hadiah",
+  "uang tunai",
+  "dijamin",
+  "tanpa modal",
+  "penghasilan tambahan",
+  "cepat kaya",
+  "diskon besar",
+  "beli sekarang",
+  "pesan sekarang",
+  "jangan lewatkan",
+  "kesempatan terakhir",
+  "bonus langsung",
+  "menang undian",
+  "pinjaman tanpa agunan",
+  "transfer sekarang",
+];
+
+export const URL_SHORTENERS: ReadonlySet<string> = new Set([
+  "bit.ly",
+  "tinyurl.com",
+  "t.co",
+  "goo.gl",
+  "ow.ly",
+  "is.gd",
+  "buff.ly",
+  "rebrand.ly",
+  "cutt.ly",
+  "shorturl.at",
+  "s.id",
+  "tiny.cc",
+  "rb.gy",
+  "t.ly",
+  "bl.ink",
+  "shorte.st",
+  "adf.ly",
+  "lnkd.in",
+  "v.gd",
+  "clck.ru",
+]);
+
+export const RISKY_EXTENSIONS: ReadonlySet<string> = new Set(
+  "exe scr pif com bat cmd vbs vbe js jse wsf wsh hta msi msp cpl jar ps1 psm1 lnk reg iso img vhd dll sys apk app dmg docm xlsm pptm one".split(
+    " ",
+  ),
+);
+
+const MAX_LINKS = 15;
+/** Gmail clips messages over about 102 KB of HTML; many receivers refuse messages over 10 to 25 MB. */
+const CLIP_BYTES = 102 * 1024;
+const BIG_BYTES = 10 * 1024 * 1024;
+
+function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&[a-z#0-9]+;/gi, "x")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function hostOfUrl(u: string): string | null {
+  try {
+    return new URL(u).hostname.toLowerCase().replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+}
+
+export async function checkMessage(
+  raw: string | Buffer,
+  dns: Dns,
+  options: { bulk?: boolean; skipBlocklists?: boolean } = {},
+): Promise<Finding[]> {
+  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+  const email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer" });
+  const header = (k: string) => email.headers.find((h) => h.key === k)?.value ?? null;
+  const f: Finding[] = [];
+  const subject = email.subject ?? "";
+  const html = email.html ?? "";
+  const text = email.text ?? "";
+  const visible = `${subject}\n${text || htmlText(html)}`;
+  const lower = visible.toLowerCase();
+
+  // Subject: shouting and punctuation.
+  const letters = subject.replace(/[^\p{L}]/gu, "");
+  const upper = letters.replace(/[^\p{Lu}]/gu, "");
+  if (letters.length >= 8 && upper.length / letters.length > 0.6)
+    f.push(
+      finding(
+        "content.subject_caps",
+        "warning",
+        "Subject",
+        `The subject is mostly capital letters ("${subject}"), a classic spam signal.`,
+        "Write the subject in normal sentence case.",
+      ),
+    );
+  if (/[!?]{3,}|!{2,}|\${2,}/.test(subject) || (subject.match(/!/g)?.length ?? 0) >= 3)
+    f.push(
+      finding(
+        "content.punctuation",
+        "warning",
+        "Subject",
+        `The subject has excessive punctuation ("${subject}").`,
+        "Use at most one exclamation or question mark, and no runs of $ or !.",
+      ),
+    );
+  const phrases = SPAM_PHRASES.filter((p) =>
+    new RegExp(`(^|[^\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "u").test(lower),
+  );
+  if (phrases.length >= 2 || phrases.some((p) => subject.toLowerCase().includes(p)))
+    f.push(
+      finding(
+        "content.spam_phrases",
+        "warning",
+        "Body",
+        `The message uses phrases spam filters score: ${phrases.map((p) => `"${p}"`).join(", ")}.`,
+        "Rewrite those sentences plainly: say what the mail is about, without pressure, prizes or free-money promises.",
+        { phrases },
+      ),
+    );
+
+  // Links.
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/\bhref\s*=\s*["']?(https?:\/\/[^"'\s>]+)/gi)) urls.add(m[1]!);
+  for (const m of text.matchAll(/https?:\/\/[^\s<>"')\]]+/gi)) urls.add(m[0]);
+  const hosts = [...new Set([...urls].map(hostOfUrl).filter((h): h is string => !!h))];
+  if (urls.size > MAX_LINKS)
+    f.push(
+      finding(
+        "content.many_links",
+        "warning",
+        "Body",
+        `The message has ${urls.size} links; many links is a spam signal.`,
+        `Keep to a few links (under ${MAX_LINKS}), all to your own domain.`,
+        { links: urls.size },
+      ),
+    );
+  const shorteners = hosts.filter((h) => URL_SHORTENERS.has(h));
+  if (shorteners.length)
+    f.push(
+      finding(
+        "content.shortener",
+        "warning",
+        "Body",
+        `The message links through URL shorteners (${shorteners.join(", ")}), which spam filters distrust because they hide the target.`,
+        "Link to the full address on your own domain instead.",
+        { shorteners },
+      ),
+    );
+  if (!options.skipBlocklists) {
+    const listed: Finding[] = [];
+    for (const h of hosts.filter((x) => !URL_SHORTENERS.has(x)).slice(0, 10)) {
+      for (const b of await checkBlocklists(h, dns)) if (b.id === "blocklist.listed") listed.push(b);
+    }
+    for (const b of listed)
+      f.push(
+        finding(
+          "content.listed_link",
+          "error",
+          b.subject,
+          `The message links to ${b.subject}, which is on a domain blocklist: ${b.message}`,
+          `Remove the link, or have ${b.subject} delisted (${String(b.data?.delistUrl ?? "")}).`,
+          b.data,
+        ),
+      );
+  }
+
+  // Images and text.
+  const images = (html.match(/<img\b/gi) ?? []).length;
+  const words = htmlText(html).length;
+  if (html && images > 0 && words < 100 * images)
+    f.push(
+      finding(
+        "content.image_ratio",
+        "warning",
+        "Body",
+        `The HTML has ${images} image(s) and only ${words} characters of text: image-heavy mail is a spam signal and unreadable with images off.`,
+        "Put the message in text, with images as support (about 60% text or more), and give every image alt text.",
+        { images, textChars: words },
+      ),
+    );
+  if (html && !text.trim())
+    f.push(
+      finding(
+        "content.no_text_part",
+        "warning",
+        "MIME",
+        "The message has an HTML part but no plain-text part.",
+        "Send multipart/alternative with a text/plain version of the same content.",
+      ),
+    );
+
+  // Bulk mail: unsubscribe.
+  const listUnsub = header("list-unsubscribe");
+  const bulk =
+    options.bulk === true ||
+    !!listUnsub ||
+    !!header("list-id") ||
+    /^(bulk|list)$/i.test(header("precedence") ?? "") ||
+    !!header("feedback-id");
+  const unsubLink = /unsubscribe|opt[- ]?out|berhenti berlangganan|henti langganan|keluar dari daftar/i.test(
+    `${text}\n${html}`,
+  );
+  if (bulk) {
+    if (!listUnsub)
+      f.push(
+        finding(
+          "content.no_list_unsubscribe",
+          "error",
+          "Headers",
+          "This bulk message has no List-Unsubscribe header; Gmail and Yahoo require it from bulk senders.",
+          "Add List-Unsubscribe: <https://…/unsubscribe?id=…>, <mailto:unsubscribe@…> and List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+        ),
+      );
+    else if (
+      !/List-Unsubscribe=One-Click/i.test(header("list-unsubscribe-post") ?? "") ||
+      !/<https:/i.test(listUnsub)
+    )
+      f.push(
+        finding(
+          "content.no_one_click",
+          "error",
+          "Headers",
+          "The List-Unsubscribe header has no one-click form (RFC 8058: an https URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click).",
+          "Add an https unsubscribe URL that accepts POST, and the header List-Unsubscribe-Post: List-Unsubscribe=One-Click; DKIM-sign both headers.",
+        ),
+      );
+    if (!unsubLink)
+      f.push(
+        finding(
+          "content.no_unsubscribe_link",
+          "warning",
+          "Body",
+          "This bulk message has no visible unsubscribe link in its body.",
+          "Put a clear unsubscribe link in the footer of every marketing message.",
+        ),
+      );
+  }
+
+  // Attachments and size.
+  const risky = email.attachments
+    .map((a) => a.filename ?? "")
+    .filter((n) => RISKY_EXTENSIONS.has(n.split(".").pop()?.toLowerCase() ?? "") && n.includes("."));
+  if (risky.length)
+    f.push(
+      finding(
+        "content.risky_attachment",
+        "error",
+        "Attachments",
+        `The message attaches file types that receivers block as possible malware: ${risky.join(", ")}.`,
+        "Do not attach executables, scripts, disk images or macro documents; link to a download on your own site instead.",
+        { files: risky },
+      ),
+    );
+  if (bytes.length > BIG_BYTES)
+    f.push(
+      finding(
+        "content.size",
+        "warning",
+        "Message",
+        `The message is ${(bytes.length / 1048576).toFixed(1)} MB; many receivers refuse messages over 10 MB.`,
+        "Send large files as links instead of attachments.",
+        { bytes: bytes.length },
+      ),
+    );
+  else if (Buffer.byteLength(html) > CLIP_BYTES)
+    f.push(
+      finding(
+        "content.size",
+        "info",
+        "Message",
+        `The HTML is ${Math.round(Buffer.byteLength(html) / 1024)} KB; Gmail clips messages over about 102 KB, hiding the end (and the unsubscribe link).`,
+        "Trim the HTML (inline styles, comments, tracking markup) below 100 KB.",
+        { htmlBytes: Buffer.byteLength(html) },
+      ),
+    );
+
+  f.push(...(await checkOwnAuthentication(bytes, dns, header("authentication-results"))));
+  if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
+    f.push(finding("content.ok", "ok", "Message", "No content problem found.", "Nothing to do."));
+  return f;
+}
+
+/**
+ * The message's own authentication: its DKIM signatures verified now (mailauth), SPF for the
+ * client IP of its first Received header, DMARC from both; and what a receiver recorded in
+ * Authentication-Results.
+ */
+async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | null): Promise<Finding[]> {
+  const f: Finding[] = [];
+  const res = await authenticate(raw, {
+    trustReceived: true,
+    resolver: dns.forMailauth,
+    disableArc: true,
+    disableBimi: true,
+    mta: "diagnosa.local",
+  });
+  const sigs = res.dkim.results.filter((r) => r.status.result !== "none");
+  if (!sigs.length)
+    f.push(
+      finding(
+        "message.dkim_none",
+        "warning",
+        "DKIM",
+        "The message is not DKIM-signed.",
+        "Turn on DKIM signing for the From domain in your sending service and publish its key.",
+      ),
+    );
+  for (const s of sigs) {
+    const r = s.status.result;
+    const who = `d=${s.signingDomain} s=${s.selector ?? "?"}`;
+    if (r === "pass")
+      f.push(
+        finding(
+          "message.dkim_pass",
+          "ok",
+          "DKIM",
+          `DKIM signature ${who} verifies${s.status.aligned ? " and aligns with From" : ""}.`,
+          "Nothing to do.",
+          {
+            domain: s.signingDomain,
+            selector: s.selector,
+            aligned: s.status.aligned ?? false,
+          },
+        ),
+      );
+    else
+      f.push(
+        finding(
+          "message.dkim_fail",
+          "error",
+          "DKIM",
+          `DKIM signature ${who} does not verify (${r}${s.status.comment ? `: ${s.status.comment}` : ""}).`,
+          "Check that the published key matches the signing key, and that nothing (a footer, a gateway) changes the message after signing.",
+          { domain: s.signingDomain, selector: s.selector, result: r },
+        ),
+      );
+  }
+  if (res.spf && res.spf.status.result !== "none") {
+    const r = res.spf.status.result;
+    f.push(
+      r === "pass"
+        ? finding(
+            "message.spf_pass",
+            "ok",
+            "SPF",
+            `SPF passes for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
+            "Nothing to do.",
+          )
+        : finding(
+            "message.spf_fail",
+            r === "softfail" || r === "neutral" ? "warning" : "error",
+            "SPF",
+            `SPF ${r} for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
+            `Authorise the sending server ${res.spf["client-ip"]} in the SPF record of ${res.spf.domain} (ip4:/include:).`,
+            { result: r },
+          ),
+    );
+  }
+  const dmarc = res.dmarc || null;
+  if (dmarc?.status?.result && dmarc.status.result !== "none") {
+    const r = dmarc.status.result;
+    f.push(
+      r === "pass"
+        ? finding("message.dmarc_pass", "ok", "DMARC", `DMARC passes for ${dmarc.domain}.`, "Nothing to do.")
+        : finding(
+            "message.dmarc_fail",
+            "error",
+            "DMARC",
+            `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
+            "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
+            { result: r },
+          ),
+    );
+  }
+  if (recorded) {
+    const failed = [
+      ...recorded.matchAll(/\b(spf|dkim|dmarc)=(fail|softfail|permerror|temperror|none)\b/gi),
+    ].map((m) => `${m[1]!.toLowerCase()}=${m[2]!.toLowerCase()}`);
+    if (failed.length)
+      f.push(
+        finding(
+          "message.auth_results_fail",
+          "error",
+          "Authentication-Results",
+          `The receiver recorded failed authentication: ${failed.join(", ")}.`,
+          "Fix the failing method for the From domain (see the SPF, DKIM and DMARC checks of `diagnosa check domain`).",
+          { results: failed },
+        ),
+      );
+  }
+  return f;
+}

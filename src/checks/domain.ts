@@ -1,0 +1,965 @@
+import { createPublicKey } from "node:crypto";
+import { isIP, isIPv4, isIPv6 } from "node:net";
+import { parsePolicy, validateMx } from "mailauth/lib/mta-sts.js";
+import { getDomain } from "tldts";
+import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
+import { describeDnsError } from "./dns.js";
+import { type FetchText, type Finding, finding } from "./types.js";
+
+const NO_FIX = "Nothing to do.";
+
+function dnsFailed(id: string, subject: string, what: string, a: { code: string }): Finding {
+  return finding(
+    `${id}.dns_error`,
+    "warning",
+    subject,
+    `Could not look up ${what}: ${describeDnsError(a.code)}.`,
+    "Run the check again; if it keeps failing, check the domain's name servers or use another resolver (--dns-server).",
+    { code: a.code },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// MX
+
+export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Finding[]; mx: MxRecord[] }> {
+  const r = await dns.query(domain, "MX");
+  if (r.status === "error") return { findings: [dnsFailed("mx", domain, "the MX records", r)], mx: [] };
+  if (r.status === "nxdomain")
+    return {
+      findings: [
+        finding(
+          "mx.nxdomain",
+          "error",
+          domain,
+          `The domain ${domain} does not exist in DNS.`,
+          "Check the spelling of the domain, or register it and publish its DNS records.",
+        ),
+      ],
+      mx: [],
+    };
+  const mx = r.status === "ok" ? r.records : [];
+  if (mx.length === 1 && mx[0]!.exchange === "" && mx[0]!.priority === 0)
+    return {
+      findings: [
+        finding(
+          "mx.null",
+          "warning",
+          domain,
+          `${domain} publishes a null MX (RFC 7505): it accepts no mail, so replies and bounces to it are lost and many receivers refuse mail from it.`,
+          "If the domain sends mail, publish real MX records for it; keep the null MX only on domains that never send or receive mail.",
+        ),
+      ],
+      mx: [],
+    };
+  if (!mx.length) {
+    const a = await dns.addresses(domain);
+    return {
+      findings: [
+        finding(
+          "mx.missing",
+          a.status === "ok" ? "warning" : "error",
+          domain,
+          a.status === "ok"
+            ? `${domain} has no MX records; mail to it goes to its A/AAAA address, which is often not a mail server.`
+            : `${domain} has no MX records and no address: it cannot receive mail, and receivers distrust mail from it.`,
+          `Publish MX records for ${domain} pointing at the servers that receive its mail (or a null MX "0 ." if it takes none).`,
+        ),
+      ],
+      mx: [],
+    };
+  }
+  const findings: Finding[] = [];
+  const hosts = [...mx].sort((a, b) => a.priority - b.priority);
+  const lookups = await Promise.all(hosts.slice(0, 10).map((m) => dns.addresses(m.exchange)));
+  hosts.slice(0, 10).forEach((m, i) => {
+    const a = lookups[i]!;
+    if (a.status === "nxdomain" || a.status === "nodata")
+      findings.push(
+        finding(
+          "mx.unresolvable",
+          "error",
+          domain,
+          `The MX host ${m.exchange} has no A or AAAA record, so it cannot receive mail.`,
+          `Point the MX record at a host name that has an address, or add an A/AAAA record for ${m.exchange}.`,
+          { exchange: m.exchange },
+        ),
+      );
+    else if (isIP(m.exchange))
+      findings.push(
+        finding(
+          "mx.ip_literal",
+          "error",
+          domain,
+          `The MX record names an IP address (${m.exchange}) instead of a host name.`,
+          "An MX record must name a host; create a host name with an A record and use it.",
+        ),
+      );
+  });
+  if (!findings.length)
+    findings.push(
+      finding(
+        "mx.ok",
+        "ok",
+        domain,
+        `MX: ${hosts.map((m) => `${m.priority} ${m.exchange}`).join(", ")}.`,
+        NO_FIX,
+      ),
+    );
+  return { findings, mx: hosts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SPF
+
+interface SpfState {
+  lookups: number;
+  voids: number;
+  visited: Set<string>;
+  findings: Finding[];
+  /** IPv4/IPv6 addresses the top record authorises directly (for the blocklist check). */
+  ips: string[];
+}
+
+const MECHANISMS = new Set(["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"]);
+
+/** The SPF records among a name's TXT records. */
+function spfRecords(txt: string[]): string[] {
+  return txt.filter((t) => /^v=spf1(\s|$)/i.test(t.trim()));
+}
+
+export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Finding[]; ips: string[] }> {
+  const state: SpfState = { lookups: 0, voids: 0, visited: new Set(), findings: [], ips: [] };
+  const r = await dns.txt(domain);
+  if (r.status === "error") return { findings: [dnsFailed("spf", domain, "the SPF record", r)], ips: [] };
+  const recs = spfRecords(r.status === "ok" ? r.records : []);
+  if (!recs.length)
+    return {
+      findings: [
+        finding(
+          "spf.missing",
+          "error",
+          domain,
+          `${domain} has no SPF record, so receivers cannot tell which servers may send its mail.`,
+          `Publish one TXT record at ${domain} such as "v=spf1 include:<your sending service> -all", listing every service that sends as ${domain}.`,
+        ),
+      ],
+      ips: [],
+    };
+  if (recs.length > 1)
+    return {
+      findings: [
+        finding(
+          "spf.multiple",
+          "error",
+          domain,
+          `${domain} has ${recs.length} SPF records; SPF then fails with a permanent error for every message.`,
+          "Merge them into a single v=spf1 record (combine the include: and ip4:/ip6: terms, keep one all at the end).",
+          { records: recs },
+        ),
+      ],
+      ips: [],
+    };
+  state.visited.add(domain.toLowerCase());
+  const all = await walkSpf(domain, recs[0]!, dns, state, 0, true);
+  const f = state.findings;
+  if (state.lookups > 10)
+    f.push(
+      finding(
+        "spf.too_many_lookups",
+        "error",
+        domain,
+        `The SPF record of ${domain} needs ${state.lookups} DNS lookups; the limit is 10 (RFC 7208), so SPF fails with a permanent error at receivers.`,
+        "Bring it to 10 or fewer: remove include: entries of services you no longer use, replace a/mx/ptr mechanisms with ip4:/ip6: ranges, or flatten includes into ip4:/ip6: ranges.",
+        { lookups: state.lookups, limit: 10 },
+      ),
+    );
+  if (state.voids > 2)
+    f.push(
+      finding(
+        "spf.void_lookups",
+        "error",
+        domain,
+        `The SPF record of ${domain} makes ${state.voids} lookups that find nothing; more than 2 is a permanent error (RFC 7208).`,
+        "Remove the include:, a:, mx: or exists: terms that point at names without records.",
+        { voids: state.voids, limit: 2 },
+      ),
+    );
+  if (all === "+")
+    f.push(
+      finding(
+        "spf.plus_all",
+        "error",
+        domain,
+        `The SPF record of ${domain} ends in +all: it authorises every server on the Internet to send as ${domain}.`,
+        "End the record with -all (or ~all while you are testing) after listing your real senders.",
+      ),
+    );
+  else if (all === "?")
+    f.push(
+      finding(
+        "spf.neutral_all",
+        "warning",
+        domain,
+        `The SPF record of ${domain} ends in ?all (neutral): it says nothing about other servers, so it protects nothing.`,
+        "End the record with -all (or ~all while you are testing) after listing your real senders.",
+      ),
+    );
+  else if (all === null)
+    f.push(
+      finding(
+        "spf.no_all",
+        "warning",
+        domain,
+        `The SPF record of ${domain} has no all mechanism or redirect, so unlisted servers get a neutral result.`,
+        'Add "-all" (or "~all") at the end of the record.',
+      ),
+    );
+  if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
+    f.push(
+      finding("spf.ok", "ok", domain, `SPF: "${recs[0]}" (${state.lookups} of 10 DNS lookups).`, NO_FIX, {
+        lookups: state.lookups,
+      }),
+    );
+  return { findings: f, ips: state.ips };
+}
+
+/** Walks one record; returns the qualifier of its `all` (or of its redirect's), null without one. */
+async function walkSpf(
+  domain: string,
+  record: string,
+  dns: Dns,
+  state: SpfState,
+  depth: number,
+  top: boolean,
+): Promise<string | null> {
+  const terms = record.trim().split(/\s+/).slice(1);
+  let all: string | null = null;
+  let redirect: string | null = null;
+  for (const term of terms) {
+    const m = /^([+?~-]?)([a-z][a-z0-9_.-]*)(?:([:=/])(.*))?$/i.exec(term);
+    if (!m) {
+      state.findings.push(syntax(domain, term));
+      continue;
+    }
+    const qual = m[1] || "+";
+    const name = m[2]!.toLowerCase();
+    const sep = m[3];
+    const arg = m[4] ?? "";
+    if (sep === "=") {
+      if (m[1]) state.findings.push(syntax(domain, term));
+      else if (name === "redirect") redirect = arg;
+      continue;
+    }
+    if (!MECHANISMS.has(name)) {
+      state.findings.push(syntax(domain, term));
+      continue;
+    }
+    switch (name) {
+      case "all":
+        all = qual;
+        if (!top && qual === "+")
+          state.findings.push(
+            finding(
+              "spf.plus_all",
+              "error",
+              domain,
+              `The SPF record of ${domain}, included by another, ends in +all: the include then passes every server on the Internet.`,
+              `Ask the owner of ${domain} to fix it, or remove the include of ${domain}.`,
+            ),
+          );
+        break;
+      case "ip4":
+      case "ip6": {
+        const [ip, cidr] = arg.split("/");
+        const ok =
+          (name === "ip4" ? isIPv4(ip ?? "") : isIPv6(ip ?? "")) &&
+          (cidr === undefined || (/^\d+$/.test(cidr) && Number(cidr) <= (name === "ip4" ? 32 : 128)));
+        if (!ok) state.findings.push(syntax(domain, term));
+        else if (top && (cidr === undefined || cidr === "32" || cidr === "128")) state.ips.push(ip!);
+        break;
+      }
+      case "include":
+        state.lookups++;
+        if (!arg) state.findings.push(syntax(domain, term));
+        else await followSpf(domain, arg, "include", dns, state, depth);
+        break;
+      case "a":
+      case "mx":
+      case "exists":
+      case "ptr": {
+        state.lookups++;
+        if (name === "exists" && !arg) {
+          state.findings.push(syntax(domain, term));
+          break;
+        }
+        if (name === "ptr") {
+          state.findings.push(
+            finding(
+              "spf.ptr",
+              "warning",
+              domain,
+              `The SPF record of ${domain} uses the ptr mechanism, which RFC 7208 says not to use: it is slow and many receivers ignore it.`,
+              "Replace ptr with ip4:/ip6: ranges or a: names of the sending servers.",
+            ),
+          );
+          break;
+        }
+        const target = (sep === ":" ? arg.split("/")[0] : "") || domain;
+        if (target.includes("%")) break; // macros depend on the message
+        if (name === "mx") {
+          const mx = await dns.query(target, "MX");
+          if (mx.status === "nxdomain" || mx.status === "nodata") state.voids++;
+          else if (mx.status === "ok" && mx.records.length > 10)
+            state.findings.push(
+              finding(
+                "spf.mx_too_many",
+                "error",
+                domain,
+                `The mx mechanism of ${domain}'s SPF points at ${target}, which has more than 10 MX hosts (a permanent error).`,
+                "Use ip4:/ip6: ranges instead of mx.",
+              ),
+            );
+        } else {
+          const a = name === "exists" ? await dns.query(target, "A") : await dns.addresses(target);
+          if (a.status === "nxdomain" || a.status === "nodata") state.voids++;
+          else if (top && name === "a" && a.status === "ok") state.ips.push(...a.records.slice(0, 5));
+        }
+        break;
+      }
+    }
+  }
+  if (redirect && all === null) {
+    state.lookups++;
+    return followSpf(domain, redirect, "redirect", dns, state, depth);
+  }
+  return all;
+}
+
+async function followSpf(
+  from: string,
+  target: string,
+  how: "include" | "redirect",
+  dns: Dns,
+  state: SpfState,
+  depth: number,
+): Promise<string | null> {
+  if (target.includes("%")) return null;
+  const key = target.toLowerCase();
+  if (state.visited.has(key) || depth >= 10) {
+    state.findings.push(
+      finding(
+        "spf.loop",
+        "error",
+        from,
+        `The SPF record of ${from} reaches ${target} again (a loop or too deep a chain of includes).`,
+        "Remove the include or redirect that leads back to a record already included.",
+      ),
+    );
+    return null;
+  }
+  state.visited.add(key);
+  const r = await dns.txt(target);
+  if (r.status === "error") {
+    state.findings.push(dnsFailed("spf", from, `the SPF record of ${target}`, r));
+    return null;
+  }
+  if (r.status !== "ok") state.voids++;
+  const recs = spfRecords(r.status === "ok" ? r.records : []);
+  if (recs.length !== 1) {
+    state.findings.push(
+      finding(
+        "spf.include_missing",
+        "error",
+        from,
+        recs.length
+          ? `${how} ${target} in the SPF record of ${from} has ${recs.length} SPF records: a permanent error.`
+          : `${how} ${target} in the SPF record of ${from} has no SPF record: SPF fails with a permanent error.`,
+        `Fix or remove the ${how} of ${target} (check its spelling and the sending service's current SPF instructions).`,
+        { target },
+      ),
+    );
+    return null;
+  }
+  return walkSpf(target, recs[0]!, dns, state, depth + 1, how === "redirect");
+}
+
+function syntax(domain: string, term: string): Finding {
+  return finding(
+    "spf.syntax",
+    "error",
+    domain,
+    `The SPF record of ${domain} has a term receivers cannot read: "${term}" (a permanent error).`,
+    "Correct or remove the term: mechanisms are all, include:, a, mx, ptr, ip4:, ip6:, exists:, modifiers redirect= and exp=.",
+    { term },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// DKIM
+
+/** Selectors of common mail services and tools, tried when none is given. */
+export const COMMON_DKIM_SELECTORS = [
+  "default",
+  "dkim",
+  "mail",
+  "selector1",
+  "selector2",
+  "google",
+  "k1",
+  "k2",
+  "k3",
+  "s1",
+  "s2",
+  "smtp",
+  "key1",
+  "key2",
+  "sig1",
+  "mx",
+  "pm",
+  "mandrill",
+  "mailjet",
+  "zoho",
+  "protonmail",
+  "fm1",
+  "fm2",
+  "fm3",
+  "everlytickey1",
+  "everlytickey2",
+  "dk",
+  "ses",
+  "amazonses",
+  "sendgrid",
+  "smtpapi",
+  "mxvault",
+] as const;
+
+/** A tag=value list (DKIM, DMARC, TLS-RPT, BIMI records). */
+export function parseTags(record: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const part of record.split(";")) {
+    const i = part.indexOf("=");
+    if (i <= 0) continue;
+    const k = part.slice(0, i).trim().toLowerCase();
+    if (!tags.has(k)) tags.set(k, part.slice(i + 1).trim());
+  }
+  return tags;
+}
+
+export async function checkDkim(
+  domain: string,
+  dns: Dns,
+  selectors: readonly string[] | undefined,
+): Promise<Finding[]> {
+  const given = selectors?.length ? [...selectors] : null;
+  const list = given ?? [...COMMON_DKIM_SELECTORS];
+  const answers = await Promise.all(list.map((s) => dns.txt(`${s}._domainkey.${domain}`)));
+  const findings: Finding[] = [];
+  let found = 0;
+  list.forEach((sel, i) => {
+    const name = `${sel}._domainkey.${domain}`;
+    const a = answers[i]!;
+    if (a.status === "error") {
+      if (given) findings.push(dnsFailed("dkim", name, "the DKIM key", a));
+      return;
+    }
+    const recs = a.status === "ok" ? a.records.filter((r) => /(^|;)\s*(v=DKIM1|p=|k=)/i.test(r)) : [];
+    if (!recs.length) {
+      if (given)
+        findings.push(
+          finding(
+            "dkim.missing",
+            "error",
+            name,
+            `No DKIM key is published for selector "${sel}" (${name}): signatures with it fail.`,
+            `Publish the public key your sending service gives you as a TXT record at ${name} (or the CNAME it asks for).`,
+          ),
+        );
+      return;
+    }
+    found++;
+    findings.push(...lintDkim(name, recs[0]!));
+  });
+  if (!given && !found)
+    findings.push(
+      finding(
+        "dkim.none_found",
+        "warning",
+        domain,
+        `No DKIM key was found for ${domain} under ${list.length} common selectors.`,
+        "Make sure your mail is DKIM-signed: turn signing on in your sending service and publish its key; then run the check with --dkim-selector set to the s= value of a signed message's DKIM-Signature.",
+        { tried: list },
+      ),
+    );
+  return findings;
+}
+
+function lintDkim(name: string, record: string): Finding[] {
+  const tags = parseTags(record);
+  const f: Finding[] = [];
+  const v = tags.get("v");
+  if (v !== undefined && (v !== "DKIM1" || !/^\s*v=/i.test(record)))
+    f.push(
+      finding(
+        "dkim.syntax",
+        "error",
+        name,
+        `The DKIM record at ${name} has a wrong version tag (v=${v}); it must be v=DKIM1 and come first.`,
+        'Start the record with "v=DKIM1;".',
+      ),
+    );
+  const k = (tags.get("k") ?? "rsa").toLowerCase();
+  const p = (tags.get("p") ?? "").replace(/\s+/g, "");
+  if (!tags.has("p")) {
+    f.push(
+      finding(
+        "dkim.syntax",
+        "error",
+        name,
+        `The DKIM record at ${name} has no p= tag (public key).`,
+        "Publish the full record your sending service gives you, including p=<key>.",
+      ),
+    );
+    return f;
+  }
+  if (p === "") {
+    f.push(
+      finding(
+        "dkim.revoked",
+        "warning",
+        name,
+        `The DKIM key at ${name} is revoked (empty p=): every signature with this selector fails.`,
+        "If mail is still signed with this selector, publish its current key or switch signing to a selector with a published key.",
+      ),
+    );
+    return f;
+  }
+  if (k !== "rsa" && k !== "ed25519") {
+    f.push(
+      finding(
+        "dkim.key_type",
+        "error",
+        name,
+        `The DKIM key at ${name} has an unknown key type k=${k}; receivers cannot verify with it.`,
+        "Use k=rsa (2048 bits) or k=ed25519 together with an RSA key.",
+      ),
+    );
+    return f;
+  }
+  let bits = 0;
+  try {
+    const der = Buffer.from(p, "base64");
+    if (k === "ed25519") {
+      if (der.length !== 32) throw new Error("bad ed25519 key");
+      bits = 256;
+    } else {
+      const key = createPublicKey({ key: der, format: "der", type: "spki" });
+      bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    }
+  } catch {
+    f.push(
+      finding(
+        "dkim.syntax",
+        "error",
+        name,
+        `The public key (p=) at ${name} is not a valid ${k} key: signatures cannot be verified.`,
+        "Copy the key again from your sending service: all of it, base64 without spaces or quotes inside.",
+      ),
+    );
+    return f;
+  }
+  if (k === "rsa" && bits < 1024)
+    f.push(
+      finding(
+        "dkim.weak_key",
+        "error",
+        name,
+        `The DKIM key at ${name} has only ${bits} bits; receivers treat keys under 1024 bits as no signature.`,
+        "Create a 2048-bit RSA key, publish it under a new selector, sign with it, then revoke the old one.",
+        { bits },
+      ),
+    );
+  else if (k === "rsa" && bits < 2048)
+    f.push(
+      finding(
+        "dkim.short_key",
+        "info",
+        name,
+        `The DKIM key at ${name} has ${bits} bits; 2048 is the recommended size.`,
+        "When you next rotate keys, use 2048 bits.",
+        { bits },
+      ),
+    );
+  const t = (tags.get("t") ?? "").split(":").map((x) => x.trim().toLowerCase());
+  if (t.includes("y"))
+    f.push(
+      finding(
+        "dkim.testing",
+        "warning",
+        name,
+        `The DKIM key at ${name} is in testing mode (t=y): receivers may treat its signatures as absent.`,
+        "Remove t=y from the record once signing works.",
+      ),
+    );
+  if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
+    f.push(finding("dkim.ok", "ok", name, `DKIM key at ${name}: ${k}, ${bits} bits.`, NO_FIX, { bits }));
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DMARC
+
+export interface DmarcInfo {
+  p: string | null;
+  sp: string | null;
+  pct: number;
+}
+
+export async function checkDmarc(
+  domain: string,
+  dns: Dns,
+): Promise<{ findings: Finding[]; dmarc: DmarcInfo | null }> {
+  const name = `_dmarc.${domain}`;
+  let r = await dns.txt(name);
+  if (r.status === "error")
+    return { findings: [dnsFailed("dmarc", name, "the DMARC record", r)], dmarc: null };
+  let recs = dmarcRecords(r);
+  const f: Finding[] = [];
+  let at = name;
+  let inherited = false;
+  if (!recs.length) {
+    const org = getDomain(domain);
+    if (org && org !== domain.toLowerCase()) {
+      r = await dns.txt(`_dmarc.${org}`);
+      recs = dmarcRecords(r);
+      if (recs.length) {
+        at = `_dmarc.${org}`;
+        inherited = true;
+        f.push(
+          finding(
+            "dmarc.org_fallback",
+            "info",
+            domain,
+            `${domain} has no DMARC record of its own; the record of its organisational domain ${org} applies (its sp= policy, or p=).`,
+            `Nothing to do if that policy fits ${domain}; publish _dmarc.${domain} to give it a policy of its own.`,
+            { orgDomain: org },
+          ),
+        );
+      }
+    }
+  }
+  if (!recs.length)
+    return {
+      findings: [
+        finding(
+          "dmarc.missing",
+          "error",
+          domain,
+          `${domain} has no DMARC record: Gmail, Yahoo and Microsoft require one from bulk senders, and nothing stops others from spoofing the domain.`,
+          `Publish a TXT record at _dmarc.${domain}: "v=DMARC1; p=none; rua=mailto:dmarc@${domain}", read the reports, then move to p=quarantine and p=reject.`,
+        ),
+      ],
+      dmarc: null,
+    };
+  if (recs.length > 1)
+    return {
+      findings: [
+        finding(
+          "dmarc.multiple",
+          "error",
+          at,
+          `${at} has ${recs.length} DMARC records; receivers then apply no DMARC policy at all.`,
+          "Keep exactly one v=DMARC1 record.",
+          { records: recs },
+        ),
+      ],
+      dmarc: null,
+    };
+  const rec = recs[0]!;
+  const tags = parseTags(rec);
+  const POLICIES = ["none", "quarantine", "reject"];
+  const p = tags.get("p")?.toLowerCase() ?? null;
+  const sp = tags.get("sp")?.toLowerCase() ?? null;
+  const pctRaw = tags.get("pct");
+  const pct = pctRaw === undefined ? 100 : Number(pctRaw);
+  const bad: string[] = [];
+  if (!/^v=DMARC1\s*(;|$)/i.test(rec.trim())) bad.push("the record must start with v=DMARC1;");
+  if (p === null || !POLICIES.includes(p))
+    bad.push(`p= must be none, quarantine or reject (found ${p ?? "none"})`);
+  if (sp !== null && !POLICIES.includes(sp)) bad.push(`sp= must be none, quarantine or reject (found ${sp})`);
+  if (!Number.isInteger(pct) || pct < 0 || pct > 100) bad.push(`pct= must be 0 to 100 (found ${pctRaw})`);
+  for (const t of ["adkim", "aspf"]) {
+    const v = tags.get(t);
+    if (v !== undefined && !/^[rs]$/i.test(v)) bad.push(`${t}= must be r or s (found ${v})`);
+  }
+  for (const t of ["rua", "ruf"]) {
+    const v = tags.get(t);
+    if (v?.split(",").some((u) => !/^(mailto:[^@\s]+@[^@\s]+|https?:\/\/\S+)$/i.test(u.trim())))
+      bad.push(`${t}= must be a list of mailto: addresses (found ${v})`);
+  }
+  if (bad.length)
+    f.push(
+      finding(
+        "dmarc.syntax",
+        "error",
+        at,
+        `The DMARC record at ${at} is not valid: ${bad.join("; ")}.`,
+        `Correct the record, e.g. "v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}".`,
+        { record: rec, problems: bad },
+      ),
+    );
+  const applied = inherited ? (sp ?? p) : p;
+  if (applied === "none")
+    f.push(
+      finding(
+        "dmarc.policy_none",
+        "warning",
+        at,
+        `The DMARC policy of ${domain} is p=none: it only monitors, so spoofed mail is still delivered and Gmail and Yahoo see no enforcement.`,
+        "Once the aggregate reports show your real mail passing SPF or DKIM aligned, move to p=quarantine, then p=reject.",
+        { policy: applied },
+      ),
+    );
+  if (!inherited && sp === "none" && (p === "quarantine" || p === "reject"))
+    f.push(
+      finding(
+        "dmarc.subdomain_none",
+        "warning",
+        at,
+        `The DMARC record of ${domain} enforces p=${p} but sp=none leaves its subdomains open to spoofing.`,
+        "Remove sp=none (subdomains then follow p=) or set sp=quarantine or sp=reject.",
+      ),
+    );
+  if (Number.isInteger(pct) && pct < 100 && applied !== "none")
+    f.push(
+      finding(
+        "dmarc.pct",
+        "warning",
+        at,
+        `The DMARC policy of ${domain} applies to only ${pct}% of failing mail (pct=${pct}).`,
+        "Raise pct to 100 (or remove it) once you have checked the reports.",
+        { pct },
+      ),
+    );
+  if (!tags.has("rua"))
+    f.push(
+      finding(
+        "dmarc.no_rua",
+        "warning",
+        at,
+        `The DMARC record of ${domain} has no rua= address, so you get no reports of who sends as ${domain} and what fails.`,
+        `Add rua=mailto:dmarc-reports@${domain} (or the address of a DMARC report service).`,
+      ),
+    );
+  if (tags.get("adkim")?.toLowerCase() === "s" || tags.get("aspf")?.toLowerCase() === "s")
+    f.push(
+      finding(
+        "dmarc.strict_alignment",
+        "info",
+        at,
+        `The DMARC record of ${domain} asks for strict alignment (adkim=s or aspf=s): mail signed or sent from a subdomain fails.`,
+        "Keep strict alignment only if every sending service uses exactly the From domain; otherwise use relaxed (the default).",
+      ),
+    );
+  if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
+    f.push(finding("dmarc.ok", "ok", at, `DMARC: "${rec}".`, NO_FIX));
+  return { findings: f, dmarc: bad.length ? null : { p: applied, sp: inherited ? null : sp, pct } };
+}
+
+function dmarcRecords(r: DnsAnswer<string>): string[] {
+  return r.status === "ok" ? r.records.filter((t) => /^\s*v\s*=\s*DMARC1/i.test(t)) : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// MTA-STS, TLS-RPT, BIMI
+
+export const defaultFetchText: FetchText = async (url) => {
+  const r = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(10_000) });
+  const body = (await r.text()).slice(0, 64 * 1024);
+  return { status: r.status, body };
+};
+
+export async function checkMtaSts(
+  domain: string,
+  dns: Dns,
+  mx: MxRecord[],
+  fetchText: FetchText,
+): Promise<Finding[]> {
+  const name = `_mta-sts.${domain}`;
+  const r = await dns.txt(name);
+  if (r.status === "error") return [dnsFailed("mta_sts", name, "the MTA-STS record", r)];
+  const recs = r.status === "ok" ? r.records.filter((t) => /^v=STSv1/i.test(t.trim())) : [];
+  if (!recs.length)
+    return [
+      finding(
+        "mta_sts.missing",
+        "info",
+        domain,
+        `${domain} has no MTA-STS policy, so senders may deliver to it without verified TLS.`,
+        `Optional: publish _mta-sts.${domain} TXT "v=STSv1; id=<date>" and a policy at https://mta-sts.${domain}/.well-known/mta-sts.txt (start with mode: testing).`,
+      ),
+    ];
+  const tags = parseTags(recs[0]!);
+  if (recs.length > 1 || !/^[a-z0-9]{1,32}$/i.test(tags.get("id") ?? ""))
+    return [
+      finding(
+        "mta_sts.record_invalid",
+        "error",
+        name,
+        recs.length > 1
+          ? `${name} has ${recs.length} MTA-STS records; senders then ignore the policy.`
+          : `The MTA-STS record at ${name} has no valid id= (1 to 32 letters and digits).`,
+        'Keep one record: "v=STSv1; id=20240101T000000" and change the id whenever the policy changes.',
+      ),
+    ];
+  const url = `https://mta-sts.${domain}/.well-known/mta-sts.txt`;
+  let res: { status: number; body: string };
+  try {
+    res = await fetchText(url);
+  } catch (e) {
+    return [policyUnreachable(domain, url, (e as Error).message)];
+  }
+  if (res.status !== 200) return [policyUnreachable(domain, url, `HTTP ${res.status}`)];
+  let policy: ReturnType<typeof parsePolicy>;
+  try {
+    policy = parsePolicy(res.body);
+    if (policy.version !== "STSv1") throw new Error("the first line must be version: STSv1");
+    if (!["enforce", "testing", "none"].includes(policy.mode)) throw new Error(`unknown mode ${policy.mode}`);
+    if (!policy.mx?.length && policy.mode !== "none") throw new Error("no mx: lines");
+    if (!policy.maxAge) throw new Error("no max_age");
+  } catch (e) {
+    return [
+      finding(
+        "mta_sts.policy_invalid",
+        "error",
+        url,
+        `The MTA-STS policy file of ${domain} is not valid: ${(e as Error).message}.`,
+        "Write the file as lines: version: STSv1, mode: testing|enforce|none, mx: <each MX host or *.domain>, max_age: <seconds>.",
+      ),
+    ];
+  }
+  const f: Finding[] = [];
+  if (policy.mode !== "none") {
+    const uncovered = mx.filter((m) => !validateMx(m.exchange, policy).valid).map((m) => m.exchange);
+    if (uncovered.length)
+      f.push(
+        finding(
+          "mta_sts.mx_mismatch",
+          "error",
+          url,
+          `The MTA-STS policy of ${domain} does not list the MX host(s) ${uncovered.join(", ")}: in enforce mode senders refuse to deliver there.`,
+          "Add an mx: line for each MX host (or a *.domain pattern that covers them) and change the id in the TXT record.",
+          { uncovered },
+        ),
+      );
+  }
+  if (policy.mode === "testing")
+    f.push(
+      finding(
+        "mta_sts.testing",
+        "info",
+        url,
+        `The MTA-STS policy of ${domain} is in testing mode: failures are reported (TLS-RPT) but mail is still delivered.`,
+        "Move to mode: enforce once TLS reports show no failures.",
+      ),
+    );
+  if (!f.some((x) => x.severity === "error"))
+    f.push(
+      finding(
+        "mta_sts.ok",
+        "ok",
+        url,
+        `MTA-STS policy: mode ${policy.mode}, mx ${policy.mx?.join(", ")}.`,
+        NO_FIX,
+      ),
+    );
+  return f;
+}
+
+function policyUnreachable(domain: string, url: string, why: string): Finding {
+  return finding(
+    "mta_sts.policy_unreachable",
+    "error",
+    url,
+    `${domain} announces MTA-STS but its policy file could not be fetched (${why}).`,
+    `Serve the policy at ${url} over HTTPS with a valid certificate for mta-sts.${domain} (no redirects), or remove the _mta-sts TXT record.`,
+  );
+}
+
+export async function checkTlsRpt(domain: string, dns: Dns): Promise<Finding[]> {
+  const name = `_smtp._tls.${domain}`;
+  const r = await dns.txt(name);
+  if (r.status === "error") return [dnsFailed("tls_rpt", name, "the TLS-RPT record", r)];
+  const recs = r.status === "ok" ? r.records.filter((t) => /^v=TLSRPTv1/i.test(t.trim())) : [];
+  if (!recs.length)
+    return [
+      finding(
+        "tls_rpt.missing",
+        "info",
+        domain,
+        `${domain} has no TLS-RPT record, so nobody reports TLS failures of mail sent to it.`,
+        `Optional: publish _smtp._tls.${domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+      ),
+    ];
+  const rua = parseTags(recs[0]!).get("rua") ?? "";
+  if (
+    recs.length > 1 ||
+    !rua ||
+    rua.split(",").some((u) => !/^(mailto:\S+@\S+|https:\/\/\S+)$/i.test(u.trim()))
+  )
+    return [
+      finding(
+        "tls_rpt.invalid",
+        "warning",
+        name,
+        recs.length > 1
+          ? `${name} has ${recs.length} TLS-RPT records.`
+          : `The TLS-RPT record at ${name} has no valid rua= (mailto: or https:).`,
+        `Keep one record: "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+      ),
+    ];
+  return [finding("tls_rpt.ok", "ok", name, `TLS-RPT: "${recs[0]}".`, NO_FIX)];
+}
+
+export async function checkBimi(domain: string, dns: Dns, dmarc: DmarcInfo | null): Promise<Finding[]> {
+  const name = `default._bimi.${domain}`;
+  const r = await dns.txt(name);
+  if (r.status === "error") return [dnsFailed("bimi", name, "the BIMI record", r)];
+  const recs = r.status === "ok" ? r.records.filter((t) => /^v=BIMI1/i.test(t.trim())) : [];
+  if (!recs.length)
+    return [
+      finding(
+        "bimi.missing",
+        "info",
+        domain,
+        `${domain} has no BIMI record, so mailboxes that support it show no brand logo.`,
+        `Optional, once DMARC enforces: publish default._bimi.${domain} TXT "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem".`,
+      ),
+    ];
+  const tags = parseTags(recs[0]!);
+  const l = tags.get("l") ?? "";
+  const a = tags.get("a") ?? "";
+  const f: Finding[] = [];
+  if ((l && !/^https:\/\/\S+\.svg$/i.test(l)) || (a && !/^https:\/\/\S+$/i.test(a)) || (!l && !a))
+    f.push(
+      finding(
+        "bimi.invalid",
+        "warning",
+        name,
+        `The BIMI record at ${name} is not valid: l= must be an https URL of an SVG logo and a= an https URL of the certificate.`,
+        'Publish "v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem".',
+      ),
+    );
+  if (!dmarc || dmarc.p === "none" || dmarc.p === null || dmarc.pct < 100 || dmarc.sp === "none")
+    f.push(
+      finding(
+        "bimi.dmarc_weak",
+        "warning",
+        name,
+        `${domain} publishes BIMI, but mailboxes show the logo only when DMARC enforces (p=quarantine or p=reject, pct=100, sp not none).`,
+        "Move the DMARC policy to p=quarantine or p=reject for all mail.",
+      ),
+    );
+  if (!f.length) f.push(finding("bimi.ok", "ok", name, `BIMI: "${recs[0]}".`, NO_FIX));
+  return f;
+}

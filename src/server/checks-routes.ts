@@ -1,0 +1,108 @@
+import type { FastifyInstance } from "fastify";
+import {
+  type CheckOptions,
+  checkDomain,
+  checkEmailAddress,
+  checkEmailMessage,
+  checkIp,
+  type DnsOptions,
+  parseDnsServer,
+} from "../checks/index.js";
+import { type AppContext, HttpError } from "./app.js";
+
+/** DNS servers of the checks from DIAGNOSA_DNS_SERVERS (comma-separated HOST[:PORT]); default: the system's. */
+export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptions {
+  const servers = (env.DIAGNOSA_DNS_SERVERS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  servers.forEach(parseDnsServer);
+  return { servers };
+}
+
+const body = (props: Record<string, unknown>, required: string[]) => ({
+  type: "object",
+  additionalProperties: false,
+  required,
+  properties: props,
+});
+
+/** POST /v1/checks/{domain,ip,address,message}: the checks of docs/checks.md, one report each. */
+export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partial<CheckOptions> = {}) {
+  return async (app: FastifyInstance, _ctx: AppContext) => {
+    const opts = (): CheckOptions => ({ ...extra, dns });
+    app.post<{ Body: { domain: string; dkimSelectors?: string[] } }>(
+      "/v1/checks/domain",
+      {
+        schema: {
+          summary: "MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, BIMI and blocklists of a domain",
+          tags: ["checks"],
+          body: body(
+            {
+              domain: { type: "string", minLength: 3, maxLength: 253, pattern: "^[^\\s@/]+\\.[^\\s@/]+$" },
+              dkimSelectors: { type: "array", maxItems: 20, items: { type: "string", maxLength: 63 } },
+            },
+            ["domain"],
+          ),
+        },
+      },
+      async (req) => checkDomain(req.body.domain, { ...opts(), dkimSelectors: req.body.dkimSelectors ?? [] }),
+    );
+    app.post<{ Body: { ip: string } }>(
+      "/v1/checks/ip",
+      {
+        schema: {
+          summary:
+            "DNS blocklists and reverse DNS (PTR with forward confirmation) of an IPv4 or IPv6 address",
+          tags: ["checks"],
+          body: body({ ip: { type: "string", maxLength: 64 } }, ["ip"]),
+        },
+      },
+      async (req) => {
+        try {
+          return await checkIp(req.body.ip, opts());
+        } catch (e) {
+          if (e instanceof TypeError) throw new HttpError(400, "invalid_request", e.message);
+          throw e;
+        }
+      },
+    );
+    app.post<{ Body: { address: string } }>(
+      "/v1/checks/address",
+      {
+        schema: {
+          summary: "Syntax, domain, disposable, role account and typo check of an email address",
+          tags: ["checks"],
+          body: body({ address: { type: "string", minLength: 1, maxLength: 512 } }, ["address"]),
+        },
+      },
+      async (req) => checkEmailAddress(req.body.address, opts()),
+    );
+    app.post<{ Body: Buffer; Querystring: { bulk?: string } }>(
+      "/v1/checks/message",
+      {
+        schema: {
+          summary: "Content and authentication of a message (message/rfc822 body)",
+          tags: ["checks"],
+          querystring: {
+            type: "object",
+            additionalProperties: false,
+            properties: { bulk: { type: "string", enum: ["true", "false"] } },
+          },
+        },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body) || !req.body.length)
+          throw new HttpError(
+            400,
+            "invalid_request",
+            "send the message as the body with Content-Type: message/rfc822",
+          );
+        return checkEmailMessage(req.body, {
+          ...opts(),
+          ...(req.query.bulk ? { bulk: req.query.bulk === "true" } : {}),
+        });
+      },
+    );
+  };
+}

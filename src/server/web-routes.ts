@@ -1,0 +1,159 @@
+// The "Bounce Classification" dashboard (docs/dashboard.md): the static page at `/` and its assets
+// under `/ui/` (public: the page asks for the API key itself), and two small API routes the page
+// needs that the rest of the API does not give: the values for the filter menus and the failures
+// over time without the 500-group cap of /v1/stats.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { EventFilter, GroupBy } from "../store/store.js";
+import type { AppContext } from "./app.js";
+import { eventFilterSchema } from "./schemas.js";
+
+/** Paths the auth hook lets through without an API key: the page and its static assets. */
+export function isWebAsset(path: string): boolean {
+  return path === "/" || path.startsWith("/ui/");
+}
+
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  svg: "image/svg+xml",
+};
+
+/** The page's own files; nothing else is served (a fixed list, read once: no path from the URL reaches the disk). */
+const ASSETS = ["index.html", "app.js", "i18n.js", "charts.js", "styles.css", "icon.svg"];
+
+/** Everything from this origin, nothing from anywhere else (the page must work offline). */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+function webDir(): string {
+  // dist/src/server/web-routes.js → src/web/ of the package (plain browser modules, not compiled).
+  return fileURLToPath(new URL("../../../src/web/", import.meta.url));
+}
+
+function loadAssets(): Map<string, { body: Buffer; type: string }> {
+  const dir = webDir();
+  const out = new Map<string, { body: Buffer; type: string }>();
+  for (const name of ASSETS) {
+    const ext = name.slice(name.lastIndexOf(".") + 1);
+    out.set(name, { body: readFileSync(dir + name), type: TYPES[ext] ?? "application/octet-stream" });
+  }
+  return out;
+}
+
+const BUCKETS: Record<string, number> = { hour: 3600_000, day: 86400_000, week: 7 * 86400_000 };
+
+function filterOf(q: Record<string, string | undefined>): EventFilter {
+  const f: EventFilter = {};
+  if (q.from) f.from = Date.parse(q.from);
+  if (q.to) f.to = Date.parse(q.to);
+  for (const k of [
+    "type",
+    "category",
+    "recipient",
+    "recipientDomain",
+    "provider",
+    "sendingDomain",
+    "sendingIp",
+    "tag",
+  ] as const) {
+    if (q[k]) f[k] = q[k];
+  }
+  return f;
+}
+
+export function webRoutes() {
+  return async (app: FastifyInstance, ctx: AppContext) => {
+    const assets = loadAssets();
+    const send = (reply: FastifyReply, name: string) => {
+      const a = assets.get(name);
+      if (!a) return reply.code(404).send({ error: { code: "not_found", message: "no such file" } });
+      return reply
+        .header("content-type", a.type)
+        .header("cache-control", "no-cache")
+        .header("content-security-policy", CSP)
+        .header("x-content-type-options", "nosniff")
+        .header("referrer-policy", "no-referrer")
+        .send(a.body);
+    };
+    app.get("/", { schema: { hide: true } }, (_req, reply) => send(reply, "index.html"));
+    app.get<{ Params: { file: string } }>("/ui/:file", { schema: { hide: true } }, (req, reply) =>
+      send(reply, req.params.file),
+    );
+
+    app.get(
+      "/v1/dashboard/facets",
+      {
+        schema: {
+          summary: "Values for the dashboard's filter menus: sending domains, IPs, tags, providers",
+          tags: ["events"],
+        },
+      },
+      async () => {
+        // From the daily rollups (thousands of rows, not the events): one slice per filter.
+        const db = ctx.store.db;
+        const values = async (slice: string) =>
+          (
+            await db
+              .selectFrom("event_rollups")
+              .select("value")
+              .distinct()
+              .where("slice", "=", slice)
+              .orderBy("value")
+              .limit(500)
+              .execute()
+          ).map((r) => r.value);
+        const providers = (
+          await db
+            .selectFrom("event_rollups")
+            .select("provider")
+            .distinct()
+            .where("slice", "=", "all")
+            .where("provider", "!=", "")
+            .orderBy("provider")
+            .limit(500)
+            .execute()
+        ).map((r) => r.provider);
+        const [sendingDomains, sendingIps, tags] = await Promise.all([
+          values("domain"),
+          values("ip"),
+          values("tag"),
+        ]);
+        return { sendingDomains, sendingIps, tags, providers };
+      },
+    );
+
+    app.get<{ Querystring: Record<string, string> & { bucket?: string } }>(
+      "/v1/dashboard/timeline",
+      {
+        schema: {
+          summary: "Failures per time bucket and category (every bucket, for the dashboard's chart)",
+          tags: ["events"],
+          querystring: {
+            ...eventFilterSchema,
+            properties: {
+              ...eventFilterSchema.properties,
+              bucket: { type: "string", enum: ["hour", "day", "week"], default: "day" },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const bucketMs = BUCKETS[req.query.bucket ?? "day"] ?? 86400_000;
+        const groupBy: GroupBy[] = ["bucket", "category"];
+        const r = await ctx.store.stats(filterOf(req.query), groupBy, bucketMs, 100_000);
+        return { bucket: req.query.bucket ?? "day", groups: r.groups };
+      },
+    );
+  };
+}

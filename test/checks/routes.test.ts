@@ -1,0 +1,60 @@
+// POST /v1/checks/*: the same checks over HTTP, against the fixture DNS server.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/server/app.js";
+import { checksRoutes } from "../../src/server/checks-routes.js";
+import { DEFAULT_POLICY, Store } from "../../src/store/store.js";
+import { type DnsServer, startDnsServer } from "../support/dns-server.js";
+import { ZONES } from "./fixtures.js";
+
+let server: DnsServer;
+let app: FastifyInstance;
+let store: Store;
+const dir = mkdtempSync(join(tmpdir(), "diagnosa-checks-"));
+before(async () => {
+  server = await startDnsServer(ZONES);
+  store = await Store.open(join(dir, "db.sqlite"), DEFAULT_POLICY);
+  app = await buildApp({ store, auth: false, plugins: [checksRoutes({ servers: [server.address] })] });
+});
+after(async () => {
+  await app?.close();
+  await store?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ids = (body: string) => (JSON.parse(body).findings as { id: string }[]).map((f) => f.id);
+
+test("POST /v1/checks/domain, /ip, /address, /message", async () => {
+  const d = await app.inject({
+    method: "POST",
+    url: "/v1/checks/domain",
+    payload: { domain: "spf11.bad.test" },
+  });
+  assert.equal(d.statusCode, 200, d.body);
+  assert.ok(ids(d.body).includes("spf.too_many_lookups") && ids(d.body).includes("dmarc.policy_none"));
+  const ip = await app.inject({ method: "POST", url: "/v1/checks/ip", payload: { ip: "192.0.2.66" } });
+  assert.ok(ids(ip.body).includes("blocklist.listed"));
+  const a = await app.inject({
+    method: "POST",
+    url: "/v1/checks/address",
+    payload: { address: "x@gmial.com" },
+  });
+  assert.ok(ids(a.body).includes("address.typo"));
+  const m = await app.inject({
+    method: "POST",
+    url: "/v1/checks/message?bulk=true",
+    headers: { "content-type": "message/rfc822" },
+    payload: "From: a@good.test\r\nTo: b@good.test\r\nSubject: FREE MONEY!!!\r\n\r\nAct now: free money\r\n",
+  });
+  assert.equal(m.statusCode, 200, m.body);
+  assert.ok(
+    ids(m.body).includes("content.no_list_unsubscribe") && ids(m.body).includes("content.subject_caps"),
+  );
+  const bad = await app.inject({ method: "POST", url: "/v1/checks/ip", payload: { ip: "nope" } });
+  assert.equal(bad.statusCode, 400);
+});

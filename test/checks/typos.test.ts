@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseAddress, suggestDomain } from "../../src/checks/address.js";
+
+// Common misspellings of major providers' domains, global and regional.
+const TYPOS: [string, string][] = [
+  ["gmial.com", "gmail.com"],
+  ["gmai.com", "gmail.com"],
+  ["gamil.com", "gmail.com"],
+  ["gnail.com", "gmail.com"],
+  ["gmaill.com", "gmail.com"],
+  ["gmail.con", "gmail.com"],
+  ["gmail.co", "gmail.com"],
+  ["gmail.cm", "gmail.com"],
+  ["gmal.com", "gmail.com"],
+  ["yaho.com", "yahoo.com"],
+  ["yahooo.com", "yahoo.com"],
+  ["yhoo.com", "yahoo.com"],
+  ["yahoo.co.od", "yahoo.co.id"],
+  ["yaho.co.id", "yahoo.co.id"],
+  ["hotmial.com", "hotmail.com"],
+  ["hotmal.com", "hotmail.com"],
+  ["hotnail.com", "hotmail.com"],
+  ["hotmail.con", "hotmail.com"],
+  ["outlok.com", "outlook.com"],
+  ["outllok.com", "outlook.com"],
+  ["iclod.com", "icloud.com"],
+  ["icloud.con", "icloud.com"],
+  ["aoll.com", "aol.com"],
+  ["protonmial.com", "protonmail.com"],
+  ["googlemail.con", "googlemail.com"],
+  ["rediffmial.com", "rediffmail.com"],
+];
+
+test(`the typo table: ${TYPOS.length} misspellings corrected`, () => {
+  for (const [typo, fixed] of TYPOS) assert.equal(suggestDomain(typo), fixed, typo);
+});
+
+test("real domains are not corrected", () => {
+  for (const d of [
+    "gmail.com",
+    "mail.com",
+    "gmx.com",
+    "yahoo.co.id",
+    "me.com",
+    "live.com",
+    "good.test",
+    "example.org",
+  ])
+    assert.equal(suggestDomain(d), null, d);
+});
+
+test("syntax: RFC 5321/5322 and internationalised addresses", () => {
+  for (const ok of [
+    "a@b.co",
+    "first.last+tag@example.com",
+    '"john doe"@example.com',
+    "用户@例子.中国",
+    "josé@exämple.de",
+  ])
+    assert.ok(!("error" in parseAddress(ok)), ok);
+  for (const bad of [
+    "plain",
+    "a@",
+    "@b.com",
+    "a..b@c.com",
+    ".a@b.com",
+    "a b@c.com",
+    "a@b",
+    "a@-b.com",
+    `${"x".repeat(65)}@b.com`,
+  ])
+    assert.ok("error" in parseAddress(bad), bad);
+  const intl = parseAddress("用户@例子.中国");
+  assert.ok(!("error" in intl) && intl.international && intl.asciiDomain.startsWith("xn--"));
+});
