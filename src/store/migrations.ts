@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { type Database, ROLLUP_KEY } from "./schema.js";
+import { type Database, ROLLUP_KEY, SLICES } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -135,6 +135,30 @@ export const MIGRATIONS: Migration[] = [
           .on("events")
           .columns([column, "occurred_at"])
           .execute();
+      }
+    },
+  },
+  {
+    version: 4,
+    name: "rollups for every combination of sending domain, IP and tag",
+    async up(db, dialect) {
+      // The single-dimension slices exist since version 2; the combinations are counted here once.
+      const sep = dialect === "postgres" ? sql`chr(1)` : sql`char(1)`;
+      for (const dims of SLICES.filter((d) => d.length > 1)) {
+        const name = dims.map(([n]) => n).join("+");
+        const value = sql.join(
+          dims.map(([, column]) => sql.ref(column)),
+          sql` || ${sep} || `,
+        );
+        const where = sql.join(
+          dims.map(([, column]) => sql`${sql.ref(column)} is not null`),
+          sql` and `,
+        );
+        await sql`insert into event_rollups (day, slice, value, type, permanence, category, error_code, status_code, provider, count)
+          select (occurred_at / 86400000) * 86400000, ${name}, ${value}, type, coalesce(permanence, ''), coalesce(category, ''),
+                 coalesce(error_code, 0), coalesce(status_code, ''), coalesce(provider, ''), count(*)
+          from events where ${where}
+          group by 1, 3, 4, 5, 6, 7, 8, 9`.execute(db);
       }
     },
   },

@@ -72,6 +72,21 @@ export interface RollupsTable {
   count: number;
 }
 
+/** The dimensions the rollups are sliced by, and the event column of each. */
+export const SLICE_DIMENSIONS = [
+  ["domain", "sending_domain"],
+  ["ip", "sending_ip"],
+  ["tag", "tag"],
+] as const;
+
+/** Every combination of the dimensions (a slice per combination: `domain`, `domain+ip`, …). */
+export const SLICES: readonly (readonly (typeof SLICE_DIMENSIONS)[number][])[] = [1, 2, 3, 4, 5, 6, 7].map(
+  (mask) => SLICE_DIMENSIONS.filter((_, i) => mask & (1 << i)),
+);
+
+/** Values of several dimensions joined into one rollup `value`. */
+export const SLICE_SEPARATOR = "\u0001";
+
 /** The key of a rollup row: the primary key, and the conflict target of the upserts. */
 export const ROLLUP_KEY = [
   "slice",

@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Category } from "../catalog/types.js";
 import type { ClassifiedEvent } from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
-import { type Database, type EventsTable, ROLLUP_KEY } from "./schema.js";
+import { type Database, type EventsTable, ROLLUP_KEY, SLICE_SEPARATOR, SLICES } from "./schema.js";
 
 /** When repeated soft failures of the recipient's own kind make an address suppressed. */
 export interface SuppressionPolicy {
@@ -529,13 +529,14 @@ function rollupPlan(
   if (f.recipient || f.recipientDomain) return null;
   if (!cols.every((c) => ROLLUP_COLUMNS.has(c))) return null;
   if (bucketMs !== null && bucketMs % 86400_000 !== 0) return null;
-  const slices = [
-    f.sendingDomain ? { slice: "domain", value: f.sendingDomain.toLowerCase() } : null,
-    f.sendingIp ? { slice: "ip", value: f.sendingIp } : null,
-    f.tag ? { slice: "tag", value: f.tag } : null,
-  ].filter((x) => x !== null);
-  if (slices.length > 1) return null;
-  return slices[0] ?? { slice: "all", value: "" };
+  // The slice of exactly the dimensions the question filters on (see SLICES).
+  const given = [
+    ["domain", f.sendingDomain?.toLowerCase()],
+    ["ip", f.sendingIp],
+    ["tag", f.tag],
+  ].filter((x): x is [string, string] => Boolean(x[1]));
+  if (!given.length) return { slice: "all", value: "" };
+  return { slice: given.map(([n]) => n).join("+"), value: given.map(([, v]) => v).join(SLICE_SEPARATOR) };
 }
 
 /** Adds stored events to the daily rollups (in the caller's transaction). */
@@ -543,12 +544,12 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
   const deltas = new Map<string, RollupRow>();
   for (const r of rows) {
     const day = Math.floor(r.occurred_at / 86400_000) * 86400_000;
-    const slices: [string, string | null][] = [
-      ["all", ""],
-      ["domain", r.sending_domain],
-      ["ip", r.sending_ip],
-      ["tag", r.tag],
-    ];
+    const slices: [string, string | null][] = [["all", ""]];
+    for (const dims of SLICES) {
+      const values = dims.map(([, column]) => r[column]);
+      if (values.every((v) => v !== null))
+        slices.push([dims.map(([n]) => n).join("+"), values.join(SLICE_SEPARATOR)]);
+    }
     for (const [slice, value] of slices) {
       if (value === null) continue;
       const row: RollupRow = {

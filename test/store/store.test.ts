@@ -263,6 +263,18 @@ for (const db of testDatabases()) {
         [{ sendingIp: "192.0.2.2", category: "invalid_address" }, ["statusCode"], null],
         [{ tag: "welcome", to: Date.UTC(2026, 1, 30, 1) }, ["provider"], null],
         [{ from: Date.UTC(2026, 1, 9, 2), to: Date.UTC(2026, 1, 9, 20) }, ["category"], null],
+        [{ sendingDomain: "d0.example.org", sendingIp: "192.0.2.1" }, ["category", "provider"], null],
+        [
+          {
+            sendingDomain: "d0.example.org",
+            sendingIp: "192.0.2.0",
+            tag: "welcome",
+            from: Date.UTC(2026, 1, 4, 3),
+          },
+          ["category"],
+          day,
+        ],
+        [{ sendingIp: "192.0.2.2", tag: "welcome", provider: "gmail" }, ["errorCode"], null],
       ];
       for (const [f, g, b] of questions) {
         const fast = await store.stats(f, g, b, 500, true);
