@@ -108,8 +108,8 @@ const steps: [string, string, string][] = [
   ["sending domain", "#f-domain", SEED_DOMAINS[1]!],
   ["+ mailbox provider", "#f-provider", "gmail"],
   ["+ category", "#f-category", "invalid_address"],
-  ["+ sending IP (domain and IP: from the events)", "#f-ip", SEED_IPS[0]!],
-  ["+ tag (three slices: from the events)", "#f-tag", SEED_TAGS[0]!],
+  ["+ sending IP", "#f-ip", SEED_IPS[0]!],
+  ["+ tag", "#f-tag", SEED_TAGS[0]!],
   ["+ time range: 12 months, all four", "#f-range", "365d"],
 ];
 console.log("  filter changes (wall clock from the change to figures, table and charts drawn):");
