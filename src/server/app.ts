@@ -523,7 +523,8 @@ function sendError(reply: FastifyReply, e: HttpError) {
     .send({ error: { code: e.code, message: e.message } });
 }
 
-function filterOf(q: Record<string, string | undefined>): EventFilter {
+/** The event filter of a query string (the same parameters on every route that filters). */
+export function filterOf(q: Record<string, string | undefined>): EventFilter {
   const f: EventFilter = {};
   if (q.from) f.from = Date.parse(q.from);
   if (q.to) f.to = Date.parse(q.to);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { EventFilter, GroupBy } from "../store/store.js";
-import type { AppContext } from "./app.js";
+import { type AppContext, filterOf } from "./app.js";
 import { eventFilterSchema } from "./schemas.js";
 
 /** Paths the auth hook lets through without an API key: the page and its static assets. */
@@ -52,25 +52,6 @@ function loadAssets(): Map<string, { body: Buffer; type: string }> {
 }
 
 const BUCKETS: Record<string, number> = { hour: 3600_000, day: 86400_000, week: 7 * 86400_000 };
-
-function filterOf(q: Record<string, string | undefined>): EventFilter {
-  const f: EventFilter = {};
-  if (q.from) f.from = Date.parse(q.from);
-  if (q.to) f.to = Date.parse(q.to);
-  for (const k of [
-    "type",
-    "category",
-    "recipient",
-    "recipientDomain",
-    "provider",
-    "sendingDomain",
-    "sendingIp",
-    "tag",
-  ] as const) {
-    if (q[k]) f[k] = q[k];
-  }
-  return f;
-}
 
 export function webRoutes() {
   return async (app: FastifyInstance, ctx: AppContext) => {
