@@ -247,6 +247,11 @@ function offsetMinutes(z: string | undefined): number | null {
 const ms = (frac: string | undefined): number => (frac ? Number(frac.slice(0, 3).padEnd(3, "0")) : 0);
 
 /** Takes a syslog header apart (RFC 3164 with or without a year, RFC 3339, RFC 5424). */
+/** The time of an RFC 3339 / RFC 5424 header: groups 1-8 are year to UTC offset. */
+function isoTime(m: RegExpExecArray, state: LogState) {
+  return state.date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, ms(m[7]), offsetMinutes(m[8]));
+}
+
 export function parseSyslog(line: string, state: LogState): SyslogLine | null {
   let m = SYSLOG_3164_RE.exec(line);
   if (m) {
@@ -257,30 +262,12 @@ export function parseSyslog(line: string, state: LogState): SyslogLine | null {
   }
   m = SYSLOG_3339_RE.exec(line);
   if (m) {
-    const time = state.date(
-      +m[1]!,
-      +m[2]! - 1,
-      +m[3]!,
-      +m[4]!,
-      +m[5]!,
-      +m[6]!,
-      ms(m[7]),
-      offsetMinutes(m[8]),
-    );
+    const time = isoTime(m, state);
     return time ? { time, host: m[9]!, program: m[10]!, message: m[11]! } : null;
   }
   m = SYSLOG_5424_RE.exec(line);
   if (m) {
-    const time = state.date(
-      +m[1]!,
-      +m[2]! - 1,
-      +m[3]!,
-      +m[4]!,
-      +m[5]!,
-      +m[6]!,
-      ms(m[7]),
-      offsetMinutes(m[8]),
-    );
+    const time = isoTime(m, state);
     const message = (m[11] ?? "").replace(/^\uFEFF/, "");
     return time ? { time, host: m[9]!, program: m[10]!, message } : null;
   }
