@@ -15,9 +15,9 @@ import {
   parseCommand,
   parseRemoteHost,
 } from "../smtp/reply.js";
-import { Automaton, ScanResult } from "./automaton.js";
+import { Automaton } from "./automaton.js";
 import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
-import { entitiesFromTokens } from "./entities.js";
+import { extractEntities } from "./entities.js";
 import { statedRetryAfter } from "./retry.js";
 
 /** A rule after compilation: everything the hot path needs, resolved once. */
@@ -47,6 +47,8 @@ const FLAG_HOST = 2;
 const FLAG_SOFT = 4;
 const FLAG_RETRY = 8;
 const FLAG_URL = 16;
+/** Whitespace other than single spaces (the automaton matches "\t" on any of it): normalise first. */
+const FLAG_ODD_SPACE = 32;
 const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["in reply to", FLAG_COMMAND],
   ["after ", FLAG_COMMAND],
@@ -116,8 +118,8 @@ export class Engine {
   private readonly upstreamReply = new Map<number, Category>();
   private readonly stamp: Int32Array;
   private generation = 0;
-  /** Reused scan buffers: hits beyond them are dropped (they add nothing new). */
-  private readonly scanned = new ScanResult();
+  /** Reused buffer of (keyword, end) hits: hits beyond it are dropped (they add nothing new). */
+  private readonly hits = new Int32Array(2 * 4096);
 
   constructor(set: RuleSet) {
     const keywords: string[] = [];
@@ -179,6 +181,11 @@ export class Engine {
       for (const h of p.hosts) this.hostSuffix.set(h.toLowerCase(), i);
     });
     for (const [word, flag] of FLAG_WORDS) addTarget(word, Target.Flag, flag);
+    // Not through addTarget, which folds whitespace: these are the two shapes of odd spacing.
+    for (const odd of ["\t", "  "]) {
+      keywords.push(odd);
+      targets.push([Target.Flag, FLAG_ODD_SPACE]);
+    }
     set.blocklists.forEach((b, i) => {
       for (const m of b.markers) addTarget(m, Target.Blocklist, i);
     });
@@ -245,17 +252,22 @@ export class Engine {
     let raw = typeof given.response === "string" ? given.response : "";
     if (raw.length > TEXT_LIMIT) raw = raw.slice(0, TEXT_LIMIT);
     // One pass over the text as given; a text with odd spacing or continuation lines is
-    // normalised and scanned again (rare: most replies arrive on one line).
+    // normalised and scanned again (rare: most replies arrive on one line with single spaces).
     let text = raw;
-    this.automaton.scanAll(text, this.scanned);
-    if (this.scanned.oddSpace || text.charCodeAt(3) === 45) {
+    let found = this.collect(text, true);
+    if (
+      found.stopped ||
+      text.charCodeAt(0) === 32 ||
+      text.charCodeAt(text.length - 1) === 32 ||
+      text.charCodeAt(3) === 45
+    ) {
       const normal = normalizeReplyText(raw);
-      if (normal !== text) {
+      if (normal !== text || found.stopped) {
         text = normal;
-        this.automaton.scanAll(text, this.scanned);
+        found = this.collect(text, false);
       }
     }
-    const { candidates, markerProvider, blocklists, flags } = this.collect(text, true);
+    const { candidates, markerProvider, blocklists, flags } = found;
 
     const givenCode =
       given.errorCode === undefined || given.errorCode === null ? null : Number(given.errorCode);
@@ -368,7 +380,11 @@ export class Engine {
       provider,
       command,
       remoteHost,
-      entities: entitiesFromTokens(text, this.scanned, ENTITY_LIMIT, blocklists, (flags & FLAG_URL) !== 0),
+      entities: extractEntities(
+        text.length > ENTITY_LIMIT ? text.slice(0, ENTITY_LIMIT) : text,
+        blocklists,
+        (flags & FLAG_URL) !== 0,
+      ),
       evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
     };
     const langs = tipLanguages(options?.lang);
@@ -404,15 +420,20 @@ export class Engine {
       }));
   }
 
-  /** One pass over the text: literal rules, regex gates, provider markers, blocklist names. */
+  /**
+   * One pass over the text: literal rules, regex gates, provider markers, blocklist names. With
+   * `stopIfOdd`, a text with odd spacing is left before its regex rules run (`stopped`): the
+   * caller normalises it and collects again.
+   */
   private collect(
     text: string,
-    scanned = false,
+    stopIfOdd = false,
   ): {
     candidates: Candidate[];
     markerProvider: number;
     blocklists: string[];
     flags: number;
+    stopped: boolean;
   } {
     const gen = ++this.generation;
     const stamp = this.stamp;
@@ -426,9 +447,8 @@ export class Engine {
     let markerProvider = -1;
     let flags = 0;
     const blocklists: string[] = [];
-    if (!scanned) this.automaton.scanAll(text, this.scanned);
-    const hits = this.scanned.hits;
-    const count = this.scanned.hitCount;
+    const hits = this.hits;
+    const count = this.automaton.scan(text, hits);
     for (let h = 0; h < count; h++) {
       const ki = hits[2 * h]!;
       const end = hits[2 * h + 1]!;
@@ -462,12 +482,14 @@ export class Engine {
         }
       }
     }
+    if (stopIfOdd && flags & FLAG_ODD_SPACE)
+      return { candidates, markerProvider, blocklists, flags, stopped: true };
     for (let r = 0; r < regexRules.length; r++) {
       const rule = rules[regexRules[r]!]!;
       const found = this.verify(rule, text, regexEnds[r]!);
       if (found) candidates.push(found);
     }
-    return { candidates, markerProvider, blocklists, flags };
+    return { candidates, markerProvider, blocklists, flags, stopped: false };
   }
 
   /**

@@ -1,5 +1,4 @@
 import { isIPv6 } from "node:net";
-import type { ScanResult } from "./automaton.js";
 
 /** The things a sender may have to act on, found in the reply text. */
 export interface Entities {
@@ -27,40 +26,76 @@ for (const ch of ".-_@:+%=") TOKEN[ch.charCodeAt(0)] = 3;
 const TRIM = new Uint8Array(128);
 for (const ch of ".:-=_") TRIM[ch.charCodeAt(0)] = 1;
 
-const IPV4_RE = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const HOST_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}([a-z]{2,24})$/i;
-const LOCAL_RE = /^[a-z0-9!#$%&*+/=?^_`{|}~.-]{1,64}$/i;
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}/giy;
 
 function push(list: string[], value: string): void {
   if (list.length < 20 && !list.includes(value)) list.push(value);
 }
 
-function hostOf(token: string): string | null {
-  // The top-level domain first: most dotted words ("5.1.1", "STOREDRV.Deliver") stop here.
-  const dot = token.lastIndexOf(".");
-  if (dot < 1) return null;
-  const tld = token.slice(dot + 1).toLowerCase();
-  if (tld.length !== 2 && !TLDS.has(tld)) return null;
-  return HOST_RE.test(token) ? token.toLowerCase() : null;
+const LETTER = 2;
+const isLetter = (c: number): boolean => c < 128 && TOKEN[c] === LETTER;
+const isAlnum = (c: number): boolean => c < 128 && (TOKEN[c] === LETTER || TOKEN[c] === 1);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether text[from, to) is a host name: two to nine dot-separated labels of letters, digits and
+ * inner hyphens (at most 63 characters each), ending in a top-level domain of letters that is a
+ * country code or a known generic one. Read in place: most dotted words ("5.1.1",
+ * "STOREDRV.Deliver") are turned down without a string being made.
+ */
+function isHost(text: string, from: number, to: number): boolean {
+  const dot = text.lastIndexOf(".", to - 1);
+  if (dot <= from) return false;
+  const tldLength = to - dot - 1;
+  if (tldLength < 2 || tldLength > 24) return false;
+  for (let i = dot + 1; i < to; i++) if (!isLetter(text.charCodeAt(i))) return false;
+  if (tldLength !== 2 && !TLDS.has(text.slice(dot + 1, to).toLowerCase())) return false;
+  let labels = 0;
+  let start = from;
+  for (let i = from; i <= dot; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46) {
+      if (!isAlnum(c) && c !== 45) return false;
+      continue;
+    }
+    const length = i - start;
+    if (length < 1 || length > 63 || ++labels > 8) return false;
+    if (!isAlnum(text.charCodeAt(start)) || !isAlnum(text.charCodeAt(i - 1))) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
-const EDGE_RE = /^[.:=_-]+|[.:=_-]+$/g;
-// A group of hex digits between two colons: the only texts worth a look for IPv6 addresses.
-// (The pattern starts with a literal, so the regex engine skips ahead to each colon.)
-const V6_HINT_RE = /:[0-9a-f]{1,4}:/i;
+/** Whether text[from, to) is a dotted IPv4 address (no leading zeros, each part at most 255). */
+function isIPv4(text: string, from: number, to: number): boolean {
+  let parts = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 46;
+    if (c !== 46) {
+      if (!isDigit(c)) return false;
+      continue;
+    }
+    const length = i - start;
+    if (length < 1 || length > 3 || ++parts > 4) return false;
+    if (length > 1 && text.charCodeAt(start) === 48) return false;
+    if (length === 3 && Number(text.slice(start, i)) > 255) return false;
+    start = i + 1;
+  }
+  return parts === 4;
+}
 
 /**
  * Every run of host/address characters around a dot or an `@` (found with indexOf, the fastest
- * search there is) is checked as an IP, a host name or an address; colons are looked at only when
- * the text can hold an IPv6 address; URLs are found where they start.
+ * search there is) or a colon (for IPv6) is checked as an IP, a host name or an address; URLs are
+ * found where they start.
  */
-export function extractEntities(text: string, blocklists: string[]): Entities {
+export function extractEntities(text: string, blocklists: string[], mayHaveUrls?: boolean): Entities {
   const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
   const n = text.length;
   let dot = text.indexOf(".");
   let at = text.indexOf("@");
-  let colon = text.includes("::") || V6_HINT_RE.test(text) ? text.indexOf(":") : -1;
+  let colon = text.indexOf(":");
   while (dot >= 0 || at >= 0 || colon >= 0) {
     let mark = n;
     if (dot >= 0) mark = dot;
@@ -81,30 +116,9 @@ export function extractEntities(text: string, blocklists: string[]): Entities {
     if (dot >= 0) dot = text.indexOf(".", end);
     if (at >= 0) at = text.indexOf("@", end);
     if (colon >= 0) colon = text.indexOf(":", end);
-    if (end - s < 4) continue;
-    readToken(text.slice(s, end), e);
+    if (end - s >= 4) readToken(text, s, end, e);
   }
-  if (/http|www\./i.test(text)) findUrls(text, e);
-  return e;
-}
-
-/** Entities from the token spans the engine's single scan found (see Automaton.scanAll). */
-export function entitiesFromTokens(
-  text: string,
-  scan: ScanResult,
-  limit: number,
-  blocklists: string[],
-  mayHaveUrls: boolean,
-): Entities {
-  const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
-  const { tokens, tokenCount } = scan;
-  for (let i = 0; i < tokenCount; i++) {
-    const start = tokens[2 * i]!;
-    const end = tokens[2 * i + 1]!;
-    if (start >= limit) break;
-    if (end - start >= 4) readToken(text.slice(start, end), e);
-  }
-  if (mayHaveUrls) findUrls(text.length > limit ? text.slice(0, limit) : text, e);
+  if (mayHaveUrls ?? /http|www\./i.test(text)) findUrls(text, e);
   return e;
 }
 
@@ -116,34 +130,42 @@ function findUrls(text: string, e: Entities): void {
   }
 }
 
-function readToken(raw: string, e: Entities): void {
-  let token = raw;
-  if (TRIM[token.charCodeAt(0)] === 1 || TRIM[token.charCodeAt(token.length - 1)] === 1)
-    token = token.replace(EDGE_RE, "");
-  if (token.length < 4) return;
-  const last = token.charCodeAt(token.length - 1);
-  const at = token.lastIndexOf("@");
-  if (at > 0) {
-    if (TOKEN[last] !== 2) return;
-    const local = token.slice(0, at);
-    const domain = hostOf(token.slice(at + 1));
-    if (domain && LOCAL_RE.test(local) && local.charCodeAt(0) !== 46) {
-      push(e.addresses, `${local}@${domain}`);
-      push(e.domains, domain);
+/** Reads the token text[from, to) as an address, an IP or a host name, if it is one. */
+function readToken(text: string, from: number, to: number, e: Entities): void {
+  let s = from;
+  let end = to;
+  while (s < end && TRIM[text.charCodeAt(s)] === 1) s++;
+  while (end > s && TRIM[text.charCodeAt(end - 1)] === 1) end--;
+  if (end - s < 4) return;
+  const last = text.charCodeAt(end - 1);
+  const at = text.lastIndexOf("@", end - 1);
+  if (at > s) {
+    // local@domain: the local part holds no second "@" nor ":" and is at most 64 characters.
+    if (!isLetter(last) || at - s > 64 || !isHost(text, at + 1, end)) return;
+    for (let i = s; i < at; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 64 || c === 58) return;
     }
+    const domain = text.slice(at + 1, end).toLowerCase();
+    push(e.addresses, `${text.slice(s, at)}@${domain}`);
+    push(e.domains, domain);
     return;
   }
-  const colon = token.indexOf(":");
-  if (colon >= 0 && token.indexOf(":", colon + 1) > 0) {
-    const v6 = token.replace(/^ipv6:/i, "");
-    if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
-    return;
+  let colon = text.indexOf(":", s);
+  if (colon >= end) colon = -1;
+  if (colon > s) {
+    const second = text.indexOf(":", colon + 1);
+    if (second >= 0 && second < end) {
+      const v6 = text.slice(s, end).replace(/^ipv6:/i, "");
+      if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
+      return;
+    }
   }
-  if (TOKEN[last] === 2) {
-    const host = hostOf(colon > 0 ? token.slice(colon + 1) : token);
-    if (host) push(e.domains, host);
-  } else if (last >= 48 && last <= 57 && IPV4_RE.test(token)) {
-    push(e.ips, token);
+  if (isLetter(last)) {
+    const hostStart = colon > 0 ? colon + 1 : s;
+    if (isHost(text, hostStart, end)) push(e.domains, text.slice(hostStart, end).toLowerCase());
+  } else if (isDigit(last) && isIPv4(text, s, end)) {
+    push(e.ips, text.slice(s, end));
   }
 }
 
