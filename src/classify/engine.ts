@@ -290,15 +290,7 @@ export class Engine {
     const command = normalizeCommand(given.command) ?? (flags & FLAG_COMMAND ? parseCommand(text) : null);
 
     let best: Candidate | undefined;
-    for (const c of candidates) {
-      if (
-        !best ||
-        c.rule.priority > best.rule.priority ||
-        (c.rule.priority === best.rule.priority && c.start < best.start)
-      ) {
-        best = c;
-      }
-    }
+    for (const c of candidates) if (!best || stronger(c, best)) best = c;
 
     let providerIndex = this.providerOfHost(remoteHost);
     if (providerIndex < 0) providerIndex = markerProvider;
@@ -324,9 +316,9 @@ export class Engine {
       }
     }
 
-    const category = categoryOfReason(reason);
-    const info = CATEGORIES[category];
     const reasonInfo = REASONS.get(reason);
+    const category = reasonInfo?.category ?? categoryOfReason(reason);
+    const info = CATEGORIES[category];
     const cls = errorCode !== null ? Math.floor(errorCode / 100) : statusCode ? Number(statusCode[0]) : 0;
     const softText = (flags & FLAG_SOFT) !== 0;
     let permanence: Permanence;
@@ -352,14 +344,18 @@ export class Engine {
       }
     }
 
+    // The strongest other match of each other category, strongest first (a handful at most).
     const alternatives: RuleMatch[] = [];
     if (candidates.length > 1) {
-      const sorted = candidates
-        .slice()
-        .sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start);
-      for (const c of sorted) {
-        if (c.rule.category === category || alternatives.some((a) => a.category === c.rule.category))
-          continue;
+      const strongest: Candidate[] = [];
+      for (const c of candidates) {
+        if (c.rule.category === category) continue;
+        const k = strongest.findIndex((o) => o.rule.category === c.rule.category);
+        if (k < 0) strongest.push(c);
+        else if (stronger(c, strongest[k]!)) strongest[k] = c;
+      }
+      if (strongest.length > 1) strongest.sort(byStrength);
+      for (const c of strongest) {
         alternatives.push({
           ruleId: c.rule.id,
           category: c.rule.category,
@@ -411,7 +407,7 @@ export class Engine {
   /** Every rule that matches `text` (already normalised), strongest first: for tests and explanations. */
   matches(text: string): RuleMatch[] {
     return this.collect(text)
-      .candidates.sort((a, b) => b.rule.priority - a.rule.priority || a.start - b.start)
+      .candidates.sort(byStrength)
       .map((c) => ({
         ruleId: c.rule.id,
         category: c.rule.category,
@@ -574,6 +570,15 @@ export class Engine {
     }
     return null;
   }
+}
+
+/** Higher priority wins; between equals, the earlier match. */
+function stronger(a: Candidate, b: Candidate): boolean {
+  return a.rule.priority > b.rule.priority || (a.rule.priority === b.rule.priority && a.start < b.start);
+}
+
+function byStrength(a: Candidate, b: Candidate): number {
+  return stronger(a, b) ? -1 : stronger(b, a) ? 1 : 0;
 }
 
 /** Rules at or below this priority are vague words ("rejected", "access denied"). */

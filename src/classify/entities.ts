@@ -44,7 +44,8 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
  * "STOREDRV.Deliver") are turned down without a string being made.
  */
 function isHost(text: string, from: number, to: number): boolean {
-  const dot = text.lastIndexOf(".", to - 1);
+  let dot = to - 1;
+  while (dot > from && text.charCodeAt(dot) !== 46) dot--;
   if (dot <= from) return false;
   const tldLength = to - dot - 1;
   if (tldLength < 2 || tldLength > 24) return false;
@@ -85,38 +86,82 @@ function isIPv4(text: string, from: number, to: number): boolean {
   return parts === 4;
 }
 
+const isHexOrColon = (c: number): boolean =>
+  (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** The next colon from `from` that may sit inside an IPv6 address (hex digits or colons around it). */
+function nextV6Colon(text: string, from: number): number {
+  for (let p = text.indexOf(":", from); p >= 0; p = text.indexOf(":", p + 1)) {
+    if (p > 0 && isHexOrColon(text.charCodeAt(p - 1)) && isHexOrColon(text.charCodeAt(p + 1))) return p;
+  }
+  return -1;
+}
+
 /**
- * Every run of host/address characters around a dot or an `@` (found with indexOf, the fastest
- * search there is) or a colon (for IPv6) is checked as an IP, a host name or an address; URLs are
- * found where they start.
+ * Every run of host/address characters around a dot, an `@` or a colon that may belong to an
+ * IPv6 address (found with indexOf, the fastest search there is) is checked as an IP, a host
+ * name or an address; URLs are found where they start. Tokens are read in place, in one pass each:
+ * most ("5.1.1", "said:", "Deliver.") are turned down without a string being made.
  */
 export function extractEntities(text: string, blocklists: string[], mayHaveUrls?: boolean): Entities {
   const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
   const n = text.length;
   let dot = text.indexOf(".");
   let at = text.indexOf("@");
-  let colon = text.indexOf(":");
+  let colon = nextV6Colon(text, 0);
   while (dot >= 0 || at >= 0 || colon >= 0) {
     let mark = n;
     if (dot >= 0) mark = dot;
     if (at >= 0 && at < mark) mark = at;
     if (colon >= 0 && colon < mark) mark = colon;
-    let s = mark;
+    // The token around the mark, noting its last "@", its first colon and how many of each.
+    let lastAt = -1;
+    let ats = 0;
+    let firstColon = -1;
+    let colons = 0;
+    let s = mark + 1;
     while (s > 0) {
       const c = text.charCodeAt(s - 1);
       if (c >= 128 || TOKEN[c] === 0) break;
       s--;
+      if (c === 64) {
+        ats++;
+        if (s > lastAt) lastAt = s;
+      } else if (c === 58) {
+        colons++;
+        firstColon = s;
+      }
     }
     let end = mark + 1;
-    while (end < n) {
+    for (; end < n; end++) {
       const c = text.charCodeAt(end);
       if (c >= 128 || TOKEN[c] === 0) break;
-      end++;
+      if (c === 64) {
+        ats++;
+        lastAt = end;
+      } else if (c === 58 && colons++ === 0) {
+        firstColon = end;
+      }
     }
-    if (dot >= 0) dot = text.indexOf(".", end);
-    if (at >= 0) at = text.indexOf("@", end);
-    if (colon >= 0) colon = text.indexOf(":", end);
-    if (end - s >= 4) readToken(text, s, end, e);
+    // Search again only for the marks this token passed (the others are still ahead).
+    if (dot >= 0 && dot < end) dot = text.indexOf(".", end);
+    if (at >= 0 && at < end) at = text.indexOf("@", end);
+    if (colon >= 0 && colon < end) colon = nextV6Colon(text, end);
+    // Punctuation at the ends is not part of it ("<a@b.com>:", "example.com.").
+    let from = s;
+    while (from < end && TRIM[text.charCodeAt(from)] === 1) {
+      if (text.charCodeAt(from) === 58) colons--;
+      from++;
+    }
+    let to = end;
+    while (to > from && TRIM[text.charCodeAt(to - 1)] === 1) {
+      if (text.charCodeAt(to - 1) === 58) colons--;
+      to--;
+    }
+    if (to - from < 4) continue;
+    if (colons === 0) firstColon = -1;
+    else if (firstColon < from) firstColon = text.indexOf(":", from);
+    readToken(text, from, to, lastAt, ats, firstColon, colons, e);
   }
   if (mayHaveUrls ?? /http|www\./i.test(text)) findUrls(text, e);
   return e;
@@ -130,42 +175,40 @@ function findUrls(text: string, e: Entities): void {
   }
 }
 
-/** Reads the token text[from, to) as an address, an IP or a host name, if it is one. */
-function readToken(text: string, from: number, to: number, e: Entities): void {
-  let s = from;
-  let end = to;
-  while (s < end && TRIM[text.charCodeAt(s)] === 1) s++;
-  while (end > s && TRIM[text.charCodeAt(end - 1)] === 1) end--;
-  if (end - s < 4) return;
-  const last = text.charCodeAt(end - 1);
-  const at = text.lastIndexOf("@", end - 1);
-  if (at > s) {
+/**
+ * Reads the token text[from, to) as an address, an IP or a host name, if it is one, given where
+ * its last "@" and first colon are and how many of each it holds.
+ */
+function readToken(
+  text: string,
+  from: number,
+  to: number,
+  lastAt: number,
+  ats: number,
+  colon: number,
+  colons: number,
+  e: Entities,
+): void {
+  const last = text.charCodeAt(to - 1);
+  if (lastAt > from) {
     // local@domain: the local part holds no second "@" nor ":" and is at most 64 characters.
-    if (!isLetter(last) || at - s > 64 || !isHost(text, at + 1, end)) return;
-    for (let i = s; i < at; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 64 || c === 58) return;
-    }
-    const domain = text.slice(at + 1, end).toLowerCase();
-    push(e.addresses, `${text.slice(s, at)}@${domain}`);
+    if (!isLetter(last) || ats > 1 || (colon >= 0 && colon < lastAt) || lastAt - from > 64) return;
+    if (!isHost(text, lastAt + 1, to)) return;
+    const domain = text.slice(lastAt + 1, to).toLowerCase();
+    push(e.addresses, `${text.slice(from, lastAt)}@${domain}`);
     push(e.domains, domain);
     return;
   }
-  let colon = text.indexOf(":", s);
-  if (colon >= end) colon = -1;
-  if (colon > s) {
-    const second = text.indexOf(":", colon + 1);
-    if (second >= 0 && second < end) {
-      const v6 = text.slice(s, end).replace(/^ipv6:/i, "");
-      if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
-      return;
-    }
+  if (colons > 1) {
+    const v6 = text.slice(from, to).replace(/^ipv6:/i, "");
+    if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
+    return;
   }
   if (isLetter(last)) {
-    const hostStart = colon > 0 ? colon + 1 : s;
-    if (isHost(text, hostStart, end)) push(e.domains, text.slice(hostStart, end).toLowerCase());
-  } else if (isDigit(last) && isIPv4(text, s, end)) {
-    push(e.ips, text.slice(s, end));
+    const hostStart = colon >= 0 ? colon + 1 : from;
+    if (isHost(text, hostStart, to)) push(e.domains, text.slice(hostStart, to).toLowerCase());
+  } else if (isDigit(last) && isIPv4(text, from, to)) {
+    push(e.ips, text.slice(from, to));
   }
 }
 

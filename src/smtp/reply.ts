@@ -142,25 +142,51 @@ export function parseRemoteHost(text: string): string | null {
   return null;
 }
 
+const COMMAND_NAMES: ReadonlySet<string> = new Set([
+  "CONNECT",
+  "HELO",
+  "STARTTLS",
+  "AUTH",
+  "MAIL",
+  "RCPT",
+  "DATA",
+]);
+
 /** Normalises a command name given by a caller (`RCPT TO`, `rcpt`, `end of data`). */
 export function normalizeCommand(value: string | null | undefined): SmtpCommand | null {
   if (!value) return null;
+  if (COMMAND_NAMES.has(value)) return value as SmtpCommand;
   const v = value
     .trim()
     .toLowerCase()
     .replace(/^end of /, "");
-  return (
-    COMMANDS[v] ??
-    (["CONNECT", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA"].includes(v.toUpperCase())
-      ? (v.toUpperCase() as SmtpCommand)
-      : null)
-  );
+  return COMMANDS[v] ?? (COMMAND_NAMES.has(v.toUpperCase()) ? (v.toUpperCase() as SmtpCommand) : null);
 }
 
 /** Reads an enhanced status code given by a caller; null when it is not one. */
 export function normalizeStatus(value: string | null | undefined): string | null {
   if (!value) return null;
+  if (isCanonicalStatus(value)) return value;
   // A caller's status is trusted further than free text: vendors use subjects beyond 7 (5.8.1).
   const m = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : null;
+}
+
+/** `2.0.0`, `5.7.509`: a class, then two numbers of one to three digits without leading zeros. */
+function isCanonicalStatus(v: string): boolean {
+  const n = v.length;
+  const c = v.charCodeAt(0);
+  if (n < 5 || n > 9 || (c !== 50 && c !== 52 && c !== 53) || v.charCodeAt(1) !== 46) return false;
+  let i = 2;
+  for (let group = 0; group < 2; group++) {
+    const start = i;
+    while (i < n && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+    const length = i - start;
+    if (length < 1 || length > 3 || (length > 1 && v.charCodeAt(start) === 48)) return false;
+    if (group === 0) {
+      if (v.charCodeAt(i) !== 46) return false;
+      i++;
+    }
+  }
+  return i === n;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalizeReplyText, parseReply } from "../../src/smtp/reply.js";
+import { normalizeCommand, normalizeReplyText, normalizeStatus, parseReply } from "../../src/smtp/reply.js";
 
 const cases: Array<[string, number | null, string | null, string | null, string | null]> = [
   // text, errorCode, statusCode, command, remoteHost
@@ -92,4 +92,27 @@ test("continuation lines are joined without their repeated prefixes", () => {
 
 test("whitespace is collapsed", () => {
   assert.equal(normalizeReplyText("  550\t5.1.1   user\n unknown "), "550 5.1.1 user unknown");
+});
+
+test("normalizeStatus keeps canonical codes and repairs the others", () => {
+  for (const s of ["2.0.0", "4.7.0", "5.1.1", "5.7.509", "4.4.316", "5.10.100"])
+    assert.equal(normalizeStatus(s), s);
+  assert.equal(normalizeStatus(" 5.1.1 "), "5.1.1");
+  assert.equal(normalizeStatus("5.01.001"), "5.1.1");
+  assert.equal(normalizeStatus("5.1.0010"), null);
+  for (const s of ["", "5.1", "3.1.1", "5..1", "5.1.", "a.b.c", "5.1.1.1", "55.1.1"])
+    assert.equal(normalizeStatus(s), null);
+});
+
+test("normalizeCommand reads the names callers give", () => {
+  for (const [given, want] of [
+    ["RCPT", "RCPT"],
+    ["rcpt to", "RCPT"],
+    ["EHLO", "HELO"],
+    [" end of data ", "DATA"],
+    ["QUIT", null],
+    ["", null],
+  ] as const) {
+    assert.equal(normalizeCommand(given), want);
+  }
 });
