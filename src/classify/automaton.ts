@@ -18,6 +18,24 @@ const ODD_SPACE = [
 const OUT = 1 << 30;
 const ROW = OUT - 1;
 
+// The scan also notes the runs of characters that may form a host name, an IP or an address
+// (letters, digits, "-_+%=" and the marks ".@:") and holding a mark: the spans the entity reader
+// looks at. These bits ride in the class table beside the class, so one read per character serves
+// both; they are read off the chain of state reads, so they cost little.
+const CLASS = 0x3ff;
+const TOKEN = 0x400;
+const MARK = 0x800;
+
+/** What one pass over a text yields: keyword hits and the spans that may hold entities. */
+export class ScanResult {
+  /** (keyword, end) pairs, in order of end; hits beyond the buffer are dropped (they add nothing new). */
+  readonly hits = new Int32Array(2 * 4096);
+  hitCount = 0;
+  /** (start, end) pairs of runs of host/address characters holding a ".", "@" or ":". */
+  readonly spans = new Int32Array(2 * 1024);
+  spanCount = 0;
+}
+
 export class Automaton {
   readonly keywords: readonly string[];
   private readonly classOf: Uint16Array;
@@ -47,8 +65,13 @@ export class Automaton {
         }
       }
     }
-    this.classOf = classOf;
+    if (next > CLASS) throw new Error("automaton alphabet too large");
     this.alphabet = next;
+    const marked = new Uint16Array(classOf);
+    for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_+%=")
+      marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN;
+    for (const ch of ".@:") marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN | MARK;
+    this.classOf = marked;
 
     // Trie.
     const goto: Map<number, number>[] = [new Map()];
@@ -56,7 +79,7 @@ export class Automaton {
     this.keywords.forEach((k, index) => {
       let s = 0;
       for (const ch of k) {
-        const cls = ch.length === 1 ? classOf[ch.charCodeAt(0)]! : 0;
+        const cls = ch.length === 1 ? classOf[ch.charCodeAt(0)]! : 0; // (before the token bits)
         let t = goto[s]!.get(cls);
         if (t === undefined) {
           t = goto.length;
@@ -130,20 +153,41 @@ export class Automaton {
   }
 
   /**
-   * Finds every keyword occurrence, in order of end position, as (keyword, end) pairs in `hits`;
-   * returns the number of pairs, at most hits.length / 2.
+   * Finds every keyword occurrence, in order of end position, as (keyword, end) pairs in
+   * `r.hits`, and the spans that may hold entities in `r.spans`.
    */
-  scan(text: string, hits: Int32Array): number {
+  scan(text: string, r: ScanResult): void {
     const { classOf, delta } = this;
+    const { hits, spans } = r;
     const n = text.length;
+    const maxSpans = spans.length;
     let k = 0;
+    let t = 0;
     let s = 0;
+    let start = 0;
+    let seen = 0;
     for (let i = 0; i < n; i++) {
-      const v = delta[s + classOf[text.charCodeAt(i)]!]!;
+      const x = classOf[text.charCodeAt(i)]!;
+      const v = delta[s + (x & CLASS)]!;
       s = v & ROW;
       if (v !== s) k = this.record(s, i + 1, hits, k);
+      if (x & TOKEN) {
+        seen |= x;
+      } else {
+        if (seen & MARK && t < maxSpans) {
+          spans[t++] = start;
+          spans[t++] = i;
+        }
+        seen = 0;
+        start = i + 1;
+      }
     }
-    return k >> 1;
+    if (seen & MARK && t < maxSpans) {
+      spans[t++] = start;
+      spans[t++] = n;
+    }
+    r.hitCount = k >> 1;
+    r.spanCount = t >> 1;
   }
 
   private record(row: number, end: number, hits: Int32Array, k: number): number {

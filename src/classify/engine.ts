@@ -15,9 +15,9 @@ import {
   parseCommand,
   parseRemoteHost,
 } from "../smtp/reply.js";
-import { Automaton } from "./automaton.js";
+import { Automaton, ScanResult } from "./automaton.js";
 import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
-import { extractEntities } from "./entities.js";
+import { entitiesFromSpans } from "./entities.js";
 import { statedRetryAfter } from "./retry.js";
 
 /** A rule after compilation: everything the hot path needs, resolved once. */
@@ -118,8 +118,8 @@ export class Engine {
   private readonly upstreamReply = new Map<number, Category>();
   private readonly stamp: Int32Array;
   private generation = 0;
-  /** Reused buffer of (keyword, end) hits: hits beyond it are dropped (they add nothing new). */
-  private readonly hits = new Int32Array(2 * 4096);
+  /** Reused scan buffers. */
+  private readonly scanned = new ScanResult();
 
   constructor(set: RuleSet) {
     const keywords: string[] = [];
@@ -376,8 +376,11 @@ export class Engine {
       provider,
       command,
       remoteHost,
-      entities: extractEntities(
-        text.length > ENTITY_LIMIT ? text.slice(0, ENTITY_LIMIT) : text,
+      entities: entitiesFromSpans(
+        text,
+        this.scanned.spans,
+        this.scanned.spanCount,
+        ENTITY_LIMIT,
         blocklists,
         (flags & FLAG_URL) !== 0,
       ),
@@ -443,8 +446,10 @@ export class Engine {
     let markerProvider = -1;
     let flags = 0;
     const blocklists: string[] = [];
-    const hits = this.hits;
-    const count = this.automaton.scan(text, hits);
+    const scanned = this.scanned;
+    this.automaton.scan(text, scanned);
+    const hits = scanned.hits;
+    const count = scanned.hitCount;
     for (let h = 0; h < count; h++) {
       const ki = hits[2 * h]!;
       const end = hits[2 * h + 1]!;

@@ -86,109 +86,58 @@ function isIPv4(text: string, from: number, to: number): boolean {
   return parts === 4;
 }
 
-const isHexOrColon = (c: number): boolean =>
-  (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-
-/** The next colon from `from` that may sit inside an IPv6 address (hex digits or colons around it). */
-function nextV6Colon(text: string, from: number): number {
-  for (let p = text.indexOf(":", from); p >= 0; p = text.indexOf(":", p + 1)) {
-    if (p > 0 && isHexOrColon(text.charCodeAt(p - 1)) && isHexOrColon(text.charCodeAt(p + 1))) return p;
-  }
-  return -1;
-}
-
 /**
- * Every run of host/address characters around a dot, an `@` or a colon that may belong to an
- * IPv6 address (found with indexOf, the fastest search there is) is checked as an IP, a host
- * name or an address; URLs are found where they start. Tokens are read in place, in one pass each:
- * most ("5.1.1", "said:", "Deliver.") are turned down without a string being made.
+ * Entities from the spans the automaton's scan found (runs of host/address characters holding a
+ * ".", "@" or ":"), within the first `limit` characters; URLs are found where they start. Each span
+ * is read in place, in one pass: most ("5.1.1", "said:", "Deliver.") are turned down without a
+ * string being made.
  */
-export function extractEntities(text: string, blocklists: string[], mayHaveUrls?: boolean): Entities {
+export function entitiesFromSpans(
+  text: string,
+  spans: Int32Array,
+  count: number,
+  limit: number,
+  blocklists: string[],
+  mayHaveUrls: boolean,
+): Entities {
   const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
-  const n = text.length;
-  let dot = text.indexOf(".");
-  let at = text.indexOf("@");
-  let colon = nextV6Colon(text, 0);
-  while (dot >= 0 || at >= 0 || colon >= 0) {
-    let mark = n;
-    if (dot >= 0) mark = dot;
-    if (at >= 0 && at < mark) mark = at;
-    if (colon >= 0 && colon < mark) mark = colon;
-    // The token around the mark, noting its last "@", its first colon and how many of each.
-    let lastAt = -1;
-    let ats = 0;
-    let firstColon = -1;
-    let colons = 0;
-    let s = mark + 1;
-    while (s > 0) {
-      const c = text.charCodeAt(s - 1);
-      if (c >= 128 || TOKEN[c] === 0) break;
-      s--;
-      if (c === 64) {
-        ats++;
-        if (s > lastAt) lastAt = s;
-      } else if (c === 58) {
-        colons++;
-        firstColon = s;
-      }
-    }
-    let end = mark + 1;
-    for (; end < n; end++) {
-      const c = text.charCodeAt(end);
-      if (c >= 128 || TOKEN[c] === 0) break;
-      if (c === 64) {
-        ats++;
-        lastAt = end;
-      } else if (c === 58 && colons++ === 0) {
-        firstColon = end;
-      }
-    }
-    // Search again only for the marks this token passed (the others are still ahead).
-    if (dot >= 0 && dot < end) dot = text.indexOf(".", end);
-    if (at >= 0 && at < end) at = text.indexOf("@", end);
-    if (colon >= 0 && colon < end) colon = nextV6Colon(text, end);
-    // Punctuation at the ends is not part of it ("<a@b.com>:", "example.com.").
-    let from = s;
-    while (from < end && TRIM[text.charCodeAt(from)] === 1) {
-      if (text.charCodeAt(from) === 58) colons--;
-      from++;
-    }
-    let to = end;
-    while (to > from && TRIM[text.charCodeAt(to - 1)] === 1) {
-      if (text.charCodeAt(to - 1) === 58) colons--;
-      to--;
-    }
-    if (to - from < 4) continue;
-    if (colons === 0) firstColon = -1;
-    else if (firstColon < from) firstColon = text.indexOf(":", from);
-    readToken(text, from, to, lastAt, ats, firstColon, colons, e);
+  for (let i = 0; i < count; i++) {
+    const start = spans[2 * i]!;
+    if (start >= limit) break;
+    const end = Math.min(spans[2 * i + 1]!, limit);
+    if (end - start >= 4) readSpan(text, start, end, e);
   }
-  if (mayHaveUrls ?? /http|www\./i.test(text)) findUrls(text, e);
+  if (mayHaveUrls) findUrls(text.length > limit ? text.slice(0, limit) : text, e);
   return e;
 }
 
-function findUrls(text: string, e: Entities): void {
-  for (let p = text.search(/https?:\/\/|www\./i); p >= 0; ) {
-    const len = addUrl(text, p, e);
-    const next = text.slice(p + len).search(/https?:\/\/|www\./i);
-    p = next < 0 ? -1 : p + len + next;
+/** Reads the span text[start, end) as an address, an IP or a host name, if it is one. */
+function readSpan(text: string, start: number, end: number, e: Entities): void {
+  // Punctuation at the ends is not part of it ("<a@b.com>:", "example.com.").
+  let from = start;
+  let to = end;
+  while (from < to && TRIM[text.charCodeAt(from)] === 1) from++;
+  while (to > from && TRIM[text.charCodeAt(to - 1)] === 1) to--;
+  if (to - from < 4) return;
+  let lastAt = -1;
+  let ats = 0;
+  let colon = -1;
+  let colons = 0;
+  let dots = 0;
+  let other = false; // a character that is neither a digit nor a dot
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (c < 48 || c > 57) {
+      other = true;
+      if (c === 64) {
+        ats++;
+        lastAt = i;
+      } else if (c === 58 && colons++ === 0) {
+        colon = i;
+      }
+    }
   }
-}
-
-/**
- * Reads the token text[from, to) as an address, an IP or a host name, if it is one, given where
- * its last "@" and first colon are and how many of each it holds.
- */
-function readToken(
-  text: string,
-  from: number,
-  to: number,
-  lastAt: number,
-  ats: number,
-  colon: number,
-  colons: number,
-  e: Entities,
-): void {
   const last = text.charCodeAt(to - 1);
   if (lastAt > from) {
     // local@domain: the local part holds no second "@" nor ":" and is at most 64 characters.
@@ -204,11 +153,20 @@ function readToken(
     if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
     return;
   }
+  if (dots === 0) return; // neither a host name nor an IPv4 address
   if (isLetter(last)) {
     const hostStart = colon >= 0 ? colon + 1 : from;
     if (isHost(text, hostStart, to)) push(e.domains, text.slice(hostStart, to).toLowerCase());
-  } else if (isDigit(last) && isIPv4(text, from, to)) {
+  } else if (!other && dots === 3 && isIPv4(text, from, to)) {
     push(e.ips, text.slice(from, to));
+  }
+}
+
+function findUrls(text: string, e: Entities): void {
+  for (let p = text.search(/https?:\/\/|www\./i); p >= 0; ) {
+    const len = addUrl(text, p, e);
+    const next = text.slice(p + len).search(/https?:\/\/|www\./i);
+    p = next < 0 ? -1 : p + len + next;
   }
 }
 
