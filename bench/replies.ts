@@ -22,28 +22,40 @@ const inputs: ReplyInput[] = loadResponses(dir).map((c) => ({
 }));
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 
+/**
+ * Rate of `fn` after a warm-up, measured in rounds: the median round is the figure (a shared
+ * machine's speed drifts from one second to the next), the best and worst show the spread.
+ */
 function measure(name: string, fn: (i: number) => unknown): number {
   // Warm-up: let the JIT settle before timing.
   const warmEnd = performance.now() + 1500;
   let i = 0;
   while (performance.now() < warmEnd) fn(i++);
-  let n = 0;
+  const rounds = Math.max(3, Math.round(seconds * 2));
+  const rates: number[] = [];
+  let total = 0;
   let sink = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  while (performance.now() < end) {
-    for (let k = 0; k < 1000; k++) {
-      if (fn(n++)) sink++;
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const start = performance.now();
+    const end = start + (seconds * 1000) / rounds;
+    while (performance.now() < end) {
+      for (let k = 0; k < 1000; k++) {
+        if (fn(total + n++)) sink++;
+      }
     }
+    total += n;
+    rates.push(n / ((performance.now() - start) / 1000));
   }
-  const elapsed = (performance.now() - start) / 1000;
   // Keep the results observable so the work cannot be optimised away.
   (globalThis as { benchSink?: number }).benchSink = sink;
-  const rate = n / elapsed;
+  rates.sort((a, b) => a - b);
+  const median = rates[rates.length >> 1]!;
+  const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
   console.log(
-    `  ${name.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} /s   (${n.toLocaleString("en-US")} in ${elapsed.toFixed(2)} s)`,
+    `  ${name.padEnd(44)} ${fmt(median).padStart(12)} /s   (median of ${rounds} rounds; best ${fmt(rates[rates.length - 1]!)}, worst ${fmt(rates[0]!)})`,
   );
-  return rate;
+  return median;
 }
 
 const engine = defaultEngine();
