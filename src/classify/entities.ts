@@ -11,11 +11,18 @@ export interface Entities {
 
 // Top-level domains accepted for bare host names in free text (every two-letter code is accepted
 // too), so that a word like "STOREDRV.Deliver" is not taken for a domain.
-const TLDS = new Set(
+const TLD_NAMES =
   "com net org edu gov mil int info biz name pro mobi asia tel xyz online site top app dev cloud email mail club shop store tech live zone io co me tv cc ws".split(
     " ",
-  ),
-);
+  );
+/** A word of up to 6 letters packed into a number, case folded (5 bits a letter): no string made. */
+function packLetters(text: string, from: number, to: number): number {
+  let packed = 0;
+  for (let i = from; i < to; i++) packed = packed * 32 + ((text.charCodeAt(i) | 0x20) - 96);
+  return packed;
+}
+const TLDS: ReadonlySet<number> = new Set(TLD_NAMES.map((t) => packLetters(t, 0, t.length)));
+const LONGEST_TLD = Math.max(...TLD_NAMES.map((t) => t.length));
 
 // Characters of a token that may be a host name, an IP address or an e-mail address.
 const TOKEN = new Uint8Array(128);
@@ -50,7 +57,7 @@ function isHost(text: string, from: number, to: number): boolean {
   const tldLength = to - dot - 1;
   if (tldLength < 2 || tldLength > 24) return false;
   for (let i = dot + 1; i < to; i++) if (!isLetter(text.charCodeAt(i))) return false;
-  if (tldLength !== 2 && !TLDS.has(text.slice(dot + 1, to).toLowerCase())) return false;
+  if (tldLength !== 2 && (tldLength > LONGEST_TLD || !TLDS.has(packLetters(text, dot + 1, to)))) return false;
   let labels = 0;
   let start = from;
   for (let i = from; i <= dot; i++) {
@@ -125,12 +132,14 @@ function readSpan(text: string, start: number, end: number, e: Entities): void {
   let colons = 0;
   let dots = 0;
   let other = false; // a character that is neither a digit nor a dot
+  let upper = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) dots++;
     else if (c < 48 || c > 57) {
       other = true;
-      if (c === 64) {
+      if (c >= 65 && c <= 90) upper = true;
+      else if (c === 64) {
         ats++;
         lastAt = i;
       } else if (c === 58 && colons++ === 0) {
@@ -143,8 +152,9 @@ function readSpan(text: string, start: number, end: number, e: Entities): void {
     // local@domain: the local part holds no second "@" nor ":" and is at most 64 characters.
     if (!isLetter(last) || ats > 1 || (colon >= 0 && colon < lastAt) || lastAt - from > 64) return;
     if (!isHost(text, lastAt + 1, to)) return;
-    const domain = text.slice(lastAt + 1, to).toLowerCase();
-    push(e.addresses, `${text.slice(from, lastAt)}@${domain}`);
+    // The domain is reported in lower case; most addresses are written so already.
+    const domain = lowerSlice(text, lastAt + 1, to, upper);
+    push(e.addresses, upper ? `${text.slice(from, lastAt)}@${domain}` : text.slice(from, to));
     push(e.domains, domain);
     return;
   }
@@ -156,7 +166,7 @@ function readSpan(text: string, start: number, end: number, e: Entities): void {
   if (dots === 0) return; // neither a host name nor an IPv4 address
   if (isLetter(last)) {
     const hostStart = colon >= 0 ? colon + 1 : from;
-    if (isHost(text, hostStart, to)) push(e.domains, text.slice(hostStart, to).toLowerCase());
+    if (isHost(text, hostStart, to)) push(e.domains, lowerSlice(text, hostStart, to, upper));
   } else if (!other && dots === 3 && isIPv4(text, from, to)) {
     push(e.ips, text.slice(from, to));
   }
@@ -168,6 +178,11 @@ function findUrls(text: string, e: Entities): void {
     const next = text.slice(p + len).search(/https?:\/\/|www\./i);
     p = next < 0 ? -1 : p + len + next;
   }
+}
+
+function lowerSlice(text: string, from: number, to: number, mayHaveUpper: boolean): string {
+  const s = text.slice(from, to);
+  return mayHaveUpper ? s.toLowerCase() : s;
 }
 
 function addUrl(text: string, at: number, e: Entities): number {
