@@ -1,7 +1,7 @@
 import { domainToASCII } from "node:url";
 import type { Dns } from "./dns.js";
 import { describeDnsError } from "./dns.js";
-import { type Finding, finding } from "./types.js";
+import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
 /** Mailbox providers whose domains people mistype, global and regional (Indonesia, Europe, Asia, Americas). */
 export const PROVIDER_DOMAINS = [
@@ -181,28 +181,51 @@ export interface ParsedAddress {
   international: boolean;
 }
 
+/** Why an address is not valid: `error` in English, `localized.id` the same in Indonesian. */
+export interface AddressError {
+  error: string;
+  localized: { id: string };
+}
+
+function invalid(error: string, id: string): AddressError {
+  return { error, localized: { id } };
+}
+
 /** Syntax by RFC 5321 (lengths, domain) and RFC 5322/6531 (local part); a reason when it fails. */
-export function parseAddress(input: string): ParsedAddress | { error: string } {
+export function parseAddress(input: string): ParsedAddress | AddressError {
   const addr = input.trim().replace(/^<(.*)>$/, "$1");
   const at = addr.lastIndexOf("@");
-  if (at <= 0 || at === addr.length - 1) return { error: "it needs a local part, an @ and a domain" };
+  if (at <= 0 || at === addr.length - 1)
+    return invalid(
+      "it needs a local part, an @ and a domain",
+      "alamat harus terdiri dari bagian lokal, tanda @, dan domain",
+    );
   const local = addr.slice(0, at);
   const domain = addr.slice(at + 1);
-  if (Buffer.byteLength(local) > 64) return { error: "the part before @ is longer than 64 octets" };
+  if (Buffer.byteLength(local) > 64)
+    return invalid("the part before @ is longer than 64 octets", "bagian sebelum @ lebih dari 64 oktet");
   if (!DOT_ATOM.test(local) && !QUOTED.test(local))
-    return {
-      error: /\.\./.test(local)
-        ? "the part before @ has two dots in a row"
-        : /^\.|\.$/.test(local)
-          ? "the part before @ starts or ends with a dot"
-          : "the part before @ has characters not allowed unquoted (space, comma, brackets, …)",
-    };
+    return /\.\./.test(local)
+      ? invalid("the part before @ has two dots in a row", "bagian sebelum @ berisi dua titik berturut-turut")
+      : /^\.|\.$/.test(local)
+        ? invalid(
+            "the part before @ starts or ends with a dot",
+            "bagian sebelum @ diawali atau diakhiri dengan titik",
+          )
+        : invalid(
+            "the part before @ has characters not allowed unquoted (space, comma, brackets, …)",
+            "bagian sebelum @ berisi karakter yang tidak diizinkan tanpa tanda kutip (spasi, koma, tanda kurung, …)",
+          );
   let ascii: string;
   const literal = /^\[(?:IPv6:)?[0-9a-f.:]+\]$/i.test(domain);
   if (literal) ascii = domain;
   else {
     ascii = domainToASCII(domain.toLowerCase());
-    if (!ascii) return { error: `the domain "${domain}" is not a valid domain name` };
+    if (!ascii)
+      return invalid(
+        `the domain "${domain}" is not a valid domain name`,
+        `domain "${domain}" bukan nama domain yang valid`,
+      );
     const labels = ascii.split(".");
     if (
       labels.length < 2 ||
@@ -210,10 +233,13 @@ export function parseAddress(input: string): ParsedAddress | { error: string } {
       labels.some((l) => !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) ||
       /^\d+$/.test(labels.at(-1)!)
     )
-      return { error: `the domain "${domain}" is not a valid domain name` };
+      return invalid(
+        `the domain "${domain}" is not a valid domain name`,
+        `domain "${domain}" bukan nama domain yang valid`,
+      );
   }
   if (Buffer.byteLength(local) + 1 + ascii.length > 254)
-    return { error: "the address is longer than 254 octets" };
+    return invalid("the address is longer than 254 octets", "alamat lebih dari 254 oktet");
   const international = /[^\x00-\x7f]/.test(addr);
   return { local, domain: domain.toLowerCase(), asciiDomain: ascii, international };
 }
@@ -289,6 +315,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `"${address}" is not a valid email address: ${parsed.error}.`,
         "Correct the address at its source (sign-up form, import); validate syntax before adding addresses to a list.",
+        {
+          message: `"${address}" bukan alamat email yang valid: ${parsed.localized.id}.`,
+          fix: "Perbaiki alamat tersebut di sumbernya (formulir pendaftaran, impor); validasi sintaks alamat sebelum menambahkannya ke daftar.",
+        },
         { reason: parsed.error },
       ),
     ];
@@ -302,6 +332,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `${address} is an internationalised address (RFC 6531): only servers that support SMTPUTF8 can deliver it.`,
         "Make sure your sending service supports SMTPUTF8; otherwise ask the recipient for an ASCII address.",
+        {
+          message: `${address} adalah alamat internasional (RFC 6531): hanya server yang mendukung SMTPUTF8 yang dapat mengirimkan email ke alamat ini.`,
+          fix: "Pastikan layanan pengirim Anda mendukung SMTPUTF8; jika tidak, mintalah alamat ASCII kepada penerima.",
+        },
         { asciiDomain },
       ),
     );
@@ -314,6 +348,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `The domain ${domain} looks like a typo of ${suggestion}.`,
         `Ask the recipient to confirm, and correct the address to ${local}@${suggestion} at its source.`,
+        {
+          message: `Domain ${domain} tampaknya salah ketik dari ${suggestion}.`,
+          fix: `Minta penerima untuk mengonfirmasi, lalu perbaiki alamat menjadi ${local}@${suggestion} di sumbernya.`,
+        },
         { suggestion: `${local}@${suggestion}`, domain: suggestion },
       ),
     );
@@ -325,6 +363,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `${domain} is a disposable (throwaway) mailbox service: the address is usually abandoned within hours.`,
         "Do not send marketing mail to it; ask for a lasting address at sign-up, or block disposable domains in your form.",
+        {
+          message: `${domain} adalah layanan kotak surat sekali pakai: alamat seperti ini biasanya ditinggalkan dalam hitungan jam.`,
+          fix: "Jangan kirim email pemasaran ke alamat ini; mintalah alamat yang permanen saat pendaftaran, atau blokir domain sekali pakai di formulir Anda.",
+        },
       ),
     );
   const bare = local.toLowerCase().replace(/^"|"$/g, "").split("+")[0]!;
@@ -336,6 +378,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `${local}@ is a role account: it reaches a group or a function, not one person who opted in, and complaints from such addresses are common.`,
         "Send bulk or marketing mail only to personal addresses that opted in; keep role accounts for transactional mail.",
+        {
+          message: `${local}@ adalah akun peran (role account): alamat ini menjangkau sebuah grup atau fungsi, bukan satu orang yang telah memberi persetujuan (opt-in), dan keluhan spam dari alamat seperti ini sering terjadi.`,
+          fix: "Kirim email massal atau pemasaran hanya ke alamat pribadi yang telah memberi persetujuan (opt-in); gunakan akun peran hanya untuk email transaksional.",
+        },
       ),
     );
   if (asciiDomain.startsWith("[")) return finalize(address, f);
@@ -348,6 +394,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `Could not check the domain ${domain}: ${describeDnsError(mx.code)}.`,
         "Run the check again later or with another resolver (--dns-server).",
+        {
+          message: `Tidak dapat memeriksa domain ${domain}: ${describeDnsError(mx.code, "id")}.`,
+          fix: "Jalankan pemeriksaan lagi nanti atau dengan resolver lain (--dns-server).",
+        },
       ),
     );
   else if (mx.status === "nxdomain")
@@ -360,6 +410,12 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         suggestion
           ? `Correct the address to ${local}@${suggestion}.`
           : "Correct the address or remove it from your list.",
+        {
+          message: `Domain ${domain} tidak ada, sehingga tidak ada alamat di domain ini yang dapat menerima email.`,
+          fix: suggestion
+            ? `Perbaiki alamat menjadi ${local}@${suggestion}.`
+            : "Perbaiki alamat tersebut atau hapus dari daftar Anda.",
+        },
       ),
     );
   else if (mx.status === "ok" && mx.records.length === 1 && mx.records[0]!.exchange === "")
@@ -370,6 +426,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         address,
         `The domain ${domain} publishes a null MX: it accepts no mail at all.`,
         "Remove the address from your list; ask the recipient for another address.",
+        {
+          message: `Domain ${domain} menerbitkan null MX: domain ini sama sekali tidak menerima email.`,
+          fix: "Hapus alamat ini dari daftar Anda; mintalah alamat lain kepada penerima.",
+        },
       ),
     );
   else if (mx.status !== "ok") {
@@ -382,6 +442,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
           address,
           `The domain ${domain} has neither MX nor A/AAAA records: mail to it cannot be delivered.`,
           "Correct the address or remove it from your list.",
+          {
+            message: `Domain ${domain} tidak memiliki catatan MX maupun A/AAAA: email ke domain ini tidak dapat dikirim.`,
+            fix: "Perbaiki alamat tersebut atau hapus dari daftar Anda.",
+          },
         ),
       );
     else
@@ -392,6 +456,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
           address,
           `The domain ${domain} has no MX record; delivery falls back to its A/AAAA address, which rarely runs a mail server.`,
           "Confirm the address with the recipient before sending more mail to it.",
+          {
+            message: `Domain ${domain} tidak memiliki catatan MX; pengiriman beralih ke alamat A/AAAA-nya, yang jarang menjalankan server email.`,
+            fix: "Konfirmasikan alamat ini kepada penerima sebelum mengirim email lagi ke alamat tersebut.",
+          },
         ),
       );
   }
@@ -406,7 +474,11 @@ function finalize(address: string, f: Finding[]): Finding[] {
         "ok",
         address,
         `${address} is a valid address at a domain that receives mail.`,
-        "Nothing to do.",
+        NO_FIX,
+        {
+          message: `${address} adalah alamat yang valid pada domain yang menerima email.`,
+          fix: NO_FIX_ID,
+        },
       ),
     );
   return f;

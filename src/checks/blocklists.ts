@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { BLOCKLISTS, type BlocklistDef } from "../rules/blocklists.js";
 import { type Dns, describeDnsError, ptrName, reverseName } from "./dns.js";
-import { type Finding, finding } from "./types.js";
+import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
 /** Zones that list domains (queried with the domain name); every other zone lists IPs. */
 export const DOMAIN_ZONES: ReadonlySet<string> = new Set([
@@ -10,11 +10,18 @@ export const DOMAIN_ZONES: ReadonlySet<string> = new Set([
   "multi.uribl.com",
 ]);
 
-/** What one answer of a zone means: a listing, a refused query, or an answer that means nothing. */
+/**
+ * What one answer of a zone means: a listing, a refused query, or an answer that means nothing.
+ * `meaning` is in English, `localized.id` the same in Indonesian.
+ */
 export type AnswerMeaning =
-  | { type: "listed"; meaning: string }
-  | { type: "refused"; meaning: string }
-  | { type: "invalid"; meaning: string };
+  | { type: "listed"; meaning: string; localized: { id: string } }
+  | { type: "refused"; meaning: string; localized: { id: string } }
+  | { type: "invalid"; meaning: string; localized: { id: string } };
+
+function means(type: AnswerMeaning["type"], meaning: string, id: string): AnswerMeaning {
+  return { type, meaning, localized: { id } };
+}
 
 const REFUSED_RESOLVER =
   "the list refused the query: it does not answer queries through public or open resolvers, or the resolver went over the list's free-use limits";
@@ -22,74 +29,124 @@ const REFUSED_RESOLVER =
 /** The return codes each list documents (Spamhaus, SURBL, URIBL, Mailspike); `127.0.0.2` and up elsewhere. */
 export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
   if (!/^127\.\d+\.\d+\.\d+$/.test(answer))
-    return {
-      type: "invalid",
-      meaning: `answer ${answer} is outside 127.0.0.0/8: the list is dead or answers everything`,
-    };
+    return means(
+      "invalid",
+      `answer ${answer} is outside 127.0.0.0/8: the list is dead or answers everything`,
+      `jawaban ${answer} berada di luar 127.0.0.0/8: daftar tersebut sudah tidak aktif atau menjawab semua kueri`,
+    );
   const z = zone.toLowerCase();
   const last = Number(answer.split(".")[3]);
   if (z.endsWith("spamhaus.org")) {
     if (answer.startsWith("127.255.255.")) {
-      const why: Record<string, string> = {
-        "127.255.255.252": "the query was malformed (typo in the zone name)",
-        "127.255.255.254": "the query came through a public or open resolver, which Spamhaus refuses",
-        "127.255.255.255": "the resolver made too many queries (over the free-use limit)",
+      const why: Record<string, [string, string]> = {
+        "127.255.255.252": [
+          "the query was malformed (typo in the zone name)",
+          "kueri salah bentuk (salah ketik pada nama zona)",
+        ],
+        "127.255.255.254": [
+          "the query came through a public or open resolver, which Spamhaus refuses",
+          "kueri datang melalui resolver publik atau terbuka, yang ditolak oleh Spamhaus",
+        ],
+        "127.255.255.255": [
+          "the resolver made too many queries (over the free-use limit)",
+          "resolver mengirim terlalu banyak kueri (melebihi batas penggunaan gratis)",
+        ],
       };
-      return {
-        type: "refused",
-        meaning: `Spamhaus refused the query: ${why[answer] ?? "an error code"} (not a listing)`,
-      };
+      const [en, id] = why[answer] ?? ["an error code", "kode kesalahan"];
+      return means(
+        "refused",
+        `Spamhaus refused the query: ${en} (not a listing)`,
+        `Spamhaus menolak kueri: ${id} (bukan berarti tercantum)`,
+      );
     }
     if (z === "dbl.spamhaus.org") {
       if (answer === "127.0.1.255")
-        return { type: "refused", meaning: "Spamhaus DBL refused the query: IP queries are not allowed" };
-      const dbl: Record<number, string> = {
-        2: "spam domain",
-        4: "phishing domain",
-        5: "malware domain",
-        6: "botnet command and control domain",
-        102: "abused legitimate domain used in spam",
-        103: "abused legitimate redirector or URL shortener",
-        104: "abused legitimate domain used for phishing",
-        105: "abused legitimate domain used for malware",
-        106: "abused legitimate domain used for botnet control",
+        return means(
+          "refused",
+          "Spamhaus DBL refused the query: IP queries are not allowed",
+          "Spamhaus DBL menolak kueri: kueri berupa IP tidak diizinkan",
+        );
+      const dbl: Record<number, [string, string]> = {
+        2: ["spam domain", "domain spam"],
+        4: ["phishing domain", "domain phishing"],
+        5: ["malware domain", "domain malware"],
+        6: ["botnet command and control domain", "domain pusat kendali (command and control) botnet"],
+        102: ["abused legitimate domain used in spam", "domain sah yang disalahgunakan untuk spam"],
+        103: [
+          "abused legitimate redirector or URL shortener",
+          "pengalih (redirector) atau pemendek URL sah yang disalahgunakan",
+        ],
+        104: ["abused legitimate domain used for phishing", "domain sah yang disalahgunakan untuk phishing"],
+        105: ["abused legitimate domain used for malware", "domain sah yang disalahgunakan untuk malware"],
+        106: [
+          "abused legitimate domain used for botnet control",
+          "domain sah yang disalahgunakan untuk mengendalikan botnet",
+        ],
       };
-      return { type: "listed", meaning: `Spamhaus DBL: ${dbl[last] ?? "listed"}` };
+      const [en, id] = dbl[last] ?? ["listed", "tercantum"];
+      return means("listed", `Spamhaus DBL: ${en}`, `Spamhaus DBL: ${id}`);
     }
-    const zen: Record<number, string> = {
-      2: "SBL: a known spam source or spam operation",
-      3: "SBL CSS: a low-reputation IP sending snowshoe spam",
-      4: "XBL: an infected or hijacked host (exploits, botnet)",
-      5: "XBL: an infected or hijacked host",
-      6: "XBL: an infected or hijacked host",
-      7: "XBL: an infected or hijacked host",
-      9: "SBL DROP: a hijacked or criminal network",
-      10: "PBL: an end-user (dynamic) address, not meant to send mail directly (listed by the ISP)",
-      11: "PBL: an address not meant to send mail directly (listed by Spamhaus)",
+    const xbl: [string, string] = [
+      "XBL: an infected or hijacked host",
+      "XBL: host yang terinfeksi atau dibajak",
+    ];
+    const zen: Record<number, [string, string]> = {
+      2: ["SBL: a known spam source or spam operation", "SBL: sumber atau operasi spam yang dikenal"],
+      3: [
+        "SBL CSS: a low-reputation IP sending snowshoe spam",
+        "SBL CSS: IP bereputasi rendah yang mengirim spam snowshoe",
+      ],
+      4: [
+        "XBL: an infected or hijacked host (exploits, botnet)",
+        "XBL: host yang terinfeksi atau dibajak (eksploit, botnet)",
+      ],
+      5: xbl,
+      6: xbl,
+      7: xbl,
+      9: [
+        "SBL DROP: a hijacked or criminal network",
+        "SBL DROP: jaringan yang dibajak atau dikuasai pelaku kejahatan",
+      ],
+      10: [
+        "PBL: an end-user (dynamic) address, not meant to send mail directly (listed by the ISP)",
+        "PBL: alamat pengguna akhir (dinamis) yang tidak dimaksudkan untuk mengirim email secara langsung (dicantumkan oleh ISP)",
+      ],
+      11: [
+        "PBL: an address not meant to send mail directly (listed by Spamhaus)",
+        "PBL: alamat yang tidak dimaksudkan untuk mengirim email secara langsung (dicantumkan oleh Spamhaus)",
+      ],
     };
-    return { type: "listed", meaning: `Spamhaus ${zen[last] ?? "listing"}` };
+    const [en, id] = zen[last] ?? ["listing", "(tercantum)"];
+    return means("listed", `Spamhaus ${en}`, `Spamhaus ${id}`);
   }
   if (z === "multi.surbl.org") {
     if (last === 1)
-      return {
-        type: "refused",
-        meaning: "SURBL refused the query: the resolver is blocked (public resolver or over the limits)",
-      };
+      return means(
+        "refused",
+        "SURBL refused the query: the resolver is blocked (public resolver or over the limits)",
+        "SURBL menolak kueri: resolver diblokir (resolver publik atau melebihi batas)",
+      );
     const kinds = [
-      [8, "phishing"],
-      [16, "malware"],
-      [64, "abuse/spam"],
-      [128, "cracked site"],
+      [8, "phishing", "phishing"],
+      [16, "malware", "malware"],
+      [64, "abuse/spam", "penyalahgunaan/spam"],
+      [128, "cracked site", "situs yang dibobol"],
     ] as const;
-    const hit = kinds.filter(([bit]) => (last & bit) !== 0).map(([, n]) => n);
-    return { type: "listed", meaning: `SURBL: ${hit.join(", ") || "listed"}` };
+    const hit = kinds.filter(([bit]) => (last & bit) !== 0);
+    return means(
+      "listed",
+      `SURBL: ${hit.map(([, n]) => n).join(", ") || "listed"}`,
+      hit.length ? `SURBL: tercantum sebagai ${hit.map(([, , n]) => n).join(", ")}` : "SURBL: tercantum",
+    );
   }
   if (z === "multi.uribl.com") {
     if (last === 1)
-      return {
-        type: "refused",
-        meaning: "URIBL refused the query: the resolver is blocked (public resolver or over the limits)",
-      };
+      return means(
+        "refused",
+        "URIBL refused the query: the resolver is blocked (public resolver or over the limits)",
+        "URIBL menolak kueri: resolver diblokir (resolver publik atau melebihi batas)",
+      );
+    // black, grey and red are the names of URIBL's lists.
     const hit = [
       [2, "black"],
       [4, "grey"],
@@ -97,16 +154,25 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
     ]
       .filter(([bit]) => (last & (bit as number)) !== 0)
       .map(([, n]) => n);
-    return { type: "listed", meaning: `URIBL ${hit.join(", ") || "listed"}` };
+    return means(
+      "listed",
+      `URIBL ${hit.join(", ") || "listed"}`,
+      hit.length ? `URIBL, daftar ${hit.join(", ")}` : "URIBL: tercantum",
+    );
   }
   if (z === "bl.mailspike.net" && last >= 10)
-    return { type: "invalid", meaning: `Mailspike reputation answer ${answer} (not a block)` };
+    return means(
+      "invalid",
+      `Mailspike reputation answer ${answer} (not a block)`,
+      `jawaban reputasi Mailspike ${answer} (bukan pemblokiran)`,
+    );
   if (last < 2 && answer === "127.0.0.1")
-    return {
-      type: "refused",
-      meaning: `${zone} answered 127.0.0.1, which lists use for a refused or test query`,
-    };
-  return { type: "listed", meaning: `${zone}: listed (${answer})` };
+    return means(
+      "refused",
+      `${zone} answered 127.0.0.1, which lists use for a refused or test query`,
+      `${zone} menjawab 127.0.0.1, yang digunakan daftar untuk kueri yang ditolak atau kueri uji`,
+    );
+  return means("listed", `${zone}: listed (${answer})`, `${zone}: tercantum (${answer})`);
 }
 
 interface ZoneEntry {
@@ -135,10 +201,12 @@ export async function checkBlocklists(
   const f: Finding[] = [];
   const clean: string[] = [];
   const failed: string[] = [];
+  const failedId: string[] = [];
   entries.forEach(({ zone, list }, i) => {
     const a = answers[i]!;
     if (a.status === "error") {
       failed.push(`${zone} (${describeDnsError(a.code)})`);
+      failedId.push(`${zone} (${describeDnsError(a.code, "id")})`);
       return;
     }
     if (a.status !== "ok") {
@@ -155,6 +223,10 @@ export async function checkBlocklists(
           target,
           `${target} is listed on ${list.name} (${zone}): ${listed.map((m) => m.meaning).join("; ")}.`,
           `Find and stop the cause (compromised account or host, purchased or old list, missing opt-in), then request removal at ${list.delistUrl}.`,
+          {
+            message: `${target} tercantum di ${list.name} (${zone}): ${listed.map((m) => m.localized.id).join("; ")}.`,
+            fix: `Temukan dan hentikan penyebabnya (akun atau host yang disusupi, daftar alamat yang dibeli atau sudah lama, penerima yang tidak pernah memberi persetujuan/opt-in), lalu ajukan penghapusan di ${list.delistUrl}.`,
+          },
           { list: list.id, zone, answers: listed.map((m) => m.answer), delistUrl: list.delistUrl },
         ),
       );
@@ -169,6 +241,10 @@ export async function checkBlocklists(
           target,
           `${list.name} (${zone}) did not answer the question: ${refused.meaning}. This is not a listing; the result is unknown.`,
           `Run the check through your own recursive resolver (not 8.8.8.8, 1.1.1.1 or a shared ISP resolver) with --dns-server, or look ${target} up at ${list.delistUrl}.`,
+          {
+            message: `${list.name} (${zone}) tidak menjawab pertanyaan: ${refused.localized.id}. Ini bukan berarti tercantum; hasilnya tidak diketahui.`,
+            fix: `Jalankan pemeriksaan melalui resolver rekursif milik Anda sendiri (bukan 8.8.8.8, 1.1.1.1, atau resolver bersama milik ISP) dengan --dns-server, atau periksa ${target} di ${list.delistUrl}.`,
+          },
           { list: list.id, zone, answers: a.records, reason: REFUSED_RESOLVER },
         ),
       );
@@ -181,6 +257,10 @@ export async function checkBlocklists(
         target,
         `${list.name} (${zone}) gave an answer that is not a listing: ${meanings.map((m) => m.meaning).join("; ")}.`,
         "Nothing to do about your sender; the list may be out of service.",
+        {
+          message: `${list.name} (${zone}) memberikan jawaban yang bukan tanda tercantum: ${meanings.map((m) => m.localized.id).join("; ")}.`,
+          fix: "Tidak ada yang perlu dilakukan terhadap pengirim Anda; daftar tersebut mungkin sudah tidak beroperasi.",
+        },
         { list: list.id, zone, answers: a.records },
       ),
     );
@@ -193,6 +273,10 @@ export async function checkBlocklists(
         target,
         `${failed.length} blocklist(s) could not be asked: ${failed.join(", ")}.`,
         "Run the check again later or through another resolver (--dns-server).",
+        {
+          message: `${failed.length} daftar hitam tidak dapat ditanyai: ${failedId.join(", ")}.`,
+          fix: "Jalankan pemeriksaan lagi nanti atau melalui resolver lain (--dns-server).",
+        },
         { zones: failed },
       ),
     );
@@ -203,7 +287,11 @@ export async function checkBlocklists(
         "ok",
         target,
         `${target} is on none of the ${clean.length} ${kind === "ip" ? "IP" : "domain"} blocklists that answered.`,
-        "Nothing to do.",
+        NO_FIX,
+        {
+          message: `${target} tidak tercantum di satu pun dari ${clean.length} daftar hitam ${kind === "ip" ? "IP" : "domain"} yang menjawab.`,
+          fix: NO_FIX_ID,
+        },
         { zones: clean },
       ),
     );
@@ -239,6 +327,10 @@ export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
         ip,
         `Could not look up the reverse DNS of ${ip}: ${describeDnsError(r.code)}.`,
         "Run the check again; if it keeps failing, ask the owner of the IP range to fix its reverse zone.",
+        {
+          message: `Tidak dapat memeriksa reverse DNS ${ip}: ${describeDnsError(r.code, "id")}.`,
+          fix: "Jalankan pemeriksaan lagi; jika tetap gagal, minta pemilik rentang IP tersebut untuk memperbaiki zona reverse-nya.",
+        },
       ),
     ];
   if (r.status !== "ok")
@@ -249,6 +341,10 @@ export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
         ip,
         `${ip} has no reverse DNS (PTR) record; Gmail, Microsoft and most receivers refuse or distrust mail from such IPs.`,
         `Ask your hosting provider or ISP (who owns the IP) to set a PTR record for ${ip} to your mail server's host name, and make that name resolve back to ${ip}.`,
+        {
+          message: `${ip} tidak memiliki catatan reverse DNS (PTR); Gmail, Microsoft, dan sebagian besar server penerima menolak atau tidak memercayai email dari IP seperti ini.`,
+          fix: `Minta penyedia hosting atau ISP Anda (pemilik IP tersebut) untuk membuat catatan PTR bagi ${ip} yang berisi nama host server email Anda, dan pastikan nama itu mengarah kembali ke ${ip}.`,
+        },
       ),
     ];
   const names = r.records.map((n) => n.replace(/\.$/, ""));
@@ -266,7 +362,11 @@ export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
         "error",
         ip,
         `The reverse DNS of ${ip} is ${names.join(", ")}, but that name does not resolve back to ${ip} (no forward confirmation).`,
-        `Add an A${isIP(ip) === 6 ? "AAAA" : ""} record for ${names[0]} pointing at ${ip}, or change the PTR to a name that does.`,
+        `Add an ${isIP(ip) === 6 ? "AAAA" : "A"} record for ${names[0]} pointing at ${ip}, or change the PTR to a name that does.`,
+        {
+          message: `Reverse DNS ${ip} adalah ${names.join(", ")}, tetapi nama tersebut tidak mengarah kembali ke ${ip} (tidak ada konfirmasi forward).`,
+          fix: `Tambahkan catatan ${isIP(ip) === 6 ? "AAAA" : "A"} untuk ${names[0]} yang mengarah ke ${ip}, atau ubah PTR ke nama yang sudah mengarah ke IP tersebut.`,
+        },
         { ptr: names },
       ),
     );
@@ -278,6 +378,10 @@ export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
         ip,
         `The reverse DNS name of ${ip} (${confirmed[0]}) looks generic or dynamic; receivers treat such hosts as home connections.`,
         `Set the PTR of ${ip} to a name of your own mail server (e.g. mail.yourdomain), resolving back to ${ip}.`,
+        {
+          message: `Nama reverse DNS ${ip} (${confirmed[0]}) tampak generik atau dinamis; server penerima memperlakukan host seperti ini sebagai koneksi internet rumahan.`,
+          fix: `Atur PTR ${ip} ke nama server email Anda sendiri (misalnya mail.domainanda) yang mengarah kembali ke ${ip}.`,
+        },
         { ptr: names },
       ),
     );
@@ -288,7 +392,8 @@ export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
         "ok",
         ip,
         `Reverse DNS of ${ip}: ${confirmed[0]}, confirmed forward.`,
-        "Nothing to do.",
+        NO_FIX,
+        { message: `Reverse DNS ${ip}: ${confirmed[0]}, terkonfirmasi forward.`, fix: NO_FIX_ID },
         { ptr: names },
       ),
     );

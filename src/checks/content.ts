@@ -2,7 +2,7 @@ import { authenticate } from "mailauth";
 import PostalMime from "postal-mime";
 import { checkBlocklists } from "./blocklists.js";
 import type { Dns } from "./dns.js";
-import { type Finding, finding } from "./types.js";
+import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
 /** Clickbait and spam phrases the tips name, in English and Indonesian (lower case). */
 export const SPAM_PHRASES: readonly string[] = [
@@ -143,6 +143,10 @@ export async function checkMessage(
         "Subject",
         `The subject is mostly capital letters ("${subject}"), a classic spam signal.`,
         "Write the subject in normal sentence case.",
+        {
+          message: `Subjek pesan sebagian besar ditulis dengan huruf kapital ("${subject}"), tanda klasik spam.`,
+          fix: "Tulis subjek dengan huruf besar-kecil seperti kalimat biasa.",
+        },
       ),
     );
   if (/[!?]{3,}|!{2,}|\${2,}/.test(subject) || (subject.match(/!/g)?.length ?? 0) >= 3)
@@ -153,6 +157,10 @@ export async function checkMessage(
         "Subject",
         `The subject has excessive punctuation ("${subject}").`,
         "Use at most one exclamation or question mark, and no runs of $ or !.",
+        {
+          message: `Subjek pesan menggunakan tanda baca secara berlebihan ("${subject}").`,
+          fix: "Gunakan paling banyak satu tanda seru atau tanda tanya, dan jangan gunakan deretan $ atau !.",
+        },
       ),
     );
   const phrases = SPAM_PHRASES.filter((p) =>
@@ -166,6 +174,10 @@ export async function checkMessage(
         "Body",
         `The message uses phrases spam filters score: ${phrases.map((p) => `"${p}"`).join(", ")}.`,
         "Rewrite those sentences plainly: say what the mail is about, without pressure, prizes or free-money promises.",
+        {
+          message: `Pesan menggunakan frasa yang dinilai negatif oleh filter spam: ${phrases.map((p) => `"${p}"`).join(", ")}.`,
+          fix: "Tulis ulang kalimat tersebut secara lugas: sampaikan isi email tanpa desakan, hadiah, atau janji uang gratis.",
+        },
         { phrases },
       ),
     );
@@ -183,6 +195,10 @@ export async function checkMessage(
         "Body",
         `The message has ${urls.size} links; many links is a spam signal.`,
         `Keep to a few links (under ${MAX_LINKS}), all to your own domain.`,
+        {
+          message: `Pesan berisi ${urls.size} tautan; tautan yang terlalu banyak merupakan tanda spam.`,
+          fix: `Gunakan sedikit tautan saja (kurang dari ${MAX_LINKS}), semuanya ke domain Anda sendiri.`,
+        },
         { links: urls.size },
       ),
     );
@@ -195,6 +211,10 @@ export async function checkMessage(
         "Body",
         `The message links through URL shorteners (${shorteners.join(", ")}), which spam filters distrust because they hide the target.`,
         "Link to the full address on your own domain instead.",
+        {
+          message: `Pesan menggunakan tautan melalui pemendek URL (${shorteners.join(", ")}), yang tidak dipercaya filter spam karena menyembunyikan tujuan tautan.`,
+          fix: "Sebagai gantinya, gunakan tautan ke alamat lengkap di domain Anda sendiri.",
+        },
         { shorteners },
       ),
     );
@@ -211,6 +231,10 @@ export async function checkMessage(
           b.subject,
           `The message links to ${b.subject}, which is on a domain blocklist: ${b.message}`,
           `Remove the link, or have ${b.subject} delisted (${String(b.data?.delistUrl ?? "")}).`,
+          {
+            message: `Pesan menautkan ke ${b.subject}, yang tercantum di daftar hitam domain: ${b.localized?.id.message ?? b.message}`,
+            fix: `Hapus tautan tersebut, atau ajukan penghapusan ${b.subject} dari daftar hitam (${String(b.data?.delistUrl ?? "")}).`,
+          },
           b.data,
         ),
       );
@@ -227,6 +251,10 @@ export async function checkMessage(
         "Body",
         `The HTML has ${images} image(s) and only ${words} characters of text: image-heavy mail is a spam signal and unreadable with images off.`,
         "Put the message in text, with images as support (about 60% text or more), and give every image alt text.",
+        {
+          message: `HTML pesan berisi ${images} gambar dan hanya ${words} karakter teks: email yang didominasi gambar merupakan tanda spam dan tidak terbaca jika gambar dinonaktifkan.`,
+          fix: "Sampaikan isi pesan dalam bentuk teks, dengan gambar sebagai pendukung (sekitar 60% teks atau lebih), dan beri teks alt pada setiap gambar.",
+        },
         { images, textChars: words },
       ),
     );
@@ -238,6 +266,10 @@ export async function checkMessage(
         "MIME",
         "The message has an HTML part but no plain-text part.",
         "Send multipart/alternative with a text/plain version of the same content.",
+        {
+          message: "Pesan memiliki bagian HTML, tetapi tidak memiliki bagian teks biasa (plain text).",
+          fix: "Kirim sebagai multipart/alternative dengan versi text/plain yang berisi konten yang sama.",
+        },
       ),
     );
 
@@ -261,6 +293,11 @@ export async function checkMessage(
           "Headers",
           "This bulk message has no List-Unsubscribe header; Gmail and Yahoo require it from bulk senders.",
           "Add List-Unsubscribe: <https://…/unsubscribe?id=…>, <mailto:unsubscribe@…> and List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+          {
+            message:
+              "Pesan massal ini tidak memiliki header List-Unsubscribe; Gmail dan Yahoo mewajibkannya bagi pengirim email massal.",
+            fix: "Tambahkan List-Unsubscribe: <https://…/unsubscribe?id=…>, <mailto:unsubscribe@…> serta List-Unsubscribe-Post: List-Unsubscribe=One-Click.",
+          },
         ),
       );
     else if (
@@ -274,6 +311,11 @@ export async function checkMessage(
           "Headers",
           "The List-Unsubscribe header has no one-click form (RFC 8058: an https URL and List-Unsubscribe-Post: List-Unsubscribe=One-Click).",
           "Add an https unsubscribe URL that accepts POST, and the header List-Unsubscribe-Post: List-Unsubscribe=One-Click; DKIM-sign both headers.",
+          {
+            message:
+              "Header List-Unsubscribe tidak mendukung berhenti berlangganan sekali klik (RFC 8058: URL https dan List-Unsubscribe-Post: List-Unsubscribe=One-Click).",
+            fix: "Tambahkan URL https untuk berhenti berlangganan yang menerima POST, serta header List-Unsubscribe-Post: List-Unsubscribe=One-Click; tandatangani kedua header tersebut dengan DKIM.",
+          },
         ),
       );
     if (!unsubLink)
@@ -284,6 +326,11 @@ export async function checkMessage(
           "Body",
           "This bulk message has no visible unsubscribe link in its body.",
           "Put a clear unsubscribe link in the footer of every marketing message.",
+          {
+            message:
+              "Pesan massal ini tidak memiliki tautan berhenti berlangganan yang terlihat di isi pesan.",
+            fix: "Cantumkan tautan berhenti berlangganan yang jelas di bagian bawah (footer) setiap email pemasaran.",
+          },
         ),
       );
   }
@@ -300,6 +347,10 @@ export async function checkMessage(
         "Attachments",
         `The message attaches file types that receivers block as possible malware: ${risky.join(", ")}.`,
         "Do not attach executables, scripts, disk images or macro documents; link to a download on your own site instead.",
+        {
+          message: `Pesan melampirkan jenis berkas yang diblokir server penerima karena berpotensi berisi malware: ${risky.join(", ")}.`,
+          fix: "Jangan lampirkan berkas yang dapat dijalankan (executable), skrip, image disk, atau dokumen bermakro; sebagai gantinya, berikan tautan unduhan di situs Anda sendiri.",
+        },
         { files: risky },
       ),
     );
@@ -311,6 +362,10 @@ export async function checkMessage(
         "Message",
         `The message is ${(bytes.length / 1048576).toFixed(1)} MB; many receivers refuse messages over 10 MB.`,
         "Send large files as links instead of attachments.",
+        {
+          message: `Ukuran pesan ${(bytes.length / 1048576).toFixed(1).replace(".", ",")} MB; banyak server penerima menolak pesan di atas 10 MB.`,
+          fix: "Kirim berkas besar sebagai tautan, bukan sebagai lampiran.",
+        },
         { bytes: bytes.length },
       ),
     );
@@ -322,13 +377,22 @@ export async function checkMessage(
         "Message",
         `The HTML is ${Math.round(Buffer.byteLength(html) / 1024)} KB; Gmail clips messages over about 102 KB, hiding the end (and the unsubscribe link).`,
         "Trim the HTML (inline styles, comments, tracking markup) below 100 KB.",
+        {
+          message: `Ukuran HTML pesan ${Math.round(Buffer.byteLength(html) / 1024)} KB; Gmail memotong pesan di atas sekitar 102 KB, sehingga bagian akhirnya (termasuk tautan berhenti berlangganan) tersembunyi.`,
+          fix: "Kurangi ukuran HTML (gaya inline, komentar, markup pelacakan) hingga di bawah 100 KB.",
+        },
         { htmlBytes: Buffer.byteLength(html) },
       ),
     );
 
   f.push(...(await checkOwnAuthentication(bytes, dns, header("authentication-results"))));
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
-    f.push(finding("content.ok", "ok", "Message", "No content problem found.", "Nothing to do."));
+    f.push(
+      finding("content.ok", "ok", "Message", "No content problem found.", NO_FIX, {
+        message: "Tidak ditemukan masalah pada konten pesan.",
+        fix: NO_FIX_ID,
+      }),
+    );
   return f;
 }
 
@@ -355,6 +419,10 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
         "DKIM",
         "The message is not DKIM-signed.",
         "Turn on DKIM signing for the From domain in your sending service and publish its key.",
+        {
+          message: "Pesan tidak ditandatangani DKIM.",
+          fix: "Aktifkan penandatanganan DKIM untuk domain From di layanan pengirim Anda, lalu terbitkan kuncinya.",
+        },
       ),
     );
   for (const s of sigs) {
@@ -367,7 +435,11 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
           "ok",
           "DKIM",
           `DKIM signature ${who} verifies${s.status.aligned ? " and aligns with From" : ""}.`,
-          "Nothing to do.",
+          NO_FIX,
+          {
+            message: `Tanda tangan DKIM ${who} terverifikasi${s.status.aligned ? " dan selaras dengan From" : ""}.`,
+            fix: NO_FIX_ID,
+          },
           {
             domain: s.signingDomain,
             selector: s.selector,
@@ -383,6 +455,10 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
           "DKIM",
           `DKIM signature ${who} does not verify (${r}${s.status.comment ? `: ${s.status.comment}` : ""}).`,
           "Check that the published key matches the signing key, and that nothing (a footer, a gateway) changes the message after signing.",
+          {
+            message: `Tanda tangan DKIM ${who} tidak dapat diverifikasi (${r}${s.status.comment ? `: ${s.status.comment}` : ""}).`,
+            fix: "Pastikan kunci yang diterbitkan cocok dengan kunci penanda tangan, dan tidak ada yang mengubah pesan setelah ditandatangani (misalnya footer atau gateway).",
+          },
           { domain: s.signingDomain, selector: s.selector, result: r },
         ),
       );
@@ -396,7 +472,11 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
             "ok",
             "SPF",
             `SPF passes for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
-            "Nothing to do.",
+            NO_FIX,
+            {
+              message: `SPF lolos untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
+              fix: NO_FIX_ID,
+            },
           )
         : finding(
             "message.spf_fail",
@@ -404,6 +484,10 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
             "SPF",
             `SPF ${r} for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
             `Authorise the sending server ${res.spf["client-ip"]} in the SPF record of ${res.spf.domain} (ip4:/include:).`,
+            {
+              message: `Hasil SPF ${r} untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
+              fix: `Izinkan server pengirim ${res.spf["client-ip"]} di catatan SPF ${res.spf.domain} (ip4:/include:).`,
+            },
             { result: r },
           ),
     );
@@ -413,13 +497,20 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
     const r = dmarc.status.result;
     f.push(
       r === "pass"
-        ? finding("message.dmarc_pass", "ok", "DMARC", `DMARC passes for ${dmarc.domain}.`, "Nothing to do.")
+        ? finding("message.dmarc_pass", "ok", "DMARC", `DMARC passes for ${dmarc.domain}.`, NO_FIX, {
+            message: `DMARC lolos untuk ${dmarc.domain}.`,
+            fix: NO_FIX_ID,
+          })
         : finding(
             "message.dmarc_fail",
             "error",
             "DMARC",
             `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
             "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
+            {
+              message: `Hasil DMARC ${r} untuk ${dmarc.domain}: baik SPF maupun DKIM tidak lolos secara selaras dengan domain From.`,
+              fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), atau kirim dengan Return-Path di domain From yang diizinkan oleh SPF.",
+            },
             { result: r },
           ),
     );
@@ -436,6 +527,10 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
           "Authentication-Results",
           `The receiver recorded failed authentication: ${failed.join(", ")}.`,
           "Fix the failing method for the From domain (see the SPF, DKIM and DMARC checks of `diagnosa check domain`).",
+          {
+            message: `Server penerima mencatat autentikasi yang gagal: ${failed.join(", ")}.`,
+            fix: "Perbaiki metode yang gagal untuk domain From (lihat pemeriksaan SPF, DKIM, dan DMARC pada `diagnosa check domain`).",
+          },
           { results: failed },
         ),
       );

@@ -147,19 +147,22 @@ function dnsError(r: DnsAnswer<unknown>, name: string): Error {
   return Object.assign(new Error(`${code} ${name}`), { code });
 }
 
-/** What a failure code means, in words. */
-export function describeDnsError(code: string): string {
+/** What a failure code means, in words: English, or Indonesian with `lang` "id". */
+export function describeDnsError(code: string, lang: "en" | "id" = "en"): string {
+  const id = lang === "id";
   switch (code) {
     case "ETIMEOUT":
-      return "the DNS server did not answer in time";
+      return id ? "server DNS tidak menjawab tepat waktu" : "the DNS server did not answer in time";
     case "ESERVFAIL":
-      return "the DNS server failed to answer (SERVFAIL)";
+      return id ? "server DNS gagal menjawab (SERVFAIL)" : "the DNS server failed to answer (SERVFAIL)";
     case "EREFUSED":
-      return "the DNS server refused the query";
+      return id ? "server DNS menolak kueri" : "the DNS server refused the query";
     case "ECONNREFUSED":
-      return "the DNS server could not be reached (connection refused)";
+      return id
+        ? "server DNS tidak dapat dihubungi (koneksi ditolak)"
+        : "the DNS server could not be reached (connection refused)";
     default:
-      return `DNS error ${code}`;
+      return id ? `kesalahan DNS ${code}` : `DNS error ${code}`;
   }
 }
 

@@ -4,17 +4,20 @@ import { parsePolicy, validateMx } from "mailauth/lib/mta-sts.js";
 import { getDomain } from "tldts";
 import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
 import { describeDnsError } from "./dns.js";
-import { type FetchText, type Finding, finding } from "./types.js";
+import { type FetchText, type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
-const NO_FIX = "Nothing to do.";
-
-function dnsFailed(id: string, subject: string, what: string, a: { code: string }): Finding {
+/** A lookup that failed; `what` and `whatId` name the record in English and in Indonesian. */
+function dnsFailed(id: string, subject: string, what: string, whatId: string, a: { code: string }): Finding {
   return finding(
     `${id}.dns_error`,
     "warning",
     subject,
     `Could not look up ${what}: ${describeDnsError(a.code)}.`,
     "Run the check again; if it keeps failing, check the domain's name servers or use another resolver (--dns-server).",
+    {
+      message: `Gagal mengambil ${whatId} dari DNS: ${describeDnsError(a.code, "id")}.`,
+      fix: "Jalankan pemeriksaan lagi; jika tetap gagal, periksa name server domain tersebut atau gunakan resolver lain (--dns-server).",
+    },
     { code: a.code },
   );
 }
@@ -24,7 +27,8 @@ function dnsFailed(id: string, subject: string, what: string, a: { code: string 
 
 export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Finding[]; mx: MxRecord[] }> {
   const r = await dns.query(domain, "MX");
-  if (r.status === "error") return { findings: [dnsFailed("mx", domain, "the MX records", r)], mx: [] };
+  if (r.status === "error")
+    return { findings: [dnsFailed("mx", domain, "the MX records", "catatan MX", r)], mx: [] };
   if (r.status === "nxdomain")
     return {
       findings: [
@@ -34,6 +38,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
           domain,
           `The domain ${domain} does not exist in DNS.`,
           "Check the spelling of the domain, or register it and publish its DNS records.",
+          {
+            message: `Domain ${domain} tidak ada di DNS.`,
+            fix: "Periksa ejaan domain, atau daftarkan domain tersebut dan terbitkan catatan DNS-nya.",
+          },
         ),
       ],
       mx: [],
@@ -48,6 +56,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
           domain,
           `${domain} publishes a null MX (RFC 7505): it accepts no mail, so replies and bounces to it are lost and many receivers refuse mail from it.`,
           "If the domain sends mail, publish real MX records for it; keep the null MX only on domains that never send or receive mail.",
+          {
+            message: `${domain} menerbitkan null MX (RFC 7505): domain ini tidak menerima email, sehingga balasan dan pesan pentalan (bounce) ke domain ini hilang, dan banyak server penerima menolak email darinya.`,
+            fix: "Jika domain ini mengirim email, terbitkan catatan MX yang sebenarnya; gunakan null MX hanya pada domain yang tidak pernah mengirim atau menerima email.",
+          },
         ),
       ],
       mx: [],
@@ -64,6 +76,13 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
             ? `${domain} has no MX records; mail to it goes to its A/AAAA address, which is often not a mail server.`
             : `${domain} has no MX records and no address: it cannot receive mail, and receivers distrust mail from it.`,
           `Publish MX records for ${domain} pointing at the servers that receive its mail (or a null MX "0 ." if it takes none).`,
+          {
+            message:
+              a.status === "ok"
+                ? `${domain} tidak memiliki catatan MX; email ke domain ini dikirim ke alamat A/AAAA-nya, yang sering kali bukan server email.`
+                : `${domain} tidak memiliki catatan MX maupun alamat: domain ini tidak dapat menerima email, dan server penerima tidak memercayai email darinya.`,
+            fix: `Terbitkan catatan MX untuk ${domain} yang mengarah ke server penerima emailnya (atau null MX "0 ." jika domain ini tidak menerima email).`,
+          },
         ),
       ],
       mx: [],
@@ -82,6 +101,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
           domain,
           `The MX host ${m.exchange} has no A or AAAA record, so it cannot receive mail.`,
           `Point the MX record at a host name that has an address, or add an A/AAAA record for ${m.exchange}.`,
+          {
+            message: `Host MX ${m.exchange} tidak memiliki catatan A atau AAAA, sehingga tidak dapat menerima email.`,
+            fix: `Arahkan catatan MX ke nama host yang memiliki alamat, atau tambahkan catatan A/AAAA untuk ${m.exchange}.`,
+          },
           { exchange: m.exchange },
         ),
       );
@@ -93,6 +116,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
           domain,
           `The MX record names an IP address (${m.exchange}) instead of a host name.`,
           "An MX record must name a host; create a host name with an A record and use it.",
+          {
+            message: `Catatan MX berisi alamat IP (${m.exchange}), bukan nama host.`,
+            fix: "Catatan MX harus berisi nama host; buat nama host dengan catatan A, lalu gunakan nama tersebut.",
+          },
         ),
       );
   });
@@ -104,6 +131,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
         domain,
         `MX: ${hosts.map((m) => `${m.priority} ${m.exchange}`).join(", ")}.`,
         NO_FIX,
+        {
+          message: `Catatan MX: ${hosts.map((m) => `${m.priority} ${m.exchange}`).join(", ")}.`,
+          fix: NO_FIX_ID,
+        },
       ),
     );
   return { findings, mx: hosts };
@@ -131,7 +162,8 @@ function spfRecords(txt: string[]): string[] {
 export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Finding[]; ips: string[] }> {
   const state: SpfState = { lookups: 0, voids: 0, visited: new Set(), findings: [], ips: [] };
   const r = await dns.txt(domain);
-  if (r.status === "error") return { findings: [dnsFailed("spf", domain, "the SPF record", r)], ips: [] };
+  if (r.status === "error")
+    return { findings: [dnsFailed("spf", domain, "the SPF record", "catatan SPF", r)], ips: [] };
   const recs = spfRecords(r.status === "ok" ? r.records : []);
   if (!recs.length)
     return {
@@ -142,6 +174,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
           domain,
           `${domain} has no SPF record, so receivers cannot tell which servers may send its mail.`,
           `Publish one TXT record at ${domain} such as "v=spf1 include:<your sending service> -all", listing every service that sends as ${domain}.`,
+          {
+            message: `${domain} tidak memiliki catatan SPF, sehingga server penerima tidak dapat mengetahui server mana yang boleh mengirim email atas nama domain ini.`,
+            fix: `Terbitkan satu catatan TXT di ${domain}, misalnya "v=spf1 include:<layanan pengirim Anda> -all", yang mencantumkan setiap layanan yang mengirim email sebagai ${domain}.`,
+          },
         ),
       ],
       ips: [],
@@ -155,6 +191,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
           domain,
           `${domain} has ${recs.length} SPF records; SPF then fails with a permanent error for every message.`,
           "Merge them into a single v=spf1 record (combine the include: and ip4:/ip6: terms, keep one all at the end).",
+          {
+            message: `${domain} memiliki ${recs.length} catatan SPF; akibatnya SPF gagal dengan kesalahan permanen untuk setiap pesan.`,
+            fix: "Gabungkan semuanya menjadi satu catatan v=spf1 (satukan bagian include: dan ip4:/ip6:, dan sisakan satu all di akhir).",
+          },
           { records: recs },
         ),
       ],
@@ -171,6 +211,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
         domain,
         `The SPF record of ${domain} needs ${state.lookups} DNS lookups; the limit is 10 (RFC 7208), so SPF fails with a permanent error at receivers.`,
         "Bring it to 10 or fewer: remove include: entries of services you no longer use, replace a/mx/ptr mechanisms with ip4:/ip6: ranges, or flatten includes into ip4:/ip6: ranges.",
+        {
+          message: `Catatan SPF ${domain} membutuhkan ${state.lookups} kueri DNS; batasnya 10 (RFC 7208), sehingga SPF gagal dengan kesalahan permanen di server penerima.`,
+          fix: "Kurangi menjadi 10 atau kurang: hapus entri include: dari layanan yang tidak lagi Anda gunakan, ganti mekanisme a/mx/ptr dengan rentang ip4:/ip6:, atau ratakan (flatten) include menjadi rentang ip4:/ip6:.",
+        },
         { lookups: state.lookups, limit: 10 },
       ),
     );
@@ -182,6 +226,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
         domain,
         `The SPF record of ${domain} makes ${state.voids} lookups that find nothing; more than 2 is a permanent error (RFC 7208).`,
         "Remove the include:, a:, mx: or exists: terms that point at names without records.",
+        {
+          message: `Catatan SPF ${domain} melakukan ${state.voids} kueri yang tidak menemukan apa pun; lebih dari 2 merupakan kesalahan permanen (RFC 7208).`,
+          fix: "Hapus bagian include:, a:, mx:, atau exists: yang mengarah ke nama tanpa catatan.",
+        },
         { voids: state.voids, limit: 2 },
       ),
     );
@@ -193,6 +241,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
         domain,
         `The SPF record of ${domain} ends in +all: it authorises every server on the Internet to send as ${domain}.`,
         "End the record with -all (or ~all while you are testing) after listing your real senders.",
+        {
+          message: `Catatan SPF ${domain} diakhiri dengan +all: catatan ini mengizinkan setiap server di Internet mengirim email sebagai ${domain}.`,
+          fix: "Akhiri catatan dengan -all (atau ~all selama masa uji coba) setelah mencantumkan semua pengirim Anda yang sebenarnya.",
+        },
       ),
     );
   else if (all === "?")
@@ -203,6 +255,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
         domain,
         `The SPF record of ${domain} ends in ?all (neutral): it says nothing about other servers, so it protects nothing.`,
         "End the record with -all (or ~all while you are testing) after listing your real senders.",
+        {
+          message: `Catatan SPF ${domain} diakhiri dengan ?all (netral): catatan ini tidak menyatakan apa pun tentang server lain, sehingga tidak memberikan perlindungan.`,
+          fix: "Akhiri catatan dengan -all (atau ~all selama masa uji coba) setelah mencantumkan semua pengirim Anda yang sebenarnya.",
+        },
       ),
     );
   else if (all === null)
@@ -213,13 +269,23 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
         domain,
         `The SPF record of ${domain} has no all mechanism or redirect, so unlisted servers get a neutral result.`,
         'Add "-all" (or "~all") at the end of the record.',
+        {
+          message: `Catatan SPF ${domain} tidak memiliki mekanisme all atau redirect, sehingga server yang tidak tercantum mendapat hasil netral.`,
+          fix: 'Tambahkan "-all" (atau "~all") di akhir catatan.',
+        },
       ),
     );
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
     f.push(
-      finding("spf.ok", "ok", domain, `SPF: "${recs[0]}" (${state.lookups} of 10 DNS lookups).`, NO_FIX, {
-        lookups: state.lookups,
-      }),
+      finding(
+        "spf.ok",
+        "ok",
+        domain,
+        `SPF: "${recs[0]}" (${state.lookups} of 10 DNS lookups).`,
+        NO_FIX,
+        { message: `SPF: "${recs[0]}" (${state.lookups} dari 10 kueri DNS).`, fix: NO_FIX_ID },
+        { lookups: state.lookups },
+      ),
     );
   return { findings: f, ips: state.ips };
 }
@@ -266,6 +332,10 @@ async function walkSpf(
               domain,
               `The SPF record of ${domain}, included by another, ends in +all: the include then passes every server on the Internet.`,
               `Ask the owner of ${domain} to fix it, or remove the include of ${domain}.`,
+              {
+                message: `Catatan SPF ${domain}, yang di-include oleh catatan lain, diakhiri dengan +all: include tersebut akhirnya meloloskan setiap server di Internet.`,
+                fix: `Minta pemilik ${domain} untuk memperbaikinya, atau hapus include ${domain}.`,
+              },
             ),
           );
         break;
@@ -301,6 +371,10 @@ async function walkSpf(
               domain,
               `The SPF record of ${domain} uses the ptr mechanism, which RFC 7208 says not to use: it is slow and many receivers ignore it.`,
               "Replace ptr with ip4:/ip6: ranges or a: names of the sending servers.",
+              {
+                message: `Catatan SPF ${domain} menggunakan mekanisme ptr, yang menurut RFC 7208 tidak boleh digunakan: mekanisme ini lambat dan diabaikan oleh banyak server penerima.`,
+                fix: "Ganti ptr dengan rentang ip4:/ip6: atau nama a: dari server pengirim.",
+              },
             ),
           );
           break;
@@ -318,6 +392,10 @@ async function walkSpf(
                 domain,
                 `The mx mechanism of ${domain}'s SPF points at ${target}, which has more than 10 MX hosts (a permanent error).`,
                 "Use ip4:/ip6: ranges instead of mx.",
+                {
+                  message: `Mekanisme mx pada SPF ${domain} mengarah ke ${target}, yang memiliki lebih dari 10 host MX (kesalahan permanen).`,
+                  fix: "Gunakan rentang ip4:/ip6: sebagai pengganti mx.",
+                },
               ),
             );
         } else {
@@ -354,6 +432,10 @@ async function followSpf(
         from,
         `The SPF record of ${from} reaches ${target} again (a loop or too deep a chain of includes).`,
         "Remove the include or redirect that leads back to a record already included.",
+        {
+          message: `Catatan SPF ${from} kembali menjangkau ${target} (perulangan, atau rantai include yang terlalu dalam).`,
+          fix: "Hapus include atau redirect yang mengarah kembali ke catatan yang sudah disertakan.",
+        },
       ),
     );
     return null;
@@ -361,7 +443,7 @@ async function followSpf(
   state.visited.add(key);
   const r = await dns.txt(target);
   if (r.status === "error") {
-    state.findings.push(dnsFailed("spf", from, `the SPF record of ${target}`, r));
+    state.findings.push(dnsFailed("spf", from, `the SPF record of ${target}`, `catatan SPF ${target}`, r));
     return null;
   }
   if (r.status !== "ok") state.voids++;
@@ -376,6 +458,12 @@ async function followSpf(
           ? `${how} ${target} in the SPF record of ${from} has ${recs.length} SPF records: a permanent error.`
           : `${how} ${target} in the SPF record of ${from} has no SPF record: SPF fails with a permanent error.`,
         `Fix or remove the ${how} of ${target} (check its spelling and the sending service's current SPF instructions).`,
+        {
+          message: recs.length
+            ? `${how} ${target} pada catatan SPF ${from} memiliki ${recs.length} catatan SPF: kesalahan permanen.`
+            : `${how} ${target} pada catatan SPF ${from} tidak memiliki catatan SPF: SPF gagal dengan kesalahan permanen.`,
+          fix: `Perbaiki atau hapus ${how} ${target} (periksa ejaannya dan petunjuk SPF terbaru dari layanan pengirim).`,
+        },
         { target },
       ),
     );
@@ -391,6 +479,10 @@ function syntax(domain: string, term: string): Finding {
     domain,
     `The SPF record of ${domain} has a term receivers cannot read: "${term}" (a permanent error).`,
     "Correct or remove the term: mechanisms are all, include:, a, mx, ptr, ip4:, ip6:, exists:, modifiers redirect= and exp=.",
+    {
+      message: `Catatan SPF ${domain} berisi bagian yang tidak dapat dibaca server penerima: "${term}" (kesalahan permanen).`,
+      fix: "Perbaiki atau hapus bagian tersebut: mekanisme yang sah adalah all, include:, a, mx, ptr, ip4:, ip6:, exists:, dan modifier redirect= serta exp=.",
+    },
     { term },
   );
 }
@@ -460,7 +552,7 @@ export async function checkDkim(
     const name = `${sel}._domainkey.${domain}`;
     const a = answers[i]!;
     if (a.status === "error") {
-      if (given) findings.push(dnsFailed("dkim", name, "the DKIM key", a));
+      if (given) findings.push(dnsFailed("dkim", name, "the DKIM key", "kunci DKIM", a));
       return;
     }
     const recs = a.status === "ok" ? a.records.filter((r) => /(^|;)\s*(v=DKIM1|p=|k=)/i.test(r)) : [];
@@ -473,6 +565,10 @@ export async function checkDkim(
             name,
             `No DKIM key is published for selector "${sel}" (${name}): signatures with it fail.`,
             `Publish the public key your sending service gives you as a TXT record at ${name} (or the CNAME it asks for).`,
+            {
+              message: `Tidak ada kunci DKIM yang diterbitkan untuk selector "${sel}" (${name}): tanda tangan dengan selector ini gagal.`,
+              fix: `Terbitkan kunci publik dari layanan pengirim Anda sebagai catatan TXT di ${name} (atau CNAME yang diminta layanan tersebut).`,
+            },
           ),
         );
       return;
@@ -488,6 +584,10 @@ export async function checkDkim(
         domain,
         `No DKIM key was found for ${domain} under ${list.length} common selectors.`,
         "Make sure your mail is DKIM-signed: turn signing on in your sending service and publish its key; then run the check with --dkim-selector set to the s= value of a signed message's DKIM-Signature.",
+        {
+          message: `Tidak ditemukan kunci DKIM untuk ${domain} pada ${list.length} selector umum.`,
+          fix: "Pastikan email Anda ditandatangani DKIM: aktifkan penandatanganan di layanan pengirim Anda dan terbitkan kuncinya; lalu jalankan pemeriksaan lagi dengan --dkim-selector berisi nilai s= dari header DKIM-Signature pada pesan yang sudah ditandatangani.",
+        },
         { tried: list },
       ),
     );
@@ -506,6 +606,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM record at ${name} has a wrong version tag (v=${v}); it must be v=DKIM1 and come first.`,
         'Start the record with "v=DKIM1;".',
+        {
+          message: `Catatan DKIM di ${name} memiliki tag versi yang salah (v=${v}); tag ini harus v=DKIM1 dan berada di awal.`,
+          fix: 'Awali catatan dengan "v=DKIM1;".',
+        },
       ),
     );
   const k = (tags.get("k") ?? "rsa").toLowerCase();
@@ -518,6 +622,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM record at ${name} has no p= tag (public key).`,
         "Publish the full record your sending service gives you, including p=<key>.",
+        {
+          message: `Catatan DKIM di ${name} tidak memiliki tag p= (kunci publik).`,
+          fix: "Terbitkan catatan lengkap yang diberikan layanan pengirim Anda, termasuk p=<kunci>.",
+        },
       ),
     );
     return f;
@@ -530,6 +638,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM key at ${name} is revoked (empty p=): every signature with this selector fails.`,
         "If mail is still signed with this selector, publish its current key or switch signing to a selector with a published key.",
+        {
+          message: `Kunci DKIM di ${name} telah dicabut (p= kosong): setiap tanda tangan dengan selector ini gagal.`,
+          fix: "Jika email masih ditandatangani dengan selector ini, terbitkan kuncinya yang berlaku, atau alihkan penandatanganan ke selector yang kuncinya sudah diterbitkan.",
+        },
       ),
     );
     return f;
@@ -542,6 +654,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM key at ${name} has an unknown key type k=${k}; receivers cannot verify with it.`,
         "Use k=rsa (2048 bits) or k=ed25519 together with an RSA key.",
+        {
+          message: `Kunci DKIM di ${name} memiliki jenis kunci yang tidak dikenal, k=${k}; server penerima tidak dapat memverifikasi tanda tangan dengannya.`,
+          fix: "Gunakan k=rsa (2048 bit), atau k=ed25519 bersama kunci RSA.",
+        },
       ),
     );
     return f;
@@ -564,6 +680,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The public key (p=) at ${name} is not a valid ${k} key: signatures cannot be verified.`,
         "Copy the key again from your sending service: all of it, base64 without spaces or quotes inside.",
+        {
+          message: `Kunci publik (p=) di ${name} bukan kunci ${k} yang valid: tanda tangan tidak dapat diverifikasi.`,
+          fix: "Salin ulang kunci dari layanan pengirim Anda secara utuh, dalam base64 tanpa spasi atau tanda kutip di dalamnya.",
+        },
       ),
     );
     return f;
@@ -576,6 +696,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM key at ${name} has only ${bits} bits; receivers treat keys under 1024 bits as no signature.`,
         "Create a 2048-bit RSA key, publish it under a new selector, sign with it, then revoke the old one.",
+        {
+          message: `Kunci DKIM di ${name} hanya ${bits} bit; server penerima memperlakukan kunci di bawah 1024 bit seolah-olah pesan tidak ditandatangani.`,
+          fix: "Buat kunci RSA 2048 bit, terbitkan di bawah selector baru, tandatangani email dengan kunci tersebut, lalu cabut kunci yang lama.",
+        },
         { bits },
       ),
     );
@@ -587,6 +711,10 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM key at ${name} has ${bits} bits; 2048 is the recommended size.`,
         "When you next rotate keys, use 2048 bits.",
+        {
+          message: `Kunci DKIM di ${name} berukuran ${bits} bit; ukuran yang disarankan adalah 2048 bit.`,
+          fix: "Gunakan 2048 bit saat Anda merotasi kunci berikutnya.",
+        },
         { bits },
       ),
     );
@@ -599,10 +727,24 @@ function lintDkim(name: string, record: string): Finding[] {
         name,
         `The DKIM key at ${name} is in testing mode (t=y): receivers may treat its signatures as absent.`,
         "Remove t=y from the record once signing works.",
+        {
+          message: `Kunci DKIM di ${name} dalam mode uji (t=y): server penerima dapat menganggap tanda tangannya tidak ada.`,
+          fix: "Hapus t=y dari catatan setelah penandatanganan berjalan dengan baik.",
+        },
       ),
     );
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
-    f.push(finding("dkim.ok", "ok", name, `DKIM key at ${name}: ${k}, ${bits} bits.`, NO_FIX, { bits }));
+    f.push(
+      finding(
+        "dkim.ok",
+        "ok",
+        name,
+        `DKIM key at ${name}: ${k}, ${bits} bits.`,
+        NO_FIX,
+        { message: `Kunci DKIM di ${name}: ${k}, ${bits} bit.`, fix: NO_FIX_ID },
+        { bits },
+      ),
+    );
   return f;
 }
 
@@ -622,7 +764,7 @@ export async function checkDmarc(
   const name = `_dmarc.${domain}`;
   let r = await dns.txt(name);
   if (r.status === "error")
-    return { findings: [dnsFailed("dmarc", name, "the DMARC record", r)], dmarc: null };
+    return { findings: [dnsFailed("dmarc", name, "the DMARC record", "catatan DMARC", r)], dmarc: null };
   let recs = dmarcRecords(r);
   const f: Finding[] = [];
   let at = name;
@@ -642,6 +784,10 @@ export async function checkDmarc(
             domain,
             `${domain} has no DMARC record of its own; the record of its organisational domain ${org} applies (its sp= policy, or p=).`,
             `Nothing to do if that policy fits ${domain}; publish _dmarc.${domain} to give it a policy of its own.`,
+            {
+              message: `${domain} tidak memiliki catatan DMARC sendiri; yang berlaku adalah catatan domain organisasinya, ${org} (kebijakan sp=, atau p=).`,
+              fix: `Tidak ada yang perlu dilakukan jika kebijakan itu sesuai untuk ${domain}; terbitkan _dmarc.${domain} agar domain ini memiliki kebijakan sendiri.`,
+            },
             { orgDomain: org },
           ),
         );
@@ -657,6 +803,10 @@ export async function checkDmarc(
           domain,
           `${domain} has no DMARC record: Gmail, Yahoo and Microsoft require one from bulk senders, and nothing stops others from spoofing the domain.`,
           `Publish a TXT record at _dmarc.${domain}: "v=DMARC1; p=none; rua=mailto:dmarc@${domain}", read the reports, then move to p=quarantine and p=reject.`,
+          {
+            message: `${domain} tidak memiliki catatan DMARC: Gmail, Yahoo, dan Microsoft mewajibkannya bagi pengirim email massal, dan tanpa catatan ini tidak ada yang mencegah pihak lain memalsukan domain tersebut.`,
+            fix: `Terbitkan catatan TXT di _dmarc.${domain}: "v=DMARC1; p=none; rua=mailto:dmarc@${domain}", baca laporannya, lalu naikkan kebijakan ke p=quarantine dan p=reject.`,
+          },
         ),
       ],
       dmarc: null,
@@ -670,6 +820,10 @@ export async function checkDmarc(
           at,
           `${at} has ${recs.length} DMARC records; receivers then apply no DMARC policy at all.`,
           "Keep exactly one v=DMARC1 record.",
+          {
+            message: `${at} memiliki ${recs.length} catatan DMARC; akibatnya server penerima sama sekali tidak menerapkan kebijakan DMARC.`,
+            fix: "Sisakan tepat satu catatan v=DMARC1.",
+          },
           { records: recs },
         ),
       ],
@@ -682,20 +836,39 @@ export async function checkDmarc(
   const sp = tags.get("sp")?.toLowerCase() ?? null;
   const pctRaw = tags.get("pct");
   const pct = pctRaw === undefined ? 100 : Number(pctRaw);
+  // Each problem in English (`bad`, also in data.problems) and in Indonesian (`badId`).
   const bad: string[] = [];
-  if (!/^v=DMARC1\s*(;|$)/i.test(rec.trim())) bad.push("the record must start with v=DMARC1;");
+  const badId: string[] = [];
+  const problem = (en: string, id: string) => {
+    bad.push(en);
+    badId.push(id);
+  };
+  if (!/^v=DMARC1\s*(;|$)/i.test(rec.trim()))
+    problem("the record must start with v=DMARC1;", "catatan harus diawali dengan v=DMARC1;");
   if (p === null || !POLICIES.includes(p))
-    bad.push(`p= must be none, quarantine or reject (found ${p ?? "none"})`);
-  if (sp !== null && !POLICIES.includes(sp)) bad.push(`sp= must be none, quarantine or reject (found ${sp})`);
-  if (!Number.isInteger(pct) || pct < 0 || pct > 100) bad.push(`pct= must be 0 to 100 (found ${pctRaw})`);
+    problem(
+      `p= must be none, quarantine or reject (found ${p ?? "none"})`,
+      `p= harus none, quarantine, atau reject (yang ditemukan: ${p ?? "tidak ada"})`,
+    );
+  if (sp !== null && !POLICIES.includes(sp))
+    problem(
+      `sp= must be none, quarantine or reject (found ${sp})`,
+      `sp= harus none, quarantine, atau reject (yang ditemukan: ${sp})`,
+    );
+  if (!Number.isInteger(pct) || pct < 0 || pct > 100)
+    problem(`pct= must be 0 to 100 (found ${pctRaw})`, `pct= harus 0 sampai 100 (yang ditemukan: ${pctRaw})`);
   for (const t of ["adkim", "aspf"]) {
     const v = tags.get(t);
-    if (v !== undefined && !/^[rs]$/i.test(v)) bad.push(`${t}= must be r or s (found ${v})`);
+    if (v !== undefined && !/^[rs]$/i.test(v))
+      problem(`${t}= must be r or s (found ${v})`, `${t}= harus r atau s (yang ditemukan: ${v})`);
   }
   for (const t of ["rua", "ruf"]) {
     const v = tags.get(t);
     if (v?.split(",").some((u) => !/^(mailto:[^@\s]+@[^@\s]+|https?:\/\/\S+)$/i.test(u.trim())))
-      bad.push(`${t}= must be a list of mailto: addresses (found ${v})`);
+      problem(
+        `${t}= must be a list of mailto: addresses (found ${v})`,
+        `${t}= harus berupa daftar alamat mailto: (yang ditemukan: ${v})`,
+      );
   }
   if (bad.length)
     f.push(
@@ -705,6 +878,10 @@ export async function checkDmarc(
         at,
         `The DMARC record at ${at} is not valid: ${bad.join("; ")}.`,
         `Correct the record, e.g. "v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}".`,
+        {
+          message: `Catatan DMARC di ${at} tidak valid: ${badId.join("; ")}.`,
+          fix: `Perbaiki catatan tersebut, misalnya "v=DMARC1; p=quarantine; rua=mailto:dmarc@${domain}".`,
+        },
         { record: rec, problems: bad },
       ),
     );
@@ -717,6 +894,10 @@ export async function checkDmarc(
         at,
         `The DMARC policy of ${domain} is p=none: it only monitors, so spoofed mail is still delivered and Gmail and Yahoo see no enforcement.`,
         "Once the aggregate reports show your real mail passing SPF or DKIM aligned, move to p=quarantine, then p=reject.",
+        {
+          message: `Kebijakan DMARC ${domain} adalah p=none: kebijakan ini hanya memantau, sehingga email palsu tetap terkirim, dan Gmail serta Yahoo menganggap domain ini tidak menegakkan DMARC.`,
+          fix: "Setelah laporan agregat menunjukkan bahwa email Anda yang sebenarnya lolos SPF atau DKIM secara selaras (aligned), naikkan kebijakan ke p=quarantine, lalu ke p=reject.",
+        },
         { policy: applied },
       ),
     );
@@ -728,6 +909,10 @@ export async function checkDmarc(
         at,
         `The DMARC record of ${domain} enforces p=${p} but sp=none leaves its subdomains open to spoofing.`,
         "Remove sp=none (subdomains then follow p=) or set sp=quarantine or sp=reject.",
+        {
+          message: `Catatan DMARC ${domain} menerapkan p=${p}, tetapi sp=none membiarkan subdomainnya terbuka terhadap pemalsuan (spoofing).`,
+          fix: "Hapus sp=none (subdomain kemudian mengikuti p=), atau tetapkan sp=quarantine atau sp=reject.",
+        },
       ),
     );
   if (Number.isInteger(pct) && pct < 100 && applied !== "none")
@@ -738,6 +923,10 @@ export async function checkDmarc(
         at,
         `The DMARC policy of ${domain} applies to only ${pct}% of failing mail (pct=${pct}).`,
         "Raise pct to 100 (or remove it) once you have checked the reports.",
+        {
+          message: `Kebijakan DMARC ${domain} hanya berlaku untuk ${pct}% email yang gagal (pct=${pct}).`,
+          fix: "Naikkan pct menjadi 100 (atau hapus tag tersebut) setelah Anda memeriksa laporannya.",
+        },
         { pct },
       ),
     );
@@ -749,6 +938,10 @@ export async function checkDmarc(
         at,
         `The DMARC record of ${domain} has no rua= address, so you get no reports of who sends as ${domain} and what fails.`,
         `Add rua=mailto:dmarc-reports@${domain} (or the address of a DMARC report service).`,
+        {
+          message: `Catatan DMARC ${domain} tidak memiliki alamat rua=, sehingga Anda tidak menerima laporan tentang siapa saja yang mengirim email sebagai ${domain} dan apa yang gagal.`,
+          fix: `Tambahkan rua=mailto:dmarc-reports@${domain} (atau alamat layanan laporan DMARC).`,
+        },
       ),
     );
   if (tags.get("adkim")?.toLowerCase() === "s" || tags.get("aspf")?.toLowerCase() === "s")
@@ -759,10 +952,19 @@ export async function checkDmarc(
         at,
         `The DMARC record of ${domain} asks for strict alignment (adkim=s or aspf=s): mail signed or sent from a subdomain fails.`,
         "Keep strict alignment only if every sending service uses exactly the From domain; otherwise use relaxed (the default).",
+        {
+          message: `Catatan DMARC ${domain} meminta keselarasan ketat (adkim=s atau aspf=s): email yang ditandatangani atau dikirim dari subdomain akan gagal.`,
+          fix: "Pertahankan keselarasan ketat hanya jika setiap layanan pengirim menggunakan domain From yang persis sama; jika tidak, gunakan relaxed (bawaan).",
+        },
       ),
     );
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
-    f.push(finding("dmarc.ok", "ok", at, `DMARC: "${rec}".`, NO_FIX));
+    f.push(
+      finding("dmarc.ok", "ok", at, `DMARC: "${rec}".`, NO_FIX, {
+        message: `Catatan DMARC: "${rec}".`,
+        fix: NO_FIX_ID,
+      }),
+    );
   return { findings: f, dmarc: bad.length ? null : { p: applied, sp: inherited ? null : sp, pct } };
 }
 
@@ -787,7 +989,7 @@ export async function checkMtaSts(
 ): Promise<Finding[]> {
   const name = `_mta-sts.${domain}`;
   const r = await dns.txt(name);
-  if (r.status === "error") return [dnsFailed("mta_sts", name, "the MTA-STS record", r)];
+  if (r.status === "error") return [dnsFailed("mta_sts", name, "the MTA-STS record", "catatan MTA-STS", r)];
   const recs = r.status === "ok" ? r.records.filter((t) => /^v=STSv1/i.test(t.trim())) : [];
   if (!recs.length)
     return [
@@ -797,6 +999,10 @@ export async function checkMtaSts(
         domain,
         `${domain} has no MTA-STS policy, so senders may deliver to it without verified TLS.`,
         `Optional: publish _mta-sts.${domain} TXT "v=STSv1; id=<date>" and a policy at https://mta-sts.${domain}/.well-known/mta-sts.txt (start with mode: testing).`,
+        {
+          message: `${domain} tidak memiliki kebijakan MTA-STS, sehingga pengirim dapat mengirim email ke domain ini tanpa TLS yang terverifikasi.`,
+          fix: `Opsional: terbitkan _mta-sts.${domain} TXT "v=STSv1; id=<tanggal>" dan kebijakan di https://mta-sts.${domain}/.well-known/mta-sts.txt (mulai dengan mode: testing).`,
+        },
       ),
     ];
   const tags = parseTags(recs[0]!);
@@ -810,6 +1016,13 @@ export async function checkMtaSts(
           ? `${name} has ${recs.length} MTA-STS records; senders then ignore the policy.`
           : `The MTA-STS record at ${name} has no valid id= (1 to 32 letters and digits).`,
         'Keep one record: "v=STSv1; id=20240101T000000" and change the id whenever the policy changes.',
+        {
+          message:
+            recs.length > 1
+              ? `${name} memiliki ${recs.length} catatan MTA-STS; akibatnya pengirim mengabaikan kebijakan tersebut.`
+              : `Catatan MTA-STS di ${name} tidak memiliki id= yang valid (1 sampai 32 huruf dan angka).`,
+          fix: 'Sisakan satu catatan: "v=STSv1; id=20240101T000000" dan ubah id setiap kali kebijakan berubah.',
+        },
       ),
     ];
   const url = `https://mta-sts.${domain}/.well-known/mta-sts.txt`;
@@ -823,10 +1036,13 @@ export async function checkMtaSts(
   let policy: ReturnType<typeof parsePolicy>;
   try {
     policy = parsePolicy(res.body);
-    if (policy.version !== "STSv1") throw new Error("the first line must be version: STSv1");
-    if (!["enforce", "testing", "none"].includes(policy.mode)) throw new Error(`unknown mode ${policy.mode}`);
-    if (!policy.mx?.length && policy.mode !== "none") throw new Error("no mx: lines");
-    if (!policy.maxAge) throw new Error("no max_age");
+    if (policy.version !== "STSv1")
+      throw policyError("the first line must be version: STSv1", "baris pertama harus version: STSv1");
+    if (!["enforce", "testing", "none"].includes(policy.mode))
+      throw policyError(`unknown mode ${policy.mode}`, `mode tidak dikenal: ${policy.mode}`);
+    if (!policy.mx?.length && policy.mode !== "none")
+      throw policyError("no mx: lines", "tidak ada baris mx:");
+    if (!policy.maxAge) throw policyError("no max_age", "tidak ada max_age");
   } catch (e) {
     return [
       finding(
@@ -835,6 +1051,10 @@ export async function checkMtaSts(
         url,
         `The MTA-STS policy file of ${domain} is not valid: ${(e as Error).message}.`,
         "Write the file as lines: version: STSv1, mode: testing|enforce|none, mx: <each MX host or *.domain>, max_age: <seconds>.",
+        {
+          message: `Berkas kebijakan MTA-STS ${domain} tidak valid: ${policyProblemId(e)}.`,
+          fix: "Tulis berkas tersebut baris per baris: version: STSv1, mode: testing|enforce|none, mx: <setiap host MX atau *.domain>, max_age: <detik>.",
+        },
       ),
     ];
   }
@@ -849,6 +1069,10 @@ export async function checkMtaSts(
           url,
           `The MTA-STS policy of ${domain} does not list the MX host(s) ${uncovered.join(", ")}: in enforce mode senders refuse to deliver there.`,
           "Add an mx: line for each MX host (or a *.domain pattern that covers them) and change the id in the TXT record.",
+          {
+            message: `Kebijakan MTA-STS ${domain} tidak mencantumkan host MX ${uncovered.join(", ")}: dalam mode enforce, pengirim menolak mengirim email ke sana.`,
+            fix: "Tambahkan baris mx: untuk setiap host MX (atau pola *.domain yang mencakupnya), lalu ubah id pada catatan TXT.",
+          },
           { uncovered },
         ),
       );
@@ -861,6 +1085,10 @@ export async function checkMtaSts(
         url,
         `The MTA-STS policy of ${domain} is in testing mode: failures are reported (TLS-RPT) but mail is still delivered.`,
         "Move to mode: enforce once TLS reports show no failures.",
+        {
+          message: `Kebijakan MTA-STS ${domain} dalam mode testing: kegagalan dilaporkan (TLS-RPT), tetapi email tetap terkirim.`,
+          fix: "Beralih ke mode: enforce setelah laporan TLS tidak lagi menunjukkan kegagalan.",
+        },
       ),
     );
   if (!f.some((x) => x.severity === "error"))
@@ -871,9 +1099,30 @@ export async function checkMtaSts(
         url,
         `MTA-STS policy: mode ${policy.mode}, mx ${policy.mx?.join(", ")}.`,
         NO_FIX,
+        { message: `Kebijakan MTA-STS: mode ${policy.mode}, mx ${policy.mx?.join(", ")}.`, fix: NO_FIX_ID },
       ),
     );
   return f;
+}
+
+/** A problem of an MTA-STS policy file, in English (its message) and in Indonesian. */
+function policyError(en: string, id: string): Error {
+  return Object.assign(new Error(en), { indonesian: id });
+}
+
+/** mailauth's parsePolicy errors by code, in Indonesian. */
+const POLICY_ERRORS_ID: Record<string, string> = {
+  invalid_sts_version: "kolom version tidak valid",
+  invalid_sts_mode: "kolom mode tidak valid",
+  invalid_sts_max_age: "kolom max_age tidak valid",
+  invalid_sts_mx: "kolom mx tidak ada",
+};
+
+function policyProblemId(e: unknown): string {
+  const err = e as Error & { indonesian?: string; code?: string };
+  return (
+    err.indonesian ?? (err.code && POLICY_ERRORS_ID[err.code]) ?? `berkas tidak dapat dibaca (${err.message})`
+  );
 }
 
 function policyUnreachable(domain: string, url: string, why: string): Finding {
@@ -883,13 +1132,17 @@ function policyUnreachable(domain: string, url: string, why: string): Finding {
     url,
     `${domain} announces MTA-STS but its policy file could not be fetched (${why}).`,
     `Serve the policy at ${url} over HTTPS with a valid certificate for mta-sts.${domain} (no redirects), or remove the _mta-sts TXT record.`,
+    {
+      message: `${domain} mengumumkan MTA-STS, tetapi berkas kebijakannya tidak dapat diambil (${why}).`,
+      fix: `Sajikan kebijakan di ${url} melalui HTTPS dengan sertifikat yang valid untuk mta-sts.${domain} (tanpa pengalihan/redirect), atau hapus catatan TXT _mta-sts.`,
+    },
   );
 }
 
 export async function checkTlsRpt(domain: string, dns: Dns): Promise<Finding[]> {
   const name = `_smtp._tls.${domain}`;
   const r = await dns.txt(name);
-  if (r.status === "error") return [dnsFailed("tls_rpt", name, "the TLS-RPT record", r)];
+  if (r.status === "error") return [dnsFailed("tls_rpt", name, "the TLS-RPT record", "catatan TLS-RPT", r)];
   const recs = r.status === "ok" ? r.records.filter((t) => /^v=TLSRPTv1/i.test(t.trim())) : [];
   if (!recs.length)
     return [
@@ -899,6 +1152,10 @@ export async function checkTlsRpt(domain: string, dns: Dns): Promise<Finding[]> 
         domain,
         `${domain} has no TLS-RPT record, so nobody reports TLS failures of mail sent to it.`,
         `Optional: publish _smtp._tls.${domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+        {
+          message: `${domain} tidak memiliki catatan TLS-RPT, sehingga tidak ada yang melaporkan kegagalan TLS pada email yang dikirim ke domain ini.`,
+          fix: `Opsional: terbitkan _smtp._tls.${domain} TXT "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+        },
       ),
     ];
   const rua = parseTags(recs[0]!).get("rua") ?? "";
@@ -916,15 +1173,27 @@ export async function checkTlsRpt(domain: string, dns: Dns): Promise<Finding[]> 
           ? `${name} has ${recs.length} TLS-RPT records.`
           : `The TLS-RPT record at ${name} has no valid rua= (mailto: or https:).`,
         `Keep one record: "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+        {
+          message:
+            recs.length > 1
+              ? `${name} memiliki ${recs.length} catatan TLS-RPT.`
+              : `Catatan TLS-RPT di ${name} tidak memiliki rua= yang valid (mailto: atau https:).`,
+          fix: `Sisakan satu catatan: "v=TLSRPTv1; rua=mailto:tls-reports@${domain}".`,
+        },
       ),
     ];
-  return [finding("tls_rpt.ok", "ok", name, `TLS-RPT: "${recs[0]}".`, NO_FIX)];
+  return [
+    finding("tls_rpt.ok", "ok", name, `TLS-RPT: "${recs[0]}".`, NO_FIX, {
+      message: `Catatan TLS-RPT: "${recs[0]}".`,
+      fix: NO_FIX_ID,
+    }),
+  ];
 }
 
 export async function checkBimi(domain: string, dns: Dns, dmarc: DmarcInfo | null): Promise<Finding[]> {
   const name = `default._bimi.${domain}`;
   const r = await dns.txt(name);
-  if (r.status === "error") return [dnsFailed("bimi", name, "the BIMI record", r)];
+  if (r.status === "error") return [dnsFailed("bimi", name, "the BIMI record", "catatan BIMI", r)];
   const recs = r.status === "ok" ? r.records.filter((t) => /^v=BIMI1/i.test(t.trim())) : [];
   if (!recs.length)
     return [
@@ -934,6 +1203,10 @@ export async function checkBimi(domain: string, dns: Dns, dmarc: DmarcInfo | nul
         domain,
         `${domain} has no BIMI record, so mailboxes that support it show no brand logo.`,
         `Optional, once DMARC enforces: publish default._bimi.${domain} TXT "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem".`,
+        {
+          message: `${domain} tidak memiliki catatan BIMI, sehingga kotak surat yang mendukungnya tidak menampilkan logo merek.`,
+          fix: `Opsional, setelah DMARC ditegakkan: terbitkan default._bimi.${domain} TXT "v=BIMI1; l=https://…/logo.svg; a=https://…/vmc.pem".`,
+        },
       ),
     ];
   const tags = parseTags(recs[0]!);
@@ -948,6 +1221,10 @@ export async function checkBimi(domain: string, dns: Dns, dmarc: DmarcInfo | nul
         name,
         `The BIMI record at ${name} is not valid: l= must be an https URL of an SVG logo and a= an https URL of the certificate.`,
         'Publish "v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem".',
+        {
+          message: `Catatan BIMI di ${name} tidak valid: l= harus berupa URL https ke logo SVG, dan a= berupa URL https ke sertifikat.`,
+          fix: 'Terbitkan "v=BIMI1; l=https://example.com/logo.svg; a=https://example.com/vmc.pem".',
+        },
       ),
     );
   if (!dmarc || dmarc.p === "none" || dmarc.p === null || dmarc.pct < 100 || dmarc.sp === "none")
@@ -958,8 +1235,18 @@ export async function checkBimi(domain: string, dns: Dns, dmarc: DmarcInfo | nul
         name,
         `${domain} publishes BIMI, but mailboxes show the logo only when DMARC enforces (p=quarantine or p=reject, pct=100, sp not none).`,
         "Move the DMARC policy to p=quarantine or p=reject for all mail.",
+        {
+          message: `${domain} menerbitkan BIMI, tetapi kotak surat hanya menampilkan logo jika DMARC ditegakkan (p=quarantine atau p=reject, pct=100, sp bukan none).`,
+          fix: "Naikkan kebijakan DMARC ke p=quarantine atau p=reject untuk semua email.",
+        },
       ),
     );
-  if (!f.length) f.push(finding("bimi.ok", "ok", name, `BIMI: "${recs[0]}".`, NO_FIX));
+  if (!f.length)
+    f.push(
+      finding("bimi.ok", "ok", name, `BIMI: "${recs[0]}".`, NO_FIX, {
+        message: `Catatan BIMI: "${recs[0]}".`,
+        fix: NO_FIX_ID,
+      }),
+    );
   return f;
 }

@@ -43,8 +43,12 @@ function report(kind: CheckKind, target: string, findings: Finding[], dns: Dns, 
         "dns.failed",
         failures.length >= 3 ? "error" : "warning",
         dns.servers.join(", ") || "system resolver",
-        `${failures.length} DNS lookup(s) failed (${codes.map(describeDnsError).join("; ")}): the findings that need them are missing.`,
+        `${failures.length} DNS lookup(s) failed (${codes.map((c) => describeDnsError(c)).join("; ")}): the findings that need them are missing.`,
         "Check the network and the resolver (--dns-server HOST[:PORT]), then run the check again.",
+        {
+          message: `${failures.length} kueri DNS gagal (${codes.map((c) => describeDnsError(c, "id")).join("; ")}): temuan yang membutuhkannya tidak tersedia.`,
+          fix: "Periksa jaringan dan resolver (--dns-server HOST[:PORT]), lalu jalankan pemeriksaan lagi.",
+        },
         { failures: failures.slice(0, 20), servers: dns.servers },
       ),
     );

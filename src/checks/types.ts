@@ -2,9 +2,16 @@ import type { Dns, DnsOptions } from "./dns.js";
 
 export type Severity = "error" | "warning" | "info" | "ok";
 
+/** The human text of a finding in one language: what was found and what to do about it. */
+export interface FindingText {
+  message: string;
+  fix: string;
+}
+
 /**
  * One result of a check (docs/checks.md). `id` is stable (`spf.too_many_lookups`); `message` says
- * what was found and `fix` what to do about it, in English; `data` holds the facts behind it.
+ * what was found and `fix` what to do about it, in English; `localized` holds the same two texts in
+ * other languages (Indonesian: `localized.id`); `data` holds the facts behind it.
  */
 export interface Finding {
   id: string;
@@ -13,6 +20,12 @@ export interface Finding {
   subject: string;
   message: string;
   fix: string;
+  /**
+   * `message` and `fix` in other languages, with the same values (domains, counts, records) in
+   * them. Optional in the type so that the JSON contract only gained a field; every finding made
+   * by `finding()` has it.
+   */
+  localized?: { id: FindingText };
   data?: Record<string, unknown>;
 }
 
@@ -46,13 +59,22 @@ export interface CheckOptions {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, ok: 3 };
 
+/** The fix of a finding that needs none (`ok`), in English and in Indonesian. */
+export const NO_FIX = "Nothing to do.";
+export const NO_FIX_ID = "Tidak ada yang perlu dilakukan.";
+
+/** A finding, its English `message` and `fix`, and the same two in Indonesian (`indonesian`). */
 export function finding(
   id: string,
   severity: Severity,
   subject: string,
   message: string,
   fix: string,
+  indonesian: FindingText,
   data?: Record<string, unknown>,
 ): Finding {
-  return data ? { id, severity, subject, message, fix, data } : { id, severity, subject, message, fix };
+  const localized = { id: { message: indonesian.message, fix: indonesian.fix } };
+  return data
+    ? { id, severity, subject, message, fix, localized, data }
+    : { id, severity, subject, message, fix, localized };
 }

@@ -11,7 +11,7 @@ import {
   type DiagnosisChecks,
   Dns,
 } from "../checks/index.js";
-import type { Severity } from "../checks/types.js";
+import type { CheckKind, Finding, Severity } from "../checks/types.js";
 import { UsageError, writeOut } from "./io.js";
 import { type Colors, colors } from "./render.js";
 
@@ -79,38 +79,62 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
 }
 
 const MARK: Record<Severity, [string, keyof Colors]> = {
-  error: ["✗ error  ", "red"],
-  warning: ["! warning", "yellow"],
-  info: ["i info   ", "cyan"],
-  ok: ["✓ ok     ", "green"],
+  error: ["✗", "red"],
+  warning: ["!", "yellow"],
+  info: ["i", "cyan"],
+  ok: ["✓", "green"],
 };
 
-const WORDS = {
+const WORDS: Record<
+  Lang,
+  {
+    check: string;
+    kinds: Record<CheckKind, string>;
+    severities: Record<Severity, string>;
+    fix: string;
+    summary: string;
+    incomplete: string;
+  }
+> = {
   en: {
     check: "Check",
+    kinds: { domain: "domain", ip: "ip", address: "address", message: "message" },
+    severities: { error: "error", warning: "warning", info: "info", ok: "ok" },
     fix: "fix",
     summary: "errors, warnings, info, ok",
     incomplete: "incomplete: DNS failed",
   },
   id: {
     check: "Pemeriksaan",
+    kinds: { domain: "domain", ip: "IP", address: "alamat", message: "pesan" },
+    severities: { error: "galat", warning: "peringatan", info: "info", ok: "ok" },
     fix: "perbaikan",
     summary: "galat, peringatan, info, ok",
     incomplete: "tidak lengkap: DNS gagal",
   },
-} as const;
+};
 
-/** A report as a person reads it: worst first, each finding with its fix. */
+/** A finding's message and fix in `lang`; English where a finding has no text in that language. */
+export function findingText(f: Finding, lang: Lang): { message: string; fix: string } {
+  const t = lang === "en" ? undefined : f.localized?.[lang];
+  return { message: t?.message || f.message, fix: t?.fix || f.fix };
+}
+
+/** A report as a person reads it: worst first, each finding with its fix, in `lang`. */
 export function renderReport(r: CheckReport, lang: Lang, c: Colors): string {
   const W = WORDS[lang];
+  // Severity labels padded to the longest of the language, the fix lines indented under the text.
+  const width = Math.max(...Object.values(W.severities).map((s) => s.length));
+  const indent = " ".repeat(2 + 2 + width + 1);
   const lines = [
-    c.bold(`${W.check} ${r.kind}: ${r.target}`) + (r.complete ? "" : c.red(`  (${W.incomplete})`)),
+    c.bold(`${W.check} ${W.kinds[r.kind]}: ${r.target}`) + (r.complete ? "" : c.red(`  (${W.incomplete})`)),
   ];
   for (const f of r.findings) {
-    const [label, color] = MARK[f.severity];
+    const [mark, color] = MARK[f.severity];
     const paint = c[color] as (s: string) => string;
-    lines.push(`  ${paint(label)} ${c.dim(f.id)}  ${f.message}`);
-    if (f.severity !== "ok") lines.push(`            ${c.dim(`${W.fix}:`)} ${f.fix}`);
+    const { message, fix } = findingText(f, lang);
+    lines.push(`  ${paint(`${mark} ${W.severities[f.severity].padEnd(width)}`)} ${c.dim(f.id)}  ${message}`);
+    if (f.severity !== "ok") lines.push(`${indent}${c.dim(`${W.fix}:`)} ${fix}`);
   }
   const s = r.summary;
   lines.push(`  ${s.error}, ${s.warning}, ${s.info}, ${s.ok} (${W.summary})`);

@@ -16,11 +16,12 @@ import {
   checkSpf,
   checkTlsRpt,
 } from "../../src/checks/domain.js";
-import { checkDomain, checkIp, checksFor } from "../../src/checks/index.js";
+import { checkDomain, checkEmailAddress, checkIp, checksFor } from "../../src/checks/index.js";
 import type { FetchText, Finding } from "../../src/checks/types.js";
 import { diagnose } from "../../src/index.js";
 import { type DnsServer, startDnsServer } from "../support/dns-server.js";
 import { KEY2048, ZONES } from "./fixtures.js";
+import { assertIndonesian } from "./localized.js";
 
 let server: DnsServer;
 let dns: () => Dns;
@@ -77,6 +78,7 @@ const ROWS: Row[] = [
   ["spf.include_missing", "inclmissing.bad.test", "good.test", spf],
   ["spf.ptr", "ptr.bad.test", "good.test", spf],
   ["spf.loop", "loop.bad.test", "good.test", spf],
+  ["spf.mx_too_many", "mxmany.bad.test", "good.test", spf],
   ["dkim.missing", "nosuch:bad.test", "sel1:good.test", dkim],
   ["dkim.none_found", ":bad.test", "sel1:good.test", dkim],
   ["dkim.weak_key", "weak:bad.test", "sel1:good.test", dkim],
@@ -84,6 +86,9 @@ const ROWS: Row[] = [
   ["dkim.revoked", "revoked:bad.test", "sel1:good.test", dkim],
   ["dkim.key_type", "badtype:bad.test", "sel1:good.test", dkim],
   ["dkim.syntax", "garbage:bad.test", "sel1:good.test", dkim],
+  ["dkim.syntax", "badver:bad.test", "sel1:good.test", dkim],
+  ["dkim.syntax", "nop:bad.test", "sel1:good.test", dkim],
+  ["dkim.short_key", "short:bad.test", "sel1:good.test", dkim],
   ["dmarc.missing", "nospf.bad.test", "good.test", dmarc],
   ["dmarc.multiple", "multi.bad.test", "good.test", dmarc],
   ["dmarc.syntax", "syntax.bad.test", "good.test", dmarc],
@@ -94,6 +99,7 @@ const ROWS: Row[] = [
   ["dmarc.strict_alignment", "strict.bad.test", "good.test", dmarc],
   ["dmarc.org_fallback", "sub.good.test", "good.test", dmarc],
   ["mta_sts.missing", "nospf.bad.test", "good.test", sts],
+  ["mta_sts.record_invalid", "stsnoid.bad.test", "good.test", sts],
   ["mta_sts.mx_mismatch", "sts.bad.test", "good.test", sts],
   ["mta_sts.policy_unreachable", "stsdown.bad.test", "good.test", sts],
   ["mta_sts.policy_invalid", "stsbad.bad.test", "good.test", sts],
@@ -107,6 +113,7 @@ const ROWS: Row[] = [
   ["blocklist.listed", "2001:db8::66", "2001:db8::10", (t, d) => checkBlocklists(t, d)],
   ["blocklist.listed", "spammy.test", "good.test", (t, d) => checkBlocklists(t, d)],
   ["blocklist.refused", "192.0.2.99", "192.0.2.10", (t, d) => checkBlocklists(t, d)],
+  ["blocklist.invalid_answer", "192.0.2.77", "192.0.2.10", (t, d) => checkBlocklists(t, d)],
   ["rdns.missing", "192.0.2.40", "192.0.2.10", (t, d) => checkPtr(t, d)],
   ["rdns.mismatch", "192.0.2.20", "192.0.2.10", (t, d) => checkPtr(t, d)],
   ["rdns.generic", "192.0.2.30", "192.0.2.10", (t, d) => checkPtr(t, d)],
@@ -131,6 +138,8 @@ describe("each finding appears on a broken record and disappears on a good one",
       const ok = await run(good, dns());
       assert.ok(!ids(ok).includes(id), `${id} not expected for ${good}, got ${ids(ok).join(", ")}`);
       assert.ok(!ok.some((x) => x.severity === "error"), `no error for ${good}: ${ids(ok).join(", ")}`);
+      assertIndonesian(bad, broken);
+      assertIndonesian(ok, good);
     });
   }
 });
@@ -151,6 +160,7 @@ test("good.test passes every domain check, and the good findings say so", async 
     assert.ok(got.includes(id), `${id} in ${got.join(", ")}`);
   assert.equal(r.summary.error, 0, got.join(", "));
   assert.equal(r.complete, true);
+  assertIndonesian(r.findings, "good.test");
 });
 
 test("SPF counts the lookups of includes: 11 includes is 11 lookups", async () => {
@@ -160,6 +170,7 @@ test("SPF counts the lookups of includes: 11 includes is 11 lookups", async () =
   assert.equal(f.severity, "error");
   const good = (await checkSpf("good.test", dns())).findings.find((x) => x.id === "spf.ok")!;
   assert.equal(good.data?.lookups, 1);
+  assertIndonesian([...r.findings, good]);
 });
 
 test("a blocklist answer of 127.255.255.254 is a refused query, not a listing", async () => {
@@ -174,8 +185,10 @@ test("a blocklist answer of 127.255.255.254 is a refused query, not a listing", 
   assert.equal(interpretAnswer("zen.spamhaus.org", "127.0.0.2").type, "listed");
   assert.equal(interpretAnswer("multi.uribl.com", "127.0.0.1").type, "refused");
   assert.equal(interpretAnswer("bl.spamcop.net", "10.0.0.1").type, "invalid");
-  const d = (await checkBlocklists("refused.test", dns())).map((x) => x.id);
+  const refused = await checkBlocklists("refused.test", dns());
+  const d = refused.map((x) => x.id);
   assert.ok(d.includes("blocklist.refused") && !d.includes("blocklist.listed"), d.join(", "));
+  assertIndonesian([...r.findings, ...refused]);
 });
 
 test("a listing names the list, its meaning and the delisting page", async () => {
@@ -187,6 +200,10 @@ test("a listing names the list, its meaning and the delisting page", async () =>
   assert.match(sh.fix, /check\.spamhaus\.org/);
   const pbl = await checkBlocklists("192.0.2.11", dns());
   assert.match(pbl.find((x) => x.id === "blocklist.listed")!.message, /PBL/);
+  assertIndonesian([...r, ...pbl]);
+  // The same facts in Indonesian: the list's meaning and the delisting page.
+  assert.match(sh.localized!.id.message, /SBL/);
+  assert.match(sh.localized!.id.fix, /check\.spamhaus\.org/);
 });
 
 test("IPv6: reversed nibbles for blocklists and PTR, forward confirmed by AAAA", async () => {
@@ -197,6 +214,7 @@ test("IPv6: reversed nibbles for blocklists and PTR, forward confirmed by AAAA",
   assert.equal(ptrName("192.0.2.10"), "10.2.0.192.in-addr.arpa");
   const r = await checkPtr("2001:db8::10", dns());
   assert.deepEqual(ids(r), ["rdns.ok"]);
+  assertIndonesian([...r, ...(await checkBlocklists("2001:db8::66", dns()))]);
 });
 
 test("DNS itself failing gives a clear result, not missing records", async () => {
@@ -213,6 +231,85 @@ test("DNS itself failing gives a clear result, not missing records", async () =>
   assert.ok(got.includes("dns.failed"), got.join(", "));
   assert.ok(!got.includes("spf.missing") && !got.includes("dmarc.missing"), got.join(", "));
   assert.ok(got.includes("spf.dns_error"));
+  assertIndonesian(r.findings, "DNS failing");
+  const failed = r.findings.find((x) => x.id === "dns.failed")!;
+  assert.match(failed.localized!.id.message, /kueri DNS gagal \(server DNS/);
+});
+
+test("DNS failing for an IP and an address: their DNS findings, in Indonesian too", async () => {
+  const dead = () => new Dns({ servers: ["127.0.0.1:9"], timeoutMs: 200, tries: 1 });
+  const ip = await checkIp("192.0.2.10", { dns: dead() });
+  const addr = await checkEmailAddress("budi@good.test", { dns: dead() });
+  const got = [...ids(ip.findings), ...ids(addr.findings)];
+  for (const id of ["rdns.dns_error", "blocklist.dns_error", "address.dns_error", "dns.failed"])
+    assert.ok(got.includes(id), `${id} in ${got.join(", ")}`);
+  assertIndonesian([...ip.findings, ...addr.findings], "DNS failing");
+});
+
+test("each finding's Indonesian text carries the same values as the English one", async () => {
+  const spf = (await checkSpf("spf11.bad.test", dns())).findings.find(
+    (x) => x.id === "spf.too_many_lookups",
+  )!;
+  assert.match(spf.localized!.id.message, /spf11\.bad\.test .*11 kueri DNS.*RFC 7208/);
+  const typo = (await checkAddress("budi@gmial.com", dns())).find((x) => x.id === "address.typo")!;
+  assert.match(typo.localized!.id.message, /gmial\.com .*gmail\.com/);
+  assert.match(typo.localized!.id.fix, /budi@gmail\.com/);
+  const syntax = (await checkAddress("john..doe@good.test", dns())).find((x) => x.id === "address.syntax")!;
+  assert.equal(
+    syntax.localized!.id.message,
+    '"john..doe@good.test" bukan alamat email yang valid: bagian sebelum @ berisi dua titik berturut-turut.',
+  );
+  const policy = (await sts("stsbad.bad.test", dns())).find((x) => x.id === "mta_sts.policy_invalid")!;
+  // mailauth's error, by its code, in Indonesian.
+  assert.match(policy.localized!.id.message, /tidak valid: kolom version tidak valid\.$/);
+  const bad = (await checkDmarc("syntax.bad.test", dns())).findings.find((x) => x.id === "dmarc.syntax")!;
+  assert.match(bad.localized!.id.message, /p= harus none, quarantine, atau reject \(yang ditemukan: block\)/);
+});
+
+test("every blocklist answer's meaning is in Indonesian too", () => {
+  const cases: [string, string][] = [
+    ["zen.spamhaus.org", "127.0.0.2"],
+    ["zen.spamhaus.org", "127.0.0.3"],
+    ["zen.spamhaus.org", "127.0.0.4"],
+    ["zen.spamhaus.org", "127.0.0.9"],
+    ["zen.spamhaus.org", "127.0.0.10"],
+    ["zen.spamhaus.org", "127.0.0.11"],
+    ["zen.spamhaus.org", "127.0.0.99"],
+    ["zen.spamhaus.org", "127.255.255.252"],
+    ["zen.spamhaus.org", "127.255.255.254"],
+    ["zen.spamhaus.org", "127.255.255.255"],
+    ["dbl.spamhaus.org", "127.0.1.2"],
+    ["dbl.spamhaus.org", "127.0.1.103"],
+    ["dbl.spamhaus.org", "127.0.1.255"],
+    ["multi.surbl.org", "127.0.0.1"],
+    ["multi.surbl.org", "127.0.0.24"],
+    ["multi.uribl.com", "127.0.0.1"],
+    ["multi.uribl.com", "127.0.0.2"],
+    ["bl.mailspike.net", "127.0.0.12"],
+    ["bl.spamcop.net", "127.0.0.1"],
+    ["bl.spamcop.net", "127.0.0.2"],
+    ["bl.spamcop.net", "10.0.0.1"],
+  ];
+  for (const [zone, answer] of cases) {
+    const m = interpretAnswer(zone, answer);
+    const id = m.localized.id;
+    assert.ok(id.trim() && id !== m.meaning, `${zone} ${answer}: "${id}"`);
+    // Checked as the message of a finding that has the zone and the answer among its facts.
+    assertIndonesian(
+      [
+        {
+          id: `${zone} ${answer}`,
+          severity: "info",
+          subject: zone,
+          message: m.meaning,
+          fix: "",
+          localized: { id: { message: id, fix: "-" } },
+          data: { answer },
+        },
+      ],
+      "interpretAnswer",
+    );
+  }
 });
 
 test("the resolver caches within a run and parses HOST[:PORT]", async () => {
@@ -235,7 +332,12 @@ const GOOD_BODY =
 describe("content", () => {
   const goodHeaders =
     "From: Shop <news@good.test>\r\nTo: budi@example.test\r\nSubject: Your March invoice\r\nList-Id: <news.good.test>\r\nList-Unsubscribe: <https://good.test/u?x=1>, <mailto:u@good.test>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click";
-  const run = (raw: string, bulk?: boolean) => checkMessage(raw, dns(), bulk === undefined ? {} : { bulk });
+  // Every finding of every message below is checked for its Indonesian text.
+  const run = async (raw: string, bulk?: boolean) => {
+    const f = await checkMessage(raw, dns(), bulk === undefined ? {} : { bulk });
+    assertIndonesian(f, "message");
+    return f;
+  };
 
   test("a clean bulk message has no content finding", async () => {
     const f = await run(MESSAGE(goodHeaders, GOOD_BODY));
@@ -370,4 +472,5 @@ test("checksFor runs the category's checks on the entities of a diagnosis", asyn
   );
   assert.ok(ids(d.reports[0]!.findings).includes("dmarc.policy_none"));
   assert.equal(d.reports[1]!.complete, false);
+  for (const r of [...b.reports, ...a.reports, ...d.reports]) assertIndonesian(r.findings, r.target);
 });

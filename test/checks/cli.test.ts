@@ -54,6 +54,92 @@ test("check domain: the same in readable text", async () => {
   assert.match(r.out, /fix: Once the aggregate reports/);
 });
 
+interface JsonFinding {
+  id: string;
+  severity: string;
+  message: string;
+  fix: string;
+  localized?: { id: { message: string; fix: string } };
+}
+
+test("check domain --lang id: every finding's message and fix in Indonesian, none in English", async () => {
+  const json = await run(["check", "domain", "spf11.bad.test", "--dns-server", server.address, "--json"]);
+  assert.equal(json.code, 0, json.err);
+  const findings: JsonFinding[] = JSON.parse(json.out).findings;
+  // --json keeps the English fields and adds the Indonesian ones beside them.
+  const spf = findings.find((f) => f.id === "spf.too_many_lookups")!;
+  assert.match(spf.message, /11 DNS lookups/);
+  assert.match(spf.localized!.id.message, /membutuhkan 11 kueri DNS/);
+  assert.match(spf.localized!.id.fix, /^Kurangi menjadi 10 atau kurang/);
+
+  const r = await run([
+    "check",
+    "domain",
+    "spf11.bad.test",
+    "--dns-server",
+    server.address,
+    "--lang",
+    "id",
+    "--no-color",
+  ]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Pemeriksaan domain: spf11\.bad\.test\n/);
+  assert.match(
+    r.out,
+    /✗ galat {6}spf\.too_many_lookups {2}Catatan SPF spf11\.bad\.test membutuhkan 11 kueri DNS/,
+  );
+  assert.match(r.out, /\n {15}perbaikan: Kurangi menjadi 10 atau kurang/);
+  assert.match(r.out, /! peringatan dmarc\.policy_none {2}Kebijakan DMARC spf11\.bad\.test adalah p=none/);
+  assert.match(r.out, /\(galat, peringatan, info, ok\)/);
+  assert.ok(findings.length > 5, json.out);
+  for (const f of findings) {
+    assert.ok(f.localized?.id.message, `${f.id}: no Indonesian message`);
+    assert.ok(
+      r.out.includes(`${f.id}  ${f.localized.id.message}\n`),
+      `${f.id}: Indonesian message not printed`,
+    );
+    assert.ok(!r.out.includes(`${f.id}  ${f.message}\n`), `${f.id}: English message printed: ${f.message}`);
+    if (f.severity !== "ok") {
+      assert.ok(r.out.includes(`perbaikan: ${f.localized.id.fix}\n`), `${f.id}: Indonesian fix not printed`);
+      assert.ok(!r.out.includes(`: ${f.fix}\n`), `${f.id}: English fix printed: ${f.fix}`);
+    }
+  }
+  assert.doesNotMatch(r.out, /\bfix:|error|warning/);
+});
+
+test("check address --lang id and diagnosa --check --lang id print the Indonesian findings", async () => {
+  const addr = await run([
+    "check",
+    "address",
+    "budi@gmial.com",
+    "--dns-server",
+    server.address,
+    "--lang",
+    "id",
+    "--no-color",
+  ]);
+  assert.equal(addr.code, 0, addr.err);
+  assert.match(addr.out, /^Pemeriksaan alamat: budi@gmial\.com/);
+  assert.match(addr.out, /address\.typo {2}Domain gmial\.com tampaknya salah ketik dari gmail\.com\./);
+  assert.match(
+    addr.out,
+    /perbaikan: Minta penerima untuk mengonfirmasi, lalu perbaiki alamat menjadi budi@gmail\.com/,
+  );
+  const d = await run([
+    "--check",
+    "--lang",
+    "id",
+    "--no-color",
+    "--dns-server",
+    server.address,
+    "554 5.7.1 Service unavailable; Client host [192.0.2.66] blocked using zen.spamhaus.org",
+  ]);
+  assert.equal(d.code, 0, d.err);
+  assert.match(d.out, /Pemeriksaan IP: 192\.0\.2\.66/);
+  assert.match(d.out, /blocklist\.listed {2}192\.0\.2\.66 tercantum di /);
+  assert.doesNotMatch(d.out, /is listed on/);
+});
+
 test("check ip, check address, and usage errors", async () => {
   const ip = await run(["check", "ip", "192.0.2.99", "--dns-server", server.address, "--json"]);
   const ids = JSON.parse(ip.out).findings.map((f: { id: string }) => f.id);

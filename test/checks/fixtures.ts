@@ -14,6 +14,7 @@ export function rsaKey(bits: number) {
 
 export const KEY2048 = rsaKey(2048);
 const KEY512 = rsaKey(512);
+const KEY1024 = rsaKey(1024);
 
 const spf11 = Array.from({ length: 11 }, (_, i) => `include:i${i + 1}.bad.test`).join(" ");
 
@@ -57,6 +58,9 @@ export const ZONES: Record<string, string> = {
     `revoked._domainkey TXT ${txt("v=DKIM1; k=rsa; p=")}`,
     `badtype._domainkey TXT ${txt(`v=DKIM1; k=dsa; p=${KEY2048.p}`)}`,
     `garbage._domainkey TXT ${txt("v=DKIM1; k=rsa; p=bm90IGEga2V5")}`,
+    `short._domainkey TXT ${txt(`v=DKIM1; k=rsa; p=${KEY1024.p}`)}`,
+    `badver._domainkey TXT ${txt(`k=rsa; v=DKIM1; p=${KEY2048.p}`)}`,
+    `nop._domainkey TXT ${txt("v=DKIM1; k=rsa")}`,
     // DMARC
     `_dmarc.multi TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test")}`,
     `_dmarc.multi TXT ${txt("v=DMARC1; p=none")}`,
@@ -68,6 +72,9 @@ export const ZONES: Record<string, string> = {
     // MX
     "nullmx MX 0 .",
     "nomx A 192.0.2.1",
+    // An SPF mx mechanism on a name with more than 10 MX hosts.
+    `mxmany TXT ${txt("v=spf1 mx -all")}`,
+    ...Array.from({ length: 11 }, (_, i) => `mxmany MX ${i + 1} m${i}.good.test.`),
     "deadmx MX 10 nothing.bad.test.",
     'nomxnoa TXT "nothing here"',
     // MTA-STS, TLS-RPT, BIMI
@@ -76,6 +83,7 @@ export const ZONES: Record<string, string> = {
     `_mta-sts.stsdown TXT ${txt("v=STSv1; id=1")}`,
     `_mta-sts.stsbad TXT ${txt("v=STSv1; id=1")}`,
     `_mta-sts.ststest TXT ${txt("v=STSv1; id=1")}`,
+    `_mta-sts.stsnoid TXT ${txt("v=STSv1")}`,
     "ststest MX 10 mx.good.test.",
     `_smtp._tls.tlsbad TXT ${txt("v=TLSRPTv1; rua=ftp://x")}`,
     `default._bimi.bimibad TXT ${txt("v=BIMI1; l=http://bad.test/logo.png")}`,
@@ -95,7 +103,8 @@ export const ZONES: Record<string, string> = {
     // 2001:db8::66, reversed nibbles
     "6.6.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2 A 127.0.0.3",
   ].join("\n"),
-  "bl.spamcop.net": "66.2.0.192 A 127.0.0.2",
+  // 192.0.2.77: an answer outside 127.0.0.0/8, which means nothing.
+  "bl.spamcop.net": "66.2.0.192 A 127.0.0.2\n77.2.0.192 A 10.0.0.1",
   "dbl.spamhaus.org": "spammy.test A 127.0.1.2\nrefused.test A 127.255.255.254",
   "multi.surbl.org": "spammy.test A 127.0.0.16",
 };
