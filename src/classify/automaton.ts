@@ -10,6 +10,8 @@
  * time, share a few cache lines), each entry holds the next state's row offset (no multiply on
  * the critical path) and a flag bit for states that end a keyword (no second table read).
  */
+import { MARK_CHARS, TOKEN_CHARS } from "./entities.js";
+
 const ODD_SPACE = [
   9, 10, 11, 12, 13, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
   0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
@@ -68,9 +70,8 @@ export class Automaton {
     if (next > CLASS) throw new Error("automaton alphabet too large");
     this.alphabet = next;
     const marked = new Uint16Array(classOf);
-    for (const ch of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_+%=")
-      marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN;
-    for (const ch of ".@:") marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN | MARK;
+    for (const ch of TOKEN_CHARS) marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN;
+    for (const ch of MARK_CHARS) marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | MARK;
     this.classOf = marked;
 
     // Trie.

@@ -24,12 +24,16 @@ function packLetters(text: string, from: number, to: number): number {
 const TLDS: ReadonlySet<number> = new Set(TLD_NAMES.map((t) => packLetters(t, 0, t.length)));
 const LONGEST_TLD = Math.max(...TLD_NAMES.map((t) => t.length));
 
-// Characters of a token that may be a host name, an IP address or an e-mail address.
+/** Characters of a token that may be a host name, an IP address or an e-mail address… */
+export const TOKEN_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_+%=.@:";
+/** …and those of them that make a token worth reading (the automaton's scan notes such spans). */
+export const MARK_CHARS = ".@:";
+// 1 digit, 2 letter, 3 other token character.
 const TOKEN = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) TOKEN[c] = 1;
-for (let c = 65; c <= 90; c++) TOKEN[c] = 2;
-for (let c = 97; c <= 122; c++) TOKEN[c] = 2;
-for (const ch of ".-_@:+%=") TOKEN[ch.charCodeAt(0)] = 3;
+for (const ch of TOKEN_CHARS) {
+  const c = ch.charCodeAt(0);
+  TOKEN[c] = c >= 48 && c <= 57 ? 1 : /[a-z]/i.test(ch) ? 2 : 3;
+}
 const TRIM = new Uint8Array(128);
 for (const ch of ".:-=_") TRIM[ch.charCodeAt(0)] = 1;
 
