@@ -77,7 +77,14 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
 interface Candidate {
   rule: CompiledRule;
   start: number;
-  matched: string;
+  end: number;
+  /** The matched words; for literal rules made only when reported (see `matchedText`). */
+  matched: string | null;
+}
+
+function matchedText(c: Candidate, text: string): string {
+  c.matched ??= text.slice(c.start, c.end);
+  return c.matched;
 }
 
 const CONFIDENCE: Record<EvidenceLevel, number> = {
@@ -306,7 +313,7 @@ export class Engine {
       level = "text";
       reason = adjustForStage(best.rule.reason, command, statusCode, best.rule.priority <= WEAK_PRIORITY);
       ruleId = best.rule.id;
-      matched = best.matched;
+      matched = matchedText(best, text);
       rulePermanence = best.rule.permanence;
     } else {
       const decided = this.decideByCodes(providerIndex, errorCode, statusCode);
@@ -360,7 +367,7 @@ export class Engine {
           ruleId: c.rule.id,
           category: c.rule.category,
           reason: c.rule.reason,
-          matched: c.matched,
+          matched: matchedText(c, text),
         });
       }
     }
@@ -415,7 +422,7 @@ export class Engine {
         ruleId: c.rule.id,
         category: c.rule.category,
         reason: c.rule.reason,
-        matched: c.matched,
+        matched: matchedText(c, text),
       }));
   }
 
@@ -463,7 +470,7 @@ export class Engine {
           if (isWordChar(k.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
           if (isWordChar(k.charCodeAt(k.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
             continue;
-          candidates.push({ rule: rules[index]!, start, matched: text.slice(start, end) });
+          candidates.push({ rule: rules[index]!, start, end, matched: null });
         } else if (type === Target.Regex) {
           if (stamp[index] !== gen) {
             stamp[index] = gen;
@@ -501,12 +508,12 @@ export class Engine {
     const re = rule.regex!;
     if (text.length <= 2 * WINDOW) {
       const m = re.exec(text);
-      return m ? { rule, start: m.index, matched: m[0] } : null;
+      return m ? { rule, start: m.index, end: m.index + m[0].length, matched: m[0] } : null;
     }
     for (const end of ends) {
       const from = Math.max(0, end - WINDOW);
       const m = re.exec(text.slice(from, Math.min(text.length, end + WINDOW)));
-      if (m) return { rule, start: from + m.index, matched: m[0] };
+      if (m) return { rule, start: from + m.index, end: from + m.index + m[0].length, matched: m[0] };
     }
     return null;
   }
@@ -523,7 +530,9 @@ export class Engine {
     }
     ends.sort((a, b) => a - b);
     const found = this.verify(rule, text, ends.slice(0, WINDOWS));
-    return found ? { ruleId, category: rule.category, reason: rule.reason, matched: found.matched } : null;
+    return found
+      ? { ruleId, category: rule.category, reason: rule.reason, matched: matchedText(found, text) }
+      : null;
   }
 
   /** Provider codes, then the status code, then the reply code: the weaker levels. */
