@@ -1,5 +1,7 @@
 import { createPublicKey } from "node:crypto";
+import { request } from "node:https";
 import { isIP, isIPv4, isIPv6 } from "node:net";
+import { rootCertificates } from "node:tls";
 import { parsePolicy, validateMx } from "mailauth/lib/mta-sts.js";
 import { getDomain } from "tldts";
 import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
@@ -975,17 +977,312 @@ function dmarcRecords(r: DnsAnswer<string>): string[] {
 // ---------------------------------------------------------------------------------------------
 // MTA-STS, TLS-RPT, BIMI
 
-export const defaultFetchText: FetchText = async (url) => {
-  const r = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(10_000) });
-  const body = (await r.text()).slice(0, 64 * 1024);
-  return { status: r.status, body };
-};
+/** How long fetching one MTA-STS policy file may take, connecting included (milliseconds). */
+export const MTA_STS_TIMEOUT_MS = 10_000;
+/** The largest MTA-STS policy file read (bytes). */
+export const MTA_STS_MAX_BYTES = 64 * 1024;
 
+/** What went wrong fetching an MTA-STS policy file (`data.reason` of `mta_sts.policy_unreachable`). */
+export type PolicyFetchReason =
+  | "dns"
+  | "refused"
+  | "unreachable"
+  | "timeout"
+  | "certificate"
+  | "tls"
+  | "redirect"
+  | "too_large";
+
+/**
+ * A policy file that could not be fetched: `message` says why in English, `indonesian` the same in
+ * Indonesian, `data` the facts (host, address, error code, redirect target).
+ */
+export class PolicyFetchError extends Error {
+  readonly reason: PolicyFetchReason;
+  readonly indonesian: string;
+  readonly data: Record<string, unknown>;
+  constructor(reason: PolicyFetchReason, message: string, indonesian: string, data: Record<string, unknown>) {
+    super(message);
+    this.name = "PolicyFetchError";
+    this.reason = reason;
+    this.indonesian = indonesian;
+    this.data = data;
+  }
+}
+
+/** How `mtaStsFetcher` connects (CheckOptions.mtaStsPort and mtaStsCa). */
+export interface MtaStsFetchOptions {
+  /** TCP port of the policy servers (default 443); the Host header and SNI stay the host name. */
+  port?: number;
+  /** Certificate(s) of CAs to trust besides node's default ones (PEM). */
+  ca?: string | readonly string[];
+  /** Time for the whole fetch after the DNS lookup (default MTA_STS_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** The largest file read (default MTA_STS_MAX_BYTES); a larger 200 answer is a failure. */
+  maxBytes?: number;
+}
+
+/**
+ * The MTA-STS policy fetcher of the checks (RFC 8461 section 3.3): resolves the policy host with the
+ * checks' own resolver, connects with node:https to its addresses in turn (the next one only when a
+ * connection is refused or fails), sends SNI and Host with the host name, verifies the certificate
+ * against node's trusted CAs (and `ca`), follows no redirect, gives up after 10 s and reads at most
+ * 64 KB. Throws a `PolicyFetchError` saying why when there is no HTTP answer to report.
+ */
+export function mtaStsFetcher(dns: Dns, options: MtaStsFetchOptions = {}): FetchText {
+  const port = options.port ?? 443;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`not a port number: ${port}`);
+  const timeoutMs = options.timeoutMs ?? MTA_STS_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? MTA_STS_MAX_BYTES;
+  const extra =
+    options.ca === undefined ? [] : typeof options.ca === "string" ? [options.ca] : [...options.ca];
+  // A given `ca` replaces node's list in a TLS context: keep node's list and add the extra ones.
+  const ca = extra.length ? [...rootCertificates, ...extra] : undefined;
+  return async (url) => {
+    const u = new URL(url);
+    if (u.protocol !== "https:") throw new TypeError(`not an https URL: ${url}`);
+    const host = u.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+    const addresses = isIP(host) ? [host] : await policyAddresses(dns, host);
+    const deadline = Date.now() + timeoutMs;
+    let first: PolicyFetchError | undefined;
+    for (const address of addresses.slice(0, 4)) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      try {
+        return await httpsGet({
+          host,
+          address,
+          port,
+          path: `${u.pathname}${u.search}`,
+          ca,
+          timeoutMs: left,
+          totalMs: timeoutMs,
+          maxBytes,
+        });
+      } catch (e) {
+        // Another address of the host may answer; any other failure is the server's answer.
+        if (!(e instanceof PolicyFetchError) || (e.reason !== "refused" && e.reason !== "unreachable"))
+          throw e;
+        first ??= e;
+      }
+    }
+    throw first ?? timedOut(host, endpoint(addresses[0]!, port), timeoutMs);
+  };
+}
+
+async function policyAddresses(dns: Dns, host: string): Promise<string[]> {
+  const a = await dns.addresses(host);
+  if (a.status === "ok") return a.records;
+  if (a.status === "error")
+    throw new PolicyFetchError(
+      "dns",
+      `looking up ${host} failed: ${describeDnsError(a.code)}`,
+      `pencarian alamat ${host} gagal: ${describeDnsError(a.code, "id")}`,
+      { host, code: a.code },
+    );
+  if (a.status === "nxdomain")
+    throw new PolicyFetchError("dns", `${host} does not exist in DNS`, `${host} tidak ada di DNS`, { host });
+  throw new PolicyFetchError(
+    "dns",
+    `${host} has no A or AAAA record`,
+    `${host} tidak memiliki catatan A atau AAAA`,
+    { host },
+  );
+}
+
+function endpoint(address: string, port: number): string {
+  return isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function timedOut(host: string, at: string, totalMs: number): PolicyFetchError {
+  const s = totalMs / 1000;
+  return new PolicyFetchError(
+    "timeout",
+    `no answer from ${at} within ${s} s`,
+    `tidak ada jawaban dari ${at} dalam ${s} detik`,
+    { host, address: at },
+  );
+}
+
+interface HttpsGet {
+  host: string;
+  address: string;
+  port: number;
+  path: string;
+  ca: string[] | undefined;
+  timeoutMs: number;
+  totalMs: number;
+  maxBytes: number;
+}
+
+/** One GET of `path` from `host` at `address`, its certificate checked against `host`. */
+function httpsGet(o: HttpsGet): Promise<{ status: number; body: string }> {
+  const at = endpoint(o.address, o.port);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error: PolicyFetchError | null, value?: { status: number; body: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      if (error) reject(error);
+      else resolve(value!);
+    };
+    const req = request(
+      {
+        host: o.address,
+        port: o.port,
+        path: o.path,
+        method: "GET",
+        headers: { host: o.host, accept: "text/plain", "user-agent": "diagnosa (MTA-STS check)" },
+        ...(isIP(o.host) ? {} : { servername: o.host }),
+        ...(o.ca ? { ca: o.ca } : {}),
+        rejectUnauthorized: true,
+        minVersion: "TLSv1.2",
+        agent: false,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          settle(redirected(o.host, status, res.headers.location));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const body = () => Buffer.concat(chunks).toString("utf8");
+        res.on("data", (chunk: Buffer) => {
+          if (size + chunk.length <= o.maxBytes) {
+            size += chunk.length;
+            chunks.push(chunk);
+          } else if (status === 200) {
+            const kb = o.maxBytes / 1024;
+            settle(
+              new PolicyFetchError(
+                "too_large",
+                `the policy file is larger than ${kb} KB`,
+                `berkas kebijakan lebih besar dari ${kb} KB`,
+                { host: o.host, limit: o.maxBytes },
+              ),
+            );
+          } else {
+            // Only the status of another answer matters: keep what fits.
+            chunks.push(chunk.subarray(0, o.maxBytes - size));
+            settle(null, { status, body: body() });
+          }
+        });
+        res.on("end", () => settle(null, { status, body: body() }));
+        res.on("error", (e) => settle(connectionFailed(e, o.host, at)));
+        res.on("close", () => {
+          if (!res.complete)
+            settle(connectionFailed(Object.assign(new Error("aborted"), { code: "ECONNRESET" }), o.host, at));
+        });
+      },
+    );
+    req.on("error", (e) => settle(connectionFailed(e, o.host, at)));
+    const timer = setTimeout(() => settle(timedOut(o.host, at, o.totalMs)), o.timeoutMs);
+    req.end();
+  });
+}
+
+function redirected(host: string, status: number, location: string | undefined): PolicyFetchError {
+  return new PolicyFetchError(
+    "redirect",
+    `HTTP ${status} redirect${location ? ` to ${location}` : ""}, and MTA-STS forbids redirects (RFC 8461)`,
+    `pengalihan (redirect) HTTP ${status}${location ? ` ke ${location}` : ""}, padahal MTA-STS melarang pengalihan (RFC 8461)`,
+    { host, status, ...(location ? { location } : {}) },
+  );
+}
+
+/** Certificate errors of node/OpenSSL that mean "not signed by a CA you trust". */
+const UNTRUSTED = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "CERT_UNTRUSTED",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_CHAIN_TOO_LONG",
+  "INVALID_CA",
+]);
+
+/** A node error of connecting, TLS or reading, as a failure with its reason in both languages. */
+function connectionFailed(e: Error, host: string, at: string): PolicyFetchError {
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  const data: Record<string, unknown> = { host, address: at, ...(code ? { code } : {}) };
+  const cert = (en: string, id: string) =>
+    new PolicyFetchError(
+      "certificate",
+      `certificate error ${code}: ${en}`,
+      `kesalahan sertifikat ${code}: ${id}`,
+      data,
+    );
+  if (code === "ECONNREFUSED")
+    return new PolicyFetchError("refused", `connection refused by ${at}`, `koneksi ditolak oleh ${at}`, data);
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+    const names = (e as Error & { cert?: { subjectaltname?: string } }).cert?.subjectaltname;
+    if (names) data.certificateNames = names;
+    return cert(`the certificate at ${at} is not for ${host}`, `sertifikat di ${at} bukan untuk ${host}`);
+  }
+  if (code === "CERT_HAS_EXPIRED")
+    return cert(`the certificate of ${host} has expired`, `sertifikat ${host} sudah kedaluwarsa`);
+  if (code === "CERT_NOT_YET_VALID")
+    return cert(`the certificate of ${host} is not valid yet`, `sertifikat ${host} belum berlaku`);
+  if (UNTRUSTED.has(code))
+    return cert(
+      `the certificate of ${host} is not signed by a trusted certificate authority`,
+      `sertifikat ${host} tidak ditandatangani oleh otoritas sertifikat (CA) tepercaya`,
+    );
+  if (/CERT|ISSUER|SIGNATURE|HOSTNAME|PURPOSE/.test(code))
+    return cert(`the certificate of ${host} was rejected`, `sertifikat ${host} ditolak`);
+  if (code === "EPROTO" || code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS")) {
+    data.error = e.message;
+    return new PolicyFetchError(
+      "tls",
+      `the TLS handshake with ${at} failed (${code})`,
+      `jabat tangan TLS dengan ${at} gagal (${code})`,
+      data,
+    );
+  }
+  if (code === "ECONNRESET" || e.message === "socket hang up")
+    return new PolicyFetchError(
+      "unreachable",
+      `${at} closed the connection before answering`,
+      `${at} menutup koneksi sebelum menjawab`,
+      data,
+    );
+  data.error = e.message;
+  return new PolicyFetchError(
+    "unreachable",
+    `could not connect to ${at} (${code || e.message})`,
+    `tidak dapat terhubung ke ${at} (${code || e.message})`,
+    data,
+  );
+}
+
+/** Why a fetch failed, in both languages, with its facts: a PolicyFetchError or any other error. */
+function fetchFailure(e: unknown): Why {
+  if (e instanceof PolicyFetchError)
+    return { en: e.message, id: e.indonesian, data: { reason: e.reason, ...e.data } };
+  const message = e instanceof Error ? e.message : String(e);
+  return { en: message, id: `galat: ${message}`, data: { reason: "error", error: message } };
+}
+
+interface Why {
+  en: string;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * MTA-STS of `domain`: its _mta-sts TXT record, then its policy file fetched with `fetchText`
+ * (default: `mtaStsFetcher(dns)`), parsed and matched against the MX hosts.
+ */
 export async function checkMtaSts(
   domain: string,
   dns: Dns,
   mx: MxRecord[],
-  fetchText: FetchText,
+  fetchText: FetchText = mtaStsFetcher(dns),
 ): Promise<Finding[]> {
   const name = `_mta-sts.${domain}`;
   const r = await dns.txt(name);
@@ -1030,9 +1327,21 @@ export async function checkMtaSts(
   try {
     res = await fetchText(url);
   } catch (e) {
-    return [policyUnreachable(domain, url, (e as Error).message)];
+    return [policyUnreachable(domain, url, fetchFailure(e))];
   }
-  if (res.status !== 200) return [policyUnreachable(domain, url, `HTTP ${res.status}`)];
+  // A fetcher given by the library's user may hand back a redirect rather than follow it.
+  if (res.status >= 300 && res.status < 400)
+    return [
+      policyUnreachable(domain, url, fetchFailure(redirected(`mta-sts.${domain}`, res.status, undefined))),
+    ];
+  if (res.status !== 200)
+    return [
+      policyUnreachable(domain, url, {
+        en: `the server answered HTTP ${res.status}`,
+        id: `server menjawab HTTP ${res.status}`,
+        data: { reason: "http_status", status: res.status },
+      }),
+    ];
   let policy: ReturnType<typeof parsePolicy>;
   try {
     policy = parsePolicy(res.body);
@@ -1125,17 +1434,18 @@ function policyProblemId(e: unknown): string {
   );
 }
 
-function policyUnreachable(domain: string, url: string, why: string): Finding {
+function policyUnreachable(domain: string, url: string, why: Why): Finding {
   return finding(
     "mta_sts.policy_unreachable",
     "error",
     url,
-    `${domain} announces MTA-STS but its policy file could not be fetched (${why}).`,
+    `${domain} announces MTA-STS but its policy file could not be fetched (${why.en}).`,
     `Serve the policy at ${url} over HTTPS with a valid certificate for mta-sts.${domain} (no redirects), or remove the _mta-sts TXT record.`,
     {
-      message: `${domain} mengumumkan MTA-STS, tetapi berkas kebijakannya tidak dapat diambil (${why}).`,
+      message: `${domain} mengumumkan MTA-STS, tetapi berkas kebijakannya tidak dapat diambil (${why.id}).`,
       fix: `Sajikan kebijakan di ${url} melalui HTTPS dengan sertifikat yang valid untuk mta-sts.${domain} (tanpa pengalihan/redirect), atau hapus catatan TXT _mta-sts.`,
     },
+    why.data,
   );
 }
 

@@ -15,7 +15,7 @@ import {
   checkMx,
   checkSpf,
   checkTlsRpt,
-  defaultFetchText,
+  mtaStsFetcher,
 } from "./domain.js";
 import {
   type CheckKind,
@@ -27,7 +27,15 @@ import {
 } from "./types.js";
 
 export { Dns, type DnsOptions, parseDnsServer } from "./dns.js";
-export type { CheckKind, CheckOptions, CheckReport, Finding, Severity } from "./types.js";
+export {
+  MTA_STS_MAX_BYTES,
+  MTA_STS_TIMEOUT_MS,
+  type MtaStsFetchOptions,
+  mtaStsFetcher,
+  PolicyFetchError,
+  type PolicyFetchReason,
+} from "./domain.js";
+export type { CheckKind, CheckOptions, CheckReport, FetchText, Finding, Severity } from "./types.js";
 
 function dnsOf(options: CheckOptions): Dns {
   return options.dns instanceof Dns ? options.dns : new Dns(options.dns ?? {});
@@ -72,7 +80,12 @@ export async function checkDomain(domain: string, options: CheckOptions = {}): P
     checkTlsRpt(d, dns),
   ]);
   const [mtaSts, bimi] = await Promise.all([
-    checkMtaSts(d, dns, mx.mx, options.fetchText ?? defaultFetchText),
+    checkMtaSts(
+      d,
+      dns,
+      mx.mx,
+      options.fetchText ?? mtaStsFetcher(dns, { port: options.mtaStsPort, ca: options.mtaStsCa }),
+    ),
     checkBimi(d, dns, dmarc.dmarc),
   ]);
   const findings = [

@@ -41,7 +41,10 @@ export interface CheckReport {
   findings: Finding[];
 }
 
-/** An HTTPS GET as the MTA-STS check needs it; injectable for tests. */
+/**
+ * An HTTPS GET as the MTA-STS check needs it: the status and body of the answer, or a throw saying
+ * why there is none. A redirect (3xx) must not be followed (RFC 8461).
+ */
 export type FetchText = (url: string) => Promise<{ status: number; body: string }>;
 
 export interface CheckOptions {
@@ -49,8 +52,19 @@ export interface CheckOptions {
   dns?: Dns | DnsOptions;
   /** DKIM selectors to look up; when none are given, common selectors are tried. */
   dkimSelectors?: readonly string[];
-  /** Fetches the MTA-STS policy file (default: fetch over HTTPS, no redirects, 10 s). */
+  /**
+   * Fetches the MTA-STS policy file instead of the built-in fetcher (`mtaStsFetcher`: the policy host
+   * resolved with `dns`, node:https, certificate verified, no redirects, 10 s, at most 64 KB). When
+   * given, `mtaStsPort` and `mtaStsCa` are not used.
+   */
   fetchText?: FetchText;
+  /** TCP port of the MTA-STS policy servers (default 443; e.g. a test server on a high port). */
+  mtaStsPort?: number;
+  /**
+   * Certificate(s) of CAs to trust for MTA-STS policy servers besides node's default ones (PEM): a
+   * private PKI, or the CA of a test server.
+   */
+  mtaStsCa?: string | readonly string[];
   /** Treat a message as bulk mail (List-Unsubscribe required) even without list headers. */
   bulk?: boolean;
   /** Skip the DNS blocklists (e.g. where the lists refuse the resolver's queries). */

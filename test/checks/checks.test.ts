@@ -1,5 +1,6 @@
-// The checks against a real DNS server (knotd on loopback) serving the fixture zones: each finding
-// appears on a broken record and disappears on a good one.
+// The checks against a real DNS server (knotd on loopback) serving the fixture zones, and MTA-STS
+// policy files from a real HTTPS server on loopback with a throwaway CA: each finding appears on a
+// broken record and disappears on a good one.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { dkimSign } from "mailauth/lib/dkim/sign.js";
@@ -15,6 +16,8 @@ import {
   checkMx,
   checkSpf,
   checkTlsRpt,
+  mtaStsFetcher,
+  PolicyFetchError,
 } from "../../src/checks/domain.js";
 import { checkDomain, checkEmailAddress, checkIp, checksFor } from "../../src/checks/index.js";
 import type { FetchText, Finding } from "../../src/checks/types.js";
@@ -22,33 +25,43 @@ import { diagnose } from "../../src/index.js";
 import { type DnsServer, startDnsServer } from "../support/dns-server.js";
 import { KEY2048, ZONES } from "./fixtures.js";
 import { assertIndonesian } from "./localized.js";
+import { type PolicyServer, type Site, startPolicyServer } from "./mta-sts-server.js";
+
+const policy = (mode: string, mx: string) => `version: STSv1\nmode: ${mode}\nmx: ${mx}\nmax_age: 86400\n`;
+const GOOD_POLICY = policy("enforce", "mx.good.test");
+
+// What the HTTPS server answers for each MTA-STS policy host (their A records: fixtures.ts). The
+// cases from stscert on would pass were their failure ignored: the policy behind each is good.
+const SITES: Record<string, Site> = {
+  "mta-sts.good.test": { body: GOOD_POLICY },
+  "mta-sts.sts.bad.test": { body: policy("enforce", "mail.other.test") },
+  "mta-sts.stsbad.bad.test": { body: "this is not a policy" },
+  "mta-sts.ststest.bad.test": { body: policy("testing", "mx.good.test") },
+  "mta-sts.stscert.bad.test": { rogue: true, body: GOOD_POLICY },
+  "mta-sts.stsname.bad.test": { unnamed: true, body: GOOD_POLICY },
+  "mta-sts.stsredirect.bad.test": {
+    status: 301,
+    headers: { location: "https://mta-sts.good.test/.well-known/mta-sts.txt" },
+    body: GOOD_POLICY,
+  },
+  "mta-sts.sts404.bad.test": { status: 404, body: GOOD_POLICY },
+  "mta-sts.stsslow.bad.test": { hang: true },
+  "mta-sts.stsbig.bad.test": { body: GOOD_POLICY + "padding without a colon\n".repeat(3000) },
+};
 
 let server: DnsServer;
+let https: PolicyServer;
 let dns: () => Dns;
 
 before(async () => {
-  server = await startDnsServer(ZONES);
+  [server, https] = await Promise.all([startDnsServer(ZONES), startPolicyServer(SITES)]);
   dns = () => new Dns({ servers: [server.address], timeoutMs: 1000, tries: 1 });
 });
 after(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), https?.stop()]);
 });
 
 const ids = (f: Finding[]) => f.map((x) => x.id);
-
-const POLICIES: Record<string, string> = {
-  "https://mta-sts.good.test/.well-known/mta-sts.txt":
-    "version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 86400\n",
-  "https://mta-sts.sts.bad.test/.well-known/mta-sts.txt":
-    "version: STSv1\nmode: enforce\nmx: mail.other.test\nmax_age: 86400\n",
-  "https://mta-sts.stsbad.bad.test/.well-known/mta-sts.txt": "this is not a policy",
-  "https://mta-sts.ststest.bad.test/.well-known/mta-sts.txt":
-    "version: STSv1\nmode: testing\nmx: mx.good.test\nmax_age: 86400\n",
-};
-const fetchText: FetchText = async (url) => {
-  if (url.includes("stsdown")) throw new Error("connect ECONNREFUSED");
-  return POLICIES[url] ? { status: 200, body: POLICIES[url] } : { status: 404, body: "" };
-};
 
 type Row = [id: string, broken: string, good: string, run: (target: string, d: Dns) => Promise<Finding[]>];
 const spf = async (t: string, d: Dns) => (await checkSpf(t, d)).findings;
@@ -58,7 +71,9 @@ const dkim = (t: string, d: Dns) => {
   const [sel, domain] = t.split(":") as [string, string];
   return checkDkim(domain, d, sel ? [sel] : []);
 };
-const sts = async (t: string, d: Dns) => checkMtaSts(t, d, (await checkMx(t, d)).mx, fetchText);
+// The real policy fetcher, on the test server's port, trusting the test CA.
+const sts = async (t: string, d: Dns, fetchText = mtaStsFetcher(d, { port: https.port, ca: https.ca })) =>
+  checkMtaSts(t, d, (await checkMx(t, d)).mx, fetchText);
 const bimi = async (t: string, d: Dns) => checkBimi(t, d, (await checkDmarc(t, d)).dmarc);
 
 const ROWS: Row[] = [
@@ -104,6 +119,12 @@ const ROWS: Row[] = [
   ["mta_sts.policy_unreachable", "stsdown.bad.test", "good.test", sts],
   ["mta_sts.policy_invalid", "stsbad.bad.test", "good.test", sts],
   ["mta_sts.testing", "ststest.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "stscert.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "stsname.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "stsredirect.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "sts404.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "stsbig.bad.test", "good.test", sts],
+  ["mta_sts.policy_unreachable", "stsnohost.bad.test", "good.test", sts],
   ["tls_rpt.missing", "nospf.bad.test", "good.test", (t, d) => checkTlsRpt(t, d)],
   ["tls_rpt.invalid", "tlsbad.bad.test", "good.test", (t, d) => checkTlsRpt(t, d)],
   ["bimi.missing", "nospf.bad.test", "good.test", bimi],
@@ -145,7 +166,12 @@ describe("each finding appears on a broken record and disappears on a good one",
 });
 
 test("good.test passes every domain check, and the good findings say so", async () => {
-  const r = await checkDomain("good.test", { dns: dns(), dkimSelectors: ["sel1"], fetchText });
+  const r = await checkDomain("good.test", {
+    dns: dns(),
+    dkimSelectors: ["sel1"],
+    mtaStsPort: https.port,
+    mtaStsCa: https.ca,
+  });
   const got = ids(r.findings);
   for (const id of [
     "mx.ok",
@@ -161,6 +187,148 @@ test("good.test passes every domain check, and the good findings say so", async 
   assert.equal(r.summary.error, 0, got.join(", "));
   assert.equal(r.complete, true);
   assertIndonesian(r.findings, "good.test");
+});
+
+describe("MTA-STS policy files over real HTTPS", () => {
+  const unreachable = async (target: string, fetchText?: FetchText) => {
+    const d = dns();
+    const f = await sts(target, d, fetchText ?? mtaStsFetcher(d, { port: https.port, ca: https.ca }));
+    assertIndonesian(f, target);
+    const u = f.find((x) => x.id === "mta_sts.policy_unreachable");
+    assert.ok(u, `mta_sts.policy_unreachable expected for ${target}, got ${ids(f).join(", ")}`);
+    assert.equal(f.length, 1, ids(f).join(", "));
+    return u;
+  };
+
+  test("the policy host is resolved with the checks' resolver and asked with SNI and Host = its name", async () => {
+    const before = https.requests.length;
+    const f = await sts("good.test", dns());
+    assert.deepEqual(ids(f), ["mta_sts.ok"]);
+    assert.deepEqual(https.requests.slice(before), [
+      { host: "mta-sts.good.test", servername: "mta-sts.good.test", path: "/.well-known/mta-sts.txt" },
+    ]);
+  });
+
+  test("a server that is down: connection refused", async () => {
+    const f = await unreachable("stsdown.bad.test");
+    assert.equal(f.data?.reason, "refused");
+    assert.match(f.message, /could not be fetched \(connection refused by 127\.0\.0\.2:\d+\)/);
+    assert.match(f.localized!.id.message, /tidak dapat diambil \(koneksi ditolak oleh 127\.0\.0\.2:\d+\)/);
+  });
+
+  test("a certificate not signed by the trusted CA is a certificate error", async () => {
+    const f = await unreachable("stscert.bad.test");
+    assert.equal(f.data?.reason, "certificate");
+    assert.match(
+      f.message,
+      /certificate error [A-Z_]+: the certificate of mta-sts\.stscert\.bad\.test is not signed by a trusted certificate authority/,
+    );
+    assert.match(
+      f.localized!.id.message,
+      /kesalahan sertifikat [A-Z_]+: sertifikat mta-sts\.stscert\.bad\.test tidak ditandatangani oleh otoritas sertifikat \(CA\) tepercaya/,
+    );
+  });
+
+  test("a certificate that does not name the policy host is a certificate error", async () => {
+    const f = await unreachable("stsname.bad.test");
+    assert.equal(f.data?.reason, "certificate");
+    assert.equal(f.data?.code, "ERR_TLS_CERT_ALTNAME_INVALID");
+    assert.match(f.message, /is not for mta-sts\.stsname\.bad\.test/);
+    assert.match(f.localized!.id.message, /bukan untuk mta-sts\.stsname\.bad\.test/);
+  });
+
+  test("without the test CA, good.test's certificate is not trusted: the CAs are node's own", async () => {
+    const d = dns();
+    const f = await unreachable("good.test", mtaStsFetcher(d, { port: https.port }));
+    assert.equal(f.data?.reason, "certificate");
+    const r = await checkDomain("good.test", {
+      dns: dns(),
+      dkimSelectors: ["sel1"],
+      skipBlocklists: true,
+      mtaStsPort: https.port,
+    });
+    assert.ok(ids(r.findings).includes("mta_sts.policy_unreachable"), ids(r.findings).join(", "));
+  });
+
+  test("a redirect is a failure and is not followed", async () => {
+    const before = https.requests.length;
+    const f = await unreachable("stsredirect.bad.test");
+    assert.equal(f.data?.reason, "redirect");
+    assert.equal(f.data?.location, "https://mta-sts.good.test/.well-known/mta-sts.txt");
+    assert.match(f.message, /HTTP 301 redirect to https:\/\/mta-sts\.good\.test\/\S+, and MTA-STS forbids/);
+    assert.match(
+      f.localized!.id.message,
+      /pengalihan \(redirect\) HTTP 301 ke https:\/\/\S+, padahal MTA-STS/,
+    );
+    assert.deepEqual(
+      https.requests.slice(before).map((x) => x.host),
+      ["mta-sts.stsredirect.bad.test"],
+    );
+  });
+
+  test("an HTTP 404 (with a good policy as its body) is a failure", async () => {
+    const f = await unreachable("sts404.bad.test");
+    assert.deepEqual(f.data, { reason: "http_status", status: 404 });
+    assert.match(f.message, /\(the server answered HTTP 404\)/);
+    assert.match(f.localized!.id.message, /\(server menjawab HTTP 404\)/);
+  });
+
+  test("a policy file over 64 KB is not read", async () => {
+    const f = await unreachable("stsbig.bad.test");
+    assert.equal(f.data?.reason, "too_large");
+    assert.match(f.message, /larger than 64 KB/);
+  });
+
+  test("a policy host without an address", async () => {
+    const f = await unreachable("stsnohost.bad.test");
+    assert.equal(f.data?.reason, "dns");
+    assert.match(f.message, /mta-sts\.stsnohost\.bad\.test does not exist in DNS/);
+  });
+
+  test("a server that never answers times out", async () => {
+    const d = dns();
+    const started = Date.now();
+    const f = await unreachable(
+      "stsslow.bad.test",
+      mtaStsFetcher(d, { port: https.port, ca: https.ca, timeoutMs: 300 }),
+    );
+    assert.ok(Date.now() - started < 5000);
+    assert.equal(f.data?.reason, "timeout");
+    assert.match(f.message, /no answer from 127\.0\.0\.1:\d+ within 0\.3 s/);
+    assert.match(f.localized!.id.message, /tidak ada jawaban dari 127\.0\.0\.1:\d+ dalam 0\.3 detik/);
+    await assert.rejects(
+      mtaStsFetcher(d, { port: https.port, ca: https.ca, timeoutMs: 300 })(
+        "https://mta-sts.stsslow.bad.test/.well-known/mta-sts.txt",
+      ),
+      (e) => e instanceof PolicyFetchError && e.reason === "timeout",
+    );
+    assert.throws(() => mtaStsFetcher(d, { port: 0 }), RangeError);
+  });
+
+  test("CheckOptions.fetchText: a library user's own fetcher replaces the built-in one", async () => {
+    const d = dns();
+    const real = mtaStsFetcher(d, { port: https.port, ca: https.ca });
+    const asked: string[] = [];
+    const r = await checkDomain("good.test", {
+      dns: d,
+      dkimSelectors: ["sel1"],
+      skipBlocklists: true,
+      // Not used when fetchText is given: nothing listens on port 9.
+      mtaStsPort: 9,
+      fetchText: (url) => {
+        asked.push(url);
+        return real(url);
+      },
+    });
+    assert.ok(ids(r.findings).includes("mta_sts.ok"), ids(r.findings).join(", "));
+    assert.deepEqual(asked, ["https://mta-sts.good.test/.well-known/mta-sts.txt"]);
+    // Whatever such a fetcher throws is reported, its own text kept in data.error.
+    const f = await unreachable("good.test", async () => {
+      throw new Error("the proxy refused the request");
+    });
+    assert.deepEqual(f.data, { reason: "error", error: "the proxy refused the request" });
+    assert.match(f.message, /\(the proxy refused the request\)/);
+  });
 });
 
 test("SPF counts the lookups of includes: 11 includes is 11 lookups", async () => {
@@ -224,7 +392,6 @@ test("DNS itself failing gives a clear result, not missing records", async () =>
     dns: dead,
     dkimSelectors: ["sel1"],
     skipBlocklists: true,
-    fetchText,
   });
   const got = ids(r.findings);
   assert.equal(r.complete, false);
@@ -262,6 +429,8 @@ test("each finding's Indonesian text carries the same values as the English one"
   const policy = (await sts("stsbad.bad.test", dns())).find((x) => x.id === "mta_sts.policy_invalid")!;
   // mailauth's error, by its code, in Indonesian.
   assert.match(policy.localized!.id.message, /tidak valid: kolom version tidak valid\.$/);
+  const cert = (await sts("stscert.bad.test", dns())).find((x) => x.id === "mta_sts.policy_unreachable")!;
+  assert.match(cert.localized!.id.message, /^stscert\.bad\.test mengumumkan MTA-STS, .*kesalahan sertifikat/);
   const bad = (await checkDmarc("syntax.bad.test", dns())).findings.find((x) => x.id === "dmarc.syntax")!;
   assert.match(bad.localized!.id.message, /p= harus none, quarantine, atau reject \(yang ditemukan: block\)/);
 });

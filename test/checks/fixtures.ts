@@ -30,6 +30,8 @@ export const ZONES: Record<string, string> = {
     `sel1._domainkey TXT ${txt(`v=DKIM1; k=rsa; p=${KEY2048.p}`)}`,
     `_dmarc TXT ${txt("v=DMARC1; p=reject; rua=mailto:dmarc@good.test")}`,
     `_mta-sts TXT ${txt("v=STSv1; id=20240101")}`,
+    // The MTA-STS policy host: the tests' HTTPS server on loopback (mta-sts-server.ts).
+    "mta-sts A 127.0.0.1",
     `_smtp._tls TXT ${txt("v=TLSRPTv1; rua=mailto:tls@good.test")}`,
     `default._bimi TXT ${txt("v=BIMI1; l=https://good.test/logo.svg")}`,
     "sub A 192.0.2.10",
@@ -78,13 +80,27 @@ export const ZONES: Record<string, string> = {
     "deadmx MX 10 nothing.bad.test.",
     'nomxnoa TXT "nothing here"',
     // MTA-STS, TLS-RPT, BIMI
+    // MTA-STS policy hosts are the tests' HTTPS server on 127.0.0.1 (mta-sts-server.ts), which
+    // answers each by its Host header; stsdown's is 127.0.0.2, where nothing listens.
     `_mta-sts.sts TXT ${txt("v=STSv1; id=1")}`,
+    "mta-sts.sts A 127.0.0.1",
     "sts MX 10 mx.good.test.",
     `_mta-sts.stsdown TXT ${txt("v=STSv1; id=1")}`,
+    "mta-sts.stsdown A 127.0.0.2",
     `_mta-sts.stsbad TXT ${txt("v=STSv1; id=1")}`,
+    "mta-sts.stsbad A 127.0.0.1",
     `_mta-sts.ststest TXT ${txt("v=STSv1; id=1")}`,
+    "mta-sts.ststest A 127.0.0.1",
     `_mta-sts.stsnoid TXT ${txt("v=STSv1")}`,
     "ststest MX 10 mx.good.test.",
+    // A certificate from a CA the tests do not trust; a certificate without the name; a redirect; a
+    // 404; a server that never answers; a file over 64 KB; a policy host without an address.
+    ...["stscert", "stsname", "stsredirect", "sts404", "stsslow", "stsbig"].flatMap((n) => [
+      `_mta-sts.${n} TXT ${txt("v=STSv1; id=1")}`,
+      `mta-sts.${n} A 127.0.0.1`,
+      `${n} MX 10 mx.good.test.`,
+    ]),
+    `_mta-sts.stsnohost TXT ${txt("v=STSv1; id=1")}`,
     `_smtp._tls.tlsbad TXT ${txt("v=TLSRPTv1; rua=ftp://x")}`,
     `default._bimi.bimibad TXT ${txt("v=BIMI1; l=http://bad.test/logo.png")}`,
     `_dmarc.bimibad TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test")}`,
