@@ -16,7 +16,13 @@ import type { DiagnoseOptions, ReplyInput } from "../classify/diagnosis.js";
 import { diagnose } from "../index.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../ingest/event.js";
-import { type EventFilter, GROUP_COLUMNS, type GroupBy, type Store } from "../store/store.js";
+import {
+  type EventFilter,
+  GROUP_COLUMNS,
+  type GroupBy,
+  MAX_TZ_OFFSET_MINUTES,
+  type Store,
+} from "../store/store.js";
 import {
   diagnosisSchema,
   errorSchema,
@@ -25,6 +31,7 @@ import {
   langSchema,
   replyInputSchema,
   storedResultSchema,
+  tzOffsetSchema,
 } from "./schemas.js";
 import { isWebAsset } from "./web-routes.js";
 
@@ -369,7 +376,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }),
   );
 
-  app.get<{ Querystring: Record<string, string> & { groupBy?: string; bucket?: string } }>(
+  app.get<{
+    Querystring: Record<string, string> & { groupBy?: string; bucket?: string; tzOffset?: string };
+  }>(
     "/v1/stats",
     {
       schema: {
@@ -386,12 +395,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               default: "category,errorCode,statusCode,provider",
             },
             bucket: { type: "string", enum: ["hour", "day", "week"] },
+            tzOffset: tzOffsetSchema,
           },
         },
         response: { ...errors },
       },
     },
     async (req) => {
+      const tzOffset = tzOffsetOf(req.query);
       const groupBy = (req.query.groupBy ?? "category,errorCode,statusCode,provider").split(",") as GroupBy[];
       const bucketMs =
         req.query.bucket === "hour"
@@ -401,7 +412,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             : req.query.bucket === "week"
               ? 7 * 86400_000
               : null;
-      return store.stats(filterOf(req.query), groupBy, bucketMs);
+      return store.stats(filterOf(req.query), groupBy, bucketMs, 500, true, tzOffset);
     },
   );
 
@@ -521,6 +532,25 @@ function sendError(reply: FastifyReply, e: HttpError) {
     .code(e.status)
     .type("application/json")
     .send({ error: { code: e.code, message: e.message } });
+}
+
+/**
+ * The `tzOffset` of a query string: whole minutes east of UTC, -840 to 840 (0 when absent). A
+ * leading `+` is allowed (sent unencoded it arrives as a space, also allowed); anything else is a
+ * 400 that says what is expected.
+ */
+export function tzOffsetOf(q: { tzOffset?: string | undefined }): number {
+  const raw = q.tzOffset;
+  if (raw === undefined || raw === "") return 0;
+  const m = /^\s*([+-]?)(\d{1,4})$/.exec(raw);
+  const n = m ? Number(m[2]) * (m[1] === "-" ? -1 : 1) : Number.NaN;
+  if (!Number.isInteger(n) || Math.abs(n) > MAX_TZ_OFFSET_MINUTES)
+    throw new HttpError(
+      400,
+      "invalid_request",
+      `querystring tzOffset must be a whole number of minutes east of UTC from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES} (420 for UTC+07:00, -300 for UTC-05:00), not ${JSON.stringify(raw.slice(0, 40))}`,
+    );
+  return n || 0;
 }
 
 /** The event filter of a query string (the same parameters on every route that filters). */

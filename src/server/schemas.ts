@@ -92,3 +92,14 @@ export const eventFilterSchema = {
     tag: { type: "string", maxLength: 255 },
   },
 } as const;
+
+/**
+ * `tzOffset`: the viewer's time zone for time buckets, in minutes east of UTC. Declared as a string
+ * (query parameters are not coerced) and read by `tzOffsetOf`, which answers anything else with a
+ * 400 that says what is expected.
+ */
+export const tzOffsetSchema = {
+  type: "string",
+  description:
+    "Time zone of the time buckets, in whole minutes east of UTC from -840 to 840 (420 for UTC+07:00, -300 for UTC-05:00; default 0): day and week buckets start at that zone's midnight. Bucket labels stay UTC instants (ISO 8601) of the bucket start.",
+} as const;

@@ -5,9 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { EventFilter, GroupBy } from "../store/store.js";
-import { type AppContext, filterOf } from "./app.js";
-import { eventFilterSchema } from "./schemas.js";
+import { type AppContext, filterOf, tzOffsetOf } from "./app.js";
+import { eventFilterSchema, tzOffsetSchema } from "./schemas.js";
 
 /** Paths the auth hook lets through without an API key: the page and its static assets. */
 export function isWebAsset(path: string): boolean {
@@ -114,7 +113,7 @@ export function webRoutes() {
       },
     );
 
-    app.get<{ Querystring: Record<string, string> & { bucket?: string } }>(
+    app.get<{ Querystring: Record<string, string> & { bucket?: string; tzOffset?: string } }>(
       "/v1/dashboard/timeline",
       {
         schema: {
@@ -125,15 +124,18 @@ export function webRoutes() {
             properties: {
               ...eventFilterSchema.properties,
               bucket: { type: "string", enum: ["hour", "day", "week"], default: "day" },
+              tzOffset: tzOffsetSchema,
             },
           },
         },
       },
       async (req) => {
+        const tzOffset = tzOffsetOf(req.query);
         const bucketMs = BUCKETS[req.query.bucket ?? "day"] ?? 86400_000;
-        const groupBy: GroupBy[] = ["bucket", "category"];
-        const r = await ctx.store.stats(filterOf(req.query), groupBy, bucketMs, 100_000);
-        return { bucket: req.query.bucket ?? "day", groups: r.groups };
+        // With a tzOffset other than 0, day and week buckets start at the viewer's midnight: a daily
+        // rollup is a UTC day, so local days are counted from the events (docs/dashboard.md).
+        const groups = await ctx.store.timeline(filterOf(req.query), bucketMs, tzOffset);
+        return { bucket: req.query.bucket ?? "day", tzOffset, groups };
       },
     );
   };

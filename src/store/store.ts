@@ -70,6 +70,7 @@ export interface Suppression {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const DAY = 86400_000;
 
 /** Sender-side causes: the sender's to fix, never a reason to stop mailing a good address. */
 const SENDER_SIDE = new Set<Category>(["blocked", "dmarc", "sender_reputation", "rate_limit"]);
@@ -332,37 +333,118 @@ export class Store {
   /**
    * Counts over a filtered range: totals (sent, delivered, delivery rate, bounces, permanent
    * bounces and their rate, deferrals, complaints) and failures grouped by the given columns.
+   *
+   * Time buckets (`bucketMs`) are cut in the time zone `tzOffsetMinutes` east of UTC (420 for
+   * UTC+07:00, -300 for UTC-05:00): a day bucket starts at that zone's midnight, a week bucket at
+   * its midnight every 7 days counted from 1970-01-01 (a Thursday), an hour bucket at its whole
+   * hour. Each bucket is labelled with the UTC instant it starts at. The daily rollups are UTC days:
+   * with an offset other than 0, day buckets are counted from the events, week buckets from the
+   * rollups for the UTC days that lie inside one week and from the events for the others (the day
+   * a week starts in, the partial days at the ends of the range); totals without buckets do not
+   * depend on the offset.
    */
-  async stats(f: EventFilter, groupBy: GroupBy[], bucketMs: number | null, limit = 500, useRollups = true) {
+  async stats(
+    f: EventFilter,
+    groupBy: GroupBy[],
+    bucketMs: number | null,
+    limit = 500,
+    useRollups = true,
+    tzOffsetMinutes = 0,
+  ) {
+    return this.summarize(f, groupBy, bucketMs, limit, useRollups, tzOffsetMinutes, true);
+  }
+
+  /**
+   * Failures (bounces and deferrals) per time bucket and category, for the dashboard's chart: the
+   * groups `stats(f, ["bucket", "category"], …)` gives, every bucket, without the totals. Cheaper
+   * when the events are read (local day and week buckets, hours): grouped by type and category
+   * only, which the statistics index covers, not by permanence, which it does not.
+   */
+  async timeline(
+    f: EventFilter,
+    bucketMs: number,
+    tzOffsetMinutes = 0,
+    limit = 100_000,
+    useRollups = true,
+  ): Promise<Record<string, unknown>[]> {
+    return (
+      await this.summarize(f, ["bucket", "category"], bucketMs, limit, useRollups, tzOffsetMinutes, false)
+    ).groups;
+  }
+
+  private async summarize(
+    f: EventFilter,
+    groupBy: GroupBy[],
+    bucketMs: number | null,
+    limit: number,
+    useRollups: boolean,
+    tzOffsetMinutes: number,
+    withTotals: boolean,
+  ) {
+    if (!Number.isInteger(tzOffsetMinutes) || Math.abs(tzOffsetMinutes) > MAX_TZ_OFFSET_MINUTES)
+      throw new RangeError(
+        `tzOffsetMinutes must be a whole number from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES}`,
+      );
     // Grouped by type, permanence and category plus what was asked; the totals and the failure
     // groups are both summed from those rows. Whole days come from the daily rollups when the
     // question fits them, the rest (and any other question) from the events.
     const cols = groupBy
       .filter((g): g is keyof typeof GROUP_COLUMNS => g !== "bucket")
       .map((g) => GROUP_COLUMNS[g]);
-    const bucketExpr = bucketMs
-      ? sql<number>`(occurred_at / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`
-      : null;
+    const offsetMs = (tzOffsetMinutes || 0) * 60_000;
+    const bucketExpr = bucketMs ? bucketStart(sql.raw("occurred_at"), bucketMs, offsetMs) : null;
     const rows: Record<string, unknown>[] = [];
-    const rollup = useRollups ? rollupPlan(f, cols, bucketMs) : null;
+    // Without the totals, the events are read for the failure groups only (no permanence).
+    const events = (q: EventFilter) => this.eventRows(q, cols, bucketExpr, withTotals);
+    const rollup = useRollups ? rollupPlan(f, cols, bucketMs, offsetMs) : null;
+    // Buckets of several days in a zone other than UTC (local weeks): the UTC days inside a bucket
+    // can still come from the rollups; only the days a bucket starts in (cut at local midnight) and
+    // the partial days at the ends of the range are read from the events.
+    const cutPlan =
+      !rollup &&
+      useRollups &&
+      bucketMs !== null &&
+      bucketMs > DAY &&
+      f.from !== undefined &&
+      f.to !== undefined
+        ? rollupPlan(f, cols, bucketMs, 0)
+        : null;
     if (rollup) {
-      const DAY = 86400_000;
       const from = f.from === undefined ? undefined : Math.ceil(f.from / DAY) * DAY;
       const to = f.to === undefined ? undefined : Math.floor(f.to / DAY) * DAY;
       if (from === undefined || to === undefined || from < to) {
         rows.push(...(await this.rollupRows(f, rollup, cols, bucketMs, from, to)));
         // The partial days at the ends of the range, from the events.
         if (f.from !== undefined && from !== undefined && f.from < from) {
-          rows.push(...(await this.eventRows({ ...f, to: Math.min(from, f.to ?? from) }, cols, bucketExpr)));
+          rows.push(...(await events({ ...f, to: Math.min(from, f.to ?? from) })));
         }
         if (f.to !== undefined && to !== undefined && to < f.to) {
-          rows.push(...(await this.eventRows({ ...f, from: Math.max(to, f.from ?? to) }, cols, bucketExpr)));
+          rows.push(...(await events({ ...f, from: Math.max(to, f.from ?? to) })));
         }
       } else {
-        rows.push(...(await this.eventRows(f, cols, bucketExpr)));
+        rows.push(...(await events(f)));
+      }
+    } else if (cutPlan && f.from !== undefined && f.to !== undefined && bucketMs !== null) {
+      const from = Math.ceil(f.from / DAY) * DAY;
+      const to = Math.floor(f.to / DAY) * DAY;
+      if (from < to) {
+        // The UTC days that hold a bucket's start (k * bucketMs - offset, never a UTC midnight here).
+        const cut: number[] = [];
+        for (let k = Math.ceil((from + offsetMs) / bucketMs); k * bucketMs - offsetMs < to; k++)
+          cut.push(Math.floor((k * bucketMs - offsetMs) / DAY) * DAY);
+        rows.push(...(await this.rollupRows(f, cutPlan, cols, bucketMs, from, to, offsetMs, cut)));
+        const ranges: [number, number][] = cut.map((d) => [d, d + DAY]);
+        if (f.from < from) ranges.push([f.from, from]);
+        if (to < f.to) ranges.push([to, f.to]);
+        // A query per range: each reads one index range (one OR of them all makes SQLite scan the
+        // whole period).
+        for (const got of await Promise.all(ranges.map(([a, b]) => events({ ...f, from: a, to: b }))))
+          rows.push(...got);
+      } else {
+        rows.push(...(await events(f)));
       }
     } else {
-      rows.push(...(await this.eventRows(f, cols, bucketExpr)));
+      rows.push(...(await events(f)));
     }
     const n = (v: unknown) => Number(v ?? 0);
     const t = { events: 0, delivered: 0, bounces: 0, permanent: 0, deferred: 0, complaints: 0, blocked: 0 };
@@ -410,9 +492,16 @@ export class Store {
     };
   }
 
-  private async eventRows(f: EventFilter, cols: string[], bucketExpr: RawBuilder<number> | null) {
-    const all = [...new Set(["type", "permanence", "category", ...cols])];
-    let q = this.filtered(f).select([
+  private async eventRows(
+    f: EventFilter,
+    cols: string[],
+    bucketExpr: RawBuilder<number> | null,
+    withTotals = true,
+  ) {
+    const all = [...new Set([...(withTotals ? ["type", "permanence"] : ["type"]), "category", ...cols])];
+    let base = this.filtered(f);
+    if (!withTotals) base = base.where("type", "in", ["bounce", "deferred"]);
+    let q = base.select([
       ...all.map((c) => sql.ref(c).as(c)),
       ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
       (eb) => eb.fn.countAll<number>().as("count"),
@@ -429,9 +518,14 @@ export class Store {
     bucketMs: number | null,
     from: number | undefined,
     to: number | undefined,
+    offsetMs = 0,
+    /** Days left out (read from the events instead): the days a bucket boundary cuts in two. */
+    except: number[] = [],
   ) {
     const all = [...new Set(["type", "permanence", "category", ...cols])];
-    const bucket = bucketMs ? sql<number>`(day / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}` : null;
+    // Asked only for days that lie whole in one bucket (UTC buckets of whole days, or every day
+    // but those in `except`): the bucket of a day's start is the bucket of the whole day.
+    const bucket = bucketMs ? bucketStart(sql.raw("day"), bucketMs, offsetMs) : null;
     let q = this.db
       .selectFrom("event_rollups")
       .where("slice", "=", plan.slice)
@@ -443,6 +537,7 @@ export class Store {
       ]);
     if (from !== undefined) q = q.where("day", ">=", from);
     if (to !== undefined) q = q.where("day", "<", to);
+    if (except.length) q = q.where("day", "not in", except);
     if (f.type) q = q.where("type", "=", f.type);
     if (f.category) q = q.where("category", "=", f.category);
     if (f.provider) q = q.where("provider", "=", f.provider);
@@ -520,15 +615,38 @@ export class Store {
 
 const ROLLUP_COLUMNS = new Set(["category", "error_code", "status_code", "provider"]);
 
+/** The largest time-zone offset accepted for buckets, in minutes (UTC-14:00 … UTC+14:00). */
+export const MAX_TZ_OFFSET_MINUTES = 840;
+
+/**
+ * SQL for the start of the bucket `column` (epoch ms) falls in: buckets of `bucketMs` aligned to
+ * the epoch in a zone `offsetMs` east of UTC, as the UTC instant the bucket starts at. Literals,
+ * not parameters: PostgreSQL matches the GROUP BY expression to the selected one by its text.
+ * Integer division truncates towards zero in both databases, which is the floor for every time
+ * after 1970 (plus 14 hours).
+ */
+function bucketStart(column: RawBuilder<unknown>, bucketMs: number, offsetMs: number): RawBuilder<number> {
+  const b = sql.lit(bucketMs);
+  if (offsetMs === 0) return sql<number>`(${column} / ${b}) * ${b}`;
+  const o = sql.lit(Math.abs(offsetMs));
+  return offsetMs > 0
+    ? sql<number>`((${column} + ${o}) / ${b}) * ${b} - ${o}`
+    : sql<number>`((${column} - ${o}) / ${b}) * ${b} + ${o}`;
+}
+
 /** Whether the daily rollups answer this question: which slice, or null for the events. */
 function rollupPlan(
   f: EventFilter,
   cols: string[],
   bucketMs: number | null,
+  offsetMs = 0,
 ): { slice: string; value: string } | null {
   if (f.recipient || f.recipientDomain) return null;
   if (!cols.every((c) => ROLLUP_COLUMNS.has(c))) return null;
   if (bucketMs !== null && bucketMs % 86400_000 !== 0) return null;
+  // A rollup is a UTC day: a bucket that starts at another hour (the viewer's local midnight)
+  // splits it, so those buckets are counted from the events.
+  if (bucketMs !== null && offsetMs % 86400_000 !== 0) return null;
   // The slice of exactly the dimensions the question filters on (see SLICES).
   const given = [
     ["domain", f.sendingDomain?.toLowerCase()],

@@ -57,7 +57,7 @@ const state = {
   previous: null,
   /** @type {any} */
   timeline: null,
-  period: { from: 0, to: 0, bucket: "day" },
+  period: { from: 0, to: 0, bucket: "day", offset: 0 },
   seq: 0,
   renders: 0,
   painted: false,
@@ -202,13 +202,30 @@ function writeUrl(/** @type {boolean} */ push) {
   }
 }
 
-/** The selected period, aligned to whole hours (24 h) or whole UTC days, and the one before it. */
+/** The viewer's time zone now, in minutes east of UTC (the API's `tzOffset`; note the sign). */
+const tzOffset = () => -new Date().getTimezoneOffset() || 0;
+
+/** "UTC+07:00", "UTC-05:00", "UTC" for an offset in minutes east of UTC. */
+function offsetName(/** @type {number} */ offset) {
+  if (!offset) return "UTC";
+  const a = Math.abs(offset);
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `UTC${offset > 0 ? "+" : "-"}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/**
+ * The selected period and the one before it, in the viewer's time zone: the last 24 whole local
+ * hours, or whole local days up to the end of today (local midnight to local midnight). The zone's
+ * offset now is used for the whole period, as the API cuts the chart's buckets with it.
+ */
 function period() {
   const r = RANGES[/** @type {keyof typeof RANGES} */ (state.range)];
+  const offset = tzOffset();
+  const off = offset * 60_000;
   const unit = r.bucket === "hour" ? HOUR : DAY;
-  const to = Math.ceil((Date.now() + 1) / unit) * unit;
+  const to = Math.ceil((Date.now() + off + 1) / unit) * unit - off;
   const from = to - r.ms;
-  return { from, to, prevFrom: from - r.ms, bucket: r.bucket };
+  return { from, to, prevFrom: from - r.ms, bucket: r.bucket, offset };
 }
 
 function query(
@@ -241,12 +258,14 @@ async function load() {
       `/v1/stats?${query(p.from, p.to, { groupBy: "category,errorCode,statusCode,provider" })}`,
     );
     const prevPromise = api(`/v1/stats?${query(p.prevFrom, p.from, { groupBy: "category" })}`);
-    const timelinePromise = api(`/v1/dashboard/timeline?${query(p.from, p.to, { bucket: p.bucket })}`);
+    const timelinePromise = api(
+      `/v1/dashboard/timeline?${query(p.from, p.to, { bucket: p.bucket, tzOffset: String(p.offset) })}`,
+    );
     const [current, previous] = await Promise.all([tablePromise, prevPromise, state.meta]);
     if (seq !== state.seq) return;
     state.current = current;
     state.previous = previous;
-    state.period = { from: p.from, to: p.to, bucket: p.bucket };
+    state.period = { from: p.from, to: p.to, bucket: p.bucket, offset: p.offset };
     renderFigures();
     renderTable();
     if (!state.painted) {
@@ -339,10 +358,29 @@ function renderFigures() {
     ["deferred", c.deferred, p.deferred, "count", "down", null],
     ["complaints", c.complaints, p.complaints, "count", "down", null],
   ];
-  $("period").textContent = tr("periodNote", {
-    from: fmtDate(state.period.from, { dateStyle: "medium", timeZone: "UTC" }),
-    to: fmtDate(state.period.to - 1, { dateStyle: "medium", timeZone: "UTC" }),
-  });
+  // Dates in the viewer's time zone, which the period is aligned to; the zone is named.
+  const zoneId = (() => {
+    try {
+      return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+    } catch {
+      return "";
+    }
+  })();
+  const zone = offsetName(state.period.offset);
+  $("period").replaceChildren(
+    h("span", {
+      text: tr("periodNote", {
+        from: fmtDate(state.period.from, { dateStyle: "medium" }),
+        to: fmtDate(state.period.to - 1, { dateStyle: "medium" }),
+      }),
+    }),
+    " · ",
+    h("span", {
+      id: "tz-note",
+      dataset: { offset: String(state.period.offset) },
+      text: tr("timesIn", { zone: zoneId && zoneId !== zone ? `${zone} (${zoneId})` : zone }),
+    }),
+  );
   $("figures").replaceChildren(
     ...figures.map(([key, now, before, kind, good, rate]) => {
       const value = kind === "rate" ? fmtPct(now) : fmtNum(now ?? 0);
@@ -621,7 +659,10 @@ let currentExamples = null;
 function renderCharts() {
   const tl = state.timeline?.groups ?? [];
   const unit = state.period.bucket === "hour" ? HOUR : state.period.bucket === "week" ? 7 * DAY : DAY;
-  const first = Math.floor(state.period.from / unit) * unit;
+  // The API's buckets start at the viewer's midnight (hour) every day (week: every 7 days from
+  // 1970-01-01 local), labelled with their UTC instants.
+  const off = state.period.offset * 60_000;
+  const first = Math.floor((state.period.from + off) / unit) * unit - off;
   const buckets = [];
   for (let b = first; b < state.period.to; b += unit) buckets.push(b);
   const index = new Map(buckets.map((b, i) => [b, i]));
@@ -643,8 +684,8 @@ function renderCharts() {
   const total = series.reduce((s, c) => s + c.values.reduce((a, b) => a + b, 0), 0);
   const fmtBucket = (/** @type {number} */ b) =>
     state.period.bucket === "hour"
-      ? fmtDate(b, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })
-      : fmtDate(b, { day: "numeric", month: "short", timeZone: "UTC" });
+      ? fmtDate(b, { hour: "2-digit", minute: "2-digit" })
+      : fmtDate(b, { day: "numeric", month: "short" });
   const box = $("chart-timeline");
   if (!total) {
     box.replaceChildren(h("p", { class: "muted", text: tr("chartEmpty") }));

@@ -188,6 +188,70 @@ for (const db of testDatabases()) {
       rude.client.close();
     });
 
+    test("tzOffset: day buckets start at the viewer's midnight, labelled as UTC instants", async () => {
+      // One minute either side of midnight in Jakarta (UTC+07:00) and in New York winter (UTC-05:00).
+      const events = [
+        ["2026-03-09T16:59:00Z", "wib"],
+        ["2026-03-09T17:01:00Z", "wib"],
+        ["2026-03-09T17:02:00Z", "wib"],
+        ["2026-03-10T04:59:00Z", "est"],
+        ["2026-03-10T05:01:00Z", "est"],
+        ["2026-03-10T05:02:00Z", "est"],
+      ].map(([timestamp, zone], i) => ({
+        sourceId: `tz${i}`,
+        type: "bounce",
+        recipient: `tz${i}@example.com`,
+        timestamp,
+        response: "550 5.1.1 User unknown",
+        sendingDomain: `${zone}.example.org`,
+      }));
+      assert.equal((await api("/v1/events/batch", { method: "POST", json: { events } })).status, 200);
+      const buckets = (groups: { bucket: string; count: number }[]) =>
+        Object.fromEntries(groups.map((g) => [g.bucket, g.count]));
+      const wib = await json(
+        await api("/v1/dashboard/timeline?bucket=day&tzOffset=420&sendingDomain=wib.example.org"),
+      );
+      assert.equal(wib.tzOffset, 420);
+      assert.deepEqual(buckets(wib.groups), {
+        "2026-03-08T17:00:00.000Z": 1,
+        "2026-03-09T17:00:00.000Z": 2,
+      });
+      // A leading + (encoded, or unencoded: then a space) is accepted.
+      for (const plus of ["%2B420", "+420"]) {
+        const again = await json(
+          await api(`/v1/dashboard/timeline?bucket=day&tzOffset=${plus}&sendingDomain=wib.example.org`),
+        );
+        assert.deepEqual(again.groups, wib.groups);
+      }
+      const est = await json(
+        await api("/v1/stats?groupBy=bucket&bucket=day&tzOffset=-300&sendingDomain=est.example.org"),
+      );
+      assert.deepEqual(buckets(est.groups), {
+        "2026-03-09T05:00:00.000Z": 1,
+        "2026-03-10T05:00:00.000Z": 2,
+      });
+      assert.equal(est.totals.bounces, 3);
+      // Without it: UTC days, as before (all three in one day).
+      const utc = await json(await api("/v1/dashboard/timeline?bucket=day&sendingDomain=est.example.org"));
+      assert.equal(utc.tzOffset, 0);
+      assert.deepEqual(buckets(utc.groups), { "2026-03-10T00:00:00.000Z": 3 });
+      // Anything but whole minutes from -840 to 840 is a 400 that says so.
+      for (const bad of ["abc", "841", "-841", "1.5", "420m", "99999", "0x10", "1e2"]) {
+        for (const route of ["/v1/stats?bucket=day", "/v1/dashboard/timeline?bucket=day"]) {
+          const r = await api(`${route}&tzOffset=${encodeURIComponent(bad)}`);
+          assert.equal(r.status, 400, `${route} tzOffset=${bad}`);
+          const body = await json(r);
+          assert.equal(body.error.code, "invalid_request");
+          assert.match(
+            body.error.message,
+            /tzOffset must be a whole number of minutes east of UTC from -840 to 840/,
+          );
+        }
+      }
+      for (const ok of ["840", "-840", "0", "-0", "330"])
+        assert.equal((await api(`/v1/stats?bucket=day&tzOffset=${ok}`)).status, 200, ok);
+    });
+
     test("bad input gets a 4xx with a JSON error, never a 500", async () => {
       const cases: [string, RequestInit, number][] = [
         [
@@ -242,6 +306,8 @@ for (const db of testDatabases()) {
         ],
         ["/v1/events?limit=0", { method: "GET" }, 400],
         ["/v1/stats?groupBy=password", { method: "GET" }, 400],
+        ["/v1/stats?bucket=day&tzOffset=900", { method: "GET" }, 400],
+        ["/v1/dashboard/timeline?tzOffset=UTC%2B7", { method: "GET" }, 400],
         [
           "/v1/diagnose",
           {
@@ -280,6 +346,12 @@ for (const db of testDatabases()) {
       assert.equal(doc.openapi, "3.0.3");
       assert.ok(doc.paths["/v1/diagnose"].post);
       assert.ok(doc.paths["/v1/events/batch"].post);
+      for (const path of ["/v1/stats", "/v1/dashboard/timeline"]) {
+        const tz = doc.paths[path].get.parameters.find((p: { name: string }) => p.name === "tzOffset");
+        assert.ok(tz, `${path} documents tzOffset`);
+        assert.equal(tz.in, "query");
+        assert.match(tz.description, /minutes east of UTC/);
+      }
       assert.equal((await fetch(`${base}/docs/`)).status, 200);
       const metrics = await (await api("/metrics")).text();
       assert.match(metrics, /diagnosa_http_requests_total/);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
+import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { Store } from "../../src/store/store.js";
 import { testDatabases } from "../support/databases.js";
 
@@ -12,6 +12,37 @@ const ev = (e: Partial<DeliveryEvent> & Pick<DeliveryEvent, "type" | "recipient"
   sendingIp: "192.0.2.10",
   ...e,
 });
+
+/**
+ * `count` events `stepMs` apart from `start`, cycling through `replies` ("" is a delivery, 4xx a
+ * deferral), over three recipient domains, two sending domains, three IPs and a tag every `tagEvery`.
+ */
+function spreadEvents(o: {
+  prefix: string;
+  count: number;
+  start: number;
+  stepMs: number;
+  replies: string[];
+  tagEvery: number;
+}): DeliveryEvent[] {
+  const events: DeliveryEvent[] = [];
+  for (let i = 0; i < o.count; i++) {
+    const response = o.replies[i % o.replies.length]!;
+    events.push(
+      ev({
+        sourceId: `${o.prefix}${i}`,
+        type: response === "" ? "delivered" : response.startsWith("4") ? "deferred" : "bounce",
+        recipient: `${o.prefix}${i}@example${i % 3}.com`,
+        response: response || null,
+        timestamp: new Date(o.start + i * o.stepMs).toISOString(),
+        sendingDomain: `d${i % 2}.example.org`,
+        sendingIp: `192.0.2.${i % 3}`,
+        tag: i % o.tagEvery === 0 ? "welcome" : null,
+      }),
+    );
+  }
+  return events;
+}
 
 for (const db of testDatabases()) {
   test(`${db.name}: events are stored once, with their diagnosis, and listed newest first`, async () => {
@@ -228,34 +259,30 @@ for (const db of testDatabases()) {
   test(`${db.name}: statistics from the daily rollups equal those from the events`, async () => {
     const store = await Store.open(await db.url());
     try {
-      const replies = [
-        "550 5.1.1 User unknown",
-        "552 5.2.2 Mailbox full",
-        "421 4.7.0 Too many connections",
-        "554 5.7.1 blocked using zen.spamhaus.org",
-        "",
-      ];
-      const events: DeliveryEvent[] = [];
-      for (let i = 0; i < 400; i++) {
-        const response = replies[i % replies.length]!;
-        events.push(
-          ev({
-            sourceId: `r${i}`,
-            type: response === "" ? "delivered" : response.startsWith("4") ? "deferred" : "bounce",
-            recipient: `u${i}@example${i % 3}.com`,
-            response: response || null,
-            timestamp: new Date(Date.UTC(2026, 1, 1) + i * 5 * 3600_000).toISOString(),
-            sendingDomain: `d${i % 2}.example.org`,
-            sendingIp: `192.0.2.${i % 3}`,
-            tag: i % 4 === 0 ? "welcome" : null,
-          }),
-        );
-      }
+      const events = spreadEvents({
+        prefix: "r",
+        count: 400,
+        start: Date.UTC(2026, 1, 1),
+        stepMs: 5 * 3600_000,
+        replies: [
+          "550 5.1.1 User unknown",
+          "552 5.2.2 Mailbox full",
+          "421 4.7.0 Too many connections",
+          "554 5.7.1 blocked using zen.spamhaus.org",
+          "",
+        ],
+        tagEvery: 4,
+      });
       // In two calls, so that rollups are added to, not only created.
       await store.insertEvents(events.slice(0, 250).map(classifyEvent));
       await store.insertEvents(events.slice(200).map(classifyEvent));
       const day = 86400_000;
-      const questions: [Parameters<Store["stats"]>[0], Parameters<Store["stats"]>[1], number | null][] = [
+      const questions: [
+        Parameters<Store["stats"]>[0],
+        Parameters<Store["stats"]>[1],
+        number | null,
+        number?,
+      ][] = [
         [{}, ["category", "errorCode", "statusCode", "provider"], null],
         [{ from: Date.UTC(2026, 1, 3, 7), to: Date.UTC(2026, 1, 40, 13) }, ["category"], null],
         [{ from: Date.UTC(2026, 1, 5), to: Date.UTC(2026, 1, 20) }, ["category", "errorCode"], day],
@@ -275,10 +302,23 @@ for (const db of testDatabases()) {
           day,
         ],
         [{ sendingIp: "192.0.2.2", tag: "welcome", provider: "gmail" }, ["errorCode"], null],
+        // In the viewer's time zone: periods from local midnight (UTC+07:00, UTC-05:00); totals
+        // still come from the rollups for whole UTC days, local day and week buckets from the events.
+        [{ from: Date.UTC(2026, 1, 4, 17), to: Date.UTC(2026, 1, 18, 17) }, ["category"], null, 420],
+        [{ from: Date.UTC(2026, 1, 4, 17), to: Date.UTC(2026, 1, 18, 17) }, ["category"], day, 420],
+        [{ from: Date.UTC(2026, 1, 5, 5), to: Date.UTC(2026, 1, 19, 5) }, ["category"], day, -300],
+        [{ sendingDomain: "d1.example.org", from: Date.UTC(2026, 1, 1, 17) }, ["category"], 7 * day, 420],
+        [{ tag: "welcome", to: Date.UTC(2026, 1, 30, 5) }, ["provider"], 7 * day, -300],
+        [
+          { from: Date.UTC(2026, 1, 9, 18, 30), to: Date.UTC(2026, 1, 10, 18, 30) },
+          ["category"],
+          3600_000,
+          330,
+        ],
       ];
-      for (const [f, g, b] of questions) {
-        const fast = await store.stats(f, g, b, 500, true);
-        const slow = await store.stats(f, g, b, 500, false);
+      for (const [f, g, b, tz] of questions) {
+        const fast = await store.stats(f, g, b, 500, true, tz);
+        const slow = await store.stats(f, g, b, 500, false, tz);
         const norm = (x: typeof fast) => ({
           ...x,
           groups: [...x.groups].sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q))),
@@ -290,3 +330,270 @@ for (const db of testDatabases()) {
     }
   });
 }
+
+// Buckets in the viewer's time zone. Events one minute before and one minute after local midnight
+// on several days, for a zone east of UTC (UTC+07:00, Jakarta) and one west of it (UTC-05:00): the
+// two minutes of a pair fall in one UTC day but in two local days, so a UTC bucket or an offset
+// with the wrong sign gives other counts than the ones written out here.
+const DAY = 86400_000;
+const ZONES = [
+  { offset: 420, domain: "wib.example.org" },
+  { offset: -300, domain: "est.example.org" },
+];
+/** Local midnight of 2026-03-(10 + k) in a zone `offset` minutes east of UTC, as a UTC instant. */
+const midnight = (offset: number, k: number) => Date.UTC(2026, 2, 10 + k) - offset * 60_000;
+
+function midnightEvents(): ClassifiedEvent[] {
+  const out: DeliveryEvent[] = [];
+  for (const { offset, domain } of ZONES) {
+    for (let k = 0; k < 4; k++) {
+      const m = midnight(offset, k);
+      // k + 1 hard bounces in the last minute of the local day before, 10 + k deferrals in the
+      // first minute of the local day, 2 deliveries at local noon.
+      for (let i = 0; i < k + 1; i++)
+        out.push({
+          source: "api",
+          sourceId: `${domain}-b${k}-${i}`,
+          type: "bounce",
+          recipient: `b${k}.${i}@example.com`,
+          response: "550 5.1.1 User unknown",
+          timestamp: new Date(m - 60_000).toISOString(),
+          sendingDomain: domain,
+        });
+      for (let i = 0; i < 10 + k; i++)
+        out.push({
+          source: "api",
+          sourceId: `${domain}-d${k}-${i}`,
+          type: "deferred",
+          recipient: `d${k}.${i}@example.com`,
+          response: "421 4.7.0 Too many connections, try again later",
+          timestamp: new Date(m + 60_000).toISOString(),
+          sendingDomain: domain,
+        });
+      for (let i = 0; i < 2; i++)
+        out.push({
+          source: "api",
+          sourceId: `${domain}-ok${k}-${i}`,
+          type: "delivered",
+          recipient: `ok${k}.${i}@example.com`,
+          timestamp: new Date(m + 12 * 3600_000).toISOString(),
+          sendingDomain: domain,
+        });
+    }
+  }
+  return out.map(classifyEvent);
+}
+
+/** Failures per bucket and category counted here, from the events themselves. */
+function expectedBuckets(
+  events: ClassifiedEvent[],
+  f: {
+    from?: number;
+    to?: number;
+    sendingDomain?: string;
+    sendingIp?: string;
+    tag?: string;
+    recipientDomain?: string;
+  },
+  bucketMs: number,
+  offset: number,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  const off = offset * 60_000;
+  for (const e of events) {
+    const t = Date.parse(e.timestamp);
+    if ((f.from !== undefined && t < f.from) || (f.to !== undefined && t >= f.to)) continue;
+    if (f.sendingDomain && e.sendingDomain !== f.sendingDomain) continue;
+    if (f.sendingIp && e.sendingIp !== f.sendingIp) continue;
+    if (f.tag && e.tag !== f.tag) continue;
+    if (f.recipientDomain && e.recipientDomain !== f.recipientDomain) continue;
+    if (e.type !== "bounce" && e.type !== "deferred") continue;
+    const key = `${new Date(Math.floor((t + off) / bucketMs) * bucketMs - off).toISOString()}|${e.diagnosis?.category ?? null}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
+const byBucket = (groups: Record<string, unknown>[]) => {
+  const out: Record<string, number> = {};
+  for (const g of groups) {
+    const key = `${g.bucket}|${g.category ?? null}`;
+    out[key] = (out[key] ?? 0) + Number(g.count);
+  }
+  return out;
+};
+const perBucket = (groups: Record<string, unknown>[]) => {
+  const out: Record<string, number> = {};
+  for (const g of groups) out[String(g.bucket)] = (out[String(g.bucket)] ?? 0) + Number(g.count);
+  return out;
+};
+
+/** Every answer of the time-zone test, per database: both must give the same. */
+const zoneAnswers = new Map<string, unknown[]>();
+
+for (const db of testDatabases()) {
+  test(`${db.name}: day and week buckets start at the viewer's local midnight (UTC+07:00, UTC-05:00)`, async () => {
+    const store = await Store.open(await db.url());
+    const answers = zoneAnswers.get(db.name) ?? [];
+    zoneAnswers.set(db.name, answers);
+    try {
+      const events = midnightEvents();
+      await store.insertEvents(events);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      for (const { offset, domain } of ZONES) {
+        const f = { sendingDomain: domain };
+        const m = (k: number) => midnight(offset, k);
+        // Written out: the local day starting at m(k) holds the deferrals just after it and the
+        // bounces just before the next midnight.
+        const days = await store.stats(f, ["category"], DAY, 500, true, offset);
+        answers.push(days);
+        assert.deepEqual(
+          perBucket(days.groups),
+          {
+            [iso(m(-1))]: 1,
+            [iso(m(0))]: 10 + 2,
+            [iso(m(1))]: 11 + 3,
+            [iso(m(2))]: 12 + 4,
+            [iso(m(3))]: 13,
+          },
+          `day buckets at ${offset}`,
+        );
+        // The same question in UTC days puts each pair in one day: other counts.
+        const utc = await store.stats(f, ["category"], DAY, 500, true, 0);
+        assert.notDeepEqual(perBucket(utc.groups), perBucket(days.groups));
+        assert.deepEqual(byBucket(utc.groups), expectedBuckets(events, f, DAY, 0));
+        // And with the sign turned round: other counts again.
+        const wrong = await store.stats(f, ["category"], DAY, 500, false, -offset);
+        assert.notDeepEqual(perBucket(wrong.groups), perBucket(days.groups));
+
+        // Weeks start every 7 days from 1970-01-01 (a Thursday) at local midnight: 2026-03-12.
+        const weeks = await store.stats(f, ["category"], 7 * DAY, 500, true, offset);
+        answers.push(weeks);
+        assert.deepEqual(perBucket(weeks.groups), {
+          [iso(m(2) - 7 * DAY)]: 1 + 10 + 2 + 11 + 3,
+          [iso(m(2))]: 12 + 4 + 13,
+        });
+
+        // A period of whole local days: its totals (rollups for the whole UTC days inside it,
+        // events for the edges) and its day buckets (events) count the same events.
+        const period = { ...f, from: m(1), to: m(3) };
+        for (const useRollups of [true, false]) {
+          const p = await store.stats(period, ["category", "bucket"], DAY, 500, useRollups, offset);
+          const totals = await store.stats(period, ["category"], null, 500, useRollups, offset);
+          answers.push(p, totals);
+          assert.deepEqual(perBucket(p.groups), { [iso(m(1))]: 11 + 3, [iso(m(2))]: 12 + 4 });
+          assert.deepEqual(totals.totals, p.totals);
+          assert.equal(totals.totals.deferred, 11 + 12);
+          assert.equal(totals.totals.bounces, 3 + 4);
+          assert.equal(totals.totals.delivered, 4);
+          assert.equal(totals.totals.events, 11 + 12 + 3 + 4 + 4);
+        }
+
+        // Against a count made here, for several zones, bucket sizes and ranges, with and without
+        // the rollups.
+        for (const tz of [offset, 330, 840, -840, 0])
+          for (const bucket of [3600_000, DAY, 7 * DAY])
+            for (const range of [
+              {},
+              { from: m(0) - 3600_000, to: m(3) + 5 * 60_000 },
+              { from: m(1), to: m(3) },
+            ]) {
+              const q = { ...f, ...range };
+              for (const useRollups of [true, false]) {
+                const got = await store.stats(q, ["category", "bucket"], bucket, 500, useRollups, tz);
+                answers.push(got);
+                assert.deepEqual(
+                  byBucket(got.groups),
+                  expectedBuckets(events, q, bucket, tz),
+                  JSON.stringify({ q, bucket, tz, useRollups }),
+                );
+              }
+            }
+      }
+      await assert.rejects(() => store.stats({}, ["category"], DAY, 500, true, 841), RangeError);
+      await assert.rejects(() => store.stats({}, ["category"], DAY, 500, true, 1.5), RangeError);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+for (const db of testDatabases()) {
+  test(`${db.name}: local weeks: whole UTC days from the rollups, the days a week starts in from the events`, async () => {
+    const store = await Store.open(await db.url());
+    const answers = zoneAnswers.get(db.name) ?? [];
+    zoneAnswers.set(db.name, answers);
+    try {
+      // An event every 97 minutes for 120 days: every hour of the day, several a day.
+      const raw = spreadEvents({
+        prefix: "w",
+        count: 1800,
+        start: Date.UTC(2026, 0, 1),
+        stepMs: 97 * 60_000,
+        replies: ["550 5.1.1 User unknown", "552 5.2.2 Mailbox full", "421 4.7.0 Too many connections", ""],
+        tagEvery: 5,
+      });
+      const events = raw.map(classifyEvent);
+      await store.insertEvents(events);
+      const week = 7 * DAY;
+      const ranges = [
+        { from: Date.UTC(2026, 0, 4, 17), to: Date.UTC(2026, 3, 2, 17) },
+        { from: Date.UTC(2026, 0, 3, 3, 17), to: Date.UTC(2026, 2, 30, 22, 41) },
+        { from: Date.UTC(2026, 1, 5), to: Date.UTC(2026, 2, 5) },
+        { from: Date.UTC(2026, 1, 5, 6), to: Date.UTC(2026, 1, 6, 2) },
+        { from: Date.UTC(2026, 1, 1, 12), to: Date.UTC(2026, 1, 9, 12) },
+        {},
+      ];
+      const filters = [
+        {},
+        { sendingDomain: "d1.example.org" },
+        { sendingIp: "192.0.2.2", tag: "welcome" },
+        { recipientDomain: "example1.com" },
+      ];
+      for (const tz of [420, -300, 330, 840, -840, 45, 0])
+        for (const range of ranges)
+          for (const filter of filters) {
+            const q = { ...filter, ...range };
+            const want = expectedBuckets(events, q, week, tz);
+            const label = JSON.stringify({ q, tz });
+            const fast = await store.stats(q, ["category", "bucket"], week, 500, true, tz);
+            const slow = await store.stats(q, ["category", "bucket"], week, 500, false, tz);
+            const line = await store.timeline(q, week, tz);
+            answers.push(fast, { totals: null, groups: line });
+            assert.deepEqual(byBucket(fast.groups), want, label);
+            assert.deepEqual(byBucket(line), want, label);
+            const sorted = (x: typeof fast) =>
+              [...x.groups].sort((p, r) => JSON.stringify(p).localeCompare(JSON.stringify(r)));
+            assert.deepEqual(sorted(fast), sorted(slow), label);
+            assert.deepEqual(fast.totals, slow.totals, label);
+          }
+      // The timeline is the stats' bucket groups, share included, for days and hours too.
+      for (const tz of [420, -300, 0])
+        for (const bucket of [3600_000, DAY, week]) {
+          const q = ranges[1]!;
+          const st = await store.stats(q, ["bucket", "category"], bucket, 100_000, true, tz);
+          const line = await store.timeline(q, bucket, tz);
+          const sorted = (x: Record<string, unknown>[]) =>
+            [...x].sort((p, r) => JSON.stringify(p).localeCompare(JSON.stringify(r)));
+          assert.deepEqual(sorted(line), sorted(st.groups));
+        }
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+test("SQLite and PostgreSQL give the same time-zone answers", {
+  skip: process.env.DIAGNOSA_TEST_PG_URL
+    ? false
+    : "DIAGNOSA_TEST_PG_URL is not set (no PostgreSQL to compare with)",
+}, () => {
+  const [a, b] = [...zoneAnswers.values()];
+  assert.ok(a && b, "both databases answered");
+  const norm = (xs: unknown[]) =>
+    (xs as { totals: unknown; groups: Record<string, unknown>[] }[]).map((x) => ({
+      totals: x.totals,
+      groups: [...x.groups].sort((p, q) => JSON.stringify(p).localeCompare(JSON.stringify(q))),
+    }));
+  assert.deepEqual(norm(a), norm(b));
+});

@@ -9,6 +9,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { CATEGORIES } from "../../src/catalog/categories.js";
+import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { type Running, startServer } from "../../src/server/serve.js";
 import { DEFAULT_POLICY } from "../../src/store/store.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
@@ -30,6 +31,23 @@ declare const File: Dom;
 type HTMLElement = { dataset: Record<string, string | undefined>; textContent: string | null };
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts/setup-chromium.sh`;
+
+/** A service with auth on a fresh SQLite file, no SMTP; its URL and an API key named `name`. */
+async function startDashboardServer(name: string): Promise<{ s: Running; base: string; key: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `diagnosa-${name}-`));
+  const s = await startServer({
+    host: "127.0.0.1",
+    port: 0,
+    smtpPort: null,
+    databaseUrl: join(dir, "web.sqlite"),
+    auth: true,
+    bounceDomains: [],
+    maxEmailBytes: 1 << 20,
+    policy: DEFAULT_POLICY,
+    webhookSecrets: {},
+  });
+  return { s, base: `http://127.0.0.1:${s.httpPort}`, key: (await s.store.createApiKey(name)).key };
+}
 
 describe("dashboard in Chromium", { skip }, () => {
   let s: Running;
@@ -63,20 +81,7 @@ describe("dashboard in Chromium", { skip }, () => {
     );
 
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "diagnosa-web-"));
-    s = await startServer({
-      host: "127.0.0.1",
-      port: 0,
-      smtpPort: null,
-      databaseUrl: join(dir, "web.sqlite"),
-      auth: true,
-      bounceDomains: [],
-      maxEmailBytes: 1 << 20,
-      policy: DEFAULT_POLICY,
-      webhookSecrets: {},
-    });
-    base = `http://127.0.0.1:${s.httpPort}`;
-    key = (await s.store.createApiKey("web-test")).key;
+    ({ s, base, key } = await startDashboardServer("web-test"));
     // Two months: the default 30 days and the 30 before them, which the figures compare with.
     await s.store.insertEvents(seedEvents(700, 60));
     // playwright-core starts the browser on a fresh temporary --user-data-dir of its own (and
@@ -317,5 +322,141 @@ describe("dashboard in Chromium", { skip }, () => {
     assert.ok(requests.length > 20);
     const foreign = requests.filter((u) => !u.startsWith(`${base}/`));
     assert.deepEqual(foreign, []);
+  });
+});
+
+// The page in the viewer's time zone: a browser in Jakarta (UTC+07:00) over events one minute either
+// side of Jakarta's midnight. Each pair lies in one UTC day but in two local days, so the day
+// buckets, the period's totals and its comparison with the previous period shown here hold only
+// when the page cuts its days at local midnight.
+describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
+  const DAY = 86400_000;
+  const OFFSET = 7 * 3600_000;
+  const ZONE = "Asia/Jakarta";
+  let s: Running;
+  let base: string;
+  let key: string;
+  let browser: Browser;
+  const requests: string[] = [];
+  /** Jakarta's midnight k days before today's, as a UTC instant. */
+  let M: (k: number) => number;
+
+  before(async () => {
+    // Not across Jakarta's midnight while the test runs: too close to it, wait until it is past.
+    const untilMidnight = DAY - ((Date.now() + OFFSET) % DAY);
+    if (untilMidnight < 120_000) await new Promise((r) => setTimeout(r, untilMidnight + 61_000));
+    const today = Math.floor((Date.now() + OFFSET) / DAY) * DAY - OFFSET;
+    M = (k) => today - k * DAY;
+    ({ s, base, key } = await startDashboardServer("web-tz-test"));
+    // For k = 0..7: k + 1 bounces in the last minute before the k-th midnight back, 10 + k in the
+    // first minute after it.
+    const events: DeliveryEvent[] = [];
+    for (let k = 0; k <= 7; k++) {
+      const at = [
+        [M(k) - 60_000, k + 1],
+        [M(k) + 60_000, 10 + k],
+      ] as const;
+      for (const [t, n] of at)
+        for (let i = 0; i < n; i++)
+          events.push({
+            source: "api",
+            sourceId: `tz-${t}-${i}`,
+            type: "bounce",
+            recipient: `tz${k}.${i}@example.com`,
+            response: "550 5.1.1 User unknown",
+            timestamp: new Date(t).toISOString(),
+            sendingDomain: "news.example.org",
+          });
+    }
+    await s.store.insertEvents(events.map(classifyEvent));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  test("days, totals and the previous period are Jakarta's, with the zone named", async () => {
+    const context = await browser.newContext({ locale: "en-US", timezoneId: ZONE });
+    context.on("request", (r) => requests.push(r.url()));
+    await context.addInitScript((k) => sessionStorage.setItem("diagnosa.apiKey", k), key);
+    const page = await context.newPage();
+    await page.goto(`${base}/?range=7d`);
+    await page.waitForFunction(() => document.getElementById("main")!.dataset.state === "ready", null, {
+      timeout: 15_000,
+    });
+
+    // The local day starting at M(k) holds the 10 + k after it and the k bounces before M(k - 1).
+    const dayLabel = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", timeZone: ZONE });
+    const expected: Record<string, number> = {};
+    for (let k = 0; k < 7; k++) expected[dayLabel.format(M(k))] = 10 + 2 * k;
+    // What UTC days would give (each pair in one day): other counts on every day.
+    const utcLabel = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", timeZone: "UTC" });
+    const utcDays: Record<string, number> = {};
+    for (let k = 0; k < 7; k++) utcDays[utcLabel.format(M(k))] = 11 + 2 * k;
+    assert.notDeepEqual(expected, utcDays);
+
+    const bars = await page.$$eval("#chart-timeline svg rect title", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    const shown: Record<string, number> = {};
+    for (const title of bars) {
+      const m = /^(.*) · (.*): ([\d,]+)$/.exec(title.replace(/\s+/g, " "));
+      assert.ok(m, title);
+      assert.equal(m[2], "Invalid Address");
+      shown[m[1]!] = (shown[m[1]!] ?? 0) + Number(m[3]!.replace(/,/g, ""));
+    }
+    assert.deepEqual(shown, expected);
+    const axis = await page.$$eval("#chart-timeline svg text.axis", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    assert.ok(axis.includes(dayLabel.format(M(6))) && axis.includes(dayLabel.format(M(0))), axis.join(", "));
+
+    // The period: Jakarta's last 7 days up to the end of today: 112 bounces; the 7 days before it
+    // hold 7 + 17 + 8 = 32 (the bounces just before M(6), and both sides of M(7)).
+    const total = Object.values(expected).reduce((a, b) => a + b, 0);
+    assert.equal(total, 112);
+    assert.equal((await page.textContent('[data-figure="sent"] .figure-value'))?.trim(), "112");
+    const change = new Intl.NumberFormat("en-US", {
+      style: "percent",
+      maximumFractionDigits: 1,
+      signDisplay: "always",
+    }).format((112 - 32) / 32);
+    assert.equal(
+      (await page.textContent('[data-figure="sent"] .figure-change'))?.trim(),
+      `▲ ${change} vs previous period`,
+    );
+    const dateLabel = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: ZONE });
+    const note = ((await page.textContent("#period")) ?? "").replace(/\s+/g, " ");
+    assert.ok(
+      note.startsWith(`${dateLabel.format(M(6))} – ${dateLabel.format(M(-1) - 1)}`.replace(/\s+/g, " ")),
+      note,
+    );
+    assert.match(note, /times in UTC\+07:00 \(Asia\/Jakarta\)/);
+    assert.equal(await page.getAttribute("#tz-note", "data-offset"), "420");
+
+    // The requests: local midnights as instants, and the offset for the chart's buckets.
+    const timeline = requests.find((u) => u.includes("/v1/dashboard/timeline?"));
+    assert.ok(timeline);
+    const q = new URL(timeline).searchParams;
+    assert.equal(q.get("tzOffset"), "420");
+    assert.equal(q.get("from"), new Date(M(6)).toISOString());
+    assert.equal(q.get("to"), new Date(M(-1)).toISOString());
+    const stats = requests.filter((u) => u.includes("/v1/stats?")).map((u) => new URL(u).searchParams);
+    assert.ok(
+      stats.some(
+        (p) =>
+          p.get("from") === new Date(M(13)).toISOString() && p.get("to") === new Date(M(6)).toISOString(),
+      ),
+    );
+    await context.close();
+  });
+
+  test("every request went to the service itself", () => {
+    assert.ok(requests.length > 3);
+    assert.deepEqual(
+      requests.filter((u) => !u.startsWith(`${base}/`)),
+      [],
+    );
   });
 });
