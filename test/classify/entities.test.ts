@@ -1,0 +1,63 @@
+// What the entity reader takes from a reply and what it turns down (src/classify/entities.ts):
+// each case is a shape real replies carry.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { diagnose } from "../../src/index.js";
+
+const none = { ips: [], domains: [], urls: [], addresses: [] };
+const cases: Array<[string, Partial<Record<"ips" | "domains" | "urls" | "addresses", string[]>>]> = [
+  [
+    "550 5.1.1 <Jane.Doe@Example.COM>: Recipient address rejected",
+    {
+      addresses: ["Jane.Doe@example.com"],
+      domains: ["example.com"],
+    },
+  ],
+  [
+    "host mx1.example.net[192.0.2.17] said: 550 5.7.1 rejected",
+    {
+      ips: ["192.0.2.17"],
+      domains: ["mx1.example.net"],
+    },
+  ],
+  ["Remote host said: [IPv6:2001:db8::25] refused", { ips: ["2001:db8::25"] }],
+  ["status 5.1.1 and 4.7.0, code 550", {}],
+  ["STOREDRV.Deliver; recipient not found", {}],
+  ["bad IPs 256.1.1.1 01.2.3.4 1.2.3 but 10.0.0.255 is one", { ips: ["10.0.0.255"] }],
+  ["two ats a@b@example.com", {}],
+  ["said: 550 user unknown; error: no such user", {}],
+  ["see example.org. Or smtp:relay.example.io: refused", { domains: ["example.org", "relay.example.io"] }],
+  [
+    "visit https://www.example.com/help?id=1. thanks",
+    {
+      urls: ["https://www.example.com/help?id=1"],
+      domains: ["www.example.com"],
+    },
+  ],
+  [`label too long ${"a".repeat(64)}.example.com`, {}],
+  [`local part too long ${"b".repeat(65)}@example.com`, {}],
+  ["nine labels a.b.c.d.e.f.g.h.com but ten a.b.c.d.e.f.g.h.i.com", { domains: ["a.b.c.d.e.f.g.h.com"] }],
+  [
+    "unknown top-level domain host.example.invalidtld, country code host.example.de",
+    {
+      domains: ["host.example.de"],
+    },
+  ],
+  ["-leading.example.com and trailing-.example.com", { domains: ["leading.example.com"] }],
+  ["time 12:34:56 is not an address", {}],
+];
+
+for (const [text, want] of cases) {
+  test(`entities of ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`, () => {
+    const e = diagnose(text, { lang: "none" }).entities;
+    assert.deepEqual(
+      { ips: e.ips, domains: e.domains, urls: e.urls, addresses: e.addresses },
+      { ...none, ...want },
+    );
+  });
+}
+
+test("entities past the first 16 KB are not read", () => {
+  const e = diagnose(`${"x ".repeat(9000)} blocked 192.0.2.1`, { lang: "none" }).entities;
+  assert.deepEqual(e.ips, []);
+});
