@@ -99,12 +99,16 @@ export function parseReply(raw: string): ParsedReply {
   return { errorCode, statusCode, command: parseCommand(text), remoteHost: parseRemoteHost(text), text };
 }
 
+const REPLY_CODE_DIGITS_RE = /[245]\d\d/;
 const STATUS_AFTER_CODE_RE = /(?:[ -]+|:\s*|-?#)([245]\.[0-7]\.\d{1,3})(?!\.?\d)/y;
 
 /** The reply code and enhanced status code of a normalised reply text. */
 export function parseCodes(text: string): { errorCode: number | null; statusCode: string | null } {
   let errorCode: number | null = null;
   let statusCode: string | null = null;
+  // Every pattern for a reply code needs one of these; many texts (a status code only, or none)
+  // have none, and one quick search spares them the slower patterns.
+  if (!REPLY_CODE_DIGITS_RE.test(text)) return { errorCode, statusCode: statusOf(text) };
   const lead = LEADING_CODE_RE.exec(text);
   if (lead) {
     errorCode = Number(lead[1]);
@@ -122,11 +126,12 @@ export function parseCodes(text: string): { errorCode: number | null; statusCode
     const c = CONTEXT_CODE_RE.exec(text) ?? LOOSE_CODE_RE.exec(text);
     if (c) errorCode = Number(c[1]);
   }
-  if (statusCode === null) {
-    const st = STATUS_RE.exec(text);
-    if (st) statusCode = `${st[1]}.${st[2]}.${st[3]}`;
-  }
-  return { errorCode, statusCode };
+  return { errorCode, statusCode: statusCode ?? statusOf(text) };
+}
+
+function statusOf(text: string): string | null {
+  const st = STATUS_RE.exec(text);
+  return st ? `${st[1]}.${st[2]}.${st[3]}` : null;
 }
 
 export function parseCommand(text: string): SmtpCommand | null {
