@@ -114,8 +114,13 @@ export class Engine {
   readonly rules: readonly CompiledRule[];
   readonly providers: readonly ProviderDef[];
   private readonly automaton: Automaton;
-  /** Per keyword: packed targets (type, index, boundary-checked) */
+  /** Per keyword k: its (type, index) targets are pairs targetStart[k] .. targetStart[k + 1] of targetList. */
   private readonly targets: (readonly number[])[];
+  private readonly targetStart: Int32Array;
+  private readonly targetList: Int32Array;
+  /** Per keyword: its length, and which of its ends must fall on a word boundary (1 start, 2 end). */
+  private readonly keywordLength: Int32Array;
+  private readonly keywordEdges: Uint8Array;
   private readonly hostSuffix = new Map<string, number>();
   private readonly hostCache = new Map<string, number>();
   private readonly providerCodes: (readonly CodeRule[])[];
@@ -202,6 +207,16 @@ export class Engine {
     this.blocklistNames = set.blocklists.map((b) => b.name);
     this.automaton = new Automaton(keywords);
     this.targets = targets;
+    this.targetStart = new Int32Array(targets.length + 1);
+    targets.forEach((t, k) => {
+      this.targetStart[k + 1] = this.targetStart[k]! + t.length;
+    });
+    this.targetList = Int32Array.from(targets.flat());
+    this.keywordLength = Int32Array.from(keywords, (k) => k.length);
+    this.keywordEdges = Uint8Array.from(
+      keywords,
+      (k) => (isWordChar(k.charCodeAt(0)) ? 1 : 0) | (isWordChar(k.charCodeAt(k.length - 1)) ? 2 : 0),
+    );
     this.stamp = new Int32Array(rules.length);
 
     const byStatus = new Map<string, Set<Category>>();
@@ -443,8 +458,7 @@ export class Engine {
   } {
     const gen = ++this.generation;
     const stamp = this.stamp;
-    const targets = this.targets;
-    const keywords = this.automaton.keywords;
+    const { targetStart, targetList, keywordLength, keywordEdges } = this;
     const rules = this.rules;
     const candidates: Candidate[] = [];
     // Regex rules to verify, each with the end positions of up to WINDOWS keyword hits.
@@ -460,16 +474,15 @@ export class Engine {
     for (let h = 0; h < count; h++) {
       const ki = hits[2 * h]!;
       const end = hits[2 * h + 1]!;
-      const t = targets[ki]!;
-      for (let j = 0; j < t.length; j += 2) {
-        const type = t[j]!;
-        const index = t[j + 1]!;
+      const last = targetStart[ki + 1]!;
+      for (let j = targetStart[ki]!; j < last; j += 2) {
+        const type = targetList[j]!;
+        const index = targetList[j + 1]!;
         if (type === Target.Literal) {
-          const k = keywords[ki]!;
-          const start = end - k.length;
-          if (isWordChar(k.charCodeAt(0)) && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
-          if (isWordChar(k.charCodeAt(k.length - 1)) && end < text.length && isWordChar(text.charCodeAt(end)))
-            continue;
+          const start = end - keywordLength[ki]!;
+          const edges = keywordEdges[ki]!;
+          if (edges & 1 && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+          if (edges & 2 && end < text.length && isWordChar(text.charCodeAt(end))) continue;
           candidates.push({ rule: rules[index]!, start, end, matched: null });
         } else if (type === Target.Regex) {
           if (stamp[index] !== gen) {
