@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { diagnose } from "../../src/index.js";
+import { diagnose, LANGS } from "../../src/index.js";
 
 test("words decide over the status code (text level)", () => {
   const d = diagnose("550 5.7.1 <jane@example.com>: Recipient address rejected: User unknown");
@@ -115,4 +115,12 @@ test("a multi-line Gmail reply is read as one", () => {
 test("replies in other languages", () => {
   assert.equal(diagnose("550 5.1.1 Benutzer unbekannt").category, "invalid_address");
   assert.equal(diagnose("552 Postfach voll").category, "inbox_full");
+});
+
+test("tips come in every language by default, in the catalog's order", () => {
+  const d = diagnose("550 5.1.1 <a@b.com>: Recipient address rejected: User unknown");
+  assert.deepEqual(Object.keys(d.tips ?? {}), [...LANGS]);
+  assert.deepEqual(Object.keys(diagnose("550 5.1.1 user unknown", { lang: "all" }).tips ?? {}), [...LANGS]);
+  assert.deepEqual(Object.keys(diagnose("550 5.1.1 user unknown", { lang: "id" }).tips ?? {}), ["id"]);
+  assert.equal(diagnose("550 5.1.1 user unknown", { lang: "none" }).tips, undefined);
 });
