@@ -115,7 +115,6 @@ export class Engine {
   readonly providers: readonly ProviderDef[];
   private readonly automaton: Automaton;
   /** Per keyword k: its (type, index) targets are pairs targetStart[k] .. targetStart[k + 1] of targetList. */
-  private readonly targets: (readonly number[])[];
   private readonly targetStart: Int32Array;
   private readonly targetList: Int32Array;
   /** Per keyword: its length, and which of its ends must fall on a word boundary (1 start, 2 end). */
@@ -206,7 +205,6 @@ export class Engine {
     this.providerCodes = set.providers.map((p) => p.codes ?? []);
     this.blocklistNames = set.blocklists.map((b) => b.name);
     this.automaton = new Automaton(keywords);
-    this.targets = targets;
     this.targetStart = new Int32Array(targets.length + 1);
     targets.forEach((t, k) => {
       this.targetStart[k + 1] = this.targetStart[k]! + t.length;
@@ -421,10 +419,11 @@ export class Engine {
   keywordsOf(ruleId: string): string[] {
     const rule = this.rules.find((r) => r.id === ruleId);
     if (!rule) return [];
+    const { targetStart, targetList } = this;
     const out: string[] = [];
-    this.targets.forEach((t, ki) => {
-      for (let j = 0; j < t.length; j += 2)
-        if (t[j + 1] === rule.index && t[j]! <= Target.Regex) out.push(this.automaton.keywords[ki]!);
+    this.automaton.keywords.forEach((keyword, ki) => {
+      for (let j = targetStart[ki]!; j < targetStart[ki + 1]!; j += 2)
+        if (targetList[j + 1] === rule.index && targetList[j]! <= Target.Regex) out.push(keyword);
     });
     return out;
   }

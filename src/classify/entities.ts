@@ -37,7 +37,7 @@ for (const ch of TOKEN_CHARS) {
 const TRIM = new Uint8Array(128);
 for (const ch of ".:-=_") TRIM[ch.charCodeAt(0)] = 1;
 
-const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}/giy;
+const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}/gi;
 
 function push(list: string[], value: string): void {
   if (list.length < 20 && !list.includes(value)) list.push(value);
@@ -91,7 +91,15 @@ function isIPv4(text: string, from: number, to: number): boolean {
     const length = i - start;
     if (length < 1 || length > 3 || ++parts > 4) return false;
     if (length > 1 && text.charCodeAt(start) === 48) return false;
-    if (length === 3 && Number(text.slice(start, i)) > 255) return false;
+    if (
+      length === 3 &&
+      (text.charCodeAt(start) - 48) * 100 +
+        (text.charCodeAt(start + 1) - 48) * 10 +
+        text.charCodeAt(start + 2) -
+        48 >
+        255
+    )
+      return false;
     start = i + 1;
   }
   return parts === 4;
@@ -177,22 +185,11 @@ function readSpan(text: string, start: number, end: number, e: Entities): void {
 }
 
 function findUrls(text: string, e: Entities): void {
-  for (let p = text.search(/https?:\/\/|www\./i); p >= 0; ) {
-    const len = addUrl(text, p, e);
-    const next = text.slice(p + len).search(/https?:\/\/|www\./i);
-    p = next < 0 ? -1 : p + len + next;
-  }
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) push(e.urls, m[0].replace(/[.,;:!?]+$/, ""));
 }
 
 function lowerSlice(text: string, from: number, to: number, mayHaveUpper: boolean): string {
   const s = text.slice(from, to);
   return mayHaveUpper ? s.toLowerCase() : s;
-}
-
-function addUrl(text: string, at: number, e: Entities): number {
-  URL_RE.lastIndex = at;
-  const m = URL_RE.exec(text);
-  if (!m) return 4;
-  push(e.urls, m[0].replace(/[.,;:!?]+$/, ""));
-  return m[0].length;
 }
