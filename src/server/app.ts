@@ -404,14 +404,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (req) => {
       const tzOffset = tzOffsetOf(req.query);
       const groupBy = (req.query.groupBy ?? "category,errorCode,statusCode,provider").split(",") as GroupBy[];
-      const bucketMs =
-        req.query.bucket === "hour"
-          ? 3600_000
-          : req.query.bucket === "day"
-            ? 86400_000
-            : req.query.bucket === "week"
-              ? 7 * 86400_000
-              : null;
+      const bucketMs = req.query.bucket ? (BUCKET_MS[req.query.bucket] ?? null) : null;
       return store.stats(filterOf(req.query), groupBy, bucketMs, 500, true, tzOffset);
     },
   );
@@ -533,6 +526,13 @@ function sendError(reply: FastifyReply, e: HttpError) {
     .type("application/json")
     .send({ error: { code: e.code, message: e.message } });
 }
+
+/** The time buckets a query may ask for, in milliseconds. */
+export const BUCKET_MS: Readonly<Record<string, number>> = {
+  hour: 3600_000,
+  day: 86400_000,
+  week: 7 * 86400_000,
+};
 
 /**
  * The `tzOffset` of a query string: whole minutes east of UTC, -840 to 840 (0 when absent). A

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { type AppContext, filterOf, tzOffsetOf } from "./app.js";
+import { type AppContext, BUCKET_MS, filterOf, tzOffsetOf } from "./app.js";
 import { eventFilterSchema, tzOffsetSchema } from "./schemas.js";
 
 /** Paths the auth hook lets through without an API key: the page and its static assets. */
@@ -49,8 +49,6 @@ function loadAssets(): Map<string, { body: Buffer; type: string }> {
   }
   return out;
 }
-
-const BUCKETS: Record<string, number> = { hour: 3600_000, day: 86400_000, week: 7 * 86400_000 };
 
 export function webRoutes() {
   return async (app: FastifyInstance, ctx: AppContext) => {
@@ -131,7 +129,7 @@ export function webRoutes() {
       },
       async (req) => {
         const tzOffset = tzOffsetOf(req.query);
-        const bucketMs = BUCKETS[req.query.bucket ?? "day"] ?? 86400_000;
+        const bucketMs = BUCKET_MS[req.query.bucket ?? "day"] ?? BUCKET_MS.day!;
         // With a tzOffset other than 0, day and week buckets start at the viewer's midnight: a daily
         // rollup is a UTC day, so local days are counted from the events (docs/dashboard.md).
         const groups = await ctx.store.timeline(filterOf(req.query), bucketMs, tzOffset);
