@@ -21,12 +21,16 @@ const OUT = 1 << 30;
 const ROW = OUT - 1;
 
 // The scan also notes the runs of characters that may form a host name, an IP or an address
-// (letters, digits, "-_+%=" and the marks ".@:") and holding a mark: the spans the entity reader
-// looks at. These bits ride in the class table beside the class, so one read per character serves
-// both; they are read off the chain of state reads, so they cost little.
+// (letters, digits, "-_+%=" and the marks ".@:") where a mark is followed by a letter, a digit or
+// "%" (an IPv6 zone, "fe80::%eth0"): the spans the entity reader looks at ("said:" and "rejected."
+// are not). These bits ride in the
+// class table beside the class, so one read per character serves both; they are read off the
+// chain of state reads, so they cost little.
 const CLASS = 0x3ff;
 const TOKEN = 0x400;
 const MARK = 0x800;
+/** One place above MARK, so `previous & (x >> 1)` holds MARK when a mark is followed by x. */
+const ALNUM = MARK << 1;
 
 /** What one pass over a text yields: keyword hits and the spans that may hold entities. */
 export class ScanResult {
@@ -72,6 +76,8 @@ export class Automaton {
     const marked = new Uint16Array(classOf);
     for (const ch of TOKEN_CHARS) marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | TOKEN;
     for (const ch of MARK_CHARS) marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | MARK;
+    for (const ch of TOKEN_CHARS)
+      if (/[a-z0-9%]/i.test(ch)) marked[ch.charCodeAt(0)] = marked[ch.charCodeAt(0)]! | ALNUM;
     this.classOf = marked;
 
     // Trie.
@@ -167,19 +173,22 @@ export class Automaton {
     let s = 0;
     let start = 0;
     let seen = 0;
+    let previous = 0;
     for (let i = 0; i < n; i++) {
       const x = classOf[text.charCodeAt(i)]!;
       const v = delta[s + (x & CLASS)]!;
       s = v & ROW;
       if (v !== s) k = this.record(s, i + 1, hits, k);
       if (x & TOKEN) {
-        seen |= x;
+        seen |= previous & (x >> 1);
+        previous = x;
       } else {
         if (seen & MARK && t < maxSpans) {
           spans[t++] = start;
           spans[t++] = i;
         }
         seen = 0;
+        previous = 0;
         start = i + 1;
       }
     }

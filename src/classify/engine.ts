@@ -131,6 +131,17 @@ export class Engine {
   private generation = 0;
   /** Reused scan buffers. */
   private readonly scanned = new ScanResult();
+  // Scratch of one `collect`, reused from call to call: what a diagnosis allocates stays in its
+  // result (a shared machine's caches are better spent on the rule tables than on garbage).
+  private readonly candidates: Candidate[] = [];
+  private readonly pool: Candidate[] = [];
+  private candidateCount = 0;
+  private readonly regexRules: Int32Array;
+  private readonly regexEnds: Int32Array;
+  private readonly regexEndCount: Int32Array;
+  private markerProvider = -1;
+  private flags = 0;
+  private blocklists: string[] | null = null;
 
   constructor(set: RuleSet) {
     const keywords: string[] = [];
@@ -216,6 +227,9 @@ export class Engine {
       (k) => (isWordChar(k.charCodeAt(0)) ? 1 : 0) | (isWordChar(k.charCodeAt(k.length - 1)) ? 2 : 0),
     );
     this.stamp = new Int32Array(rules.length);
+    this.regexRules = new Int32Array(rules.length);
+    this.regexEnds = new Int32Array(rules.length * WINDOWS);
+    this.regexEndCount = new Int32Array(rules.length);
 
     const byStatus = new Map<string, Set<Category>>();
     const byReply = new Map<number, Set<Category>>();
@@ -274,20 +288,21 @@ export class Engine {
     // One pass over the text as given; a text with odd spacing or continuation lines is
     // normalised and scanned again (rare: most replies arrive on one line with single spaces).
     let text = raw;
-    let found = this.collect(text, true);
+    let stopped = this.collect(text, true);
     if (
-      found.stopped ||
+      stopped ||
       text.charCodeAt(0) === 32 ||
       text.charCodeAt(text.length - 1) === 32 ||
       text.charCodeAt(3) === 45
     ) {
       const normal = normalizeReplyText(raw);
-      if (normal !== text || found.stopped) {
+      if (normal !== text || stopped) {
         text = normal;
-        found = this.collect(text, false);
+        stopped = this.collect(text, false);
       }
     }
-    const { candidates, markerProvider, blocklists, flags } = found;
+    const { candidates, candidateCount, markerProvider, flags } = this;
+    const blocklists = this.blocklists ?? [];
 
     const givenCode =
       given.errorCode === undefined || given.errorCode === null ? null : Number(given.errorCode);
@@ -310,7 +325,10 @@ export class Engine {
     const command = normalizeCommand(given.command) ?? (flags & FLAG_COMMAND ? parseCommand(text) : null);
 
     let best: Candidate | undefined;
-    for (const c of candidates) if (!best || stronger(c, best)) best = c;
+    for (let i = 0; i < candidateCount; i++) {
+      const c = candidates[i]!;
+      if (!best || stronger(c, best)) best = c;
+    }
 
     let providerIndex = this.providerOfHost(remoteHost);
     if (providerIndex < 0) providerIndex = markerProvider;
@@ -366,9 +384,10 @@ export class Engine {
 
     // The strongest other match of each other category, strongest first (a handful at most).
     const alternatives: RuleMatch[] = [];
-    if (candidates.length > 1) {
+    if (candidateCount > 1) {
       const strongest: Candidate[] = [];
-      for (const c of candidates) {
+      for (let i = 0; i < candidateCount; i++) {
+        const c = candidates[i]!;
         if (c.rule.category === category) continue;
         const k = strongest.findIndex((o) => o.rule.category === c.rule.category);
         if (k < 0) strongest.push(c);
@@ -430,8 +449,10 @@ export class Engine {
 
   /** Every rule that matches `text` (already normalised), strongest first: for tests and explanations. */
   matches(text: string): RuleMatch[] {
-    return this.collect(text)
-      .candidates.sort(byStrength)
+    this.collect(text);
+    return this.candidates
+      .slice(0, this.candidateCount)
+      .sort(byStrength)
       .map((c) => ({
         ruleId: c.rule.id,
         category: c.rule.category,
@@ -441,31 +462,29 @@ export class Engine {
   }
 
   /**
-   * One pass over the text: literal rules, regex gates, provider markers, blocklist names. With
-   * `stopIfOdd`, a text with odd spacing is left before its regex rules run (`stopped`): the
+   * One pass over the text: literal rules, regex gates, provider markers, blocklist names, into
+   * the engine's scratch (`candidates`, `markerProvider`, `flags`, `blocklists`). With
+   * `stopIfOdd`, a text with odd spacing is left before its regex rules run (returns true): the
    * caller normalises it and collects again.
    */
-  private collect(
-    text: string,
-    stopIfOdd = false,
-  ): {
-    candidates: Candidate[];
-    markerProvider: number;
-    blocklists: string[];
-    flags: number;
-    stopped: boolean;
-  } {
+  private collect(text: string, stopIfOdd = false): boolean {
     const gen = ++this.generation;
-    const stamp = this.stamp;
-    const { targetStart, targetList, keywordLength, keywordEdges } = this;
-    const rules = this.rules;
-    const candidates: Candidate[] = [];
-    // Regex rules to verify, each with the end positions of up to WINDOWS keyword hits.
-    const regexRules: number[] = [];
-    const regexEnds: number[][] = [];
+    const {
+      stamp,
+      targetStart,
+      targetList,
+      keywordLength,
+      keywordEdges,
+      rules,
+      regexRules,
+      regexEnds,
+      regexEndCount,
+    } = this;
+    let regexCount = 0;
     let markerProvider = -1;
     let flags = 0;
-    const blocklists: string[] = [];
+    this.candidateCount = 0;
+    this.blocklists = null;
     const scanned = this.scanned;
     this.automaton.scan(text, scanned);
     const hits = scanned.hits;
@@ -482,15 +501,20 @@ export class Engine {
           const edges = keywordEdges[ki]!;
           if (edges & 1 && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
           if (edges & 2 && end < text.length && isWordChar(text.charCodeAt(end))) continue;
-          candidates.push({ rule: rules[index]!, start, end, matched: null });
+          this.addCandidate(rules[index]!, start, end, null);
         } else if (type === Target.Regex) {
+          // Regex rules to verify, each with the end positions of up to WINDOWS keyword hits.
           if (stamp[index] !== gen) {
             stamp[index] = gen;
-            regexRules.push(index);
-            regexEnds.push([end]);
+            regexRules[regexCount++] = index;
+            regexEnds[index * WINDOWS] = end;
+            regexEndCount[index] = 1;
           } else {
-            const ends = regexEnds[regexRules.lastIndexOf(index)]!;
-            if (ends.length < WINDOWS && end - ends[ends.length - 1]! > WINDOW) ends.push(end);
+            const n = regexEndCount[index]!;
+            if (n < WINDOWS && end - regexEnds[index * WINDOWS + n - 1]! > WINDOW) {
+              regexEnds[index * WINDOWS + n] = end;
+              regexEndCount[index] = n + 1;
+            }
           }
         } else if (type === Target.Flag) {
           flags |= index;
@@ -498,36 +522,65 @@ export class Engine {
           if (markerProvider < 0) markerProvider = index;
         } else {
           const name = this.blocklistNames[index]!;
-          if (!blocklists.includes(name)) blocklists.push(name);
+          this.blocklists ??= [];
+          if (!this.blocklists.includes(name)) this.blocklists.push(name);
         }
       }
     }
-    if (stopIfOdd && flags & FLAG_ODD_SPACE)
-      return { candidates, markerProvider, blocklists, flags, stopped: true };
-    for (let r = 0; r < regexRules.length; r++) {
-      const rule = rules[regexRules[r]!]!;
-      const found = this.verify(rule, text, regexEnds[r]!);
-      if (found) candidates.push(found);
+    this.markerProvider = markerProvider;
+    this.flags = flags;
+    if (stopIfOdd && flags & FLAG_ODD_SPACE) return true;
+    for (let r = 0; r < regexCount; r++) {
+      const index = regexRules[r]!;
+      this.verify(rules[index]!, text, regexEnds, index * WINDOWS, regexEndCount[index]!);
     }
-    return { candidates, markerProvider, blocklists, flags, stopped: false };
+    return false;
+  }
+
+  /** Adds a candidate to the scratch list, reusing the objects of earlier calls. */
+  private addCandidate(rule: CompiledRule, start: number, end: number, matched: string | null): void {
+    const k = this.candidateCount++;
+    let c = this.pool[k];
+    if (c === undefined) {
+      c = { rule, start, end, matched };
+      this.pool.push(c);
+    } else {
+      c.rule = rule;
+      c.start = start;
+      c.end = end;
+      c.matched = matched;
+    }
+    this.candidates[k] = c;
   }
 
   /**
-   * Runs a regex rule near the places where its keywords occur: the whole text when it is short,
-   * else a window around each of the first hits. The work per rule is bounded whatever the input.
+   * Runs a regex rule near the places where its keywords occur (`count` end positions from
+   * `ends[from]`): the whole text when it is short, else a window around each of the first hits.
+   * The work per rule is bounded whatever the input. A match is added to the candidates.
    */
-  verify(rule: CompiledRule, text: string, ends: readonly number[]): Candidate | null {
+  private verify(
+    rule: CompiledRule,
+    text: string,
+    ends: ArrayLike<number>,
+    from: number,
+    count: number,
+  ): boolean {
     const re = rule.regex!;
     if (text.length <= 2 * WINDOW) {
       const m = re.exec(text);
-      return m ? { rule, start: m.index, end: m.index + m[0].length, matched: m[0] } : null;
+      if (m) this.addCandidate(rule, m.index, m.index + m[0].length, m[0]);
+      return m !== null;
     }
-    for (const end of ends) {
-      const from = Math.max(0, end - WINDOW);
-      const m = re.exec(text.slice(from, Math.min(text.length, end + WINDOW)));
-      if (m) return { rule, start: from + m.index, end: from + m.index + m[0].length, matched: m[0] };
+    for (let i = 0; i < count; i++) {
+      const end = ends[from + i]!;
+      const at = Math.max(0, end - WINDOW);
+      const m = re.exec(text.slice(at, Math.min(text.length, end + WINDOW)));
+      if (m) {
+        this.addCandidate(rule, at + m.index, at + m.index + m[0].length, m[0]);
+        return true;
+      }
     }
-    return null;
+    return false;
   }
 
   /** `verify` for one rule by id, with keyword ends found by plain search (for tests). */
@@ -541,10 +594,10 @@ export class Engine {
       if (at >= 0) ends.push(at + k.length);
     }
     ends.sort((a, b) => a - b);
-    const found = this.verify(rule, text, ends.slice(0, WINDOWS));
-    return found
-      ? { ruleId, category: rule.category, reason: rule.reason, matched: matchedText(found, text) }
-      : null;
+    this.candidateCount = 0;
+    if (!this.verify(rule, text, ends, 0, Math.min(WINDOWS, ends.length))) return null;
+    const found = this.candidates[0]!;
+    return { ruleId, category: rule.category, reason: rule.reason, matched: matchedText(found, text) };
   }
 
   /** Provider codes, then the status code, then the reply code: the weaker levels. */

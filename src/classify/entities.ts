@@ -39,9 +39,45 @@ for (const ch of ".:-=_") TRIM[ch.charCodeAt(0)] = 1;
 
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}/gi;
 
-function push(list: string[], value: string): void {
-  if (list.length < 20 && !list.includes(value)) list.push(value);
+/**
+ * A list being gathered: reused from call to call, copied out at its final size (an array
+ * grown by push holds room for 17), so a diagnosis allocates little beyond what it returns.
+ */
+class Gathered {
+  readonly items: string[] = [];
+  count = 0;
+
+  push(value: string): void {
+    const { items, count } = this;
+    if (count >= 20) return;
+    for (let i = 0; i < count; i++) if (items[i] === value) return;
+    items[count] = value;
+    this.count = count + 1;
+  }
+
+  /** The gathered values as a new array, and the list emptied. */
+  take(): string[] {
+    const n = this.count;
+    if (n === 0) return [];
+    this.count = 0;
+    const out = this.items.slice(0, n);
+    this.items.fill("", 0, n);
+    return out;
+  }
 }
+
+interface Gathering {
+  ips: Gathered;
+  domains: Gathered;
+  urls: Gathered;
+  addresses: Gathered;
+}
+const gathering: Gathering = {
+  ips: new Gathered(),
+  domains: new Gathered(),
+  urls: new Gathered(),
+  addresses: new Gathered(),
+};
 
 const LETTER = 2;
 const isLetter = (c: number): boolean => c < 128 && TOKEN[c] === LETTER;
@@ -119,7 +155,7 @@ export function entitiesFromSpans(
   blocklists: string[],
   mayHaveUrls: boolean,
 ): Entities {
-  const e: Entities = { blocklists, ips: [], domains: [], urls: [], addresses: [] };
+  const e = gathering;
   for (let i = 0; i < count; i++) {
     const start = spans[2 * i]!;
     if (start >= limit) break;
@@ -127,11 +163,17 @@ export function entitiesFromSpans(
     if (end - start >= 4) readSpan(text, start, end, e);
   }
   if (mayHaveUrls) findUrls(text.length > limit ? text.slice(0, limit) : text, e);
-  return e;
+  return {
+    blocklists,
+    ips: e.ips.take(),
+    domains: e.domains.take(),
+    urls: e.urls.take(),
+    addresses: e.addresses.take(),
+  };
 }
 
 /** Reads the span text[start, end) as an address, an IP or a host name, if it is one. */
-function readSpan(text: string, start: number, end: number, e: Entities): void {
+function readSpan(text: string, start: number, end: number, e: Gathering): void {
   // Punctuation at the ends is not part of it ("<a@b.com>:", "example.com.").
   let from = start;
   let to = end;
@@ -166,27 +208,27 @@ function readSpan(text: string, start: number, end: number, e: Entities): void {
     if (!isHost(text, lastAt + 1, to)) return;
     // The domain is reported in lower case; most addresses are written so already.
     const domain = lowerSlice(text, lastAt + 1, to, upper);
-    push(e.addresses, upper ? `${text.slice(from, lastAt)}@${domain}` : text.slice(from, to));
-    push(e.domains, domain);
+    e.addresses.push(upper ? `${text.slice(from, lastAt)}@${domain}` : text.slice(from, to));
+    e.domains.push(domain);
     return;
   }
   if (colons > 1) {
     const v6 = text.slice(from, to).replace(/^ipv6:/i, "");
-    if (isIPv6(v6)) push(e.ips, v6.toLowerCase());
+    if (isIPv6(v6)) e.ips.push(v6.toLowerCase());
     return;
   }
   if (dots === 0) return; // neither a host name nor an IPv4 address
   if (isLetter(last)) {
     const hostStart = colon >= 0 ? colon + 1 : from;
-    if (isHost(text, hostStart, to)) push(e.domains, lowerSlice(text, hostStart, to, upper));
+    if (isHost(text, hostStart, to)) e.domains.push(lowerSlice(text, hostStart, to, upper));
   } else if (!other && dots === 3 && isIPv4(text, from, to)) {
-    push(e.ips, text.slice(from, to));
+    e.ips.push(text.slice(from, to));
   }
 }
 
-function findUrls(text: string, e: Entities): void {
+function findUrls(text: string, e: Gathering): void {
   URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) push(e.urls, m[0].replace(/[.,;:!?]+$/, ""));
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) e.urls.push(m[0].replace(/[.,;:!?]+$/, ""));
 }
 
 function lowerSlice(text: string, from: number, to: number, mayHaveUpper: boolean): string {
