@@ -367,8 +367,12 @@ export class Engine {
     else if (cls === 5) permanence = "hard";
     else permanence = info.permanence;
 
-    const kind = cls === 2 ? "delivered" : cls === 4 ? "delay" : "bounce";
-    const actionType = reasonInfo?.action ?? (category === "unknown" && cls === 2 ? "none" : info.action);
+    // A 2xx reply is a success, but 220 and 221 only open or close a connection: a server that
+    // closes it before the message is through is a deferral (the upstream table files 221 under
+    // rate_limit). After a success there is nothing to do, whatever the words say.
+    const delivered = cls === 2 && errorCode !== 220 && errorCode !== 221;
+    const kind = delivered ? "delivered" : cls === 4 || cls === 2 ? "delay" : "bounce";
+    const actionType = delivered ? "none" : (reasonInfo?.action ?? info.action);
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {
@@ -604,8 +608,10 @@ export class Engine {
   private decideByCodes(
     providerIndex: number,
     errorCode: number | null,
-    statusCode: string | null,
+    givenStatus: string | null,
   ): [EvidenceLevel, string, string, string] | null {
+    // A success status (2.x.x) names no failure: its subject says nothing about what went wrong.
+    const statusCode = givenStatus !== null && givenStatus.charCodeAt(0) === 50 ? null : givenStatus;
     if (providerIndex >= 0) {
       for (const c of this.providerCodes[providerIndex]!) {
         if (c.reply !== undefined && c.reply !== errorCode) continue;

@@ -68,6 +68,26 @@ test("a 4xx is a delay, a 2xx a delivery", () => {
   assert.equal(diagnose("250 2.0.0 OK queued as 12345").kind, "delivered");
 });
 
+test("a success is a delivery with nothing to do, whatever its status subject says", () => {
+  for (const reply of ["250 2.1.5 Ok", "250 2.6.0 message accepted", "250 OK", "251 2.1.5 will forward"]) {
+    const d = diagnose(reply);
+    assert.equal(d.kind, "delivered", reply);
+    assert.equal(d.category, "unknown", reply);
+    assert.equal(d.action.type, "none", reply);
+    assert.equal(d.action.retryAfterSeconds, null, reply);
+  }
+  const given = diagnose({ response: "", errorCode: 250, statusCode: "2.1.5" });
+  assert.deepEqual([given.kind, given.category, given.action.type], ["delivered", "unknown", "none"]);
+});
+
+test("221 and 220 only close or open a connection: a deferral, not a delivery", () => {
+  const d = diagnose("221 2.0.0 Bye");
+  assert.equal(d.kind, "delay");
+  assert.equal(d.category, "rate_limit");
+  assert.notEqual(d.action.type, "none");
+  assert.equal(diagnose("220 mx.example.com ESMTP").kind, "delay");
+});
+
 test("the MAIL FROM stage turns an unknown address into the sender's problem", () => {
   const d = diagnose({ response: "550 5.1.1 No such user", command: "MAIL FROM" });
   assert.equal(d.category, "rejection");
