@@ -1,7 +1,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import { type Dialect, migrate } from "./migrations.js";
+import { type Dialect, MIGRATIONS, migrate } from "./migrations.js";
 import type { Database } from "./schema.js";
 
 export interface Db {
@@ -14,9 +14,10 @@ export interface Db {
 
 /**
  * Opens the store: a SQLite file (WAL, created and migrated on open) by default, or PostgreSQL when
- * `url` starts with postgres:// (several `serve` processes may share it).
+ * `url` starts with postgres:// (several `serve` processes may share it). `migrations` is for tests
+ * that need a database as an older version left it.
  */
-export async function openDb(url: string): Promise<Db> {
+export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> {
   let db: Db;
   if (/^postgres(?:ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({
@@ -52,6 +53,6 @@ export async function openDb(url: string): Promise<Db> {
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     db = { kysely, dialect: "sqlite", location: file, close: () => kysely.destroy() };
   }
-  await migrate(db.kysely, db.dialect);
+  await migrate(db.kysely, db.dialect, migrations);
   return db;
 }

@@ -3,7 +3,7 @@ import { type Database, ROLLUP_KEY, SLICES } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
 
-interface Migration {
+export interface Migration {
   version: number;
   name: string;
   up(db: Kysely<Database>, dialect: Dialect): Promise<void>;
@@ -162,10 +162,30 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: "recipients compared in any case; manual suppressions marked",
+    async up(db, dialect) {
+      // Recipients stay as they were written and are compared lower-cased (the policy's failure
+      // count, the events filter): the index is on that expression, so old rows need no rewrite.
+      await db.schema.dropIndex("events_recipient").execute();
+      await sql`create index events_recipient_lower on events (lower(recipient), occurred_at)`.execute(db);
+      // When an entry was added or confirmed through the API (null: only ever automatic).
+      await db.schema
+        .alterTable("suppressions")
+        .addColumn("manual_at", dialect === "postgres" ? "bigint" : "integer")
+        .execute();
+      await sql`update suppressions set manual_at = updated_at where category = 'manual'`.execute(db);
+    },
+  },
 ];
 
 /** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */
-export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<number> {
+export async function migrate(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number> {
   await db.schema
     .createTable("diagnosa_migrations")
     .ifNotExists()
@@ -174,7 +194,7 @@ export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<n
     .addColumn("applied_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
     .execute();
   let applied = 0;
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     const done = await db.transaction().execute(async (trx) => {
       if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
       const row = await trx

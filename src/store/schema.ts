@@ -37,6 +37,8 @@ export interface SuppressionsTable {
   updated_at: number;
   expires_at: number | null;
   note: string | null;
+  /** When the entry was added or last confirmed through the API; null for automatic entries. */
+  manual_at: number | null;
 }
 
 export interface ApiKeysTable {

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Category } from "../catalog/types.js";
 import type { ClassifiedEvent } from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
+import type { Dialect } from "./migrations.js";
 import { type Database, type EventsTable, ROLLUP_KEY, SLICE_SEPARATOR, SLICES } from "./schema.js";
 
 /** When repeated soft failures of the recipient's own kind make an address suppressed. */
@@ -67,6 +68,8 @@ export interface Suppression {
   updatedAt: string;
   expiresAt: string | null;
   note: string | null;
+  /** When it was added or last confirmed through the API; null for an entry only ever automatic. */
+  manualAt: string | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -177,10 +180,11 @@ export class Store {
     if (d.category === "inbox" || d.category === "inbox_full") {
       const limit = d.category === "inbox" ? this.policy.inboxFailures : this.policy.inboxFullFailures;
       const since = now - this.policy.windowMs;
+      // Failures of distinct messages: five retries of one message are one failure, not five.
       const row = await trx
         .selectFrom("events")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("recipient", "=", e.recipient)
+        .select(sql<number>`count(distinct ${messageKey(this.dialect)})`.as("n"))
+        .where(sameRecipient(e.recipient))
         .where("category", "=", d.category)
         .where("occurred_at", ">=", since)
         .executeTakeFirst();
@@ -203,6 +207,12 @@ export class Store {
     }
   }
 
+  /**
+   * Writes an automatic suppression (one an event caused) unless it would weaken the entry in
+   * force: a manual entry stays as it is; a permanent one stays unless the new one is permanent
+   * too; of two expiring ones, the later expiry stays. The entry that stays keeps its own category,
+   * reason and event (the why).
+   */
   private async suppress(
     trx: Kysely<Database>,
     s: {
@@ -210,13 +220,13 @@ export class Store {
       category: string;
       reason: string;
       source: string;
-      eventId: number | null;
+      eventId: number;
       expiresAt: number | null;
       failures?: number;
-      note?: string | null;
     },
     now: number,
   ): Promise<void> {
+    await dropExpired(trx, s.address, now);
     await trx
       .insertInto("suppressions")
       .values({
@@ -229,40 +239,87 @@ export class Store {
         created_at: now,
         updated_at: now,
         expires_at: s.expiresAt,
-        note: s.note ?? null,
+        note: null,
+        manual_at: null,
       })
       .onConflict((oc) =>
-        oc.column("address").doUpdateSet({
-          category: s.category,
-          reason: s.reason,
-          source: s.source,
-          event_id: s.eventId,
-          failures: s.failures ?? 1,
-          updated_at: now,
-          expires_at: s.expiresAt,
-        }),
+        oc
+          .column("address")
+          .doUpdateSet({
+            category: s.category,
+            reason: s.reason,
+            source: s.source,
+            event_id: s.eventId,
+            failures: s.failures ?? 1,
+            updated_at: now,
+            expires_at: s.expiresAt,
+          })
+          .where((eb) =>
+            eb.and([
+              eb("suppressions.manual_at", "is", null),
+              // A permanent entry (expires_at null) fails `<=`: only a permanent one replaces it.
+              ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<=", s.expiresAt)]),
+            ]),
+          ),
       )
       .execute();
   }
 
+  /**
+   * Adds an address through the API, or confirms the entry in force for it. A new entry is a
+   * "manual" one (`reason` null: "manual"; `expiresAt` null: permanent). Over an entry in force,
+   * only what is given changes: `note` and `expiresAt` when not null, `reason` when not null and
+   * the entry is a manual one; an automatic entry keeps its category, reason, source and event.
+   * Either way the entry is marked manual (`manualAt`), so no automatic suppression replaces it.
+   */
   async addSuppression(
     address: string,
-    reason: string,
+    reason: string | null,
     note: string | null,
     expiresAt: number | null,
     now = Date.now(),
   ): Promise<Suppression> {
     const a = address.trim().toLowerCase();
-    await this.db
-      .transaction()
-      .execute((trx) =>
-        this.suppress(
-          trx,
-          { address: a, category: "manual", reason, source: "api", eventId: null, expiresAt, note },
-          now,
-        ),
-      );
-    return (await this.getSuppression(a, now))!;
+    const row = await this.db.transaction().execute(async (trx) => {
+      await dropExpired(trx, a, now);
+      await trx
+        .insertInto("suppressions")
+        .values({
+          address: a,
+          category: "manual",
+          reason: reason ?? "manual",
+          source: "api",
+          event_id: null,
+          failures: 1,
+          created_at: now,
+          updated_at: now,
+          expires_at: expiresAt,
+          note,
+          manual_at: now,
+        })
+        .onConflict((oc) =>
+          oc.column("address").doUpdateSet((eb) => ({
+            updated_at: now,
+            manual_at: now,
+            ...(note !== null ? { note } : {}),
+            ...(expiresAt !== null ? { expires_at: expiresAt } : {}),
+            ...(reason !== null
+              ? {
+                  reason: eb
+                    .case()
+                    .when("suppressions.category", "=", "manual")
+                    .then(reason)
+                    .else(eb.ref("suppressions.reason"))
+                    .end(),
+                }
+              : {}),
+          })),
+        )
+        .execute();
+      // The entry as written (even with an `expiresAt` already past, when it is not in force).
+      return trx.selectFrom("suppressions").selectAll().where("address", "=", a).executeTakeFirstOrThrow();
+    });
+    return toSuppression(row);
   }
 
   async removeSuppression(address: string): Promise<boolean> {
@@ -294,8 +351,11 @@ export class Store {
       .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
       .orderBy("address")
       .limit(q.limit + 1);
-    if (q.search)
-      query = query.where("address", "like", `%${q.search.toLowerCase().replace(/[%_\\]/g, "")}%`);
+    if (q.search) {
+      // The term as written: LIKE's wildcards % and _ and the escape character itself are escaped.
+      const term = q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      query = query.where(sql<boolean>`address like ${`%${term}%`} escape '\\'`);
+    }
     if (q.after) query = query.where("address", ">", q.after);
     const rows = await query.execute();
     const items = rows.slice(0, q.limit).map(toSuppression);
@@ -321,7 +381,7 @@ export class Store {
     if (f.to !== undefined) q = q.where("occurred_at", "<", f.to);
     if (f.type) q = q.where("type", "=", f.type);
     if (f.category) q = q.where("category", "=", f.category);
-    if (f.recipient) q = q.where("recipient", "=", f.recipient);
+    if (f.recipient) q = q.where(sameRecipient(f.recipient));
     if (f.recipientDomain) q = q.where("recipient_domain", "=", f.recipientDomain.toLowerCase());
     if (f.provider) q = q.where("provider", "=", f.provider);
     if (f.sendingDomain) q = q.where("sending_domain", "=", f.sendingDomain.toLowerCase());
@@ -342,6 +402,8 @@ export class Store {
    * rollups for the UTC days that lie inside one week and from the events for the others (the day
    * a week starts in, the partial days at the ends of the range); totals without buckets do not
    * depend on the offset.
+   *
+   * A range (`from` and `to`) of more than MAX_BUCKETS buckets throws a TooManyBucketsError.
    */
   async stats(
     f: EventFilter,
@@ -385,6 +447,12 @@ export class Store {
       throw new RangeError(
         `tzOffsetMinutes must be a whole number from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES}`,
       );
+    // Refused before any query: the answer grows with the number of buckets. A range open at one
+    // end has only the buckets its events fall in.
+    if (bucketMs && f.from !== undefined && f.to !== undefined) {
+      const buckets = bucketCount(f.from, f.to, bucketMs, tzOffsetMinutes);
+      if (buckets > MAX_BUCKETS) throw new TooManyBucketsError(buckets, bucketMs, f.from, f.to);
+    }
     // Grouped by type, permanence and category plus what was asked; the totals and the failure
     // groups are both summed from those rows. Whole days come from the daily rollups when the
     // question fits them, the rest (and any other question) from the events.
@@ -395,7 +463,8 @@ export class Store {
     const bucketExpr = bucketMs ? bucketStart(sql.raw("occurred_at"), bucketMs, offsetMs) : null;
     const rows: Record<string, unknown>[] = [];
     // Without the totals, the events are read for the failure groups only (no permanence).
-    const events = (q: EventFilter) => this.eventRows(q, cols, bucketExpr, withTotals);
+    const events = (q: EventFilter, days?: DaySeries) =>
+      this.eventRows(q, cols, bucketExpr, withTotals, days);
     const rollup = useRollups ? rollupPlan(f, cols, bucketMs, offsetMs) : null;
     // Buckets of several days in a zone other than UTC (local weeks): the UTC days inside a bucket
     // can still come from the rollups; only the days a bucket starts in (cut at local midnight) and
@@ -428,18 +497,18 @@ export class Store {
       const from = Math.ceil(f.from / DAY) * DAY;
       const to = Math.floor(f.to / DAY) * DAY;
       if (from < to) {
-        // The UTC days that hold a bucket's start (k * bucketMs - offset, never a UTC midnight here).
-        const cut: number[] = [];
-        for (let k = Math.ceil((from + offsetMs) / bucketMs); k * bucketMs - offsetMs < to; k++)
-          cut.push(Math.floor((k * bucketMs - offsetMs) / DAY) * DAY);
+        // The UTC days that hold a bucket's start (k * bucketMs - offset, never a UTC midnight
+        // here) come every bucketMs from the first one: left out of the rollups, read from the
+        // events in one query.
+        const first = Math.floor((Math.ceil((from + offsetMs) / bucketMs) * bucketMs - offsetMs) / DAY) * DAY;
+        const cut: DaySeries = { first, every: bucketMs, until: to };
         rows.push(...(await this.rollupRows(f, cutPlan, cols, bucketMs, from, to, offsetMs, cut)));
-        const ranges: [number, number][] = cut.map((d) => [d, d + DAY]);
-        if (f.from < from) ranges.push([f.from, from]);
-        if (to < f.to) ranges.push([to, f.to]);
-        // A query per range: each reads one index range (one OR of them all makes SQLite scan the
-        // whole period).
-        for (const got of await Promise.all(ranges.map(([a, b]) => events({ ...f, from: a, to: b }))))
-          rows.push(...got);
+        const reads: Promise<Record<string, unknown>[]>[] = [];
+        if (first < to) reads.push(events(f, cut));
+        // The partial days at the ends of the range.
+        if (f.from < from) reads.push(events({ ...f, to: from }));
+        if (to < f.to) reads.push(events({ ...f, from: to }));
+        for (const got of await Promise.all(reads)) rows.push(...got);
       } else {
         rows.push(...(await events(f)));
       }
@@ -497,10 +566,26 @@ export class Store {
     cols: string[],
     bucketExpr: RawBuilder<number> | null,
     withTotals = true,
+    /** Only the events of these UTC days (instead of the range of `f`). */
+    days?: DaySeries,
   ) {
     const all = [...new Set([...(withTotals ? ["type", "permanence"] : ["type"]), "category", ...cols])];
-    let base = this.filtered(f);
+    // With days, they alone bound the time: given the range's bounds as well, SQLite seeks by
+    // those (the whole range, once per day) and PostgreSQL may loop over the days for each event.
+    let base = this.filtered(days ? { ...f, from: undefined, to: undefined } : f);
     if (!withTotals) base = base.where("type", "in", ["bounce", "deferred"]);
+    if (days) {
+      // A generated list of days joined to the events: each day reads its own index range, with
+      // no bound variable per day (the database puts the few days in the outer loop). The join
+      // adds no column the query selects: the builder's type stays that of the events.
+      const b = sql.lit(days.every);
+      const list = sql<{ day: number }>`(with recursive d(day) as (
+          select ${sql.lit(days.first)} union all select day + ${b} from d where day + ${b} < ${sql.lit(days.until)}
+        ) select day from d)`;
+      base = base.innerJoin(list.as("days"), (j) =>
+        j.on(sql<boolean>`occurred_at >= days.day and occurred_at < days.day + ${sql.lit(DAY)}`),
+      ) as unknown as typeof base;
+    }
     let q = base.select([
       ...all.map((c) => sql.ref(c).as(c)),
       ...(bucketExpr ? [bucketExpr.as("bucket")] : []),
@@ -520,7 +605,7 @@ export class Store {
     to: number | undefined,
     offsetMs = 0,
     /** Days left out (read from the events instead): the days a bucket boundary cuts in two. */
-    except: number[] = [],
+    except?: DaySeries,
   ) {
     const all = [...new Set(["type", "permanence", "category", ...cols])];
     // Asked only for days that lie whole in one bucket (UTC buckets of whole days, or every day
@@ -537,7 +622,8 @@ export class Store {
       ]);
     if (from !== undefined) q = q.where("day", ">=", from);
     if (to !== undefined) q = q.where("day", "<", to);
-    if (except.length) q = q.where("day", "not in", except);
+    // Every `except.every` from `except.first` (no day before `first` in the range is one of them).
+    if (except) q = q.where(sql<boolean>`(day - ${sql.lit(except.first)}) % ${sql.lit(except.every)} <> 0`);
     if (f.type) q = q.where("type", "=", f.type);
     if (f.category) q = q.where("category", "=", f.category);
     if (f.provider) q = q.where("provider", "=", f.provider);
@@ -613,6 +699,13 @@ export class Store {
   }
 }
 
+/** The UTC days `first`, `first + every`, … before `until`. */
+interface DaySeries {
+  first: number;
+  every: number;
+  until: number;
+}
+
 const ROLLUP_COLUMNS = new Set(["category", "error_code", "status_code", "provider"]);
 
 /** The largest time-zone offset accepted for buckets, in minutes (UTC-14:00 … UTC+14:00). */
@@ -632,6 +725,46 @@ function bucketStart(column: RawBuilder<unknown>, bucketMs: number, offsetMs: nu
   return offsetMs > 0
     ? sql<number>`((${column} + ${o}) / ${b}) * ${b} - ${o}`
     : sql<number>`((${column} - ${o}) / ${b}) * ${b} + ${o}`;
+}
+
+/**
+ * The most time buckets a statistics range may be cut into (`stats`, `timeline`): 1,000 hours
+ * (about 41 days), days (2.7 years) or weeks (19 years). It bounds the size of the answer; the
+ * queries themselves do not grow per bucket.
+ */
+export const MAX_BUCKETS = 1000;
+
+/**
+ * How many buckets of `bucketMs` (cut in the zone `tzOffsetMinutes` east of UTC) the range
+ * [from, to) touches, partial ones at the ends included.
+ */
+export function bucketCount(from: number, to: number, bucketMs: number, tzOffsetMinutes = 0): number {
+  if (!(to > from)) return 0;
+  const offsetMs = tzOffsetMinutes * 60_000;
+  return Math.floor((to - 1 + offsetMs) / bucketMs) - Math.floor((from + offsetMs) / bucketMs) + 1;
+}
+
+const BUCKET_NAMES = new Map([
+  [3600_000, "hour"],
+  [DAY, "day"],
+  [7 * DAY, "week"],
+]);
+
+/** A statistics range cut into more than MAX_BUCKETS buckets: the caller's to narrow (an HTTP 400). */
+export class TooManyBucketsError extends RangeError {
+  readonly max = MAX_BUCKETS;
+
+  constructor(
+    readonly buckets: number,
+    readonly bucketMs: number,
+    from: number,
+    to: number,
+  ) {
+    super(
+      `from ${iso(from)} to ${iso(to)} is ${buckets.toLocaleString("en")} ${BUCKET_NAMES.get(bucketMs) ?? `${bucketMs} ms`} buckets; at most ${MAX_BUCKETS.toLocaleString("en")} are allowed: narrow the range or use larger buckets`,
+    );
+    this.name = "TooManyBucketsError";
+  }
 }
 
 /** Whether the daily rollups answer this question: which slice, or null for the events. */
@@ -704,13 +837,43 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
 
 type RollupRow = Database["event_rollups"];
 
+/** An expired entry is no entry: removed before a new one is written for the address. */
+async function dropExpired(trx: Kysely<Database>, address: string, now: number): Promise<void> {
+  await trx
+    .deleteFrom("suppressions")
+    .where("address", "=", address)
+    .where("expires_at", "<=", now)
+    .execute();
+}
+
+/**
+ * Events of this recipient, in any case. Recipients are stored as written; both sides are
+ * lower-cased by the database (the index events_recipient_lower is on `lower(recipient)`).
+ */
+function sameRecipient(recipient: string): RawBuilder<boolean> {
+  return sql<boolean>`lower(recipient) = lower(${recipient})`;
+}
+
+/**
+ * SQL for the message an event reports on, to count failures per message: its Message-ID; for an
+ * MTA log line without one, the queue id (the first part of a log event's sourceId,
+ * `queueId/recipient/time`); else the event itself, which then counts alone.
+ */
+function messageKey(dialect: Dialect): RawBuilder<string> {
+  const slash = dialect === "postgres" ? sql`strpos(source_id, '/')` : sql`instr(source_id, '/')`;
+  return sql<string>`coalesce(
+    message_id,
+    case when source like 'log:%' and ${slash} > 1 then source || ':' || substr(source_id, 1, ${slash} - 1) end,
+    'event:' || id
+  )`;
+}
+
 function sha256(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }
 
 // PostgreSQL text cannot hold NUL characters (real bounce texts sometimes do): they are dropped
 // in both databases, so both store the same thing.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character removed
 const NUL = /\u0000/g;
 function text<T extends string | null | undefined>(v: T): T {
   return (typeof v === "string" && v.includes("\u0000") ? v.replace(NUL, "") : v) as T;
@@ -784,5 +947,6 @@ function toSuppression(r: Selectable<Database["suppressions"]>): Suppression {
     updatedAt: iso(Number(r.updated_at)),
     expiresAt: r.expires_at === null ? null : iso(Number(r.expires_at)),
     note: r.note,
+    manualAt: r.manual_at === null ? null : iso(Number(r.manual_at)),
   };
 }

@@ -570,7 +570,8 @@ for (const db of testDatabases()) {
       // The timeline is the stats' bucket groups, share included, for days and hours too.
       for (const tz of [420, -300, 0])
         for (const bucket of [3600_000, DAY, week]) {
-          const q = ranges[1]!;
+          // Hours over 38 days of the range (its 87 would be more than MAX_BUCKETS hours).
+          const q = bucket === 3600_000 ? { ...ranges[1]!, to: Date.UTC(2026, 1, 10, 22, 41) } : ranges[1]!;
           const st = await store.stats(q, ["bucket", "category"], bucket, 100_000, true, tz);
           const line = await store.timeline(q, bucket, tz);
           const sorted = (x: Record<string, unknown>[]) =>

@@ -1,0 +1,258 @@
+// The suppression list: what an automatic entry may replace, what counts as a repeated failure,
+// recipients in any case, searching for LIKE's special characters, re-posting a manual entry.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
+import { LogReader } from "../../src/ingest/logs/index.js";
+import { Store } from "../../src/store/store.js";
+import { testDatabases } from "../support/databases.js";
+
+const DAY = 86400_000;
+const T0 = Date.UTC(2026, 1, 1, 10);
+const at = (days: number) => new Date(T0 + days * DAY).toISOString();
+
+const INBOX = "550 5.2.1 The email account that you tried to reach is disabled";
+const FULL = "452 4.2.2 Mailbox full";
+
+let serial = 0;
+/** One event; each gets its own sourceId so that none is a duplicate of another. */
+function event(e: Partial<DeliveryEvent> & Pick<DeliveryEvent, "type" | "recipient">): ClassifiedEvent {
+  return classifyEvent({ source: "api", sourceId: `s${serial++}`, timestamp: at(0), ...e });
+}
+/** `count` failures with `response`, a day apart from `fromDay`, each a message of its own. */
+function failures(recipient: string, response: string, count: number, fromDay = 0): ClassifiedEvent[] {
+  return Array.from({ length: count }, (_, i) =>
+    event({
+      type: "bounce",
+      recipient,
+      response,
+      timestamp: at(fromDay + i),
+      messageId: `<m${serial}-${i}@example.org>`,
+    }),
+  );
+}
+
+for (const db of testDatabases()) {
+  test(`${db.name}: an automatic suppression never weakens the entry in force`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      // A hard bounce, then three "inbox" failures: the permanent entry stays, with its why.
+      await store.insertEvents(
+        [event({ type: "bounce", recipient: "gone@example.com", response: "550 5.1.1 User unknown" })],
+        now,
+      );
+      const hard = (await store.getSuppression("gone@example.com", now))!;
+      await store.insertEvents(failures("gone@example.com", INBOX, 3, 1), now);
+      assert.deepEqual(await store.getSuppression("gone@example.com", now), hard);
+
+      // A complaint, then five full-mailbox failures: still the complaint, still permanent.
+      await store.insertEvents([event({ type: "complaint", recipient: "angry@example.com" })], now);
+      const complaint = (await store.getSuppression("angry@example.com", now))!;
+      await store.insertEvents(failures("angry@example.com", FULL, 5, 1), now);
+      assert.deepEqual(await store.getSuppression("angry@example.com", now), complaint);
+      assert.equal(complaint.category, "complaint");
+      assert.equal(complaint.expiresAt, null);
+
+      // Two expiring entries: the later expiry stays, with its category and event.
+      await store.insertEvents(failures("soft@example.com", INBOX, 3, 1), now);
+      const first = (await store.getSuppression("soft@example.com", now))!;
+      assert.equal(first.category, "inbox");
+      assert.equal(first.expiresAt, new Date(now + 90 * DAY).toISOString());
+      // Full-mailbox failures stored earlier (their `now` is a day before): an earlier expiry.
+      await store.insertEvents(failures("soft@example.com", FULL, 5, 2), now - DAY);
+      assert.deepEqual(await store.getSuppression("soft@example.com", now), first);
+      // One more "inbox" failure a day later: a later expiry, which replaces the entry.
+      const [later] = failures("soft@example.com", INBOX, 1, 8);
+      await store.insertEvents([later!], now + DAY);
+      const extended = (await store.getSuppression("soft@example.com", now))!;
+      assert.equal(extended.expiresAt, new Date(now + DAY + 90 * DAY).toISOString());
+      assert.notEqual(extended.eventId, first.eventId);
+      assert.equal(extended.createdAt, first.createdAt, "the same entry, extended");
+
+      // An expiring entry, then a hard bounce: permanent now, for the hard bounce.
+      await store.insertEvents(
+        [event({ type: "bounce", recipient: "soft@example.com", response: "550 5.1.1 User unknown" })],
+        now + DAY,
+      );
+      const upgraded = (await store.getSuppression("soft@example.com", now))!;
+      assert.equal(upgraded.category, "invalid_address");
+      assert.equal(upgraded.expiresAt, null);
+
+      // A manual entry (expiring, even) is never replaced by an automatic one.
+      await store.addSuppression("kept@example.com", "manual", "customer asked", now + 5 * DAY, now);
+      const manual = (await store.getSuppression("kept@example.com", now))!;
+      await store.insertEvents([event({ type: "complaint", recipient: "kept@example.com" })], now);
+      await store.insertEvents(failures("kept@example.com", INBOX, 3, 1), now);
+      assert.deepEqual(await store.getSuppression("kept@example.com", now), manual);
+
+      // An expired entry is no entry: a new suppression replaces it whole.
+      const afterExpiry = now + 200 * DAY;
+      await store.insertEvents(failures("kept@example.com", INBOX, 3, 195), afterExpiry);
+      const renewed = (await store.getSuppression("kept@example.com", afterExpiry))!;
+      assert.equal(renewed.category, "inbox");
+      assert.equal(renewed.note, null);
+      assert.equal(renewed.manualAt, null);
+      assert.equal(renewed.createdAt, new Date(afterExpiry).toISOString());
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${db.name}: retries of one message are one failure; messages without an id count each`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      // Five retries of one message (one Message-ID): one failure, not five.
+      const retries = Array.from({ length: 5 }, (_, i) =>
+        event({
+          type: "deferred",
+          recipient: "retry@example.com",
+          response: FULL,
+          timestamp: at(i / 4),
+          messageId: "<one@example.org>",
+        }),
+      );
+      await store.insertEvents(retries, now);
+      assert.equal(await store.getSuppression("retry@example.com", now), null);
+
+      // Five Postfix deferrals of queue id 5ABCDEF, sent in five requests (no message-id line in
+      // any of them): the same message each time.
+      for (let i = 0; i < 5; i++) {
+        const reader = new LogReader({ year: 2026, timeZone: "utc" });
+        const line = `Feb  ${2 + i} 10:00:00 mail postfix/smtp[2105]: 5ABCDEF: to=<queued@example.com>, relay=mx.example.com[192.0.2.7]:25, delay=2, delays=0.1/0/0.5/1.4, dsn=4.2.2, status=deferred (host mx.example.com[192.0.2.7] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))\n`;
+        const events = [...reader.push(line), ...reader.end()].map(classifyEvent);
+        assert.equal(events.length, 1);
+        assert.equal(events[0]!.diagnosis?.category, "inbox_full");
+        await store.insertEvents(events, now);
+      }
+      assert.equal(await store.getSuppression("queued@example.com", now), null);
+      assert.equal((await store.listEvents({ limit: 10, recipient: "queued@example.com" })).items.length, 5);
+
+      // Five messages: suppressed, and the entry counts messages.
+      await store.insertEvents(failures("five@example.com", FULL, 5), now);
+      assert.equal((await store.getSuppression("five@example.com", now))?.failures, 5);
+
+      // Without a message id each event counts (three "inbox" events: suppressed).
+      await store.insertEvents(
+        [0, 1, 2].map((d) =>
+          event({ type: "bounce", recipient: "noid@example.com", response: INBOX, timestamp: at(d) }),
+        ),
+        now,
+      );
+      assert.equal((await store.getSuppression("noid@example.com", now))?.failures, 3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${db.name}: a recipient's failures count together whatever the case of the address`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      const [a, b, c] = failures("mixed@example.com", INBOX, 3);
+      await store.insertEvents(
+        [
+          { ...a!, recipient: "Mixed@Example.com" },
+          { ...b!, recipient: "mixed@example.com" },
+          { ...c!, recipient: "MIXED@EXAMPLE.COM" },
+        ],
+        now,
+      );
+      const s = await store.getSuppression("mixed@example.com", now);
+      assert.equal(s?.category, "inbox");
+      assert.equal(s?.failures, 3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${db.name}: searching the list for %, _ and \\ finds them, not any character`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      for (const a of [
+        "john_doe@ex.com",
+        "johnxdoe@ex.com",
+        "fifty%off@ex.com",
+        "fiftyoff@ex.com",
+        "back\\slash@ex.com",
+        "backslash@ex.com",
+      ])
+        await store.addSuppression(a, "manual", null, null);
+      const found = async (search: string) =>
+        (await store.listSuppressions({ search, limit: 10 })).items.map((s) => s.address);
+      assert.deepEqual(await found("john_doe"), ["john_doe@ex.com"]);
+      assert.deepEqual(await found("JOHN_"), ["john_doe@ex.com"]);
+      assert.deepEqual(await found("%off"), ["fifty%off@ex.com"]);
+      assert.deepEqual(await found("k\\s"), ["back\\slash@ex.com"]);
+      assert.deepEqual(await found("_"), ["john_doe@ex.com"]);
+      assert.deepEqual(await found("doe@"), ["john_doe@ex.com", "johnxdoe@ex.com"]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${db.name}: a manual add over an entry confirms it: note and expiry when given, its why kept`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      // Over a permanent automatic entry, without an expiry: still permanent, still the bounce's.
+      await store.insertEvents(
+        [event({ type: "bounce", recipient: "gone@example.com", response: "550 5.1.1 User unknown" })],
+        now,
+      );
+      const auto = (await store.getSuppression("gone@example.com", now))!;
+      assert.equal(auto.manualAt, null);
+      const confirmed = await store.addSuppression(
+        "Gone@Example.com",
+        "manual",
+        "checked by hand",
+        null,
+        now + 1,
+      );
+      assert.deepEqual(confirmed, {
+        ...auto,
+        note: "checked by hand",
+        manualAt: new Date(now + 1).toISOString(),
+        updatedAt: new Date(now + 1).toISOString(),
+      });
+      // Confirmed, it is a manual entry: a complaint does not replace it.
+      await store.insertEvents([event({ type: "complaint", recipient: "gone@example.com" })], now + 2);
+      assert.deepEqual(await store.getSuppression("gone@example.com", now + 2), confirmed);
+
+      // Over an expiring automatic entry: the expiry stays unless one is given.
+      await store.insertEvents(failures("soft@example.com", INBOX, 3), now);
+      const soft = (await store.getSuppression("soft@example.com", now))!;
+      const kept = await store.addSuppression("soft@example.com", "manual", null, null, now + 1);
+      assert.equal(kept.expiresAt, soft.expiresAt);
+      assert.equal(kept.category, "inbox");
+      assert.equal(kept.reason, soft.reason);
+      assert.equal(kept.eventId, soft.eventId);
+      const until = now + 365 * DAY;
+      const moved = await store.addSuppression("soft@example.com", "manual", "a year", until, now + 2);
+      assert.equal(moved.expiresAt, new Date(until).toISOString());
+      assert.equal(moved.note, "a year");
+
+      // Over a manual entry: a missing note keeps the note, a missing expiry keeps it permanent; a
+      // reason given replaces the manual entry's own reason.
+      const first = await store.addSuppression("asked@example.com", "phone", "asked by phone", null, now);
+      assert.equal(first.category, "manual");
+      assert.equal(first.source, "api");
+      assert.equal(first.manualAt, new Date(now).toISOString());
+      const again = await store.addSuppression("asked@example.com", "email", null, null, now + 5);
+      assert.deepEqual(again, {
+        ...first,
+        reason: "email",
+        updatedAt: new Date(now + 5).toISOString(),
+        manualAt: new Date(now + 5).toISOString(),
+      });
+      // A reason not given (null) keeps the one there.
+      const same = await store.addSuppression("asked@example.com", null, null, null, now + 6);
+      assert.equal(same.reason, "email");
+      // A new entry without a reason is a "manual" one.
+      assert.equal((await store.addSuppression("new@example.com", null, null, null, now)).reason, "manual");
+    } finally {
+      await store.close();
+    }
+  });
+}
