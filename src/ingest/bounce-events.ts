@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { BounceReport } from "../bounce/types.js";
 import { type ClassifiedEvent, type EventType, recipientDomain } from "./event.js";
 
@@ -9,12 +10,49 @@ const KIND_TO_TYPE: Record<string, EventType | undefined> = {
   delivered: "delivered",
 };
 
-/** A parsed bounce email as events, each keeping the diagnosis parseBounce already made. */
+/**
+ * A digest of what the bounce says (not of when it arrived, nor of the diagnosis, which rules can
+ * change): the same email posted again, or retried over SMTP with added headers, gives the same one.
+ */
+function contentDigest(report: BounceReport): string {
+  const content = [
+    report.kind,
+    report.decoder,
+    report.date,
+    report.subject,
+    report.from,
+    report.original,
+    report.feedback,
+    report.recipients.map((r) => [
+      r.recipient,
+      r.originalRecipient,
+      r.action,
+      r.status,
+      r.reportingMta,
+      r.remoteMta,
+      r.diagnosticText,
+      r.lastAttemptDate,
+      r.decoder,
+    ]),
+  ];
+  return createHash("sha256").update(JSON.stringify(content)).digest("base64url");
+}
+
+/**
+ * A parsed bounce email as events, each keeping the diagnosis parseBounce already made. The time is
+ * the bounce's Date header, or `now` when it has none that parses.
+ *
+ * The store keeps an event once per `sourceId`, else once per its content including its time. With
+ * the original's Message-ID, the id is that plus recipient and type; without one, the Date header
+ * makes the content stable; without either, the time would be `now` and every re-post (or SMTP
+ * retry) a new event, so the id is a digest of the bounce's content instead.
+ */
 export function bounceEvents(report: BounceReport, source: string, now = new Date()): ClassifiedEvent[] {
-  const when =
-    report.date && Number.isFinite(Date.parse(report.date))
-      ? new Date(report.date).toISOString()
-      : now.toISOString();
+  const date = typeof report.date === "string" ? Date.parse(report.date) : Number.NaN;
+  const dated = Number.isFinite(date);
+  const when = dated ? new Date(date).toISOString() : now.toISOString();
+  const originalId = report.original?.messageId || null;
+  const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);
   const sender = report.original?.from
     ? (/[^\s<>"]+@[^\s<>"]+/.exec(report.original.from)?.[0] ?? null)
     : null;
@@ -24,12 +62,12 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
     if (!type) continue;
     out.push({
       source,
-      sourceId: report.original?.messageId ? `${report.original.messageId}:${r.recipient}:${type}` : null,
+      sourceId: identity ? `${identity}:${r.recipient}:${type}` : null,
       type,
       recipient: r.recipient,
       recipientDomain: recipientDomain(r.recipient),
       timestamp: when,
-      messageId: report.original?.messageId ?? null,
+      messageId: originalId,
       sender,
       sendingDomain: sender ? recipientDomain(sender) : null,
       response: r.diagnosticText || null,

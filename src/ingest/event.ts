@@ -37,6 +37,126 @@ export interface ClassifiedEvent extends DeliveryEvent {
   diagnosis: Diagnosis | null;
 }
 
+/**
+ * What POST /v1/events accepts (its JSON schema, src/server/schemas.ts `eventInputSchema`), as
+ * values the schema can take and as checks (`checkEvent`) for the events that arrive by other
+ * ways (webhooks, MTA logs), so that every way in stores the same kind of data.
+ */
+export const RECIPIENT_PATTERN = "^[^\\s@]+@[^\\s@]+$";
+export const RECIPIENT_MIN_LENGTH = 3;
+export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
+/** SMTP reply codes: three digits, 2xx to 5xx. */
+export const REPLY_CODE_MIN = 200;
+export const REPLY_CODE_MAX = 599;
+/** The longest value of each string field. */
+export const EVENT_MAX_LENGTH = {
+  sourceId: 512,
+  source: 64,
+  recipient: 320,
+  messageId: 998,
+  sender: 320,
+  sendingDomain: 255,
+  sendingIp: 64,
+  tag: 255,
+  response: 65_536,
+  remoteHost: 255,
+  command: 32,
+} as const;
+
+const RECIPIENT_RE = new RegExp(RECIPIENT_PATTERN);
+const STATUS_CODE_RE = new RegExp(STATUS_CODE_PATTERN);
+const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
+  "delivered",
+  "bounce",
+  "deferred",
+  "complaint",
+  "autoreply",
+]);
+
+export function isRecipientAddress(v: unknown): v is string {
+  return (
+    typeof v === "string" &&
+    v.length >= RECIPIENT_MIN_LENGTH &&
+    v.length <= EVENT_MAX_LENGTH.recipient &&
+    RECIPIENT_RE.test(v)
+  );
+}
+
+/** An enhanced status code (RFC 3463) such as `5.1.1`. */
+export function isEnhancedStatusCode(v: unknown): v is string {
+  return typeof v === "string" && STATUS_CODE_RE.test(v);
+}
+
+export function isReplyCode(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= REPLY_CODE_MIN && v <= REPLY_CODE_MAX;
+}
+
+/** Why an event was not stored. */
+export type SkipReason = "invalid_recipient" | "invalid_type" | "invalid_timestamp";
+
+export type CheckedEvent = { ok: true; event: DeliveryEvent } | { ok: false; reason: SkipReason };
+
+/** How many events a request left out, by reason (part of the webhook response). */
+export interface SkippedEvents {
+  count: number;
+  reasons: Partial<Record<SkipReason, number>>;
+}
+
+/**
+ * An event as POST /v1/events would accept it, or why not. An event without a usable recipient,
+ * type or time is skipped; an optional field that is not valid is dropped (null) rather than the
+ * event: a wrong status code should not cost the bounce. Over-long response texts are cut.
+ */
+export function checkEvent(e: DeliveryEvent): CheckedEvent {
+  const recipient = typeof e.recipient === "string" ? e.recipient.trim() : e.recipient;
+  if (!isRecipientAddress(recipient)) return { ok: false, reason: "invalid_recipient" };
+  if (!EVENT_TYPES.has(e.type)) return { ok: false, reason: "invalid_type" };
+  // Date-time as the schema has it: a four-digit year (a timestamp in ms read as seconds is not).
+  if (
+    typeof e.timestamp !== "string" ||
+    !/^\d{4}-/.test(e.timestamp) ||
+    !Number.isFinite(Date.parse(e.timestamp))
+  )
+    return { ok: false, reason: "invalid_timestamp" };
+  const limited = (v: string | null | undefined, field: keyof typeof EVENT_MAX_LENGTH) =>
+    typeof v === "string" && v.length <= EVENT_MAX_LENGTH[field] ? v : null;
+  const event: DeliveryEvent = {
+    ...e,
+    recipient,
+    statusCode: isEnhancedStatusCode(e.statusCode) ? e.statusCode : null,
+    errorCode: isReplyCode(e.errorCode) ? e.errorCode : null,
+    response: typeof e.response === "string" ? e.response.slice(0, EVENT_MAX_LENGTH.response) : null,
+  };
+  for (const field of [
+    "sourceId",
+    "messageId",
+    "sender",
+    "sendingDomain",
+    "sendingIp",
+    "tag",
+    "remoteHost",
+    "command",
+  ] as const) {
+    if (event[field] !== undefined) event[field] = limited(event[field], field);
+  }
+  return { ok: true, event };
+}
+
+/** The events that pass `checkEvent`, and a count of the others by reason. */
+export function checkEvents(events: DeliveryEvent[]): { events: DeliveryEvent[]; skipped: SkippedEvents } {
+  const kept: DeliveryEvent[] = [];
+  const skipped: SkippedEvents = { count: 0, reasons: {} };
+  for (const e of events) {
+    const c = checkEvent(e);
+    if (c.ok) kept.push(c.event);
+    else {
+      skipped.count++;
+      skipped.reasons[c.reason] = (skipped.reasons[c.reason] ?? 0) + 1;
+    }
+  }
+  return { events: kept, skipped };
+}
+
 export function recipientDomain(address: string): string {
   const at = address.lastIndexOf("@");
   return at >= 0 ? address.slice(at + 1).toLowerCase() : "";

@@ -260,3 +260,58 @@ test("formats mixed in one stream are told apart line by line", () => {
   for (const e of events) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1);
   assert.deepEqual(Object.fromEntries(bySource), { "log:postfix": 6, "log:exim": 6, "log:sendmail": 4 });
 });
+
+test("a queue id's line with a damaged queue id or address is bad, in every format", () => {
+  // The same five Postfix lines as a good message, with the queue id `5RRR` (not hex, too short).
+  const postfix = [
+    "Feb  2 10:00:00 mail postfix/cleanup[2]: 5RRR: message-id=<x@example.com>",
+    "Feb  2 10:00:00 mail postfix/qmgr[3]: 5RRR: from=<news@example.com>, size=1, nrcpt=1 (queue active)",
+    "Feb  2 10:00:01 mail postfix/smtp[4]: 5RRR: to=<jane@example.net>, relay=mx.example.net[192.0.2.25]:25, dsn=2.0.0, status=sent (250 ok)",
+    "Feb  2 10:00:01 mail postfix/smtp[4]: 5RRR: to=<gone@example.net>, relay=mx.example.net[192.0.2.25]:25, dsn=5.1.1, status=bounced (550 5.1.1 unknown)",
+    "Feb  2 10:00:02 mail postfix/qmgr[3]: 5RRR: removed",
+  ];
+  const p = read(`${postfix.join("\n")}\n`);
+  assert.deepEqual([p.stats.lines, p.stats.bad, p.events.length], [5, 5, 0]);
+
+  const bad = [
+    // A word without a digit followed by a queue line's field is no queue id either.
+    "Feb  2 10:00:01 mail postfix/smtp[4]: nothex: to=<a@example.net>, relay=none, dsn=5.0.0, status=bounced (x)",
+    // A valid queue id, an address that is not one.
+    "Feb  2 10:00:01 mail postfix/smtp[4]: 4F3A21C0E1: to=<jane doe@example.net>, relay=none, dsn=5.0.0, status=bounced (x)",
+    "2026-02-02 10:00:01 1vQxYz-000A ** gone@example.net R=dnslookup T=remote_smtp: 550 5.1.1 unknown",
+    "2026-02-02 10:00:01 1vQxYz-000A <= news@example.com H=app.example.com [192.0.2.5] S=1",
+    "2026-02-02 10:00:02 1vQxYz Completed",
+    "2026-02-02 10:00:01 1vQxYz-000Abc-Q1 ** a@b@example.net R=dnslookup: 550 unknown",
+    "Feb  2 10:00:01 mail sm-mta[1]: 5RRR: to=<jane@example.net>, delay=00:00:01, mailer=esmtp, dsn=2.0.0, stat=Sent (ok)",
+    "Feb  2 10:00:01 mail sm-mta[1]: 5RRR: <<< 550 5.1.1 <jane@example.net>... User unknown",
+    "Feb  2 10:00:01 mail sm-mta[1]: 61S9t0Qd012345: to=<a b@example.net>, mailer=esmtp, dsn=5.1.1, stat=User unknown",
+  ];
+  const b = read(`${bad.join("\n")}\n`);
+  assert.deepEqual([b.stats.lines, b.stats.bad, b.events.length], [bad.length, bad.length, 0]);
+
+  // Lines without a queue id that no delivery hangs on stay ignored, not bad.
+  const irrelevant = [
+    "Feb  2 10:00:00 mail postfix/smtpd[1]: NOQUEUE: reject: RCPT from unknown[203.0.113.9]: 554 5.7.1 blocked; from=<s@example.biz> to=<j@example.com> proto=ESMTP helo=<x>",
+    "Feb  2 10:00:00 mail postfix/smtpd[1]: warning: hostname x.example does not resolve to address 203.0.113.9",
+    "Feb  2 10:00:00 mail postfix/anvil[1]: statistics: max connection count 1 for (smtp:192.0.2.5) at Feb  2 10:00:00",
+    "Feb  2 10:00:00 mail postfix/smtp[1]: connect to mx.example.net[192.0.2.25]:25: Connection refused",
+    "Feb  2 10:00:00 mail sm-mta[1]: NOQUEUE: connect from [203.0.113.9]",
+    "Feb  2 10:00:00 mail sm-mta[1]: STARTTLS=client, relay=mx.example.net., version=TLSv1.3, verify=FAIL",
+    "Feb  2 10:00:00 mail sm-mta[1]: 61S9t3Qd012348: to=root, delay=00:00:00, mailer=local, pri=30000, dsn=2.0.0, stat=Sent",
+    "2026-02-02 10:04:00 Start queue run: pid=4800",
+    "2026-02-02 10:04:00 H=(example.biz) [203.0.113.9] F=<spam@example.biz> rejected RCPT <jane@example.com>: relay not permitted",
+  ];
+  const i = read(`${irrelevant.join("\n")}\n`);
+  assert.deepEqual([i.stats.lines, i.stats.bad, i.stats.ignored], [irrelevant.length, 0, irrelevant.length]);
+});
+
+test("a sendmail line with one damaged address among good ones is used, not bad", () => {
+  const { events, stats } = read(
+    "Feb  2 10:00:35 mail sm-mta[1]: 61S9t2Qd012347: to=<ops@example.org>,<o n@example.org>, mailer=esmtp, dsn=4.0.0, stat=Deferred: Connection timed out\n",
+  );
+  assert.deepEqual(
+    events.map((e) => e.recipient),
+    ["ops@example.org"],
+  );
+  assert.equal(stats.bad, 0);
+});

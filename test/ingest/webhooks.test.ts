@@ -9,15 +9,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
+import { checkEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import {
   fromWebhook,
   WebhookError,
   type WebhookResult,
   type WebhookSecrets,
 } from "../../src/ingest/webhooks/index.js";
+import { rememberedTokens } from "../../src/ingest/webhooks/mailgun.js";
 
 type Json = Record<string, unknown>;
+
+/** The result of a request with no delivery outcome in it. */
+const NOTHING = { events: [], skipped: { count: 0, reasons: {} } };
 
 function fixture<T = unknown>(name: string): T {
   const path = fileURLToPath(new URL(`../../../test/ingest/fixtures/${name}`, import.meta.url));
@@ -34,8 +38,19 @@ async function call(
   rawBody: string,
   secrets: WebhookSecrets = {},
   headers: Record<string, string | undefined> = {},
+  now?: number,
 ) {
-  return fromWebhook(provider, undefined, { headers, rawBody, secrets });
+  return fromWebhook(provider, undefined, {
+    headers,
+    rawBody,
+    secrets,
+    ...(now === undefined ? {} : { now }),
+  });
+}
+
+function skipped(r: WebhookResult) {
+  assert.ok("skipped" in r, "expected events");
+  return r.skipped;
 }
 
 async function rejects(p: Promise<unknown>, status: number) {
@@ -116,6 +131,24 @@ describe("sendgrid", () => {
     await rejects(call("sendgrid", raw, secrets, {}), 401);
   });
 
+  test("a signed timestamp too old or too far ahead is refused (401), within the window accepted", async () => {
+    const at = (iso: string) => String(Math.floor(Date.parse(iso) / 1000));
+    // Correctly signed in 2001: the signature verifies, the age does not.
+    await rejects(call("sendgrid", raw, secrets, signed(raw, at("2001-09-09T01:46:40Z"))), 401);
+    const now = Math.floor(Date.now() / 1000);
+    // The window is SendGrid's retry period, 72 hours: a late retry is still taken.
+    await rejects(call("sendgrid", raw, secrets, signed(raw, String(now - 73 * 3600))), 401);
+    await rejects(call("sendgrid", raw, secrets, signed(raw, String(now + 5 * 60))), 401);
+    assert.equal(
+      events(await call("sendgrid", raw, secrets, signed(raw, String(now - 71 * 3600)))).length,
+      6,
+    );
+    assert.equal(events(await call("sendgrid", raw, secrets, signed(raw, String(now + 30)))).length, 6);
+    // maxAgeSeconds narrows (or widens) the window.
+    const strict: WebhookSecrets = { sendgrid: { ...secrets.sendgrid!, maxAgeSeconds: 60 } };
+    await rejects(call("sendgrid", raw, strict, signed(raw, String(now - 120))), 401);
+  });
+
   test("malformed bodies give 400", async () => {
     for (const body of [
       "{not json",
@@ -183,6 +216,30 @@ describe("mailgun", () => {
     await rejects(call("mailgun", signedBody(samples[0]!, old), secrets), 401);
     const { signature: _, ...unsigned } = samples[0]!;
     await rejects(call("mailgun", JSON.stringify(unsigned), secrets), 401);
+  });
+
+  test("a token is accepted once: a captured signature with other event-data is refused (401)", async () => {
+    const own: WebhookSecrets = { mailgun: { signingKey } };
+    const body = JSON.parse(signedBody(samples[0]!)) as Json;
+    assert.equal(events(await call("mailgun", JSON.stringify(body), own)).length, 1);
+    await rejects(call("mailgun", JSON.stringify(body), own), 401);
+    const forged = { ...body, "event-data": { ...(samples[2]!["event-data"] as Json), id: "forged" } };
+    await rejects(call("mailgun", JSON.stringify(forged), own), 401);
+    // Another configured key (another server) has its own memory.
+    assert.equal(events(await call("mailgun", JSON.stringify(body), { mailgun: { signingKey } })).length, 1);
+  });
+
+  test("used tokens are forgotten once their timestamp is out of the window", async () => {
+    const own: WebhookSecrets = { mailgun: { signingKey } };
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) {
+      const ts = String(Math.floor(t0 / 1000));
+      await call("mailgun", signedBody(samples[0]!, ts), own, {}, t0);
+    }
+    assert.equal(rememberedTokens(own.mailgun!), 5);
+    const t1 = t0 + 16 * 60 * 1000;
+    await call("mailgun", signedBody(samples[0]!, String(Math.floor(t1 / 1000))), own, {}, t1);
+    assert.equal(rememberedTokens(own.mailgun!), 1, "the expired tokens went");
   });
 
   test("malformed bodies give 400", async () => {
@@ -437,13 +494,13 @@ describe("ses (SNS)", () => {
       const r = await call("ses", signed(envelopes.subscriptionConfirmation!, version), secrets);
       assert.deepEqual(r, { confirm: { subscribeUrl: envelopes.subscriptionConfirmation!.SubscribeURL } });
     }
-    assert.deepEqual(await call("ses", signed(envelopes.unsubscribeConfirmation!), secrets), { events: [] });
+    assert.deepEqual(await call("ses", signed(envelopes.unsubscribeConfirmation!), secrets), NOTHING);
   });
 
   test("a plain-text SNS notification (Subject included in the signature) gives no events", {
     skip,
   }, async () => {
-    assert.deepEqual(await call("ses", signed(envelopes.notification!, "1"), secrets), { events: [] });
+    assert.deepEqual(await call("ses", signed(envelopes.notification!, "1"), secrets), NOTHING);
   });
 
   test("tampered messages and foreign certificate URLs are refused (401)", { skip }, async () => {
@@ -518,6 +575,118 @@ describe("ses (SNS)", () => {
       {},
     ];
     for (const b of bad) await rejects(call("ses", typeof b === "string" ? b : JSON.stringify(b)), 400);
+  });
+});
+
+describe("events are checked as POST /v1/events checks them", () => {
+  test("sendgrid: items without an email address are skipped and counted; a bad status is dropped", async () => {
+    const item = (patch: Json) => ({
+      event: "bounce",
+      timestamp: 1767225600,
+      sg_event_id: `id-${JSON.stringify(patch)}`,
+      reason: "550 5.1.1 unknown user",
+      status: "5.1.1",
+      email: "jane@example.com",
+      ...patch,
+    });
+    const raw = JSON.stringify([
+      item({}),
+      item({ email: "notanaddress" }),
+      item({ email: 12345 }),
+      item({ email: "two@at@example.com" }),
+      item({ email: `${"x".repeat(320)}@example.com` }),
+      item({ email: "john@example.com", status: "abc" }),
+    ]);
+    const r = await call("sendgrid", raw);
+    assert.deepEqual(
+      events(r).map((e) => [e.recipient, e.statusCode]),
+      [
+        ["jane@example.com", "5.1.1"],
+        ["john@example.com", null],
+      ],
+    );
+    assert.deepEqual(skipped(r), { count: 4, reasons: { invalid_recipient: 4 } });
+    for (const e of events(r)) assert.equal(classifyEvent(e).recipientDomain, "example.com");
+  });
+
+  test("every provider: a bad address is skipped, bad status and reply codes are dropped", async () => {
+    const mailgun = (recipient: string, code: unknown, enhanced: string) =>
+      JSON.stringify({
+        "event-data": {
+          event: "failed",
+          severity: "permanent",
+          recipient,
+          timestamp: 1767225600,
+          "delivery-status": { code, message: "rejected", "enhanced-code": enhanced },
+        },
+      });
+    let r = await call("mailgun", mailgun("nobody", 550, "5.1.1"));
+    assert.deepEqual([events(r), skipped(r)], [[], { count: 1, reasons: { invalid_recipient: 1 } }]);
+    r = await call("mailgun", mailgun("a@example.com", 1550, "5.1"));
+    assert.deepEqual(
+      events(r).map((e) => [e.errorCode, e.statusCode]),
+      [[null, null]],
+    );
+    assert.equal(skipped(r).count, 0);
+
+    const postmark = fixture<Json[]>("postmark-events.json")[0]!;
+    r = await call("postmark", JSON.stringify({ ...postmark, Email: "john" }));
+    assert.deepEqual(skipped(r), { count: 1, reasons: { invalid_recipient: 1 } });
+
+    const sparkpost = fixture<Json[]>("sparkpost-events.json");
+    const broken = JSON.stringify(sparkpost).replaceAll('"recipient@example.com"', '"recipient"');
+    r = await call("sparkpost", broken);
+    assert.deepEqual([events(r).length, skipped(r)], [0, { count: 4, reasons: { invalid_recipient: 4 } }]);
+
+    const ses = {
+      notificationType: "Bounce",
+      mail: { timestamp: "2026-01-01T00:00:00Z", messageId: "m1" },
+      bounce: {
+        timestamp: "2026-01-01T00:00:01Z",
+        feedbackId: "f1",
+        bouncedRecipients: [
+          { emailAddress: "ok@example.com", status: "5.1.1", diagnosticCode: "smtp; 550 5.1.1 unknown" },
+          { emailAddress: "not an address", status: "5.1.1" },
+          { emailAddress: "odd@example.com", status: "abc" },
+        ],
+      },
+    };
+    r = await call("ses", JSON.stringify(ses));
+    assert.deepEqual(
+      events(r).map((e) => [e.recipient, e.statusCode]),
+      [
+        ["ok@example.com", "5.1.1"],
+        ["odd@example.com", null],
+      ],
+    );
+    assert.deepEqual(skipped(r), { count: 1, reasons: { invalid_recipient: 1 } });
+  });
+
+  test("checkEvent: the rules of the /v1/events schema", () => {
+    const base: DeliveryEvent = {
+      source: "webhook:x",
+      type: "bounce",
+      recipient: " jane@example.com ",
+      timestamp: "2026-01-01T00:00:00.000Z",
+    };
+    const ok = checkEvent({ ...base, errorCode: 550, statusCode: "5.1.1", remoteHost: "h".repeat(256) });
+    assert.ok(ok.ok);
+    assert.equal(ok.event.recipient, "jane@example.com");
+    assert.equal(ok.event.errorCode, 550);
+    assert.equal(ok.event.statusCode, "5.1.1");
+    assert.equal(ok.event.remoteHost, null, "over 255 characters: dropped");
+    for (const errorCode of [199, 600, 55, 550.5]) {
+      const c = checkEvent({ ...base, errorCode });
+      assert.ok(c.ok && c.event.errorCode === null, `errorCode ${errorCode}`);
+    }
+    for (const statusCode of ["abc", "6.1.1", "5.1", "5.1.1.1", " 5.1.1"]) {
+      const c = checkEvent({ ...base, statusCode });
+      assert.ok(c.ok && c.event.statusCode === null, `statusCode ${statusCode}`);
+    }
+    assert.deepEqual(checkEvent({ ...base, recipient: "ab" }), { ok: false, reason: "invalid_recipient" });
+    // Milliseconds read as seconds: a year past 9999 is no date-time.
+    const far = new Date(1767225600000 * 1000).toISOString();
+    assert.deepEqual(checkEvent({ ...base, timestamp: far }), { ok: false, reason: "invalid_timestamp" });
   });
 });
 

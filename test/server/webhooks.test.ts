@@ -1,5 +1,6 @@
 // Webhooks over real HTTP: a signed SendGrid payload and a Mailgun one are stored as events; a
-// tampered signature is refused with 401 and stores nothing.
+// tampered signature, an expired one or a reused Mailgun token is refused with 401 and stores nothing;
+// items without a valid address are not stored. Also MTA logs and bounce emails posted twice.
 import assert from "node:assert/strict";
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -70,6 +71,106 @@ test("SendGrid: a signed payload is stored; a tampered one is refused", async ()
   assert.equal(again.inserted, 0, "a redelivered webhook is stored once");
 });
 
+/** A SendGrid request signed with the server's key. */
+function postSendgrid(body: string, ts = String(Math.floor(Date.now() / 1000))) {
+  const signature = sign("sha256", Buffer.from(ts + body), privateKey).toString("base64");
+  return fetch(`${base}/v1/webhooks/sendgrid?api_key=${encodeURIComponent(key)}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-twilio-email-event-webhook-signature": signature,
+      "x-twilio-email-event-webhook-timestamp": ts,
+    },
+    body,
+  });
+}
+
+const sendgridItems = (ids: string) =>
+  JSON.stringify([
+    {
+      event: "bounce",
+      email: "valid-sg@example.com",
+      timestamp: 1767225600,
+      sg_event_id: `${ids}-1`,
+      reason: "550 5.1.1 unknown",
+      status: "5.1.1",
+    },
+    {
+      event: "bounce",
+      email: "notanaddress",
+      timestamp: 1767225600,
+      sg_event_id: `${ids}-2`,
+      reason: "550 5.1.1 unknown",
+    },
+    {
+      event: "bounce",
+      email: 12345,
+      timestamp: 1767225600,
+      sg_event_id: `${ids}-3`,
+      reason: "550 5.1.1 unknown",
+    },
+    {
+      event: "deferred",
+      email: "status-sg@example.com",
+      timestamp: 1767225600,
+      sg_event_id: `${ids}-4`,
+      response: "451 try later",
+      status: "abc",
+    },
+  ]);
+
+test("SendGrid: items without a valid address are not stored; an invalid status code is dropped", async () => {
+  const r = await postSendgrid(sendgridItems("v"));
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { inserted: number; duplicates: number };
+  assert.deepEqual([body.inserted, body.duplicates], [2, 0]);
+  const all = (await s.store.listEvents({ limit: 100 })).items;
+  assert.ok(
+    !all.some((e) => e.recipient === "notanaddress" || e.recipient === "12345" || e.recipientDomain === ""),
+  );
+  const deferred = (await s.store.listEvents({ limit: 5, recipient: "status-sg@example.com" })).items[0];
+  assert.ok(deferred);
+  assert.notEqual(deferred.statusCode, "abc");
+});
+
+test("SendGrid: the response counts the skipped items and says why", async () => {
+  const body = (await (await postSendgrid(sendgridItems("w"))).json()) as Record<string, unknown>;
+  assert.deepEqual(body.skipped, { count: 2, reasons: { invalid_recipient: 2 } });
+});
+
+test("SendGrid: a correctly signed request from 2001 is refused", async () => {
+  const count = async () => (await s.store.listEvents({ limit: 100 })).items.length;
+  const before = await count();
+  const r = await postSendgrid(sendgridItems("old"), "1000000000");
+  assert.equal(r.status, 401);
+  assert.match(((await r.json()) as { error: { message: string } }).error.message, /timestamp/);
+  assert.equal(await count(), before, "nothing stored");
+});
+
+test("Mailgun: a captured signature cannot be replayed with other event-data", async () => {
+  const ts = String(Math.floor(Date.now() / 1000));
+  const token = "r".repeat(50);
+  const signature = createHmac("sha256", mailgunKey)
+    .update(ts + token)
+    .digest("hex");
+  const body = (recipient: string) =>
+    JSON.stringify({
+      signature: { timestamp: ts, token, signature },
+      "event-data": { id: `replay-${recipient}`, event: "complained", recipient, timestamp: Number(ts) },
+    });
+  const post = (b: string) =>
+    fetch(`${base}/v1/webhooks/mailgun`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: b,
+    });
+  assert.equal((await post(body("first@example.com"))).status, 200);
+  const replay = await post(body("victim@example.com"));
+  assert.equal(replay.status, 401);
+  assert.match(((await replay.json()) as { error: { message: string } }).error.message, /token/);
+  assert.equal((await s.store.listEvents({ limit: 5, recipient: "victim@example.com" })).items.length, 0);
+});
+
 test("Mailgun: signed with the signing key, or refused", async () => {
   const ts = String(Math.floor(Date.now() / 1000));
   const token = "a".repeat(50);
@@ -136,4 +237,64 @@ test("MTA log lines posted as text become events", async () => {
   assert.equal(e?.source, "log:postfix");
   assert.equal(e?.diagnosis?.category, "invalid_address");
   assert.equal(e?.sendingDomain, "example.org");
+});
+
+test("MTA log lines with a damaged queue id are counted as bad", async () => {
+  const log = [
+    "2026-03-02T10:00:00+00:00 mx1 postfix/cleanup[99]: 5RRR: message-id=<r1@example.org>",
+    "2026-03-02T10:00:00+00:00 mx1 postfix/qmgr[100]: 5RRR: from=<news@example.org>, size=1200, nrcpt=1 (queue active)",
+    "2026-03-02T10:00:01+00:00 mx1 postfix/smtp[101]: 5RRR: to=<a@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=2.0.0, status=sent (250 ok)",
+    "2026-03-02T10:00:01+00:00 mx1 postfix/smtp[101]: 5RRR: to=<b@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (550 5.1.1 unknown)",
+    "2026-03-02T10:00:01+00:00 mx1 postfix/qmgr[100]: 5RRR: removed",
+  ].join("\n");
+  const r = await fetch(`${base}/v1/logs?year=2026`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+    body: log,
+  });
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { lines: number; bad: number; events: number; inserted: number };
+  assert.deepEqual([body.lines, body.bad, body.events, body.inserted], [5, 5, 0, 0]);
+});
+
+test("a bounce without a usable Date header posted twice is stored once", async () => {
+  const email = [
+    "From: MAILER-DAEMON@mx.example.org",
+    "Date: 29-04-2017 23:34",
+    "Subject: Undelivered Mail Returned to Sender",
+    "To: sender@example.org",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain",
+    "",
+    "Your message could not be delivered.",
+    "",
+    "--b1",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.example.org",
+    "",
+    "Final-Recipient: rfc822; undated@example.com",
+    "Action: failed",
+    "Status: 5.1.1",
+    "Diagnostic-Code: smtp; 550 5.1.1 <undated@example.com>: User unknown",
+    "",
+    "--b1--",
+    "",
+  ].join("\r\n");
+  const post = async () => {
+    const r = await fetch(`${base}/v1/bounces`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "message/rfc822" },
+      body: email,
+    });
+    assert.equal(r.status, 200);
+    return ((await r.json()) as { stored: { inserted: number; duplicates: number } }).stored;
+  };
+  assert.deepEqual(await post(), { inserted: 1, duplicates: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.deepEqual(await post(), { inserted: 0, duplicates: 1 });
+  assert.equal((await s.store.listEvents({ limit: 5, recipient: "undated@example.com" })).items.length, 1);
 });

@@ -20,6 +20,8 @@ import type { DeliveryEvent, EventType } from "../event.js";
 import { bareAddress, type LogState, messageIdOf, type SyslogLine } from "./index.js";
 
 const ID_RE = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (.*)$/;
+// A message id's line (`ID <= …`, `ID ** …`, `ID Completed`) whatever the id looks like.
+const ID_LINE_RE = /^\S+ (?:(?:<=|=>|->|>>|\*\*|==|\*>) |Completed$)/;
 const FLAGS: Record<string, EventType | null> = {
   "=>": "delivered",
   "->": "delivered",
@@ -39,8 +41,9 @@ export function parseEximMain(message: string, time: Date, state: LogState): Del
 
 function parseExim(message: string, time: Date, scope: string, state: LogState): DeliveryEvent[] | null {
   const m = ID_RE.exec(message);
-  // No message id: connections, queue runs, rejections of incoming mail, daemon start.
-  if (!m) return [];
+  // No message id: connections, queue runs, rejections of incoming mail, daemon start; but
+  // `1vQxYz-0 ** a@example.com …` is a message's line with a damaged id.
+  if (!m) return ID_LINE_RE.test(message) ? null : [];
   const queueId = m[1]!;
   const rest = m[2]!;
   const key = `${scope} ${queueId}`;

@@ -7,7 +7,7 @@
  * not been seen for `maxAgeLines` lines, or when more than `maxQueues` are open.
  */
 import type { DeliveryEvent, EventType } from "../event.js";
-import { recipientDomain } from "../event.js";
+import { checkEvent, EVENT_MAX_LENGTH, recipientDomain } from "../event.js";
 import { parseEximMain, parseEximSyslog } from "./exim.js";
 import { isPostfixProgram, parsePostfix } from "./postfix.js";
 import { isSendmailProgram, parseSendmail } from "./sendmail.js";
@@ -40,7 +40,10 @@ export interface LogStats {
   events: number;
   /** Lines understood that report no delivery (connections, other programs, queue bookkeeping). */
   ignored: number;
-  /** Lines that could not be read: no known header, or an MTA line that does not parse. */
+  /**
+   * Lines that could not be read: no known header, an MTA line that does not parse, or one shaped like
+   * a queue id's line whose queue id or recipient address is not valid.
+   */
   bad: number;
   /** Queue ids forgotten before they completed (age or count limit). */
   expired: number;
@@ -82,8 +85,6 @@ export interface OutcomeFields {
   command?: string | null;
   sender?: string | null;
 }
-
-const ADDRESS_RE = /^[^\s@]+@[^\s@]+$/;
 
 const MONTHS: Record<string, number> = {
   jan: 0,
@@ -193,34 +194,34 @@ export class LogState {
   }
 
   /**
-   * The event of one recipient's outcome, counted; none when the recipient is no
-   * email address (a local delivery to `root`). Fields are kept within the service's limits.
+   * The event of one recipient's outcome, counted; none when the recipient is a local name without
+   * a domain (a local delivery to `root`), and null (a bad line) when it has a domain but is not a
+   * valid address. The event passes the checks of POST /v1/events (`checkEvent`), like webhooks'.
    */
-  event(f: OutcomeFields): DeliveryEvent[] {
+  event(f: OutcomeFields): DeliveryEvent[] | null {
     const recipient = f.recipient;
-    if (!ADDRESS_RE.test(recipient) || recipient.length > 320) return [];
+    if (!recipient.includes("@")) return [];
     const timestamp = f.time.toISOString();
     const raw = f.sender !== undefined ? f.sender : (f.entry?.sender ?? null);
-    const sender = raw && raw.length <= 320 ? raw : null;
-    const messageId = f.entry?.messageId ?? null;
+    const sender = raw && raw.length <= EVENT_MAX_LENGTH.sender ? raw : null;
+    const checked = checkEvent({
+      sourceId: `${f.queueId}/${recipient}/${timestamp}`,
+      source: `log:${f.format}`,
+      type: f.type,
+      recipient,
+      timestamp,
+      messageId: f.entry?.messageId ?? null,
+      sender,
+      sendingDomain: sender ? recipientDomain(sender) || null : null,
+      response: f.response || null,
+      errorCode: f.errorCode ?? null,
+      statusCode: f.statusCode ?? null,
+      remoteHost: f.remoteHost ?? null,
+      command: f.command ?? null,
+    });
+    if (!checked.ok) return null;
     this.stats.events++;
-    return [
-      {
-        sourceId: `${f.queueId}/${recipient}/${timestamp}`,
-        source: `log:${f.format}`,
-        type: f.type,
-        recipient,
-        timestamp,
-        messageId: messageId && messageId.length <= 998 ? messageId : null,
-        sender,
-        sendingDomain: sender ? recipientDomain(sender) || null : null,
-        response: f.response ? f.response.slice(0, 65_536) : null,
-        errorCode: f.errorCode ?? null,
-        statusCode: f.statusCode ?? null,
-        remoteHost: f.remoteHost && f.remoteHost.length <= 255 ? f.remoteHost : null,
-        command: f.command ?? null,
-      },
-    ];
+    return [checked.event];
   }
 }
 
@@ -316,6 +317,20 @@ function dispatch(line: string, state: LogState): DeliveryEvent[] | null {
   if (/^exim/i.test(sys.program)) return parseEximSyslog(sys, state);
   // Another program's line in the mail log (dovecot, opendkim, amavis, …).
   return [];
+}
+
+/**
+ * True when a message that did not parse as a queue id's line still has its shape: `ID: …` where ID
+ * is a word with a digit (the MTAs' other lines that start with a word and a colon, `warning:`,
+ * `statistics:`, have none), or a word other than NOQUEUE followed by one of the format's
+ * queue-line keywords (`keywords`, matched after the colon). Such a line has a damaged queue id: it
+ * is bad, not irrelevant.
+ */
+export function looksLikeQueueLine(message: string, keywords: RegExp): boolean {
+  const m = /^(\S+): (.*)$/.exec(message);
+  // NOQUEUE stands where a queue id would: a line about mail that got none (a reject).
+  if (!m || m[1] === "NOQUEUE") return false;
+  return /^[0-9A-Za-z]*\d[0-9A-Za-z]*$/.test(m[1]!) || keywords.test(m[2]!);
 }
 
 /** `<a@example.com>` → `a@example.com`; `<>` → "". */

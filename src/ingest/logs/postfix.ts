@@ -15,7 +15,7 @@
 
 import { parseCodes, parseCommand } from "../../smtp/reply.js";
 import type { DeliveryEvent, EventType } from "../event.js";
-import { type LogState, messageIdOf, type SyslogLine } from "./index.js";
+import { type LogState, looksLikeQueueLine, messageIdOf, type SyslogLine } from "./index.js";
 
 const SERVICES =
   /^(?:smtp|lmtp|local|virtual|pipe|error|retry|discard|qmgr|nqmgr|cleanup|pickup|smtpd|bounce|trivial-rewrite|postscreen|anvil|master|postsuper|sendmail|postdrop|dnsblog|tlsproxy|tlsmgr|scache|verify|showq|proxymap|flush|oqmgr|lmtpd|postmap|postfix-script|spawn|cleanup-\w+)$/;
@@ -29,6 +29,8 @@ export function isPostfixProgram(program: string): boolean {
 
 // A short id is upper-case hex; a long one is alphanumeric with a digit somewhere ("warning:" is neither).
 const QUEUE_ID_RE = /^([0-9A-F]{6,20}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{10,24}): (.*)$/;
+// What follows `QUEUEID: ` on the lines read below.
+const QUEUE_LINE_RE = /^(?:to=<|from=<|orig_to=<|message-id=|removed$|client=|uid=)/;
 const TO_RE = /^to=<([^>]*)>, /;
 const STATUS_RE = /(?:^|, )status=([a-z-]+)(?: \((.*)\))?\s*$/;
 const FIELD_RE = /(?:^|, )(orig_to|relay|dsn)=([^,]*)/g;
@@ -38,8 +40,9 @@ const TYPES: Record<string, EventType> = { sent: "delivered", bounced: "bounce",
 
 export function parsePostfix(sys: SyslogLine, state: LogState): DeliveryEvent[] | null {
   const m = QUEUE_ID_RE.exec(sys.message);
-  // Lines without a queue id: connections, NOQUEUE rejects of incoming mail, warnings, statistics.
-  if (!m) return [];
+  // Lines without a queue id: connections, NOQUEUE rejects of incoming mail, warnings, statistics;
+  // but `5RRR: to=<…>` is a queue id's line with a damaged id.
+  if (!m) return looksLikeQueueLine(sys.message, QUEUE_LINE_RE) ? null : [];
   const queueId = m[1]!;
   const rest = m[2]!;
   const key = `postfix ${sys.host} ${queueId}`;

@@ -19,7 +19,14 @@
  */
 import { parseCodes, parseCommand } from "../../smtp/reply.js";
 import type { DeliveryEvent, EventType } from "../event.js";
-import { bareAddress, type LogState, messageIdOf, type QueueEntry, type SyslogLine } from "./index.js";
+import {
+  bareAddress,
+  type LogState,
+  looksLikeQueueLine,
+  messageIdOf,
+  type QueueEntry,
+  type SyslogLine,
+} from "./index.js";
 
 export function isSendmailProgram(program: string): boolean {
   return /^(?:sendmail|sm-mta|sm-msp-queue|sm-msp|sm-mta-\w+)$/i.test(program);
@@ -27,13 +34,16 @@ export function isSendmailProgram(program: string): boolean {
 
 // Sendmail 8.12+ ids: 14 characters with digits (`61S9t0Qd012345`); older ones are shorter.
 const QUEUE_ID_RE = /^((?=[0-9A-Za-z]*\d)[0-9A-Za-z]{8,20}): (.*)$/;
+// What follows `QUEUEID: ` on the lines read below.
+const QUEUE_LINE_RE = /^(?:to=|from=|>>> |<<< |\.\.\. while talking to |<[^>]*>\.\.\. )/;
 const FIELD_SPLIT_RE = /, (?=[a-z]\w*=)/;
 const MAX_REPLIES = 64;
 
 export function parseSendmail(sys: SyslogLine, state: LogState): DeliveryEvent[] | null {
   const m = QUEUE_ID_RE.exec(sys.message);
-  // STARTTLS, AUTH, connection and daemon lines carry no queue id.
-  if (!m) return [];
+  // STARTTLS, AUTH, connection and daemon lines carry no queue id (`NOQUEUE: connect from …`);
+  // `5RRR: to=<…>` is a queue id's line with a damaged id.
+  if (!m) return looksLikeQueueLine(sys.message, QUEUE_LINE_RE) ? null : [];
   const queueId = m[1]!;
   const rest = m[2]!;
   const key = `sendmail ${sys.host} ${queueId}`;
@@ -120,6 +130,7 @@ function recipientLine(
   if (entry) state.touch(key);
   const relay = relayHost(f.get("relay")) ?? entry?.host ?? null;
   const events: DeliveryEvent[] = [];
+  let invalid = 0;
   for (const recipient of recipients) {
     const base = {
       format: "sendmail" as const,
@@ -130,30 +141,31 @@ function recipientLine(
       entry,
       remoteHost: relay,
     };
-    if (type === "delivered") {
-      events.push(...state.event({ ...base, statusCode: dsn }));
-      continue;
-    }
-    const said = said1(entry, recipient, recipients.length);
-    const statText = stat.replace(/^Deferred(?::\s*|$)/i, "").trim();
-    const response = said?.reply ?? (statText || stat);
-    const codes = parseCodes(response);
-    events.push(
-      ...state.event({
+    let got: DeliveryEvent[] | null;
+    if (type === "delivered") got = state.event({ ...base, statusCode: dsn });
+    else {
+      const said = said1(entry, recipient, recipients.length);
+      const statText = stat.replace(/^Deferred(?::\s*|$)/i, "").trim();
+      const response = said?.reply ?? (statText || stat);
+      const codes = parseCodes(response);
+      got = state.event({
         ...base,
         response,
         errorCode: codes.errorCode,
         statusCode: dsn ?? codes.statusCode,
         command: said?.command ? parseCommand(`>>> ${said.command}`) : parseCommand(response),
-      }),
-    );
+      });
+    }
+    if (got) events.push(...got);
+    else invalid++;
   }
   if (entry) {
     entry.lastReply = null;
     entry.lastCommand = null;
     entry.replies = undefined;
   }
-  return events;
+  // A line whose every address is damaged gave nothing usable: bad (one good address makes it used).
+  return !events.length && invalid ? null : events;
 }
 
 /** The reply the server gave for this recipient, from the conversation lines before. */

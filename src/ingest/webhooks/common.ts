@@ -1,7 +1,7 @@
 // Shared by the ESP webhook parsers: the error they throw, the secrets they check, and small readers
 // that turn untyped JSON into typed values (anything unexpected is a WebhookError 400).
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { DeliveryEvent } from "../event.js";
+import type { DeliveryEvent, SkippedEvents } from "../event.js";
 
 /** A webhook request that cannot be accepted; `status` is the HTTP status to answer with. */
 export class WebhookError extends Error {
@@ -24,9 +24,15 @@ export interface BasicAuthSecret {
  * are accepted as they come (fine behind a private URL, not on the open internet).
  */
 export interface WebhookSecrets {
-  /** Signed Event Webhook: the verification key SendGrid shows (base64 DER SPKI) or a PEM public key. */
+  /**
+   * Signed Event Webhook: the verification key SendGrid shows (base64 DER SPKI) or a PEM public key.
+   * Signed timestamps older than `maxAgeSeconds` (default 72 hours) or in the future are refused.
+   */
   sendgrid?: { publicKey: string; maxAgeSeconds?: number };
-  /** The HTTP webhook signing key; timestamps older than `maxAgeSeconds` (default 900) are refused. */
+  /**
+   * The HTTP webhook signing key; timestamps older than `maxAgeSeconds` (default 900) or in the
+   * future are refused, and so is a token seen before within that window (per secret object).
+   */
   mailgun?: { signingKey: string; maxAgeSeconds?: number };
   postmark?: BasicAuthSecret;
   sparkpost?: BasicAuthSecret;
@@ -46,7 +52,38 @@ export interface WebhookContext {
   now?: number;
 }
 
-export type WebhookResult = { events: DeliveryEvent[] } | { confirm: { subscribeUrl: string } };
+/** What a provider's parser gives: its events as mapped, before `checkEvents`. */
+export type ProviderResult = { events: DeliveryEvent[] } | { confirm: { subscribeUrl: string } };
+
+/**
+ * What `fromWebhook` gives: the events that pass the checks of POST /v1/events, and how many were
+ * left out and why (`skipped`, for the response); or an SNS subscription to confirm.
+ */
+export type WebhookResult =
+  | { events: DeliveryEvent[]; skipped: SkippedEvents }
+  | { confirm: { subscribeUrl: string } };
+
+/** How old a signed timestamp may be by default: 15 minutes, the window Mailgun documents. */
+export const DEFAULT_MAX_AGE_SECONDS = 15 * 60;
+/** How far ahead of our clock a signed timestamp may be (clock skew). */
+export const FUTURE_SKEW_SECONDS = 60;
+
+/**
+ * Refuses (401) a signed timestamp (unix seconds) outside [now - maxAge, now + skew]: a captured
+ * request cannot be replayed later. Returns the timestamp.
+ */
+export function checkSignedTime(
+  timestamp: string,
+  ctx: WebhookContext,
+  maxAgeSeconds: number | undefined,
+  provider: string,
+): number {
+  const ts = num(timestamp);
+  const now = (ctx.now ?? Date.now()) / 1000;
+  if (ts === null || now - ts > (maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) || ts - now > FUTURE_SKEW_SECONDS)
+    throw new WebhookError(401, `${provider}: signature timestamp out of range`);
+  return ts;
+}
 
 export type Json = Record<string, unknown>;
 

@@ -1,19 +1,23 @@
 // ESP webhooks → DeliveryEvents: `fromWebhook(provider, body, ctx)` checks the request's signature or
 // credentials (when the provider's secret is configured — see WebhookSecrets), then maps each delivery
 // outcome to a DeliveryEvent with source `webhook:<provider>`. Engagement events (opens, clicks, …) are
-// skipped. Errors are WebhookError: 400 malformed body, 401 failed verification, 404 unknown provider.
+// skipped. Each event must then pass the checks of POST /v1/events (`checkEvents`: a valid recipient
+// address; an invalid status or reply code is dropped): the others are left out and counted in `skipped`.
+// Errors are WebhookError: 400 malformed body, 401 failed verification, 404 unknown provider.
 // An SNS SubscriptionConfirmation gives `{ confirm: { subscribeUrl } }`: the caller GETs that URL.
-import { type WebhookContext, WebhookError, type WebhookResult } from "./common.js";
+import { checkEvents } from "../event.js";
+import { type ProviderResult, type WebhookContext, WebhookError, type WebhookResult } from "./common.js";
 import { fromMailgun } from "./mailgun.js";
 import { fromPostmark } from "./postmark.js";
 import { fromSendgrid } from "./sendgrid.js";
 import { fromSes } from "./ses.js";
 import { fromSparkpost } from "./sparkpost.js";
 
+export type { SkippedEvents } from "../event.js";
 export type { BasicAuthSecret, WebhookContext, WebhookResult, WebhookSecrets } from "./common.js";
 export { WebhookError } from "./common.js";
 
-type Handler = (body: unknown, ctx: WebhookContext) => WebhookResult | Promise<WebhookResult>;
+type Handler = (body: unknown, ctx: WebhookContext) => ProviderResult | Promise<ProviderResult>;
 
 const PROVIDERS: Record<string, Handler> = {
   ses: fromSes,
@@ -37,5 +41,6 @@ export async function fromWebhook(
 ): Promise<WebhookResult> {
   const handler = Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider] : undefined;
   if (!handler) throw new WebhookError(404, `unknown webhook provider: ${provider}`);
-  return handler(body, ctx);
+  const result = await handler(body, ctx);
+  return "confirm" in result ? result : checkEvents(result.events);
 }

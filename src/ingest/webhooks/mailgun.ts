@@ -1,16 +1,20 @@
 // Mailgun webhooks (JSON): {signature: {timestamp, token, signature}, "event-data": {...}}. The signature
 // is HMAC-SHA256(webhook signing key, timestamp + token) in hex; timestamps older than maxAgeSeconds
-// (default 15 minutes) or more than a minute ahead are refused, so a captured request cannot be replayed
-// later. Events: delivered, failed (severity permanent = bounce, temporary = deferred), complained; the
-// others (accepted, opened, clicked, unsubscribed, stored, …) are skipped.
+// (default 15 minutes) or more than a minute ahead are refused. The signature does not cover event-data,
+// so a captured one could carry other events: each token is accepted once (remembered in memory, per
+// process, until its timestamp leaves the window). Events: delivered, failed (severity permanent =
+// bounce, temporary = deferred), complained; the others (accepted, opened, clicked, unsubscribed,
+// stored, …) are skipped.
 import { createHmac } from "node:crypto";
 import type { DeliveryEvent, EventType } from "../event.js";
 import {
+  checkSignedTime,
+  DEFAULT_MAX_AGE_SECONDS,
   isObject,
   isoTime,
   malformed,
-  num,
   object,
+  type ProviderResult,
   parsedBody,
   requiredStr,
   safeEqual,
@@ -19,11 +23,48 @@ import {
   tags,
   type WebhookContext,
   WebhookError,
-  type WebhookResult,
 } from "./common.js";
 
-const DEFAULT_MAX_AGE_SECONDS = 15 * 60;
-const FUTURE_SKEW_SECONDS = 60;
+/** Most tokens remembered per signing key: about 110 webhooks a second over the 15-minute window. */
+export const MAX_REMEMBERED_TOKENS = 100_000;
+
+/**
+ * Tokens of accepted signatures, each until (unix seconds) its timestamp is too old to pass. Keyed by
+ * the secret object, so each configured key (each server, each test) has its own memory.
+ */
+const usedTokens = new WeakMap<object, Map<string, number>>();
+
+/** How many tokens are remembered for this secret (tests, monitoring). */
+export function rememberedTokens(secret: object): number {
+  return usedTokens.get(secret)?.size ?? 0;
+}
+
+/** Records a token as used; false when it was already used and has not expired yet. */
+function firstUse(secret: object, token: string, expires: number, now: number): boolean {
+  let seen = usedTokens.get(secret);
+  if (!seen) {
+    seen = new Map();
+    usedTokens.set(secret, seen);
+  }
+  const prior = seen.get(token);
+  if (prior !== undefined && prior >= now) return false;
+  seen.delete(token);
+  // Insertion order is roughly expiry order: drop expired ones from the front.
+  for (const [t, exp] of seen) {
+    if (exp >= now) break;
+    seen.delete(t);
+  }
+  if (seen.size >= MAX_REMEMBERED_TOKENS) {
+    for (const [t, exp] of seen) if (exp < now) seen.delete(t);
+    // Still full (more signed traffic than the bound): forget the oldest rather than refuse Mailgun.
+    for (const t of seen.keys()) {
+      if (seen.size < MAX_REMEMBERED_TOKENS) break;
+      seen.delete(t);
+    }
+  }
+  seen.set(token, expires);
+  return true;
+}
 
 function verifySignature(sig: Record<string, unknown>, ctx: WebhookContext) {
   const secret = ctx.secrets.mailgun;
@@ -36,11 +77,11 @@ function verifySignature(sig: Record<string, unknown>, ctx: WebhookContext) {
     .update(timestamp + token)
     .digest("hex");
   if (!safeEqual(signature.toLowerCase(), expected)) throw new WebhookError(401, "mailgun: bad signature");
-  const ts = num(timestamp);
-  const now = (ctx.now ?? Date.now()) / 1000;
   const maxAge = secret.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
-  if (ts === null || now - ts > maxAge || ts - now > FUTURE_SKEW_SECONDS)
-    throw new WebhookError(401, "mailgun: signature timestamp out of range");
+  const ts = checkSignedTime(timestamp, ctx, maxAge, "mailgun");
+  // Only after the signature verified: unsigned requests cannot fill the memory.
+  if (!firstUse(secret, token, ts + maxAge, (ctx.now ?? Date.now()) / 1000))
+    throw new WebhookError(401, "mailgun: token already used (a replayed request)");
 }
 
 function eventType(kind: string, severity: string | null): EventType | null {
@@ -50,7 +91,7 @@ function eventType(kind: string, severity: string | null): EventType | null {
   return null;
 }
 
-export function fromMailgun(body: unknown, ctx: WebhookContext): WebhookResult {
+export function fromMailgun(body: unknown, ctx: WebhookContext): ProviderResult {
   const data = object(parsedBody(body, ctx), "mailgun: body");
   const sig = data.signature;
   if (ctx.secrets.mailgun && !isObject(sig)) throw new WebhookError(401, "mailgun: signature missing");

@@ -6,11 +6,11 @@ import {
   checkBasicAuth,
   isoTime,
   object,
+  type ProviderResult,
   parsedBody,
   requiredStr,
   str,
   type WebhookContext,
-  type WebhookResult,
 } from "./common.js";
 
 /** Bounce Type → event type; types not listed are bounces, `null` are not delivery outcomes. */
@@ -35,7 +35,7 @@ function bounceId(id: unknown, rawBody: string): string | null {
   return /"ID"\s*:\s*(\d+)/.exec(rawBody)?.[1] ?? String(id);
 }
 
-export function fromPostmark(body: unknown, ctx: WebhookContext): WebhookResult {
+export function fromPostmark(body: unknown, ctx: WebhookContext): ProviderResult {
   checkBasicAuth(ctx, ctx.secrets.postmark, "postmark");
   const e = object(parsedBody(body, ctx), "postmark: body");
   const record = requiredStr(e, "RecordType", "postmark: RecordType");

@@ -1,22 +1,23 @@
 // SendGrid Event Webhook: a JSON array of events. Signed Event Webhook: ECDSA P-256 / SHA-256 over
 // `timestamp + raw body`, signature (base64 DER) in X-Twilio-Email-Event-Webhook-Signature, timestamp in
-// X-Twilio-Email-Event-Webhook-Timestamp. Engagement and account events (processed, open, click,
+// X-Twilio-Email-Event-Webhook-Timestamp; timestamps older than maxAgeSeconds (default 72 hours) or more
+// than a minute ahead are refused. Engagement and account events (processed, open, click,
 // unsubscribe, group_*) are not delivery outcomes and are skipped.
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import type { DeliveryEvent, EventType } from "../event.js";
 import {
+  checkSignedTime,
   header,
   isoTime,
   malformed,
-  num,
   object,
+  type ProviderResult,
   parsedBody,
   requiredStr,
   str,
   tags,
   type WebhookContext,
   WebhookError,
-  type WebhookResult,
 } from "./common.js";
 
 const SIGNATURE_HEADER = "x-twilio-email-event-webhook-signature";
@@ -56,15 +57,16 @@ function verifySignature(ctx: WebhookContext) {
     Buffer.from(signature, "base64"),
   );
   if (!ok) throw new WebhookError(401, "sendgrid: signature does not verify");
-  if (secret.maxAgeSeconds !== undefined) {
-    const ts = num(timestamp);
-    const now = (ctx.now ?? Date.now()) / 1000;
-    if (ts === null || now - ts > secret.maxAgeSeconds)
-      throw new WebhookError(401, "sendgrid: signature timestamp too old");
-  }
+  // The signature covers the timestamp and the events, so a replay can only repeat the same events,
+  // which the store keeps once. The window is SendGrid's own retry period (72 hours), so that a
+  // delivery retried late is not lost; a signature older than that is refused.
+  checkSignedTime(timestamp, ctx, secret.maxAgeSeconds ?? SENDGRID_MAX_AGE_SECONDS, "sendgrid");
 }
 
-export function fromSendgrid(body: unknown, ctx: WebhookContext): WebhookResult {
+/** SendGrid retries a failed webhook delivery for up to 72 hours. */
+export const SENDGRID_MAX_AGE_SECONDS = 72 * 3600;
+
+export function fromSendgrid(body: unknown, ctx: WebhookContext): ProviderResult {
   verifySignature(ctx);
   // What was verified is the raw body: read the events from it when a signature was checked.
   const data = parsedBody(ctx.secrets.sendgrid ? undefined : body, ctx);

@@ -15,12 +15,12 @@ import {
   type Json,
   malformed,
   object,
+  type ProviderResult,
   parsedBody,
   requiredStr,
   str,
   type WebhookContext,
   WebhookError,
-  type WebhookResult,
 } from "./common.js";
 
 const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
@@ -188,7 +188,7 @@ export function sesEvents(n: Json, snsMessageId: string | null): DeliveryEvent[]
   }));
 }
 
-export async function fromSes(body: unknown, ctx: WebhookContext): Promise<WebhookResult> {
+export async function fromSes(body: unknown, ctx: WebhookContext): Promise<ProviderResult> {
   const m = object(parsedBody(body, ctx), "ses: body");
   const type = str(m, "Type");
   if (type === null) {

@@ -10,12 +10,12 @@ import {
   isoTime,
   malformed,
   object,
+  type ProviderResult,
   parsedBody,
   requiredStr,
   smtpCode,
   str,
   type WebhookContext,
-  type WebhookResult,
 } from "./common.js";
 
 const TYPES: Record<string, EventType> = {
@@ -29,7 +29,7 @@ const TYPES: Record<string, EventType> = {
   spam_complaint: "complaint",
 };
 
-export function fromSparkpost(body: unknown, ctx: WebhookContext): WebhookResult {
+export function fromSparkpost(body: unknown, ctx: WebhookContext): ProviderResult {
   checkBasicAuth(ctx, ctx.secrets.sparkpost, "sparkpost");
   const data = parsedBody(body, ctx);
   if (!Array.isArray(data)) malformed("sparkpost: body must be a JSON array");

@@ -1,0 +1,90 @@
+// Bounce emails as events: a bounce whose Date header does not parse is stored once however often it
+// is posted (or retried over SMTP), though its events take the time it arrived.
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import { parseBounce } from "../../src/bounce/parse.js";
+import { bounceEvents } from "../../src/ingest/bounce-events.js";
+import { Store } from "../../src/store/store.js";
+import { testDatabases } from "../support/databases.js";
+
+/** A small DSN; the original's headers carry no Message-ID. */
+function dsn(date: string, recipient = "gone@example.com"): string {
+  return [
+    "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
+    `Date: ${date}`,
+    "Subject: Undelivered Mail Returned to Sender",
+    "To: sender@example.org",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain",
+    "",
+    "The mail system could not deliver your message.",
+    "",
+    "--b1",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.example.org",
+    "",
+    `Final-Recipient: rfc822; ${recipient}`,
+    "Action: failed",
+    "Status: 5.1.1",
+    `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: User unknown`,
+    "",
+    "--b1",
+    "Content-Type: text/rfc822-headers",
+    "",
+    "From: sender@example.org",
+    `To: ${recipient}`,
+    "Subject: hello",
+    "",
+    "--b1--",
+    "",
+  ].join("\r\n");
+}
+
+const earlier = new Date("2026-03-01T10:00:00Z");
+const later = new Date("2026-03-01T10:07:00Z");
+const stores: Store[] = [];
+after(() => Promise.all(stores.map((s) => s.close())));
+
+test("no usable Date: the same bounce keeps one identity whenever it arrives", async () => {
+  const report = await parseBounce(Buffer.from(dsn("31-12-2025 23:59")));
+  assert.equal(report.original?.messageId ?? null, null, "the fixture has no original Message-ID");
+  const [a] = bounceEvents(report, "smtp", earlier);
+  const [b] = bounceEvents(await parseBounce(Buffer.from(dsn("31-12-2025 23:59"))), "smtp", later);
+  assert.equal(a!.timestamp, earlier.toISOString(), "the time it arrived, for want of a date");
+  assert.equal(b!.timestamp, later.toISOString());
+  assert.match(a!.sourceId!, /^sha256:[\w-]{43}:gone@example\.com:bounce$/);
+  assert.equal(a!.sourceId, b!.sourceId);
+  // Another bounce (another recipient, another undated Date) is another event.
+  const [other] = bounceEvents(
+    await parseBounce(Buffer.from(dsn("31-12-2025 23:59", "x@example.com"))),
+    "smtp",
+  );
+  assert.notEqual(other!.sourceId, a!.sourceId);
+  const [otherDate] = bounceEvents(await parseBounce(Buffer.from(dsn("01-01-2026 00:01"))), "smtp");
+  assert.notEqual(otherDate!.sourceId, a!.sourceId);
+});
+
+test("a usable Date stays the event's time, and the store's content key keeps it once", async () => {
+  const report = await parseBounce(Buffer.from(dsn("Tue, 3 Mar 2026 10:00:00 +0000")));
+  const [a] = bounceEvents(report, "smtp", earlier);
+  const [b] = bounceEvents(report, "smtp", later);
+  assert.equal(a!.timestamp, "2026-03-03T10:00:00.000Z");
+  assert.equal(a!.sourceId, null);
+  assert.deepEqual(a, b);
+});
+
+for (const db of testDatabases()) {
+  test(`${db.name}: an undated bounce posted twice minutes apart is stored once`, async () => {
+    const store = await Store.open(await db.url());
+    stores.push(store);
+    const raw = Buffer.from(dsn("29-04-2017 23:34"));
+    const first = await store.insertEvents(bounceEvents(await parseBounce(raw), "api:bounce", earlier));
+    const again = await store.insertEvents(bounceEvents(await parseBounce(raw), "api:bounce", later));
+    assert.deepEqual(first, { inserted: 1, duplicates: 0 });
+    assert.deepEqual(again, { inserted: 0, duplicates: 1 });
+  });
+}
