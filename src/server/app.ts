@@ -1,10 +1,14 @@
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, {
+  type ConnectionError,
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifySchemaValidationError,
 } from "fastify";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { BounceError, parseBounce } from "../bounce/parse.js";
@@ -17,6 +21,7 @@ import { diagnose } from "../index.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../ingest/event.js";
 import {
+  dedupeKey,
   type EventFilter,
   GROUP_COLUMNS,
   type GroupBy,
@@ -25,12 +30,19 @@ import {
 } from "../store/store.js";
 import {
   diagnosisSchema,
+  errorResponses,
   errorSchema,
   eventFilterSchema,
   eventInputSchema,
+  eventPageSchema,
+  isDateTime,
   langSchema,
+  MAX_ADDRESS_LENGTH,
+  rawBody,
   replyInputSchema,
+  statsSchema,
   storedResultSchema,
+  suppressionSchema,
   tzOffsetSchema,
 } from "./schemas.js";
 import { isWebAsset } from "./web-routes.js";
@@ -64,8 +76,30 @@ export class HttpError extends Error {
   }
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * Media types the route's body may have (checked before the body is read: anything else is a
+     * 415 naming these). Routes with a body schema take application/json without saying so.
+     */
+    accepts?: readonly string[];
+  }
+}
+
 const PUBLIC = new Set(["/healthz", "/readyz"]);
+const JSON_BODY = ["application/json"] as const;
 const MAX_BATCH = 10_000;
+/**
+ * The longest path parameter: an address of MAX_ADDRESS_LENGTH UTF-16 units, each at most 3 UTF-8
+ * bytes, each byte 3 characters once percent-encoded ("…" is "%E2%80%A6"). The router measures the
+ * decoded parameter, so the schemas' limits answer first with a 400 that names them; this only
+ * stops what no schema would take (Fastify's default, 100, stopped valid addresses).
+ */
+const MAX_PARAM_LENGTH = MAX_ADDRESS_LENGTH * 9;
+const addressParam = {
+  type: "object",
+  properties: { address: { type: "string", maxLength: MAX_ADDRESS_LENGTH } },
+} as const;
 /** A page size in a query string: 1 to 1000. */
 const LIMIT = {
   type: "string",
@@ -79,9 +113,33 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 5 * 1024 * 1024,
-    // No type coercion: `{"response": 5}` is a wrong type, not the string "5". Query parameters
-    // are declared as strings and read by the handlers.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors Fastify and Node answer before any route runs get the API's error shape too.
+    frameworkErrors: (err, _req, reply) => sendError(reply, toHttpError(err)),
+    clientErrorHandler,
+    // Answered by the first onRequest hook instead, in the API's error shape.
+    return503OnClosing: false,
+    ajv: {
+      // No type coercion: `{"response": 5}` is a wrong type, not the string "5". Query parameters
+      // are declared as strings and read by the handlers.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false },
+      // After ajv-formats, so this date-time replaces its own (which lets leap seconds through).
+      onCreate: (ajv) => ajv.addFormat("date-time", { type: "string", validate: isDateTime }),
+    },
+  });
+  app.addSchema(errorSchema);
+
+  // Every route's path pattern and methods, so that a wrong method is a 405 with Allow, not a 404.
+  const routeMethods: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook("onRoute", (route) => {
+    const pattern = pathPattern(route.url ?? route.path);
+    let entry = routeMethods.find((r) => r.pattern.source === pattern.source);
+    if (!entry) {
+      entry = { pattern, methods: new Set() };
+      routeMethods.push(entry);
+    }
+    for (const m of [route.method].flat()) entry.methods.add(m);
+    if (entry.methods.has("GET")) entry.methods.add("HEAD");
   });
 
   const registry = new Registry();
@@ -116,13 +174,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store,
     metrics: { events: eventsCounter },
     async ingest(events) {
-      const r = await store.insertEvents(events);
-      for (const e of events) eventsCounter.inc({ source: e.source.split(":")[0]!, type: e.type });
+      const now = Date.now();
+      const r = await store.insertEvents(events, now);
+      for (const [labels, n] of await storedLabels(store, events, r, now)) eventsCounter.inc(labels, n);
       return r;
     },
   };
 
   await app.register(swagger, {
+    // Shared schemas (Error) by their $id in #/components/schemas, not as def-0.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: "3.0.3",
       info: {
@@ -144,13 +205,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     (_req, body, done) => done(null, body),
   );
 
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+
   app.addHook("onRequest", async (req, reply) => {
     (req as FastifyRequest & { startedAt?: number }).startedAt = performance.now();
+    if (closing) {
+      // A request on a kept-alive connection after close() began: the load balancer retries it.
+      reply.header("connection", "close");
+      return sendError(reply, new HttpError(503, "unavailable", "the service is shutting down"));
+    }
     const path = req.url.split("?")[0]!;
     // The dashboard page and its assets are public: the page asks for the key and sends it to /v1.
     if (!opts.auth || PUBLIC.has(path) || path.startsWith("/docs") || isWebAsset(path)) return;
-    const header = req.headers.authorization;
-    let key = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+    // The scheme is case-insensitive (RFC 7235 section 2.1): "bearer" and "BEARER" are Bearer too.
+    let key = /^bearer[ \t]+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
     // Webhook senders cannot set headers: they may carry the key in the URL.
     if (!key && path.startsWith("/v1/webhooks/"))
       key = (req.query as Record<string, string> | undefined)?.api_key;
@@ -169,6 +240,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         new HttpError(401, "unauthorized", "the API key is not valid or has been revoked"),
       );
   });
+  // The body's media type, before the body is read: a JSON route sent text/plain (which the raw
+  // parser above would read) or anything else gets a 415 that names what the route takes.
+  app.addHook("preParsing", async (req, _reply, payload) => {
+    const accepts = req.routeOptions.config.accepts ?? (req.routeOptions.schema?.body ? JSON_BODY : null);
+    if (!accepts || !hasBody(req)) return payload;
+    const type = mediaType(req.headers["content-type"]);
+    if (!accepts.includes(type))
+      throw new HttpError(
+        415,
+        "unsupported_media_type",
+        `send the body with Content-Type: ${accepts.join(" or ")}, not ${type ? type.slice(0, 100) : "without one"}`,
+      );
+    return payload;
+  });
+
   app.addHook("onResponse", async (req, reply) => {
     const route = req.routeOptions.url ?? "unmatched";
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
@@ -177,43 +263,31 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((err: FastifyError, _req, reply) => {
-    if (err instanceof HttpError) return sendError(reply, err);
-    if (err.validation)
+    const e = toHttpError(err);
+    if (e.status >= 500) reply.log.error(err);
+    return sendError(reply, e);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split("?")[0]!;
+    const allowed = new Set(routeMethods.filter((r) => r.pattern.test(path)).flatMap((r) => [...r.methods]));
+    if (allowed.size) {
+      const allow = [...allowed].sort().join(", ");
+      reply.header("allow", allow);
       return sendError(
         reply,
         new HttpError(
-          400,
-          "invalid_request",
-          `${err.validationContext ?? "body"} ${err.message.replace(/^(body|querystring|params)\/?/, "")}`.trim(),
+          405,
+          "method_not_allowed",
+          `${req.method} is not allowed on ${path}; allowed: ${allow}`,
         ),
       );
-    if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE")
-      return sendError(reply, new HttpError(413, "too_large", "the request body is over the size limit"));
-    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
-      return sendError(
-        reply,
-        new HttpError(415, "unsupported_media_type", `content type not accepted here: ${err.message}`),
-      );
-    if (
-      err.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
-      err.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
-      err.statusCode === 400
-    ) {
-      return sendError(
-        reply,
-        new HttpError(400, "invalid_json", `the body is not valid JSON: ${err.message}`),
-      );
     }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-      return sendError(reply, new HttpError(err.statusCode, "bad_request", err.message));
-    reply.log.error(err);
-    return sendError(reply, new HttpError(500, "internal", "internal error"));
+    return sendError(reply, new HttpError(404, "not_found", `no route ${req.method} ${path}`));
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, new HttpError(404, "not_found", `no route ${req.method} ${req.url.split("?")[0]}`)),
-  );
 
-  const errors = { 400: errorSchema, 401: errorSchema, 413: errorSchema };
+  // A JSON body: too large (413) or not JSON (415) besides the usual.
+  const errors = errorResponses(413, 415);
+  const queryErrors = errorResponses();
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_req, reply) => {
@@ -221,7 +295,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await store.ping();
       return { status: "ready", database: store.dialect };
     } catch (e) {
-      return reply.code(503).send({ status: "unavailable", error: (e as Error).message });
+      // Public: the reason goes to the log, not to whoever asks.
+      reply.log.error(e);
+      return reply.code(503).send({
+        status: "unavailable",
+        database: store.dialect,
+        error: { code: "database_unavailable", message: "the database does not answer" },
+      });
     }
   });
   app.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
@@ -280,6 +360,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.post<{ Body: Buffer; Querystring: { store?: string; lang?: string } }>(
     "/v1/bounces",
     {
+      config: rawBody(
+        ["message/rfc822", "application/octet-stream", "text/plain"],
+        "The bounce email as received (RFC 5322), up to DIAGNOSA_MAX_EMAIL_BYTES",
+      ),
       schema: {
         summary: "Submit a raw bounce email (message/rfc822); its recipients are stored as events",
         tags: ["ingest"],
@@ -365,7 +449,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             before: { type: "string", pattern: "^[1-9][0-9]{0,15}$" },
           },
         },
-        response: { ...errors },
+        response: { 200: eventPageSchema, ...queryErrors },
       },
     },
     async (req) =>
@@ -398,20 +482,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             tzOffset: tzOffsetSchema,
           },
         },
-        response: { ...errors },
+        response: { 200: statsSchema, ...queryErrors },
       },
     },
     async (req) => {
       const tzOffset = tzOffsetOf(req.query);
       const groupBy = (req.query.groupBy ?? "category,errorCode,statusCode,provider").split(",") as GroupBy[];
       const bucketMs = req.query.bucket ? (BUCKET_MS[req.query.bucket] ?? null) : null;
-      return store.stats(filterOf(req.query), groupBy, bucketMs, 500, true, tzOffset);
+      const filter = filterOf(req.query);
+      // A range of more than MAX_BUCKETS buckets is refused by the store (a RangeError: a 400).
+      return storeInput(() => store.stats(filter, groupBy, bucketMs, 500, true, tzOffset));
     },
   );
 
   app.get(
     "/v1/catalog",
-    { schema: { summary: "Categories with definitions and tips, reasons", tags: ["catalog"] } },
+    {
+      schema: {
+        summary: "Categories with definitions and tips, reasons",
+        tags: ["catalog"],
+        response: queryErrors,
+      },
+    },
     async () => ({
       categories: CATEGORY_IDS.map((id) => CATEGORIES[id]),
       reasons: [...REASONS.values()],
@@ -423,13 +515,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: "One category",
         tags: ["catalog"],
-        params: { type: "object", properties: { category: { type: "string", enum: [...CATEGORY_IDS] } } },
+        // Not an enum: an unknown category is a resource that does not exist (404), not bad input.
+        params: {
+          type: "object",
+          properties: {
+            category: { type: "string", description: `One of ${CATEGORY_IDS.join(", ")}` },
+          },
+        },
+        response: errorResponses(404),
       },
     },
-    async (req) => ({
-      ...CATEGORIES[req.params.category as keyof typeof CATEGORIES],
-      reasons: [...REASONS.values()].filter((r) => r.category === req.params.category),
-    }),
+    async (req) => {
+      const id = req.params.category;
+      if (!(CATEGORY_IDS as readonly string[]).includes(id))
+        throw new HttpError(
+          404,
+          "not_found",
+          `no category ${JSON.stringify(id.slice(0, 64))}; the categories are ${CATEGORY_IDS.join(", ")}`,
+        );
+      return {
+        ...CATEGORIES[id as keyof typeof CATEGORIES],
+        reasons: [...REASONS.values()].filter((r) => r.category === id),
+      };
+    },
   );
 
   app.get<{ Querystring: { search?: string; limit?: string; after?: string } }>(
@@ -442,10 +550,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           type: "object",
           additionalProperties: false,
           properties: {
-            search: { type: "string", maxLength: 320 },
+            search: { type: "string", maxLength: MAX_ADDRESS_LENGTH },
             limit: LIMIT,
-            after: { type: "string", maxLength: 320 },
+            after: { type: "string", maxLength: MAX_ADDRESS_LENGTH },
           },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              items: { type: "array", items: suppressionSchema },
+              next: { type: ["string", "null"], description: "The `after` of the next page" },
+            },
+          },
+          ...queryErrors,
         },
       },
     },
@@ -462,7 +580,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: "Is this address suppressed?",
         tags: ["suppressions"],
-        params: { type: "object", properties: { address: { type: "string", maxLength: 320 } } },
+        params: addressParam,
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              address: { type: "string" },
+              suppressed: { type: "boolean" },
+              entry: { ...suppressionSchema, type: ["object", "null"] },
+            },
+          },
+          ...queryErrors,
+        },
       },
     },
     async (req) => {
@@ -481,22 +610,31 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           additionalProperties: false,
           required: ["address"],
           properties: {
-            address: { type: "string", minLength: 3, maxLength: 320, pattern: "^[^\\s@]+@[^\\s@]+$" },
-            reason: { type: "string", maxLength: 64, default: "manual" },
+            address: {
+              type: "string",
+              minLength: 3,
+              maxLength: MAX_ADDRESS_LENGTH,
+              pattern: "^[^\\s@]+@[^\\s@]+$",
+            },
+            reason: { type: "string", maxLength: 64 },
             note: { type: "string", maxLength: 1000 },
-            expiresAt: { type: "string", format: "date-time" },
+            expiresAt: {
+              type: "string",
+              format: "date-time",
+              description: "When the entry stops counting (in the future); none: never",
+            },
           },
         },
+        response: { 201: { ...suppressionSchema, description: "The entry as stored" }, ...errors },
       },
     },
     async (req, reply) => {
       const b = req.body;
-      const entry = await store.addSuppression(
-        b.address,
-        b.reason ?? "manual",
-        b.note ?? null,
-        b.expiresAt ? Date.parse(b.expiresAt) : null,
-      );
+      const expiresAt = b.expiresAt ? Date.parse(b.expiresAt) : null;
+      // An entry that has already expired would be stored but never count (and read back as null).
+      if (expiresAt !== null && expiresAt <= Date.now())
+        throw new HttpError(400, "invalid_request", "body.expiresAt must be in the future");
+      const entry = await store.addSuppression(b.address, b.reason ?? null, b.note ?? null, expiresAt);
       return reply.code(201).send(entry);
     },
   );
@@ -506,7 +644,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: "Remove an address from the suppression list",
         tags: ["suppressions"],
-        params: { type: "object", properties: { address: { type: "string", maxLength: 320 } } },
+        params: addressParam,
+        response: {
+          200: { type: "object", properties: { removed: { type: "boolean" } } },
+          ...errorResponses(404),
+        },
       },
     },
     async (req) => {
@@ -525,6 +667,162 @@ function sendError(reply: FastifyReply, e: HttpError) {
     .code(e.status)
     .type("application/json")
     .send({ error: { code: e.code, message: e.message } });
+}
+
+/** The API's error for anything thrown while answering: ours as they are, Fastify's by their code. */
+function toHttpError(err: FastifyError): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err.validation?.[0])
+    return new HttpError(400, "invalid_request", validationMessage(err.validationContext, err.validation[0]));
+  switch (err.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new HttpError(413, "too_large", "the request body is over the size limit");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new HttpError(415, "unsupported_media_type", `content type not accepted here: ${err.message}`);
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return new HttpError(400, "invalid_json", `the body is not valid JSON: ${err.message}`);
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return new HttpError(
+        414,
+        "uri_too_long",
+        `a path segment is over ${MAX_PARAM_LENGTH} characters (an address is at most ${MAX_ADDRESS_LENGTH})`,
+      );
+    case "FST_ERR_BAD_URL":
+      return new HttpError(400, "bad_request", "the path is not valid URL encoding");
+  }
+  // The JSON parser's syntax errors carry a status but no code.
+  if (err instanceof SyntaxError && err.statusCode === 400)
+    return new HttpError(400, "invalid_json", `the body is not valid JSON: ${err.message}`);
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) return new HttpError(status, "bad_request", err.message);
+  return new HttpError(500, "internal", "internal error");
+}
+
+/** Where a validation error is, as the caller wrote it: `body.items[0].response`, `query.from`. */
+function validationMessage(context: string | undefined, e: FastifySchemaValidationError): string {
+  const part =
+    { querystring: "query", params: "path", headers: "header" }[context ?? ""] ?? context ?? "body";
+  const prop = (name: unknown) => {
+    const s = String(name);
+    return /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s.slice(0, 64))}]`;
+  };
+  const path =
+    part +
+    e.instancePath
+      .split("/")
+      .slice(1)
+      .map((seg) => seg.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : prop(seg)))
+      .join("");
+  switch (e.keyword) {
+    case "additionalProperties":
+      return `${path}${prop(e.params.additionalProperty)} is not allowed`;
+    case "required":
+      return `${path}${prop(e.params.missingProperty)} is required`;
+    case "enum":
+      return `${path} must be one of ${(e.params.allowedValues as unknown[]).join(", ")}`;
+    case "format":
+      if (e.params.format === "date-time")
+        return `${path} must be an RFC 3339 date-time with a time zone, such as 2026-03-01T10:00:00Z (seconds up to 59: a leap second cannot be stored)`;
+  }
+  return `${path} ${e.message ?? "is not valid"}`;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or URL over the size
+ * limit, malformed HTTP, timeouts): answered on the socket, in the API's error shape.
+ */
+function clientErrorHandler(err: ConnectionError, socket: Socket): void {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [431, "headers_too_large", "the URL and headers together are over the size limit (16 KiB)"]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "timeout", "the request did not arrive in time"]
+        : [400, "bad_request", "the request is not valid HTTP"];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
+}
+
+/** A route's URL pattern as a regular expression over request paths (`:name` one segment, `*` the rest). */
+function pathPattern(url: string): RegExp {
+  const source = url
+    .split("/")
+    .map((seg) =>
+      seg.startsWith(":") ? "[^/]+" : seg === "*" ? ".*" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
+    .join("/");
+  return new RegExp(`^${source}$`);
+}
+
+function hasBody(req: FastifyRequest): boolean {
+  const h = req.headers;
+  return (
+    h["content-type"] !== undefined ||
+    h["transfer-encoding"] !== undefined ||
+    Number(h["content-length"] ?? 0) > 0
+  );
+}
+
+/** The media type of a Content-Type header, lower case ("" without one: Fastify parses none). */
+function mediaType(header: string | undefined): string {
+  return header?.split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/**
+ * A store question whose RangeError means the question was out of range (the store checks its
+ * arguments with RangeError: tzOffset, the number of buckets): a 400 with the store's message.
+ */
+export async function storeInput<T>(question: () => Promise<T>): Promise<T> {
+  try {
+    return await question();
+  } catch (e) {
+    if (e instanceof RangeError) throw new HttpError(400, "invalid_request", e.message);
+    throw e;
+  }
+}
+
+/**
+ * The events of an insert that were stored (not duplicates), counted by their metric labels. The
+ * store says how many, not which: with both kinds under several labels, the rows this insert
+ * wrote are found by dedupe key and receive time (another insert of the same event in the same
+ * millisecond would be counted twice: rare, and exact once the store says which it stored).
+ */
+async function storedLabels(
+  store: Store,
+  events: ClassifiedEvent[],
+  r: { inserted: number; duplicates: number },
+  now: number,
+): Promise<[{ source: string; type: string }, number][]> {
+  const labelsOf = (e: ClassifiedEvent) => JSON.stringify({ source: e.source.split(":")[0]!, type: e.type });
+  const counts = new Map<string, number>();
+  const add = (e: ClassifiedEvent, n = 1) => counts.set(labelsOf(e), (counts.get(labelsOf(e)) ?? 0) + n);
+  if (r.duplicates === 0) for (const e of events) add(e);
+  else if (r.inserted > 0 && new Set(events.map(labelsOf)).size === 1) add(events[0]!, r.inserted);
+  else if (r.inserted > 0) {
+    // Of the events with one dedupe key, the first is the one an insert stores.
+    const first = new Map<string, ClassifiedEvent>();
+    for (const e of events) {
+      const key = dedupeKey(e);
+      if (!first.has(key)) first.set(key, e);
+    }
+    const keys = [...first.keys()];
+    for (let i = 0; i < keys.length; i += 1000) {
+      const rows = await store.db
+        .selectFrom("events")
+        .select("dedupe_key")
+        .where("received_at", "=", now)
+        .where("dedupe_key", "in", keys.slice(i, i + 1000))
+        .execute();
+      for (const row of rows) add(first.get(row.dedupe_key)!);
+    }
+  }
+  return [...counts].map(([labels, n]) => [JSON.parse(labels), n]);
 }
 
 /** The time buckets a query may ask for, in milliseconds. */
@@ -548,7 +846,7 @@ export function tzOffsetOf(q: { tzOffset?: string | undefined }): number {
     throw new HttpError(
       400,
       "invalid_request",
-      `querystring tzOffset must be a whole number of minutes east of UTC from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES} (420 for UTC+07:00, -300 for UTC-05:00), not ${JSON.stringify(raw.slice(0, 40))}`,
+      `query.tzOffset must be a whole number of minutes east of UTC from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES} (420 for UTC+07:00, -300 for UTC-05:00), not ${JSON.stringify(raw.slice(0, 40))}`,
     );
   return n || 0;
 }

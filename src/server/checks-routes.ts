@@ -9,6 +9,7 @@ import {
   parseDnsServer,
 } from "../checks/index.js";
 import { type AppContext, HttpError } from "./app.js";
+import { errorResponses, rawBody } from "./schemas.js";
 
 /** DNS servers of the checks from DIAGNOSA_DNS_SERVERS (comma-separated HOST[:PORT]); default: the system's. */
 export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptions {
@@ -19,6 +20,8 @@ export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptio
   servers.forEach(parseDnsServer);
   return { servers };
 }
+
+const errors = errorResponses(413, 415);
 
 const body = (props: Record<string, unknown>, required: string[]) => ({
   type: "object",
@@ -37,6 +40,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
         schema: {
           summary: "MX, SPF, DKIM, DMARC, MTA-STS, TLS-RPT, BIMI and blocklists of a domain",
           tags: ["checks"],
+          response: errors,
           body: body(
             {
               domain: { type: "string", minLength: 3, maxLength: 253, pattern: "^[^\\s@/]+\\.[^\\s@/]+$" },
@@ -55,6 +59,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
           summary:
             "DNS blocklists and reverse DNS (PTR with forward confirmation) of an IPv4 or IPv6 address",
           tags: ["checks"],
+          response: errors,
           body: body({ ip: { type: "string", maxLength: 64 } }, ["ip"]),
         },
       },
@@ -73,6 +78,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
         schema: {
           summary: "Syntax, domain, disposable, role account and typo check of an email address",
           tags: ["checks"],
+          response: errors,
           body: body({ address: { type: "string", minLength: 1, maxLength: 512 } }, ["address"]),
         },
       },
@@ -81,9 +87,14 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
     app.post<{ Body: Buffer; Querystring: { bulk?: string } }>(
       "/v1/checks/message",
       {
+        config: rawBody(
+          ["message/rfc822", "application/octet-stream", "text/plain"],
+          "The message as it would be sent (RFC 5322)",
+        ),
         schema: {
           summary: "Content and authentication of a message (message/rfc822 body)",
           tags: ["checks"],
+          response: errors,
           querystring: {
             type: "object",
             additionalProperties: false,

@@ -9,6 +9,7 @@ import {
 } from "../ingest/webhooks/index.js";
 import { type AppContext, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
+import { errorResponses, rawBody } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
 
 /** Webhook secrets from the environment (docs/service.md); a provider without one is not verified. */
@@ -63,10 +64,16 @@ export function webhookRoutes(secrets: WebhookSecrets) {
       scope.post<{ Params: { provider: string }; Body: string }>(
         "/v1/webhooks/:provider",
         {
+          config: rawBody(
+            ["application/json", "text/plain"],
+            "The provider's own payload, as it signs it",
+            false,
+          ),
           schema: {
             summary: "Native webhook payloads of Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost",
             tags: ["ingest"],
             params: { type: "object", properties: { provider: { type: "string", enum: WEBHOOK_PROVIDERS } } },
+            response: errorResponses(413, 415),
           },
         },
         async (req) => {
@@ -95,7 +102,7 @@ export function webhookRoutes(secrets: WebhookSecrets) {
             }
             return { subscription: { subscribeUrl: result.confirm.subscribeUrl, confirmed } };
           }
-          return ctx.ingest(result.events.map(classifyEvent));
+          return { ...(await ctx.ingest(result.events.map(classifyEvent))), skipped: result.skipped };
         },
       );
     });
@@ -108,6 +115,11 @@ export function logRoutes() {
     app.post<{ Body: Buffer; Querystring: { year?: string; timeZone?: string } }>(
       "/v1/logs",
       {
+        config: rawBody(
+          ["text/plain", "application/octet-stream"],
+          "Log lines of Postfix, Exim or Sendmail, as written to the mail log",
+          false,
+        ),
         schema: {
           summary: "Submit MTA log lines (Postfix, Exim, Sendmail) as text/plain",
           tags: ["ingest"],
@@ -119,6 +131,7 @@ export function logRoutes() {
               timeZone: { type: "string", enum: ["local", "utc"] },
             },
           },
+          response: errorResponses(413, 415),
         },
       },
       async (req) => {

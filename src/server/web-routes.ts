@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { type AppContext, BUCKET_MS, filterOf, tzOffsetOf } from "./app.js";
-import { eventFilterSchema, tzOffsetSchema } from "./schemas.js";
+import { type AppContext, BUCKET_MS, filterOf, storeInput, tzOffsetOf } from "./app.js";
+import { errorResponses, eventFilterSchema, timelineSchema, tzOffsetSchema } from "./schemas.js";
 
 /** Paths the auth hook lets through without an API key: the page and its static assets. */
 export function isWebAsset(path: string): boolean {
@@ -75,6 +75,7 @@ export function webRoutes() {
         schema: {
           summary: "Values for the dashboard's filter menus: sending domains, IPs, tags, providers",
           tags: ["events"],
+          response: errorResponses(),
         },
       },
       async () => {
@@ -125,14 +126,16 @@ export function webRoutes() {
               tzOffset: tzOffsetSchema,
             },
           },
+          response: { 200: timelineSchema, ...errorResponses() },
         },
       },
       async (req) => {
         const tzOffset = tzOffsetOf(req.query);
         const bucketMs = BUCKET_MS[req.query.bucket ?? "day"] ?? BUCKET_MS.day!;
+        const filter = filterOf(req.query);
         // With a tzOffset other than 0, day and week buckets start at the viewer's midnight: a daily
         // rollup is a UTC day, so local days are counted from the events (docs/dashboard.md).
-        const groups = await ctx.store.timeline(filterOf(req.query), bucketMs, tzOffset);
+        const groups = await storeInput(() => ctx.store.timeline(filter, bucketMs, tzOffset));
         return { bucket: req.query.bucket ?? "day", tzOffset, groups };
       },
     );
