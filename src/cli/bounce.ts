@@ -4,7 +4,7 @@ import { parseBounce } from "../bounce/parse.js";
 import type { BounceReport, ParseBounceOptions } from "../bounce/types.js";
 import { CATEGORIES } from "../catalog/categories.js";
 import type { Category, Lang } from "../catalog/types.js";
-import { KIND_NAMES, LABELS } from "./i18n.js";
+import { DSN_ACTION_NAMES, KIND_NAMES, LABELS } from "./i18n.js";
 import { UsageError, writeOut } from "./io.js";
 import { colors, renderDiagnosis } from "./render.js";
 import { checkPaths, messages, type SourceMessage } from "./sources.js";
@@ -43,6 +43,7 @@ export async function bounceCommand(paths: string[], flags: BounceFlags): Promis
   const out = new Output(flags);
   const progress = new Progress(
     totalBytes,
+    LABELS[flags.lang].progressEmails,
     flags.format !== "text" || !process.stderr.isTTY ? false : process.stdout.isTTY === true,
   );
   const run = jobs > 1 ? new Pool(jobs, options) : null;
@@ -67,6 +68,7 @@ async function handle(
   options: ParseBounceOptions,
   pool: Pool | null,
 ): Promise<Outcome> {
+  if (source.unreadable !== undefined) return { source, bytes: 0, report: null, error: source.unreadable };
   if (source.oversize !== undefined) {
     return {
       source,
@@ -197,7 +199,7 @@ class Output {
     const c = colors(this.flags.color);
     const lines = [
       "",
-      c.bold(`${L.summary}: ${this.count} email(s), ${this.recipients} ${L.entities.addresses}`),
+      c.bold(`${L.summary}: ${this.count} ${L.emails}, ${this.recipients} ${L.entities.addresses}`),
     ];
     for (const [kind, n] of [...this.byKind].sort((a, b) => b[1] - a[1])) {
       lines.push(
@@ -225,9 +227,12 @@ function renderReport(where: string, r: BounceReport, flags: BounceFlags): strin
   if (r.original?.subject)
     lines.push(`   ${r.original.subject}${r.original.messageId ? `  ${c.dim(r.original.messageId)}` : ""}`);
   for (const rc of r.recipients) {
-    lines.push(`-> ${c.bold(rc.recipient)}${rc.action ? c.dim(` (${rc.action})`) : ""}`);
+    const action = rc.action ? (DSN_ACTION_NAMES[flags.lang][rc.action] ?? rc.action) : null;
+    lines.push(`-> ${c.bold(rc.recipient)}${action ? c.dim(` (${action})`) : ""}`);
     if (r.kind === "bounce" || r.kind === "delay") {
-      lines.push(renderDiagnosis(rc.diagnosis, flags.lang, c, { tips: flags.tips }).replace(/^/gm, "   "));
+      lines.push(
+        renderDiagnosis(rc.diagnosis, flags.lang, c, { tips: flags.tips }).replace(/^(?=.)/gm, "   "),
+      );
       if (rc.diagnosticText) lines.push(`   ${c.dim(rc.diagnosticText.slice(0, 300))}`);
     }
   }
@@ -244,6 +249,7 @@ class Progress {
 
   constructor(
     private readonly total: number,
+    private readonly emails: string,
     private readonly enabled: boolean,
   ) {}
 
@@ -260,7 +266,7 @@ class Progress {
     const bar = this.total
       ? `[${"#".repeat(Math.round(frac * 30)).padEnd(30)}] ${(frac * 100).toFixed(0)}% `
       : "";
-    process.stderr.write(`\r${bar}${this.count} emails, ${Math.round(rate)}/s `);
+    process.stderr.write(`\r${bar}${this.count} ${this.emails}, ${Math.round(rate)}/s `);
   }
 
   done(): void {

@@ -12,7 +12,7 @@ import {
   Dns,
 } from "../checks/index.js";
 import type { CheckKind, Finding, Severity } from "../checks/types.js";
-import { UsageError, writeOut } from "./io.js";
+import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { type Colors, colors } from "./render.js";
 
 export interface CheckFlags {
@@ -33,6 +33,40 @@ export function cliDns(servers: string[]): Dns {
   }
 }
 
+/**
+ * A domain name as DNS takes it: at least two labels of 1–63 characters, no empty label, at most
+ * 253 characters in all (one trailing dot allowed), no spaces, "@" or "/".
+ */
+export function isDomainName(name: string): boolean {
+  const fqdn = name.endsWith(".") ? name.slice(0, -1) : name;
+  if (!fqdn || fqdn.length > 253 || /[\s@/\\]/.test(fqdn)) return false;
+  const labels = fqdn.split(".");
+  return labels.length >= 2 && labels.every((l) => l.length >= 1 && l.length <= 63);
+}
+
+/** After this long, a check waiting on DNS says so on stderr (a terminal only). */
+const WAITING_NOTE_MS = 2000;
+
+/**
+ * The result of `work`; when it takes over ~2 s and stderr is a terminal, a note there says the
+ * run is waiting on DNS (piped or redirected stderr gets nothing).
+ */
+export async function waitingNote<T>(work: Promise<T>, lang: Lang): Promise<T> {
+  if (!process.stderr.isTTY) return work;
+  const timer = setTimeout(() => {
+    process.stderr.write(
+      lang === "id"
+        ? "diagnosa: menunggu jawaban DNS (server lambat atau tidak menjawab)…\n"
+        : "diagnosa: waiting for DNS answers (a slow or silent server)…\n",
+    );
+  }, WAITING_NOTE_MS);
+  try {
+    return await work;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const USAGE =
   "usage: diagnosa check domain DOMAIN [--dkim-selector S]... | check ip ADDRESS | check address EMAIL | check message FILE.eml";
 
@@ -48,26 +82,27 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
   let report: CheckReport;
   switch (what) {
     case "domain":
-      if (!/^[^\s@/]+\.[^\s@/]+$/.test(target)) throw new UsageError(`not a domain name: "${target}"`);
-      report = await checkDomain(target, options);
+      if (!isDomainName(target)) throw new UsageError(`not a domain name: "${target}"`);
+      report = await waitingNote(checkDomain(target, options), flags.lang);
       break;
     case "ip":
       if (!isIP(target)) throw new UsageError(`not an IPv4 or IPv6 address: "${target}"`);
-      report = await checkIp(target, options);
+      report = await waitingNote(checkIp(target, options), flags.lang);
       break;
     case "address":
-      report = await checkEmailAddress(target, options);
+      report = await waitingNote(checkEmailAddress(target, options), flags.lang);
       break;
     case "message": {
       let raw: Buffer;
+      if (target === "-") checkStdin();
       try {
-        raw = readFileSync(target === "-" ? 0 : target);
+        raw = stripBomBytes(readFileSync(target === "-" ? 0 : target));
       } catch (e) {
         throw new UsageError(
           `cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
         );
       }
-      report = await checkEmailMessage(raw, options, target);
+      report = await waitingNote(checkEmailMessage(raw, options, target), flags.lang);
       break;
     }
     default:

@@ -1,11 +1,9 @@
-import { createInterface } from "node:readline";
 import type { Lang } from "../catalog/types.js";
-import { checksFor } from "../checks/index.js";
 import type { ReplyInput } from "../classify/diagnosis.js";
 import { InputError, parseReplyInput } from "../classify/input.js";
 import { diagnose } from "../index.js";
-import { cliDns, renderDiagnosisChecks } from "./check.js";
-import { UsageError, writeOut } from "./io.js";
+import { normalizeCommand } from "../smtp/reply.js";
+import { lineBatches, UsageError, writeOut } from "./io.js";
 import { colors, renderDiagnosis } from "./render.js";
 
 export interface DiagnoseFlags {
@@ -21,6 +19,34 @@ export interface DiagnoseFlags {
   check?: { dnsServers: string[] };
 }
 
+const COMMAND_VALUES =
+  "CONNECT, HELO (or EHLO), STARTTLS, AUTH, MAIL (or MAIL FROM), RCPT (or RCPT TO), DATA";
+
+/** The --code, --status and --command values checked, each error naming its flag. */
+function flagInput(flags: DiagnoseFlags): Omit<ReplyInput, "response"> {
+  const out: Omit<ReplyInput, "response"> = {};
+  if (flags.errorCode !== undefined) {
+    const v = flags.errorCode.trim();
+    if (!/^[1-9]\d\d$/.test(v))
+      throw new UsageError(`--code must be a 3-digit reply code such as 550, not "${flags.errorCode}"`);
+    out.errorCode = Number(v);
+  }
+  if (flags.statusCode !== undefined) {
+    if (!/^[245]\.\d{1,3}\.\d{1,3}$/.test(flags.statusCode.trim()))
+      throw new UsageError(
+        `--status must be an enhanced status code such as 5.1.1, not "${flags.statusCode}"`,
+      );
+    out.statusCode = flags.statusCode.trim();
+  }
+  if (flags.remoteHost !== undefined) out.remoteHost = flags.remoteHost;
+  if (flags.command !== undefined) {
+    const command = normalizeCommand(flags.command);
+    if (!command) throw new UsageError(`--command must be one of ${COMMAND_VALUES}, not "${flags.command}"`);
+    out.command = command;
+  }
+  return out;
+}
+
 /** `diagnosa "<reply>"`: one diagnosis, readable or JSON. */
 export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<number> {
   if (!text.trim())
@@ -29,50 +55,84 @@ export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<n
     );
   let input: ReplyInput;
   try {
-    input = parseReplyInput({
-      response: text,
-      errorCode: flags.errorCode,
-      statusCode: flags.statusCode,
-      remoteHost: flags.remoteHost,
-      command: flags.command,
-    });
+    input = parseReplyInput({ response: text, ...flagInput(flags) });
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   }
   const d = diagnose(input, { lang: flags.json ? (flags.tips ? "all" : "none") : flags.lang });
-  const checks = flags.check ? await checksFor(d, { dns: cliDns(flags.check.dnsServers) }) : null;
-  if (flags.json) await writeOut(`${JSON.stringify(checks ? { ...d, checks } : d, null, 2)}\n`);
-  else await writeOut(`${renderDiagnosis(d, flags.lang, colors(flags.color), { tips: flags.tips })}\n`);
-  if (checks && !flags.json) await writeOut(renderDiagnosisChecks(checks, flags.lang, flags.color));
+  if (!flags.check) {
+    if (flags.json) await writeOut(`${JSON.stringify(d, null, 2)}\n`);
+    else await writeOut(`${renderDiagnosis(d, flags.lang, colors(flags.color), { tips: flags.tips })}\n`);
+    return 0;
+  }
+  // The checks (DNS, mailauth) load only when asked for.
+  const [{ checksFor }, { cliDns, renderDiagnosisChecks, waitingNote }] = await Promise.all([
+    import("../checks/index.js"),
+    import("./check.js"),
+  ]);
+  const checks = await waitingNote(checksFor(d, { dns: cliDns(flags.check.dnsServers) }), flags.lang);
+  if (flags.json) await writeOut(`${JSON.stringify({ ...d, checks }, null, 2)}\n`);
+  else {
+    await writeOut(`${renderDiagnosis(d, flags.lang, colors(flags.color), { tips: flags.tips })}\n`);
+    await writeOut(renderDiagnosisChecks(checks, flags.lang, flags.color));
+  }
   return 0;
+}
+
+/** The fields of an NDJSON input object; any other field (ids, metadata) is left alone. */
+const INPUT_FIELDS = ["response", "errorCode", "statusCode", "remoteHost", "command"] as const;
+
+/** A parsed line: the reply input to read, and the caller's `id` (a string or a number) to echo. */
+function lineInput(value: unknown): { input: unknown; id: string | number | undefined } {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { input: value, id: undefined };
+  const o = value as Record<string, unknown>;
+  const input: Record<string, unknown> = {};
+  for (const k of INPUT_FIELDS) if (Object.hasOwn(o, k)) input[k] = o[k];
+  const id = o.id;
+  return {
+    input,
+    id: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : undefined,
+  };
 }
 
 /**
  * `diagnosa --ndjson`: one input per stdin line (text, or a JSON object as in the library API),
- * one JSON diagnosis per output line, in order. A bad line yields `{"error": …, "line": n}` in its
- * place, a message on stderr, and exit code 2 at the end.
+ * one JSON diagnosis per output line, in order. Lines end at "\n" (or "\r\n"); a lone "\r" is part
+ * of its line. A JSON object's unknown fields are ignored and its `id` (string or number) is echoed.
+ * A bad line yields `{"error": …, "line": n}` in its place, a message on stderr, and exit code 2 at
+ * the end.
  */
-export async function diagnoseStream(flags: { tips: boolean }, input = process.stdin): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+export async function diagnoseStream(
+  flags: { tips: boolean },
+  input: AsyncIterable<Buffer | string> = process.stdin,
+): Promise<number> {
   const lang = flags.tips ? "all" : "none";
   let buffer = "";
   let n = 0;
   let bad = 0;
-  for await (const line of rl) {
-    n++;
-    let out: string;
-    try {
-      if (!line.trim()) throw new InputError("empty line");
-      const value: unknown = line.trimStart().startsWith("{") ? parseJsonLine(line) : line;
-      out = JSON.stringify(diagnose(parseReplyInput(value), { lang }));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      bad++;
-      if (bad <= 10) process.stderr.write(`diagnosa: line ${n}: ${e.message}\n`);
-      out = JSON.stringify({ error: e.message, line: n });
+  for await (const lines of lineBatches(input)) {
+    for (const line of lines) {
+      n++;
+      let out: string;
+      let id: string | number | undefined;
+      try {
+        if (!line.trim()) throw new InputError("empty line");
+        let value: unknown = line;
+        if (line.trimStart().startsWith("{")) ({ input: value, id } = lineInput(parseJsonLine(line)));
+        const d = diagnose(parseReplyInput(value), { lang });
+        out = JSON.stringify(id === undefined ? d : { id, ...d });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        bad++;
+        if (bad <= 10) process.stderr.write(`diagnosa: line ${n}: ${e.message}\n`);
+        out = JSON.stringify(
+          id === undefined ? { error: e.message, line: n } : { error: e.message, line: n, id },
+        );
+      }
+      buffer += `${out}\n`;
     }
-    buffer += `${out}\n`;
     if (buffer.length > 65536) {
       await writeOut(buffer);
       buffer = "";

@@ -1,3 +1,4 @@
+import type { DsnAction } from "../bounce/types.js";
 import type { ActionType, Kind, Lang, Permanence } from "../catalog/types.js";
 
 /** Every human-facing word the CLI prints, per language. */
@@ -35,6 +36,8 @@ export const LABELS = {
     statedByServer: "as the server asks",
     usage: "usage",
     summary: "Summary",
+    emails: "email(s)",
+    progressEmails: "emails",
     total: "total",
     category: "Category",
     count: "Count",
@@ -67,6 +70,8 @@ export const LABELS = {
     statedByServer: "sesuai permintaan server",
     usage: "penggunaan",
     summary: "Ringkasan",
+    emails: "email",
+    progressEmails: "email",
     total: "jumlah",
     category: "Kategori",
     count: "Jumlah",
@@ -116,6 +121,24 @@ export const ACTION_NAMES: Record<Lang, Record<ActionType, string>> = {
     contact_recipient: "hubungi penerima melalui cara lain",
     review_content: "ubah email agar sesuai kebijakan penerima",
     none: "tidak ada yang perlu dilakukan",
+  },
+};
+
+/** A DSN recipient action (RFC 3464) as printed after the recipient. */
+export const DSN_ACTION_NAMES: Record<Lang, Record<DsnAction, string>> = {
+  en: {
+    failed: "failed",
+    delayed: "delayed",
+    delivered: "delivered",
+    relayed: "relayed",
+    expanded: "expanded",
+  },
+  id: {
+    failed: "gagal",
+    delayed: "ditunda",
+    delivered: "terkirim",
+    relayed: "diteruskan",
+    expanded: "diperluas ke beberapa alamat",
   },
 };
 

@@ -1,15 +1,135 @@
+import { fstatSync, readFileSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+
 /** A mistake in how the CLI was called or fed: exit code 2 with this message, no stack trace. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
+let failed = false;
+
+/**
+ * What to do when stdout fails: a closed pipe (`| head`) ends the run quietly with exit code 0;
+ * any other error (ENOSPC, EIO, EBADF…) ends it with one line on stderr and exit code 1.
+ *
+ * A stdout closed before the start (`>&-`) cannot be told apart: Node opens /dev/null read-write on
+ * fd 1 before any of this code runs, exactly as `stdio: "ignore"` or Python's subprocess.DEVNULL
+ * hand it over, so the writes succeed.
+ */
+export function outputFailed(e: NodeJS.ErrnoException): never {
+  if (e.code === "EPIPE") process.exit(0);
+  if (!failed) {
+    failed = true;
+    process.stderr.write(`diagnosa: ${outputErrorMessage(e)}\n`);
+  }
+  process.exit(1);
+}
+
+function outputErrorMessage(e: NodeJS.ErrnoException): string {
+  // "ENOSPC: no space left on device, write" → "ENOSPC: no space left on device".
+  return `cannot write the output: ${(e.message ?? String(e)).replace(/, write$/, "")}`;
+}
+
 /** Writes to stdout, waiting when the pipe is full so that memory stays bounded. */
 export function writeOut(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (process.stdout.write(text)) resolve();
-    else {
-      process.stdout.once("drain", resolve);
-      process.stdout.once("error", reject);
+    let ok: boolean;
+    try {
+      ok = process.stdout.write(text);
+    } catch (e) {
+      outputFailed(e as NodeJS.ErrnoException);
     }
+    if (ok) {
+      resolve();
+      return;
+    }
+    // Each wait removes its listeners, so that a long run does not pile them up.
+    const onDrain = () => {
+      process.stdout.off("error", onError);
+      resolve();
+    };
+    const onError = (e: Error) => {
+      process.stdout.off("drain", onDrain);
+      reject(e);
+    };
+    process.stdout.once("drain", onDrain);
+    process.stdout.once("error", onError);
   });
+}
+
+/** Throws a UsageError when stdin is a directory (`diagnosa < /tmp`), which no reader can read. */
+export function checkStdin(): void {
+  let isDirectory = false;
+  try {
+    isDirectory = fstatSync(0).isDirectory();
+  } catch {
+    return;
+  }
+  if (isDirectory)
+    throw new UsageError("stdin is a directory: give a file or a pipe (e.g. diagnosa < reply.txt)");
+}
+
+/** All of stdin as text, without a UTF-8 byte order mark at the start. */
+export function readStdinText(): string {
+  checkStdin();
+  let text: string;
+  try {
+    text = readFileSync(0, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read stdin: ${(e as Error).message}`);
+  }
+  return stripBom(text);
+}
+
+/** Removes a byte order mark (U+FEFF) at the start of a text. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Removes a UTF-8 byte order mark (EF BB BF) at the start of bytes, without copying. */
+export function stripBomBytes(data: Buffer): Buffer {
+  return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf
+    ? data.subarray(3)
+    : data;
+}
+
+/**
+ * The lines of a stream of UTF-8 bytes, a batch per chunk: split on "\n" only (a lone "\r" stays
+ * inside its line), one "\r" before the "\n" removed, a byte order mark at the start removed, a
+ * last line without "\n" kept. Linear in the input whatever the line lengths.
+ */
+export async function* lineBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder("utf8");
+  const end = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
+  let partial: string[] = [];
+  let first = true;
+  const split = (chunk: string): string[] => {
+    let text = chunk;
+    if (first && text.length) {
+      first = false;
+      text = stripBom(text);
+    }
+    const lines: string[] = [];
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", start);
+      if (nl < 0) break;
+      let line = text.slice(start, nl);
+      if (partial.length) {
+        partial.push(line);
+        line = partial.join("");
+        partial = [];
+      }
+      lines.push(end(line));
+      start = nl + 1;
+    }
+    if (start < text.length) partial.push(text.slice(start));
+    return lines;
+  };
+  for await (const chunk of input) {
+    const lines = split(typeof chunk === "string" ? chunk : decoder.write(chunk));
+    if (lines.length) yield lines;
+  }
+  split(decoder.end());
+  if (partial.length) yield [end(partial.join(""))];
 }

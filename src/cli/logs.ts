@@ -7,7 +7,7 @@ import type { Category, Lang } from "../catalog/types.js";
 import { classifyEvent, type DeliveryEvent, type EventType } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import { KIND_NAMES, LABELS } from "./i18n.js";
-import { UsageError, writeOut } from "./io.js";
+import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { colors } from "./render.js";
 
 export interface LogsFlags {
@@ -59,7 +59,10 @@ export async function logsCommand(paths: string[], flags: LogsFlags): Promise<nu
   if (flags.apiKey !== null && flags.to === null) throw new UsageError("--api-key goes with --to URL");
   const endpoint = flags.to === null ? null : batchUrl(flags.to);
   for (const p of paths) {
-    if (p === "-") continue;
+    if (p === "-") {
+      checkStdin();
+      continue;
+    }
     const s = await stat(p).catch(() => null);
     if (!s) throw new UsageError(`cannot read ${p}: no such file`);
     if (!s.isFile()) throw new UsageError(`cannot read ${p}: not a file`);
@@ -183,7 +186,10 @@ function summary(
   return `${out.join("\n")}\n`;
 }
 
-/** The bytes of a stream, gunzipped when they start with the gzip magic (a .gz file or stdin). */
+/**
+ * The bytes of a stream, gunzipped when they start with the gzip magic (a .gz file or stdin), without
+ * a UTF-8 byte order mark at the start.
+ */
 async function* decompressed(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const it = input[Symbol.asyncIterator]();
   let first = await it.next();
@@ -204,12 +210,28 @@ async function* decompressed(input: AsyncIterable<Buffer>): AsyncGenerator<Buffe
     }
   }
   if (head[0] !== 0x1f || head[1] !== 0x8b) {
-    yield* all();
+    yield* withoutBom(all());
     return;
   }
   const gunzip = createGunzip();
   pipeline(Readable.from(all()), gunzip, () => {});
-  yield* gunzip as AsyncIterable<Buffer>;
+  yield* withoutBom(gunzip as AsyncIterable<Buffer>);
+}
+
+/** A stream of bytes without the UTF-8 byte order mark it may start with. */
+async function* withoutBom(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const chunk of input) {
+    if (head === null) {
+      yield chunk;
+      continue;
+    }
+    head = head.length ? Buffer.concat([head, chunk]) : chunk;
+    if (head.length < 3) continue;
+    yield stripBomBytes(head);
+    head = null;
+  }
+  if (head?.length) yield stripBomBytes(head);
 }
 
 function batchUrl(raw: string): string {

@@ -1,6 +1,6 @@
 import { startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
-import { UsageError } from "./io.js";
+import { UsageError, writeOut } from "./io.js";
 
 export interface ServeFlags {
   port?: string;
@@ -77,12 +77,12 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
     if (action === "create") {
       if (!arg) throw new UsageError("usage: diagnosa keys create NAME");
       const k = await store.createApiKey(arg);
-      process.stdout.write(flags.json ? `${JSON.stringify(k)}\n` : `${k.key}\n`);
+      await writeOut(flags.json ? `${JSON.stringify(k)}\n` : `${k.key}\n`);
       if (!flags.json)
         process.stderr.write(`diagnosa: key ${k.id} created; the secret above is shown once, keep it\n`);
     } else if (action === "list") {
       const keys = await store.listApiKeys();
-      process.stdout.write(
+      await writeOut(
         flags.json
           ? `${JSON.stringify(keys)}\n`
           : keys

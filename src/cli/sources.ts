@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { UsageError } from "./io.js";
+import { checkStdin, stripBomBytes, UsageError } from "./io.js";
 
 /** One email to read: where it came from and its bytes. */
 export interface SourceMessage {
@@ -11,6 +11,8 @@ export interface SourceMessage {
   data: Buffer;
   /** Set when the message was over the size limit and not kept. */
   oversize?: number;
+  /** Set when the file could not be read (a broken symbolic link…); data is then empty. */
+  unreadable?: string;
 }
 
 export interface SourceOptions {
@@ -21,7 +23,10 @@ export interface SourceOptions {
 export async function checkPaths(paths: string[]): Promise<number> {
   let total = 0;
   for (const p of paths) {
-    if (p === "-") continue;
+    if (p === "-") {
+      checkStdin();
+      continue;
+    }
     try {
       const s = await stat(p);
       total += s.isFile() ? s.size : 0;
@@ -33,9 +38,9 @@ export async function checkPaths(paths: string[]): Promise<number> {
 }
 
 /**
- * Every message under the paths, in order: an .eml file, a folder or maildir (walked, sorted),
- * an mbox file (streamed, never loaded whole), or `-` for stdin. Memory stays bounded by the
- * largest message kept (at most maxBytes).
+ * Every message under the paths, in order: an .eml file, a folder or maildir (walked, sorted,
+ * symbolic links followed), an mbox file (streamed, never loaded whole), or `-` for stdin. Memory
+ * stays bounded by the largest message kept (at most maxBytes) plus a read chunk.
  */
 export async function* messages(paths: string[], options: SourceOptions): AsyncGenerator<SourceMessage> {
   for (const p of paths) {
@@ -44,28 +49,66 @@ export async function* messages(paths: string[], options: SourceOptions): AsyncG
       continue;
     }
     const s = await stat(p);
-    if (s.isDirectory()) yield* fromFolder(p, options);
+    if (s.isDirectory()) yield* fromFolder(p, options, new Set([dirKey(s)]));
     else yield* fromFile(p, options);
   }
 }
 
-async function* fromFolder(dir: string, options: SourceOptions): AsyncGenerator<SourceMessage> {
+function dirKey(s: { dev: number; ino: number }): string {
+  return `${s.dev}:${s.ino}`;
+}
+
+/**
+ * A folder's files, sorted, hidden ones left out. A symbolic link is followed to its file or
+ * folder; a folder already open higher up the walk (a link loop) is not entered again.
+ */
+async function* fromFolder(
+  dir: string,
+  options: SourceOptions,
+  open: Set<string>,
+): AsyncGenerator<SourceMessage> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) yield* fromFolder(p, options);
-    else if (e.isFile()) yield* fromFile(p, options);
+    let isDirectory = e.isDirectory();
+    let isFile = e.isFile();
+    let key: string | null = null;
+    if (e.isSymbolicLink() || isDirectory) {
+      let s: Awaited<ReturnType<typeof stat>>;
+      try {
+        s = await stat(p);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why =
+          code === "ENOENT" ? "broken symbolic link" : code === "ELOOP" ? "symbolic link loop" : code;
+        yield { file: p, message: null, data: Buffer.alloc(0), unreadable: `cannot read: ${why}` };
+        continue;
+      }
+      isDirectory = s.isDirectory();
+      isFile = s.isFile();
+      if (isDirectory) key = dirKey(s);
+    }
+    if (isDirectory && key !== null) {
+      if (open.has(key)) continue;
+      open.add(key);
+      try {
+        yield* fromFolder(p, options, open);
+      } finally {
+        open.delete(key);
+      }
+    } else if (isFile) yield* fromFile(p, options);
   }
 }
 
 async function* fromFile(file: string, options: SourceOptions): AsyncGenerator<SourceMessage> {
   const fh = await open(file, "r");
-  const head = Buffer.alloc(5);
-  const { bytesRead } = await fh.read(head, 0, 5, 0);
+  const head = Buffer.alloc(8);
+  const { bytesRead } = await fh.read(head, 0, 8, 0);
   const size = (await fh.stat()).size;
   await fh.close();
-  if (bytesRead === 5 && head.toString("latin1") === "From ") {
+  const start = stripBomBytes(head.subarray(0, bytesRead));
+  if (start.length >= 5 && start.subarray(0, 5).toString("latin1") === "From ") {
     yield* fromStream(createReadStream(file, { highWaterMark: 1 << 20 }), file, options);
     return;
   }
@@ -75,85 +118,129 @@ async function* fromFile(file: string, options: SourceOptions): AsyncGenerator<S
   }
   const fh2 = await open(file, "r");
   try {
-    yield { file, message: null, data: await fh2.readFile() };
+    yield { file, message: null, data: stripBomBytes(await fh2.readFile()) };
   } finally {
     await fh2.close();
   }
 }
 
+/** "\nFrom ": an mbox separator line starts after it. */
+const SEPARATOR = Buffer.from("\nFrom ", "latin1");
+
 /**
  * Splits a stream into messages. An mbox ("From " separator lines, mboxrd quoting of ">From ")
- * gives one message per separator; anything else is one message.
+ * gives one message per separator; anything else is one message. A UTF-8 byte order mark at the
+ * start is dropped.
+ *
+ * Linear and bounded: a message is kept as the runs of bytes between separators (views into the
+ * read chunks, never one buffer per line) and joined once; past maxBytes its bytes are only
+ * counted. Between chunks only the last 5 bytes are carried, to find a separator split by them.
  */
 async function* fromStream(
-  stream: NodeJS.ReadableStream,
+  stream: AsyncIterable<Buffer>,
   file: string,
   options: SourceOptions,
 ): AsyncGenerator<SourceMessage> {
-  let carry: Buffer = Buffer.alloc(0);
-  let isMbox: boolean | null = null;
   let parts: Buffer[] = [];
   let size = 0;
   let dropped = 0;
   let index = 0;
   let started = false;
 
-  const emit = (): SourceMessage | null => {
-    if (!started) return null;
-    index++;
-    const out: SourceMessage =
-      dropped > 0
-        ? { file, message: index, data: Buffer.alloc(0), oversize: size + dropped }
-        : { file, message: isMbox ? index : null, data: unquote(Buffer.concat(parts, size)) };
+  const emit = (isMbox: boolean): SourceMessage | null => {
+    const out: SourceMessage | null = !started
+      ? null
+      : dropped > 0
+        ? { file, message: ++index, data: Buffer.alloc(0), oversize: size + dropped }
+        : {
+            file,
+            message: isMbox ? ++index : null,
+            data: isMbox ? unquote(Buffer.concat(parts, size)) : Buffer.concat(parts, size),
+          };
     parts = [];
     size = 0;
     dropped = 0;
     return out;
   };
-  const add = (line: Buffer) => {
-    if (dropped > 0 || size + line.length > options.maxBytes) {
-      dropped += line.length;
+  const add = (bytes: Buffer) => {
+    if (!bytes.length) return;
+    if (dropped > 0 || size + bytes.length > options.maxBytes) {
+      dropped += bytes.length;
+      parts = [];
       return;
     }
-    parts.push(line);
-    size += line.length;
+    parts.push(bytes);
+    size += bytes.length;
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let buf: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    if (isMbox === null) {
-      if (buf.length < 5) {
-        carry = buf;
-        continue;
-      }
-      isMbox = buf.subarray(0, 5).toString("latin1") === "From ";
-      if (!isMbox) started = true;
+  const it = stream[Symbol.asyncIterator]();
+  // The first bytes tell an mbox (starts with "From ") from a single message.
+  let head: Buffer = Buffer.alloc(0);
+  let ended = false;
+  while (head.length < 8) {
+    const r = await it.next();
+    if (r.done) {
+      ended = true;
+      break;
     }
-    let start = 0;
-    for (;;) {
-      const nl = buf.indexOf(10, start);
-      if (nl < 0) break;
-      const line = buf.subarray(start, nl + 1);
-      if (
-        isMbox &&
-        line.length >= 5 &&
-        line[0] === 70 &&
-        line.subarray(0, 5).toString("latin1") === "From "
-      ) {
-        const m = emit();
-        if (m) yield m;
-        started = true;
-      } else {
-        add(line);
-      }
-      start = nl + 1;
-    }
-    carry = Buffer.from(buf.subarray(start));
-    buf = Buffer.alloc(0);
+    head = head.length ? Buffer.concat([head, r.value]) : r.value;
   }
-  if (carry.length) add(carry);
-  const last =
-    emit() ?? (!started && size ? { file, message: null, data: Buffer.concat(parts, size) } : null);
+  head = stripBomBytes(head);
+  const isMbox = head.length >= 5 && head.subarray(0, 5).toString("latin1") === "From ";
+
+  if (!isMbox) {
+    started = true;
+    add(head);
+    if (!ended) for (let r = await it.next(); !r.done; r = await it.next()) add(r.value);
+    const m = emit(false);
+    if (m && (m.data.length || m.oversize !== undefined)) yield m;
+    return;
+  }
+
+  // The last bytes of the previous chunk (at most 5), to find a separator split by a chunk boundary;
+  // the first `carrySkip` of them are not message bytes (they end a separator line). At the start,
+  // a "\n" before the first byte, so that the first separator is found like the others.
+  let carry: Buffer = Buffer.from("\n");
+  let carrySkip = 1;
+  let skipping = false; // inside a separator line, until its "\n"
+  let chunk: Buffer = head;
+  for (;;) {
+    const buf: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = carrySkip; // first byte of the current message not yet added
+    let from = 0; // where to search next
+    for (;;) {
+      if (skipping) {
+        const nl = buf.indexOf(10, from);
+        if (nl < 0) {
+          pos = buf.length;
+          break;
+        }
+        skipping = false;
+        pos = nl + 1;
+        from = nl;
+      }
+      const at = buf.indexOf(SEPARATOR, from);
+      if (at < 0) break;
+      add(buf.subarray(pos, at + 1));
+      const m = emit(true);
+      if (m) yield m;
+      started = true;
+      skipping = true;
+      from = at + 1;
+    }
+    // A separator line still open has no "\n" left, so nothing in it can start a separator.
+    const keepFrom = skipping ? buf.length : Math.max(0, buf.length - (SEPARATOR.length - 1));
+    if (pos < keepFrom) add(buf.subarray(pos, keepFrom));
+    carry = Buffer.from(buf.subarray(keepFrom));
+    carrySkip = Math.max(0, pos - keepFrom);
+    if (ended) break;
+    const r = await it.next();
+    if (r.done) break;
+    chunk = r.value;
+  }
+  if (!skipping) add(carry.subarray(carrySkip));
+  // An unterminated separator line at the very end starts no message.
+  const last = skipping && !size && !dropped ? null : emit(true);
   if (last) yield last;
 }
 

@@ -1,7 +1,7 @@
 // `diagnosa bounce` as users run it: real files, folders, maildirs, mbox files, stdin.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -121,6 +121,117 @@ test("an oversize message is skipped with a message, the rest is read", () => {
     .map((l) => JSON.parse(l));
   assert.ok(lines[0].error);
   assert.ok(lines.some((l) => l.recipient === "gone@example.com"));
+});
+
+test("symbolic links in folders are followed; loops are not walked twice; broken ones are reported", () => {
+  const root = mkdtempSync(join(tmpdir(), "diagnosa-links-"));
+  writeFileSync(join(root, "real.eml"), POSTFIX_DSN);
+  mkdirSync(join(root, "d/sub"), { recursive: true });
+  symlinkSync("../real.eml", join(root, "d/a.eml"));
+  symlinkSync("..", join(root, "d/sub/loop"));
+  symlinkSync(join(root, "maildir-link-target"), join(root, "d/b-dir"));
+  mkdirSync(join(root, "maildir-link-target"));
+  writeFileSync(join(root, "maildir-link-target/1"), QMAIL_TEXT);
+  symlinkSync("../nope.eml", join(root, "d/c-broken.eml"));
+  const r = run(["bounce", "--ndjson", join(root, "d")]);
+  assert.equal(r.code, 2, "the broken link counts as a message that cannot be read");
+  assert.match(r.err, /c-broken\.eml: cannot read: broken symbolic link/);
+  const lines = r.out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.file.replace(root, ""), l.recipient ?? l.error]),
+    [
+      ["/d/a.eml", "jane@example.com"],
+      ["/d/a.eml", "full@example.com"],
+      ["/d/b-dir/1", "gone@example.com"],
+      ["/d/c-broken.eml", "cannot read: broken symbolic link"],
+    ],
+  );
+  const text = run(["bounce", "--no-color", join(root, "d/a.eml")]);
+  assert.match(text.out, /Summary: 1 email\(s\), 2 addresses/);
+});
+
+/** Runs the CLI and reads its peak memory (KiB) from a hook that prints it on exit. */
+function runMeasured(args: string[], input: Buffer) {
+  const hook =
+    'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ["--import", hook, bin, ...args], {
+    input,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, LANG: "C" },
+  });
+  const rss = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]);
+  return {
+    code: r.status,
+    out: r.stdout,
+    err: r.stderr,
+    rssMiB: rss / 1024,
+    ms: performance.now() - started,
+  };
+}
+
+test("stdin: linear on long lines, memory bounded on many short lines", () => {
+  const size = 32 * 1024 * 1024;
+  const oneLine = Buffer.alloc(size, "a");
+  const file = join(dir, "long-line.eml");
+  writeFileSync(file, oneLine);
+  const fromFile = runMeasured(["bounce", "--ndjson", "--jobs", "1", file], Buffer.alloc(0));
+  const fromStdin = runMeasured(["bounce", "--ndjson", "--jobs", "1", "-"], oneLine);
+  assert.equal(fromStdin.code, 2, fromStdin.err);
+  assert.match(fromStdin.err, /over the limit/);
+  assert.ok(
+    fromStdin.ms < 3 * fromFile.ms + 2000,
+    `stdin ${fromStdin.ms.toFixed(0)} ms against ${fromFile.ms.toFixed(0)} ms from a file`,
+  );
+  // 32 MB of empty lines, plain and as an mbox: one Buffer per line took over 1 GB.
+  for (const input of [
+    Buffer.alloc(size, "\n"),
+    Buffer.concat([Buffer.from("From a\n"), Buffer.alloc(size, "\n")]),
+  ]) {
+    const r = runMeasured(["bounce", "--ndjson", "--jobs", "1", "-"], input);
+    assert.equal(r.code, 2, r.err);
+    assert.match(r.err, /over the limit of 10485760 bytes/);
+    assert.ok(r.rssMiB < 400, `${r.rssMiB.toFixed(0)} MiB`);
+  }
+  // --max-bytes bounds it further.
+  const small = runMeasured(
+    ["bounce", "--ndjson", "--jobs", "1", "--max-bytes", "1048576", "-"],
+    Buffer.alloc(size, "\n"),
+  );
+  assert.match(small.err, /over the limit of 1048576 bytes/);
+});
+
+test("an mbox on stdin splits as the file does; a byte order mark is ignored", () => {
+  const file = run(["bounce", "--ndjson", join(dir, "box.mbox")]);
+  const stdin = run(["bounce", "--ndjson", "-"], `\uFEFF${mbox}`);
+  assert.equal(stdin.code, 0, stdin.err);
+  assert.equal(stdin.out, file.out.replaceAll(JSON.stringify(join(dir, "box.mbox")), '"-"'));
+  const eml = run(["bounce", "--ndjson", "-"], `\uFEFF${POSTFIX_DSN}`);
+  assert.equal(eml.code, 0, eml.err);
+  assert.deepEqual(
+    eml.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).recipient),
+    ["jane@example.com", "full@example.com"],
+  );
+  const bomFile = join(dir, "bom.mbox.txt");
+  writeFileSync(bomFile, `\uFEFF${mbox}`);
+  const fromBomFile = run(["bounce", "--ndjson", bomFile]);
+  assert.equal(fromBomFile.out.trim().split("\n").length, file.out.trim().split("\n").length);
+});
+
+test("--lang id translates the summary and the DSN action", () => {
+  const r = run(["bounce", "--lang", "id", "--no-color", join(dir, "postfix.eml")]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Ringkasan: 1 email, 2 alamat$/m);
+  assert.match(r.out, /-> jane@example\.com \(gagal\)/);
+  assert.doesNotMatch(r.out, /email\(s\)|\(failed\)|Summary/);
+  assert.doesNotMatch(r.out, /[ \t]+$/m, "no trailing spaces");
 });
 
 test("the whole sisimai corpus in one call", { skip: corpusDir() ? false : "no corpus" }, () => {

@@ -1,6 +1,11 @@
 // The CLI as a user runs it: a real process, real pipes, exit codes.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
@@ -102,6 +107,268 @@ test("bad usage exits 2 with a message and no stack trace", () => {
     assert.match(r.err, /^diagnosa: /);
     assert.doesNotMatch(r.err, /at .*\.js:\d+/);
   }
+});
+
+/** Runs the CLI with stdin and stdout from the given paths (a directory, /dev/full…). */
+function runWith(args: string[], stdio: { stdin?: string; stdout?: string }, input?: string) {
+  const fds: number[] = [];
+  const fd = (path: string, flags: string) => {
+    const n = openSync(path, flags);
+    fds.push(n);
+    return n;
+  };
+  try {
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      input,
+      encoding: "utf8",
+      stdio: [
+        stdio.stdin ? fd(stdio.stdin, "r") : "pipe",
+        stdio.stdout ? fd(stdio.stdout, "w") : "pipe",
+        "pipe",
+      ],
+      env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "" },
+    });
+    return { code: r.status, out: r.stdout ?? "", err: r.stderr };
+  } finally {
+    for (const n of fds) closeSync(n);
+  }
+}
+
+const ndjsonLines = (out: string) =>
+  out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+
+const noTrace = (err: string) => assert.doesNotMatch(err, /at .*\.js:\d+|^\s+at /m, "no stack trace");
+
+test("--ndjson splits lines on LF only: a lone CR stays in its line, CRLF loses the CR", () => {
+  const lone = run(["--ndjson"], "a\rb\n");
+  assert.equal(lone.code, 0, lone.err);
+  assert.equal(ndjsonLines(lone.out).length, 1, "one output line per input line");
+
+  const r = run(
+    ["--ndjson"],
+    "550 5.1.1 a\rb\r\n{bad\r\n552 5.2.2 mailbox full\r\n\r\n421 4.7.0 Too many connections\r",
+  );
+  assert.equal(r.code, 2);
+  const out = ndjsonLines(r.out);
+  assert.equal(out.length, 5);
+  assert.equal(out[0].category, "invalid_address");
+  assert.deepEqual([out[1].line, out[3].line], [2, 4], "error lines point at the input lines");
+  assert.equal(out[2].category, "inbox_full");
+  assert.equal(out[4].category, "rate_limit", "a last line without LF is read, its CR dropped");
+  assert.match(r.err, /line 2: .*JSON/);
+  assert.match(r.err, /line 4: empty line/);
+});
+
+test("a UTF-8 byte order mark at the start of stdin is ignored", () => {
+  const bom = "\uFEFF";
+  const nd = run(["--ndjson"], `${bom}{"response":"550 5.1.1 x"}\n552 5.2.2 full\n`);
+  assert.equal(nd.code, 0, nd.err);
+  assert.deepEqual(
+    ndjsonLines(nd.out).map((d) => d.category),
+    ["invalid_address", "inbox_full"],
+  );
+  const text = run(["--json"], `${bom}550 5.1.1 <a@b.com>: User unknown\n`);
+  assert.equal(text.code, 0, text.err);
+  assert.equal(JSON.parse(text.out).category, "invalid_address");
+});
+
+test("--ndjson ignores unknown fields and echoes a string or number id", () => {
+  const lines = [
+    { id: "x1", campaign: { n: 4 }, tags: ["a"], response: "550 5.1.1 user unknown" },
+    { id: 42, response: "mailbox full", errorCode: 552 },
+    { id: { nested: true }, response: "421 4.7.0 Too many connections" },
+    { id: "bad-1", response: "x", errorCode: "abc" },
+    { meta: 1, response: 5 },
+  ];
+  const r = run(["--ndjson"], `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+  assert.equal(r.code, 2);
+  const out = ndjsonLines(r.out);
+  assert.equal(out.length, 5);
+  assert.equal(out[0].id, "x1");
+  assert.equal(out[0].category, "invalid_address");
+  assert.equal(out[0].campaign, undefined, "unknown fields are not copied");
+  assert.equal(out[1].id, 42);
+  assert.equal(out[1].category, "inbox_full");
+  assert.equal(out[2].category, "rate_limit");
+  assert.equal("id" in out[2], false, "an id that is neither a string nor a number is not echoed");
+  assert.deepEqual([out[3].id, out[3].line], ["bad-1", 4], "an error line keeps its id");
+  assert.match(out[3].error, /errorCode/, "known fields keep their type checks");
+  assert.match(out[4].error, /response/);
+  assert.doesNotMatch(r.err, /unknown field/);
+});
+
+test("a directory on stdin is exit 2 'stdin is a directory'", () => {
+  const dir = tmpdir();
+  for (const args of [
+    [],
+    ["--ndjson"],
+    ["--json"],
+    ["bounce", "-"],
+    ["logs", "-"],
+    ["check", "message", "-"],
+  ]) {
+    const r = runWith(args, { stdin: dir });
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.err}`);
+    assert.match(r.err, /^diagnosa: stdin is a directory/, args.join(" "));
+    assert.equal(r.err.trim().split("\n").length, 1, "one line");
+    assert.doesNotMatch(r.err, /internal error/);
+  }
+});
+
+test("a write error is one line on stderr and exit 1", {
+  skip: !existsSync("/dev/full") && "no /dev/full",
+}, () => {
+  const one = runWith(["550 5.1.1 x"], { stdout: "/dev/full" });
+  assert.equal(one.code, 1, one.err);
+  assert.equal(one.err, "diagnosa: cannot write the output: ENOSPC: no space left on device\n");
+  const many = runWith(["--ndjson"], { stdout: "/dev/full" }, "550 5.1.1 user unknown\n".repeat(20000));
+  assert.equal(many.code, 1, many.err);
+  assert.match(many.err, /^diagnosa: cannot write the output: ENOSPC/);
+  assert.equal(many.err.trim().split("\n").length, 1);
+  noTrace(many.err);
+  const bounce = runWith(["bounce", "-"], { stdout: "/dev/full" }, "Subject: hi\n\nhello\n");
+  assert.equal(bounce.code, 1, bounce.err);
+  assert.match(bounce.err, /cannot write the output: ENOSPC/);
+});
+
+test("a closed pipe (| head) ends the run quietly with exit code 0", async () => {
+  const p = spawn(process.execPath, [bin, "--ndjson"], { env: { ...process.env, LANG: "C" } });
+  let err = "";
+  p.stderr.setEncoding("utf8").on("data", (d: string) => {
+    err += d;
+  });
+  p.stdin.on("error", () => {});
+  p.stdout.once("data", () => p.stdout.destroy());
+  p.stdin.end("550 5.1.1 user unknown\n".repeat(200000));
+  const code = await new Promise((resolve) => p.on("close", resolve));
+  assert.equal(code, 0);
+  assert.equal(err, "");
+});
+
+test("check: a name with an empty, long or too many labels is not a domain name", () => {
+  for (const name of ["a..b", ".a.b", "a.b..", "nodot", `${"a".repeat(64)}.com`, `${"a.".repeat(127)}com`]) {
+    const r = run(["check", "domain", name, "--dns-server", "127.0.0.1:9"]);
+    assert.equal(r.code, 2, `${name}: ${r.err}`);
+    assert.match(r.err, /^diagnosa: not a domain name/);
+  }
+});
+
+/** A DNS server that never answers, for checks that wait. */
+async function silentDns(): Promise<{ address: string; close: () => void }> {
+  const s = createSocket("udp4");
+  s.on("message", () => {});
+  await new Promise<void>((resolve) => s.bind(0, "127.0.0.1", resolve));
+  return { address: `127.0.0.1:${(s.address() as AddressInfo).port}`, close: () => s.close() };
+}
+
+/** Runs a command until `done(output)` or `ms` pass, then kills it; resolves with what it printed. */
+function watch(cmd: string, args: string[], done: (out: string) => boolean, ms: number): Promise<string> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { env: { ...process.env, LANG: "C", LC_ALL: "" } });
+    let out = "";
+    const finish = () => {
+      clearTimeout(timer);
+      p.kill("SIGKILL");
+    };
+    const timer = setTimeout(finish, ms);
+    for (const s of [p.stdout, p.stderr])
+      s.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+        if (done(out)) finish();
+      });
+    p.on("close", () => resolve(out));
+  });
+}
+
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+test("check: a long wait on DNS is noted on a terminal's stderr, not when piped", async () => {
+  const dns = await silentDns();
+  try {
+    const args = [bin, "check", "ip", "192.0.2.1", "--dns-server", dns.address];
+    const note = /waiting for DNS/;
+    const started = performance.now();
+    const [piped, tty] = await Promise.all([
+      watch(process.execPath, args, (o) => note.test(o), 3500),
+      hasScript
+        ? watch(
+            "script",
+            ["-qec", `'${process.execPath}' ${args.map((a) => `'${a}'`).join(" ")}`, "/dev/null"],
+            (o) => note.test(o),
+            8000,
+          )
+        : Promise.resolve(null),
+    ]);
+    assert.doesNotMatch(piped, note, "nothing on a piped stderr");
+    if (tty !== null) {
+      assert.match(tty, note, "a note on a terminal");
+      assert.ok(performance.now() - started >= 1900, "only after about 2 s");
+    }
+  } finally {
+    dns.close();
+  }
+});
+
+test("--command must be a known SMTP stage; flag errors name the flag", () => {
+  const bad = run(["--command", "FOO", "550 x"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^diagnosa: --command must be one of CONNECT, HELO.*RCPT.*DATA.*"FOO"/);
+  const ok = run(["--json", "--command", "rcpt to", "550 x"]);
+  assert.equal(ok.code, 0, ok.err);
+  assert.equal(JSON.parse(ok.out).command, "RCPT");
+  for (const [flag, value] of [
+    ["--code", "abc"],
+    ["--code", "55"],
+    ["--status", "x.y"],
+  ] as const) {
+    const r = run([flag, value, "550 x"]);
+    assert.equal(r.code, 2, `${flag} ${value}`);
+    assert.match(r.err, new RegExp(`^diagnosa: ${flag} must be`));
+    assert.doesNotMatch(r.err, /errorCode|statusCode/, "the flag, not the JSON field");
+  }
+});
+
+test("a subcommand one edit away, before a file or a check word, is an unknown command", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "diagnosa-typo-")), "file.eml");
+  writeFileSync(file, "Subject: x\n\nhello\n");
+  for (const [args, typo, meant] of [
+    [["bouce", file], "bouce", "bounce"],
+    [["bounec", "-"], "bounec", "bounce"],
+    [["chek", "domain", "example.com"], "chek", "check"],
+    [["Check", "ip", "192.0.2.1"], "Check", "check"],
+    [["log", file], "log", "logs"],
+  ] as const) {
+    const r = run([...args]);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.err}`);
+    assert.equal(r.err, `diagnosa: unknown command '${typo}' (did you mean '${meant}'?)\n`);
+  }
+  // Reply text that merely looks close stays a diagnosis.
+  const reply = run(["--json", "bounced", "mail", "550", "5.1.1"]);
+  assert.equal(reply.code, 0, reply.err);
+  assert.equal(JSON.parse(reply.out).statusCode, "5.1.1");
+});
+
+test("an option of another command is exit 2, never silently ignored", () => {
+  for (const [args, flag] of [
+    [["--jobs", "2", "550 x"], "--jobs"],
+    [["--port", "8000", "550 x"], "--port"],
+    [["bounce", "--code", "550", "-"], "--code"],
+    [["bounce", "--check", "-"], "--check"],
+    [["check", "domain", "example.com", "--tips"], "--tips"],
+    [["--ndjson", "--code", "550"], "--code"],
+  ] as const) {
+    const r = run([...args], "");
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.err}`);
+    assert.match(r.err, new RegExp(`^diagnosa: ${flag} is not an option of `), args.join(" "));
+  }
+  const hint = run(["--jobs", "2", "550 x"]);
+  assert.match(hint.err, /it belongs to diagnosa bounce/);
+  const dns = run(["--dns-server", "1.1.1.1", "550 x"]);
+  assert.equal(dns.code, 2);
+  assert.match(dns.err, /--dns-server goes with --check/);
 });
 
 test("--help and --version", () => {

@@ -52,6 +52,23 @@ test("summary by category, over a plain file and a .gz file", async () => {
   assert.match(r.out, /^ {2}\S.* +2 +25\.0%$/m);
 });
 
+test("a UTF-8 byte order mark at the start of a log (plain, .gz, stdin) is ignored", async () => {
+  const plain = join(dir, "bom.log");
+  const gz = join(dir, "bom.log.gz");
+  writeFileSync(plain, `\uFEFF${POSTFIX_LOG}`);
+  writeFileSync(gz, gzipSync(`\uFEFF${POSTFIX_LOG}`));
+  for (const [args, input] of [
+    [["logs", "--year", "2026", plain], undefined],
+    [["logs", "--year", "2026", gz], undefined],
+    [["logs", "--year", "2026", "-"], `\uFEFF${POSTFIX_LOG}`],
+  ] as const) {
+    const r = await run([...args], input);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Summary: 15 log lines, 6 events$/m, args.join(" "));
+    assert.doesNotMatch(r.out, /unreadable/, args.join(" "));
+  }
+});
+
 test("--lang id prints the summary in Indonesian", async () => {
   const r = await run(["logs", "--lang", "id", postfixLog]);
   assert.equal(r.code, 0, r.err);
