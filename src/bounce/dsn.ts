@@ -47,7 +47,8 @@ function blocks(body: string): Map<string, string>[] {
   let current = new Map<string, string>();
   let name = "";
   for (const rawLine of body.split(/\r\n|\r|\n/)) {
-    const line = rawLine.replace(/\s+$/, "");
+    // trimEnd, not replace(/\s+$/): the regex restarts at every space of a long run (quadratic).
+    const line = rawLine.trimEnd();
     if (line === "") {
       if (current.size) out.push(current);
       current = new Map();
@@ -190,9 +191,10 @@ export function embeddedDsn(text: string): string | null {
   if (start < 0) return null;
   const rest = text.slice(start);
   if (!/^Final-Recipient\s*:/im.test(rest) || !/^(?:Action|Status)\s*:/im.test(rest)) return null;
-  // The report ends where the returned message (or the next MIME part) begins.
+  // The report ends where the returned message (or the next MIME part) begins. [ \t]*, not \s*:
+  // at a line start \s* crosses line ends (quadratic on blank lines).
   const end = rest.search(
-    /^(?:\s*--\S|Return-Path:|Received:|Content-Type:|Message-Id:|From:|Date:|Subject:)/im,
+    /^(?:[ \t]*--\S|Return-Path:|Received:|Content-Type:|Message-Id:|From:|Date:|Subject:)/im,
   );
   return end > 0 ? rest.slice(0, end) : rest;
 }

@@ -176,6 +176,56 @@ export function headerBlock(text: string): string {
   return m ? text.slice(0, m.index) : text;
 }
 
+/**
+ * `html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")` in linear time: that regex scans to the
+ * end from every "<script" when no "</script>" follows (quadratic on many of them). Once a kind
+ * of element has no closing tag after some point, none of its later openings has one either.
+ */
+function withoutScripts(html: string): string {
+  const open = /<(script|style)/gi;
+  const closed = new Set<string>();
+  let out = "";
+  let from = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const tag = m[1]!.toLowerCase();
+    if (closed.has(tag)) {
+      open.lastIndex = m.index + 1;
+      continue;
+    }
+    const close = new RegExp(`</${tag}>`, "gi");
+    close.lastIndex = m.index + m[0].length;
+    const end = close.exec(html);
+    if (!end) {
+      closed.add(tag);
+      open.lastIndex = m.index + 1;
+      continue;
+    }
+    out += `${html.slice(from, m.index)} `;
+    from = open.lastIndex = end.index + end[0].length;
+  }
+  return out + html.slice(from);
+}
+
+/**
+ * `s.replace(/<[^>]{0,2000}>/g, " ")` in linear time: that regex reads up to 2000 characters
+ * from every "<" (a text of "<" took seconds). The next ">" is found once for a run of "<".
+ */
+function withoutTags(s: string): string {
+  let out = "";
+  let from = 0;
+  let gt = -1;
+  for (let lt = s.indexOf("<"); lt >= 0; ) {
+    if (gt <= lt) gt = s.indexOf(">", lt + 1);
+    if (gt < 0) break;
+    if (gt - lt - 1 <= 2000) {
+      out += `${s.slice(from, lt)} `;
+      from = gt + 1;
+      lt = s.indexOf("<", from);
+    } else lt = s.indexOf("<", lt + 1);
+  }
+  return out + s.slice(from);
+}
+
 /** Unfolded header fields of a header block, lower-case names, first value wins. */
 export function parseHeaderFields(block: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -184,10 +234,7 @@ export function parseHeaderFields(block: string): Map<string, string> {
 }
 
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, "\n")
-    .replace(/<[^>]{0,2000}>/g, " ")
+  return withoutTags(withoutScripts(html).replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, "\n"))
     .replace(/&nbsp;/gi, " ")
     .replace(/&lt;/gi, "<")
     .replace(/&gt;/gi, ">")

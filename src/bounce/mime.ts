@@ -168,7 +168,8 @@ function contentType(header: string | undefined): [string, Map<string, string>] 
   // Some MTAs leave out the ";" before a parameter ("multipart/report boundary=x").
   let semi = value.indexOf(";");
   if (semi < 0) {
-    const m = /\s+[a-z-]+\s*=/i.exec(value);
+    // (?<!\s): start where a run of spaces starts, not again from each of its spaces (quadratic).
+    const m = /(?<!\s)\s+[a-z-]+\s*=/i.exec(value);
     if (m) {
       value = `${value.slice(0, m.index)};${value.slice(m.index)}`;
       semi = m.index;

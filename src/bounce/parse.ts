@@ -13,6 +13,14 @@ import type { BounceRecipient, BounceReport, ParseBounceOptions, RecipientRecord
 /** A message that cannot be read at all (too large, over its time budget, not a message). */
 export class BounceError extends Error {
   override name = "BounceError";
+
+  /** Which limit the message broke: its size, or its time budget. */
+  constructor(
+    message: string,
+    readonly limit: "size" | "time" = "size",
+  ) {
+    super(message);
+  }
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -37,16 +45,25 @@ export async function parseBounce(
   const size = typeof raw === "string" ? raw.length : raw.byteLength;
   if (size > maxBytes)
     throw new BounceError(`message of ${size} bytes is over the limit of ${maxBytes} bytes`);
-  const deadline = performance.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const budget = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = performance.now() + budget;
   let msg: BounceMessage;
   try {
     msg = await readMessage(typeof raw === "string" ? normalizeNewlines(raw) : raw);
   } catch {
     return emptyReport("not_bounce");
   }
+  checkBudget(deadline, budget);
+  return decode(msg, options, deadline);
+}
+
+/**
+ * The time budget, checked between the steps of the work (after MIME, between decoders, between
+ * recipients): the parser is synchronous, so a step that runs long is only stopped after it.
+ */
+function checkBudget(deadline: number, budget: number): void {
   if (performance.now() > deadline)
-    throw new BounceError("message took longer than its time budget to decode");
-  return decode(msg, options);
+    throw new BounceError(`message took longer than its time budget of ${budget} ms to decode`, "time");
 }
 
 function normalizeNewlines(raw: string): string {
@@ -67,7 +84,17 @@ function emptyReport(kind: Kind, msg?: BounceMessage): BounceReport {
   };
 }
 
-export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): BounceReport {
+/**
+ * The report of a decoded message. Past `deadline` (a `performance.now()` time) it throws
+ * BounceError, checked between decoders and between recipients.
+ */
+export function decode(
+  msg: BounceMessage,
+  options: ParseBounceOptions = {},
+  deadline = Number.POSITIVE_INFINITY,
+): BounceReport {
+  const budget = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const check = () => checkBudget(deadline, budget);
   const report = emptyReport("not_bounce", msg);
 
   const feedback = readFeedback(msg);
@@ -78,14 +105,15 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
     const recipients = feedback.originalRecipients.length
       ? feedback.originalRecipients
       : addressesIn(report.original?.to ?? "").slice(0, 1);
-    report.recipients = recipients.map((r) =>
-      classify(
+    report.recipients = recipients.map((r) => {
+      check();
+      return classify(
         { recipient: r, diagnostic: `feedback report: ${feedback.feedbackType}` },
         "arf",
         "complaint",
         options,
-      ),
-    );
+      );
+    });
     return report;
   }
 
@@ -95,6 +123,7 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
   let records: RecipientRecord[] = [];
   let decoder: string | null = null;
   for (const f of FORMATS) {
+    check();
     if (!f.detect(msg)) continue;
     const found = f.decode(msg, dsn);
     if (found.length) {
@@ -104,9 +133,13 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
     }
   }
   if (!decoder && dsn.length) {
-    records = dsn.map((r) => enrichFromText(r, msg));
+    records = dsn.map((r) => {
+      check();
+      return enrichFromText(r, msg);
+    });
     decoder = "rfc3464";
   }
+  check();
   if (!decoder && isAutoReply(msg)) {
     report.kind = "autoreply";
     report.decoder = "rfc3834";
@@ -124,7 +157,10 @@ export function decode(msg: BounceMessage, options: ParseBounceOptions = {}): Bo
   if (!decoder) return report;
 
   report.decoder = decoder;
-  report.recipients = records.map((r) => classify(r, decoder!, null, options));
+  report.recipients = records.map((r) => {
+    check();
+    return classify(r, decoder!, null, options);
+  });
   // The fallback guessed its recipients from a text no decoder knows: without a single sign of a
   // failure in it, it is not a bounce.
   if (decoder === "text" && report.recipients.every((r) => r.diagnosis.category === "unknown")) {
@@ -170,7 +206,8 @@ function fallback(msg: BounceMessage): RecipientRecord[] {
   const out: RecipientRecord[] = [];
   // Message-IDs look like addresses: the ones on Message-ID, References and In-Reply-To lines are not.
   const ids = new Set(
-    [...text.matchAll(/^[>\s]*(?:message-id|references|in-reply-to|content-id)\s*:.*$/gim)].flatMap((m) =>
+    // [> \t]*, not [>\s]*: at a line start \s crosses line ends (quadratic on blank lines).
+    [...text.matchAll(/^[> \t]*(?:message-id|references|in-reply-to|content-id)\s*:.*$/gim)].flatMap((m) =>
       addressesIn(m[0]),
     ),
   );
@@ -204,6 +241,15 @@ function classify(
   else if (r.action === "delayed") diagnosis.kind = "delay";
   else if (r.action === "failed" && (diagnosis.kind === "delay" || diagnosis.kind === "delivered"))
     diagnosis.kind = "bounce";
+  // What to do follows from what happened, not from the words the engine read ("feedback report:
+  // abuse", a vacation subject: unknown, whose default is a retry). A complaint: stop mailing the
+  // address. An auto-reply or a delivery: the message arrived, nothing to do.
+  if (diagnosis.kind === "complaint") {
+    diagnosis.permanence = "hard";
+    diagnosis.action = { type: "suppress", retryAfterSeconds: null, retryAfterSource: null };
+  } else if (diagnosis.kind === "autoreply" || diagnosis.kind === "delivered") {
+    diagnosis.action = { type: "none", retryAfterSeconds: null, retryAfterSource: null };
+  }
   return {
     recipient: cleanAddress(r.recipient) ?? r.recipient,
     originalRecipient: r.originalRecipient ?? null,

@@ -72,7 +72,10 @@ export interface BounceReport {
 export interface ParseBounceOptions {
   /** Largest message read, in bytes (default 10 MiB); larger input is a BounceError. */
   maxBytes?: number;
-  /** Time budget per message in milliseconds (default 2000). */
+  /**
+   * Time budget per message in milliseconds (default 2000); past it, a BounceError. Checked after
+   * MIME decoding, between decoders and between recipients.
+   */
   timeoutMs?: number;
   /** Languages of the tips in each diagnosis (as `diagnose`); default none. */
   lang?: import("../classify/diagnosis.js").DiagnoseOptions["lang"];

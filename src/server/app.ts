@@ -392,7 +392,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           lang: (req.query.lang ?? "none") as Lang | "none",
         });
       } catch (e) {
-        if (e instanceof BounceError) throw new HttpError(413, "too_large", e.message);
+        // Over the size limit: 413; over the time budget: the message is readable but too costly (422).
+        if (e instanceof BounceError)
+          throw e.limit === "time"
+            ? new HttpError(422, "too_slow", e.message)
+            : new HttpError(413, "too_large", e.message);
         throw e;
       }
       const stored =

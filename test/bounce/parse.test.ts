@@ -103,3 +103,62 @@ test("limits: too large is a BounceError; garbage is not a bounce, never a crash
     assert.equal(r.kind, "not_bounce");
   }
 });
+
+test("a complaint's action is to stop mailing the address; an auto-reply's and a delivery's, none", async () => {
+  const complaint = (await parseBounce(ARF)).recipients[0]!.diagnosis;
+  assert.equal(complaint.kind, "complaint");
+  assert.deepEqual(complaint.action, { type: "suppress", retryAfterSeconds: null, retryAfterSource: null });
+  assert.equal(complaint.permanence, "hard");
+  const vacation = (await parseBounce(VACATION)).recipients[0]!.diagnosis;
+  assert.equal(vacation.kind, "autoreply");
+  assert.deepEqual(vacation.action, { type: "none", retryAfterSeconds: null, retryAfterSource: null });
+  // Relayed onwards: whatever the diagnostic text says, the message went on.
+  const relayed = await parseBounce(POSTFIX_DSN.replace("Action: failed\nStatus: 5.1.1", "Action: relayed"));
+  assert.equal(relayed.recipients[0]!.diagnosis.kind, "delivered");
+  assert.equal(relayed.recipients[0]!.diagnosis.action.type, "none");
+});
+
+/** A report on `n` recipients, each with its own reply: slow to classify, not to read. */
+function manyRecipients(n: number): string {
+  const blocks = Array.from(
+    { length: n },
+    (_, i) =>
+      `Final-Recipient: rfc822; user${i}@example.com\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <user${i}@example.com>: Recipient address rejected: User unknown (${i})\n`,
+  );
+  return `From: MAILER-DAEMON@mx.example.net
+To: sender@example.org
+Subject: Undelivered Mail Returned to Sender
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Delivery failed.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+${blocks.join("\n")}
+--B--
+`;
+}
+
+test("the time budget: over it, a BounceError, checked between decoders and recipients", async () => {
+  const raw = manyRecipients(2000);
+  let t0 = performance.now();
+  const full = await parseBounce(raw);
+  const fullMs = performance.now() - t0;
+  assert.equal(full.recipients.length, 2000);
+  t0 = performance.now();
+  await assert.rejects(parseBounce(raw, { timeoutMs: 1 }), (e: unknown) => {
+    assert.ok(e instanceof BounceError);
+    assert.match(e.message, /time budget of 1 ms/);
+    assert.equal(e.limit, "time");
+    return true;
+  });
+  // It stopped on the way, not after classifying every recipient.
+  assert.ok(performance.now() - t0 < fullMs, `${performance.now() - t0} ms, the whole message ${fullMs} ms`);
+});

@@ -47,10 +47,15 @@ export const AMAVIS: FormatDecoder = {
         body.push(recordFrom(b.rcpt, inner ? inner[1]! : joined));
       }
     } else {
-      const m = /^A message from <[^>]*> to:\s*$([\s\S]*?)^was (considered .*|blocked .*|.*)$/m.exec(text);
-      if (m) {
-        const reason = m[2]!.trim();
-        for (const line of m[1]!.split(/\r?\n/)) {
+      // The head, then the first "was …" line after it. One lazy regex over both rescanned the rest
+      // of the text from each blank line after the head, and from each head when no "was" line
+      // follows (quadratic); [^>\n] keeps the sender on its line.
+      const head = /^A message from <[^>\n]*> to:[ \t]*$/m.exec(text);
+      const rest = head ? text.slice(head.index + head[0].length) : "";
+      const was = /^was (.*)$/m.exec(rest);
+      if (head && was) {
+        const reason = was[1]!.trim();
+        for (const line of rest.slice(0, was.index).split(/\r?\n/)) {
           const a = /^->\s*<?([^\s<>]+@[^\s<>]+)>?/.exec(line.trim());
           if (a) body.push(recordFrom(a[1]!, `Message was ${reason}`));
         }

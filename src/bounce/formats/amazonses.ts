@@ -33,12 +33,15 @@ export const AMAZONSES: FormatDecoder = {
 
 /** "5.1.0 - Unknown address error 550-'5.7.1 … Access denied' (delivery attempts: 0)" */
 function unwrap(r: RecipientRecord): RecipientRecord {
-  const m =
-    /^\s*([245]\.\d{1,3}\.\d{1,3})\s+-\s+[^']*?\b([245]\d\d)[- ]'([\s\S]*?)'?\s*(?:\(delivery attempts: \d+\))?\s*$/.exec(
-      r.diagnostic,
-    );
+  const m = /^\s*([245]\.\d{1,3}\.\d{1,3})\s+-\s+[^']*?\b([245]\d\d)[- ]'/.exec(r.diagnostic);
   if (!m) return r;
-  const inner = m[3]!.trim();
+  // The quoted reply runs to the closing quote and "(delivery attempts: N)" at the end. Found as
+  // the earliest start of that ending, rather than by a lazy ([\s\S]*?) before it, which tried
+  // the ending's \s* from every space of a run (cubic); (?<!\s) starts only at a quote or where a
+  // run of spaces starts, where the earliest ending always starts.
+  const rest = r.diagnostic.slice(m[0].length);
+  const end = /(?:'|(?<!\s))(?:\s*\(delivery attempts: \d+\))?\s*$/.exec(rest)!;
+  const inner = rest.slice(0, end.index).trim();
   const rec = recordFrom(r.recipient, `${m[2]} ${inner}`, {});
   return {
     ...r,

@@ -1,4 +1,5 @@
 import { mergeWithDsn, recordFrom } from "./reply-lines.js";
+import { between } from "./smtptext.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -20,11 +21,13 @@ export const APACHEJAMES: FormatDecoder = {
   },
   decode(msg, dsn) {
     const text = msg.text;
-    const err = /Error message below:\s*\n([\s\S]*?)\n\s*Message details:/i.exec(text);
+    // [^\S\n]* (white space except \n) beside each \n: "\s*\n([\s\S]*?)\n\s*" was cubic on a
+    // run of blank lines.
+    const err = between(text, /Error message below:[^\S\n]*\n/i, /\n[^\S\n]*Message details:/i);
     const title = /^Error:\s*(.+)$/m.exec(text);
-    const rcpts = /^\s*RCPT TO:\s*(.+)$/im.exec(text);
+    const rcpts = /^[ \t]*RCPT TO:\s*(.+)$/im.exec(text);
     if (!rcpts) return dsn;
-    const reply = (err ? err[1]! : "").trim().replace(/^([245]\d\d)\s+-\s+/, "$1 ");
+    const reply = (err ?? "").trim().replace(/^([245]\d\d)\s+-\s+/, "$1 ");
     const diagnostic = [reply, title?.[1]].filter(Boolean).join(" ");
     const body = rcpts[1]!
       .split(/[,;\s]+/)

@@ -18,9 +18,11 @@ export const BIGLOBE: FormatDecoder = {
   },
   decode(msg, dsn) {
     const text = msg.text;
-    const list = /-{5} The following addresses had delivery problems -{5}\s*\n([\s\S]*?)(?:\n\s*-{5}|$)/.exec(
-      text,
-    );
+    // \n[^\S\n]*-{5}, not \n\s*-{5}: from every line end of a run of blank lines, \s* would rescan
+    // the rest of the run (quadratic). It ends the list at the last line end instead of the first:
+    // the blank lines between are no address lines.
+    const list =
+      /-{5} The following addresses had delivery problems -{5}\s*\n([\s\S]*?)(?:\n[^\S\n]*-{5}|$)/.exec(text);
     if (!list) return dsn;
     const info = /-{5} Non-delivered information -{5}\s*\n([\s\S]*?)(?:\n\s*\n|\n-{2,}|$)/.exec(text);
     const diagnostic = info ? info[1]!.trim() : "";

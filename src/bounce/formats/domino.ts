@@ -7,7 +7,9 @@ import type { FormatDecoder } from "./types.js";
  * message Subject: … was not delivered to: user@example.com because: User … not listed in Domino
  * Directory" (localised in other languages), sometimes with a delivery-status part.
  */
-const NOT_DELIVERED = /^\s*was not delivered to:/im;
+// [ \t]*, not \s*, at line starts here and below: \s* crosses line ends, and each blank line
+// would rescan all the blank lines after it (quadratic).
+const NOT_DELIVERED = /^[ \t]*was not delivered to:/im;
 
 export const DOMINO: FormatDecoder = {
   id: "domino",
@@ -15,7 +17,7 @@ export const DOMINO: FormatDecoder = {
   decode(msg, dsn) {
     const text = msg.text;
     const list = blockAfter(text, NOT_DELIVERED);
-    const because = squash(blockAfter(text, /^\s*because:\s*$/im) ?? "");
+    const because = squash(blockAfter(text, /^[ \t]*because:\s*$/im) ?? "");
     const recipients = list ? addressesIn(list) : [];
     if (dsn.length) {
       return dsn.map((r) => (r.diagnostic.trim() || !because ? r : { ...r, diagnostic: because }));

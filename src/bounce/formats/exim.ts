@@ -21,7 +21,8 @@ import type { FormatDecoder } from "./types.js";
 const MARKER = "created automatically by mail delivery software";
 const START_RE =
   /^.*(?:following address(?:\(es\)|es)?\s+failed:|address(?:\(es\)|es)? failed:|address to which the message has not yet been delivered is:|addresses to which the message has not yet been delivered are:)[ \t]*$/im;
-const COPY_RE = /^-{2,}\s*This is a copy of|^-{2,}.*original message|^Content-Type: message\//im;
+// "--.*", not "-{2,}.*": the same lines, without quadratic backtracking on a line of dashes.
+const COPY_RE = /^-{2,}\s*This is a copy of|^--.*original message|^Content-Type: message\//im;
 const GENERATED_TEXT_RE = /^The following text was generated during the delivery attempt/im;
 
 export const EXIM: FormatDecoder = {

@@ -25,7 +25,9 @@ export const FML: FormatDecoder = {
       .find((l) => /<[^<>\s]+@[^<>\s]+>/.test(l));
     if (!first) return dsn;
     const rcpt = /<([^<>\s]+@[^<>\s]+)>/.exec(first)![1]!;
-    const subject = msg.subject.replace(/\s*\([^()]*\bML\)\s*$/, "").trim();
+    // (?<!\s): start only where a run of white space starts (a leading \s* is tried again from
+    // every space of a long run otherwise: quadratic); the match is the same.
+    const subject = msg.subject.replace(/(?<!\s)\s*\([^()]*\bML\)\s*$/, "").trim();
     return [recordFrom(rcpt, `${subject}: ${first}`)];
   },
 };

@@ -29,7 +29,10 @@ function googleText(text: string): string {
   const tech =
     /Technical details of (?:permanent|temporary) failure:\s*([\s\S]*?)(?:\n\s*\n|\n\s*-{3,}|$)/i.exec(text);
   if (tech) return squash(tech[1]!);
-  const head = /^\s*\*\*\s*(.+?)\s*\*\*\s*$/m.exec(text);
+  // "** Address not found **". [ \t]*: a line-start \s* would cross line ends (quadratic on blank
+  // lines). The title starts and ends visible, so that the \s* around it are tried once per run
+  // of spaces, not from each of its spaces (quadratic on a long run).
+  const head = /^[ \t]*\*\*\s*(\S(?:.*?\S)??)\s*\*\*\s*$/m.exec(text);
   const para = head ? blockAfter(text.slice(head.index), /\*\*/) : null;
   return squash([head?.[1], para].filter(Boolean).join(". "));
 }

@@ -21,7 +21,8 @@ export const GMX: FormatDecoder = {
     const start = /The following\s+address(?:es)?\s+failed:/i.exec(text);
     if (!start) return [];
     let body = text.slice(start.index + start[0].length);
-    const end = body.search(/^-{2,}.*original message/im);
+    // "--.*", not "-{2,}.*": the same lines, without quadratic backtracking on a line of dashes.
+    const end = body.search(/^--.*original message/im);
     if (end >= 0) body = body.slice(0, end);
     const out: (RecipientRecord & { lines: string[] })[] = [];
     let cur: (RecipientRecord & { lines: string[] }) | null = null;

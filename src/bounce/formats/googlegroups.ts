@@ -19,7 +19,11 @@ export const GOOGLEGROUPS: FormatDecoder = {
     if (!recipients.length) return [];
     const text = explanation(msg.text);
     // The notice without its greeting line and signature.
-    const body = squash(text.replace(/^\s*[^\n]*@[^\n]*,\s*\n/, "").replace(/Google Groups\s*$/i, ""));
+    // "(?:\s*\n)?[^\n@]*@" is "\s*[^\n]*@" without the overlaps (white space matched by both,
+    // every @ of the line tried) that made it quadratic on a long line.
+    const body = squash(
+      text.replace(/^(?:\s*\n)?[^\n@]*@[^\n]*,\s*\n/, "").replace(/Google Groups\s*$/i, ""),
+    );
     const diagnostic = body.slice(0, 1200) || "Google Groups: posting to the group was rejected";
     return recipients.map((recipient) => ({
       recipient,

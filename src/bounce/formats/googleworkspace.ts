@@ -15,7 +15,7 @@ export const GOOGLEWORKSPACE: FormatDecoder = {
   decode(msg, dsn) {
     const text = explanation(msg.text);
     const why = blockAfter(text, /\*\* Message not delivered \*\*/) ?? "";
-    const response = blockAfter(text, /^\s*The response was:/m) ?? "";
+    const response = blockAfter(text, /^[ \t]*The response was:/m) ?? "";
     const diagnostic = squash(`${why} ${response}`);
     if (dsn.length) return dsn.map((r) => (r.diagnostic.trim() ? r : { ...r, diagnostic }));
     let recipients = originalRecipients(msg);

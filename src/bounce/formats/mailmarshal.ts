@@ -1,4 +1,5 @@
 import { recordFrom } from "./reply-lines.js";
+import { between } from "./smtptext.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -25,17 +26,20 @@ export const MAILMARSHAL: FormatDecoder = {
   },
   decode(msg, dsn) {
     const text = msg.text;
-    const because =
-      /Could not be delivered because of\s*\n([\s\S]*?)\n\s*The following recipients were affected:/i.exec(
-        text,
-      );
+    // [^\S\n]* (white space except \n) beside each \n: "\s*\n([\s\S]*?)\n\s*" was cubic on a
+    // run of blank lines.
+    const because = between(
+      text,
+      /Could not be delivered because of[^\S\n]*\n/i,
+      /\n[^\S\n]*The following recipients were affected:/i,
+    );
     const list =
       /The following recipients were affected:[ \t]*\n([\s\S]*?)(?:\n\s*\n|\nAdditional Information|$)/i.exec(
         text,
       );
     if (!list) return dsn;
     const remote = /^Remote-MTA:\s*<?([^>\s]+)>?/im.exec(text);
-    const diagnostic = because ? because[1]!.trim() : "";
+    const diagnostic = because ? because.trim() : "";
     const records = [];
     for (const line of list[1]!.split(/\r?\n/)) {
       const m = /^\s*<?([^\s<>]+@[^\s<>]+?)>?\s*$/.exec(line);

@@ -40,6 +40,25 @@ function blocksOf(text: string): Block[] {
   return out;
 }
 
+/**
+ * The words after the last "Error:" (on the next line when it ends its line), as
+ * /Error:\s*([^\n]+)\s*(?:\n|$)(?![\s\S]*Error:)/ reads them, without its lookahead: that scans to
+ * the end of the text from every "Error:" (quadratic on a text of many).
+ */
+function lastError(text: string): string | null {
+  const last = text.lastIndexOf("Error:");
+  if (last < 0) return null;
+  const lineStart = text.lastIndexOf("\n", last) + 1;
+  // An "Error:" ending the last line before this one (blank lines between) reads this line.
+  const before = text.slice(0, lineStart).trimEnd();
+  const from = before.endsWith("Error:") ? before.length : text.indexOf("Error:", lineStart) + 6;
+  // From the first visible character after it (maybe on a later line) to the end of that line.
+  const skip = text.slice(from).search(/\S/);
+  if (skip < 0) return "";
+  const eol = text.indexOf("\n", from + skip);
+  return squash(text.slice(from + skip, eol < 0 ? undefined : eol));
+}
+
 function realAddress(r: RecipientRecord): string {
   const odd = /^@|:|@[^.]+$/.test(r.recipient);
   return odd && r.originalRecipient ? r.originalRecipient : r.recipient;
@@ -59,8 +78,7 @@ export const MESSAGINGSERVER: FormatDecoder = {
   decode(msg, dsn) {
     const text = msg.text;
     const blocks = blocksOf(text);
-    const lastError = /Error:\s*([^\n]+)\s*(?:\n|$)(?![\s\S]*Error:)/.exec(text);
-    const history = lastError ? squash(lastError[1]!) : null;
+    const history = lastError(text);
     const find = (a: string) => blocks.find((b) => b.recipient.toLowerCase() === a.toLowerCase());
     if (dsn.length) {
       return dsn.map((r) => {

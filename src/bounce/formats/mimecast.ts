@@ -11,7 +11,9 @@ import type { FormatDecoder } from "./types.js";
 function after(text: string, marker: RegExp): string | null {
   const m = marker.exec(text);
   if (!m) return null;
-  const d = /^\s*--\s*(.+)$/m.exec(text.slice(m.index + m[0].length));
+  // The first line starting with "--", or the "--" ending the marker's own line. [ \t]*, not \s*:
+  // a line-start \s* crosses line ends (quadratic on blank lines).
+  const d = /^[ \t]*--\s*(.+)$/m.exec(text.slice(m.index + m[0].length));
   return d ? squash(d[1]!) : null;
 }
 

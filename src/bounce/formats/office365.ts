@@ -47,7 +47,7 @@ export function readExchangeNdr(text: string): ExchangeNdr | null {
   let generatingServer: string | null = null;
   if (adminAt >= 0) {
     let admin = text.slice(adminAt);
-    const end = admin.search(/^\s*Original message headers:/im);
+    const end = admin.search(/^[ \t]*Original message headers:/im);
     if (end > 0) admin = admin.slice(0, end);
     generatingServer = /Generating server:\s*(\S+)/i.exec(admin)?.[1] ?? null;
     let who: string | null = null;

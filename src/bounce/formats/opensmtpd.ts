@@ -24,7 +24,7 @@ import type { FormatDecoder } from "./types.js";
 const START_RE = /This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\./;
 const LIST_RE = /following\s+(?:list\s+of\s+)?recipients:/;
 const END_RE =
-  /^\s*(?:Below is a copy of the original message|Please note that this is only a temporary failure report)/m;
+  /^[ \t]*(?:Below is a copy of the original message|Please note that this is only a temporary failure report)/m;
 const LINE_RE = /^([^\s<>@:]+@[^\s<>:]+):\s*(.*)$/;
 const STATUS_RE = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 

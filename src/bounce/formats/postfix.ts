@@ -31,7 +31,9 @@ interface Paragraph {
 }
 
 // "<user@host> (expanded from <alias@host>): explanation", the paragraph joined into one line.
-const PARAGRAPH_RE = /^<([^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*(?:\(expanded from\s*<([^<>]*)>\))?\s*:\s*([\s\S]*)$/;
+// (\s* before the optional part only: two \s* around it would try every split of a long run of
+// spaces, quadratic.)
+const PARAGRAPH_RE = /^<([^<>\s]+@[^<>\s]+|[^<>\s]+)>\s*(?:\(expanded from\s*<([^<>]*)>\)\s*)?:\s*([\s\S]*)$/;
 
 function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
@@ -106,7 +108,7 @@ function enrich(records: RecipientRecord[], paras: Paragraph[]): RecipientRecord
 /** "Postfix SMTP server: errors from client[addr]": the session transcript sent to postmaster. */
 function transcript(msg: BounceMessage): RecipientRecord[] {
   const text = msg.text;
-  const rcpts = [...text.matchAll(/^\s*In:\s+RCPT\s+TO:\s*<([^<>\s]+@[^<>\s]+)>/gim)].map((m) => m[1]!);
+  const rcpts = [...text.matchAll(/^[ \t]*In:\s+RCPT\s+TO:\s*<([^<>\s]+@[^<>\s]+)>/gim)].map((m) => m[1]!);
   if (!rcpts.length) return [];
   // The last error reply of the session, and the command it answered.
   let reply: string | null = null;

@@ -16,11 +16,14 @@ import type { FormatDecoder } from "./types.js";
  * exit status ("X-Unix; 77") or missing, and its Status may be the generic one (4.4.7) while the
  * reply states the real one: the transcript supplies both.
  */
-const TRANSCRIPT = /^\s*-+\s*Transcript of session follows\s*-+\s*$/im;
+// [ \t]*, not \s*, at line starts: \s* crosses line ends, and each blank line would rescan all
+// the blank lines after it (quadratic).
+const TRANSCRIPT = /^[ \t]*-+\s*Transcript of session follows\s*-+\s*$/im;
 const FATAL =
-  /^\s*-+\s*The following addresses had (?:permanent fatal errors|transient non-fatal errors)\s*-+\s*$/im;
+  /^[ \t]*-+\s*The following addresses had (?:permanent fatal errors|transient non-fatal errors)\s*-+\s*$/im;
 const RECEIVED = /The original message was received at /i;
-const END = /^\s*-+\s*(?:Original message|Message header|Unsent message|Returned message|Below this line)/im;
+const END =
+  /^[ \t]*-+\s*(?:Original message|Message header|Unsent message|Returned message|Below this line)/im;
 
 interface Reading {
   /** Recipient (lower case) → its reply (from the transcript) and SMTP command. */
@@ -36,7 +39,7 @@ function read(text: string): Reading {
   const f = FATAL.exec(text);
   if (f) {
     let block = text.slice(f.index + f[0].length);
-    const stop = block.search(/^\s*-{3,}/m);
+    const stop = block.search(/^[ \t]*-{3,}/m);
     if (stop >= 0) block = block.slice(0, stop);
     let cur: Reading["listed"][number] | null = null;
     for (const raw of block.split(/\r?\n/)) {

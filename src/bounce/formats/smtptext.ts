@@ -30,6 +30,19 @@ export function blockAfter(text: string, marker: RegExp, stop?: RegExp): string 
   return out.length ? out.join("\n") : null;
 }
 
+/**
+ * The text between the first match of `start` and the first match of `end` after it, or null.
+ * What `start([\s\S]*?)end` finds, in linear time: that regex rescans to the end of the text
+ * from every later match of `start` when `end` is missing (quadratic or worse).
+ */
+export function between(text: string, start: RegExp, end: RegExp): string | null {
+  const s = start.exec(text);
+  if (!s) return null;
+  const rest = text.slice(s.index + s[0].length);
+  const e = end.exec(rest);
+  return e ? rest.slice(0, e.index) : null;
+}
+
 /** Recipients of the returned message (its To and Cc), when the bounce carries its headers. */
 export function originalRecipients(msg: BounceMessage): string[] {
   const o = readOriginal(msg);

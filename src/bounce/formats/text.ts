@@ -5,12 +5,13 @@ const ADDRESS_RE =
 
 /** Every address in `text`, in order, lower-cased domain, without duplicates. */
 export function addressesIn(text: string): string[] {
-  const out: string[] = [];
+  // A Set, not out.includes: a text of thousands of distinct addresses must stay linear.
+  const seen = new Set<string>();
   for (const m of text.matchAll(ADDRESS_RE)) {
     const a = cleanAddress(m[1]!);
-    if (a && !out.includes(a)) out.push(a);
+    if (a) seen.add(a);
   }
-  return out;
+  return [...seen];
 }
 
 export function cleanAddress(value: string): string | null {
@@ -25,11 +26,26 @@ export function cleanAddress(value: string): string | null {
 
 /** The part of a bounce before the returned message is quoted (the explanation). */
 export function explanation(text: string): string {
+  // [ \t]*, not \s*: \s* crosses line ends, so every blank line would rescan all the blank lines
+  // after it (quadratic). "--.*" for "-{2,}.*", which backtracks quadratically on a line of dashes.
   const m =
-    /^\s*(?:-{2,}.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|copy of the message|message headers follow|header of the original).*|original message follows\.?|content-type: message\/rfc822)\s*$/im.exec(
+    /^[ \t]*(?:--.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|copy of the message|message headers follow|header of the original).*|original message follows\.?|content-type: message\/rfc822)\s*$/im.exec(
       text,
     );
-  return m ? text.slice(0, m.index) : text;
+  return m ? text.slice(0, blankLinesBefore(text, m.index)) : text;
+}
+
+/**
+ * The start of the blank lines just before the line that starts at `at` (or `at` itself): where a
+ * match of `^\s*` would have started, so that a text cut there ends as it always did.
+ */
+function blankLinesBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  if (i === 0) return 0;
+  // i follows the last visible character: the first line start after it.
+  while (i < at && !/[\n\r\u2028\u2029]/.test(text[i - 1]!)) i++;
+  return i;
 }
 
 /**
@@ -41,7 +57,14 @@ export function paragraphAbout(text: string, recipient: string): string | null {
   const at = lower.indexOf(recipient.toLowerCase());
   if (at < 0) return null;
   const start = text.lastIndexOf("\n", at) + 1;
-  const lines = text.slice(start).split(/\r?\n/);
+  // Only the 30 lines read are split: called once per recipient, splitting the whole rest of a
+  // long text each time would make many recipients quadratic.
+  let end = start - 1;
+  for (let n = 0; n < 30; n++) {
+    end = text.indexOf("\n", end + 1);
+    if (end < 0) break;
+  }
+  const lines = text.slice(start, end < 0 ? undefined : end).split(/\r?\n/);
   const out: string[] = [];
   for (let i = 0; i < lines.length && i < 30; i++) {
     const line = lines[i]!;

@@ -15,17 +15,22 @@ export const TRENDMICRO: FormatDecoder = {
   decode(msg, dsn) {
     const text = explanation(msg.text);
     if (dsn.length) return dsnWithText(dsn, text);
-    const recipients = addressesIn(text).filter((a) => !addressesIn(msg.from).includes(a));
+    const own = new Set(addressesIn(msg.from));
+    const recipients = addressesIn(text).filter((a) => !own.has(a));
     const received = /Received\s*>>>\s*([^\n]+)/i.exec(text);
     const sent = /Sent\s*<<<\s*(\w+)/i.exec(text);
+    // The first line naming each address, found in one pass: a search of the whole text for each
+    // recipient was quadratic on a text of many addresses.
+    const lineOf = new Map<string, string>();
+    for (const line of text.split("\n")) {
+      for (const a of addressesIn(line)) if (!lineOf.has(a.toLowerCase())) lineOf.set(a.toLowerCase(), line);
+    }
     return recipients.map((recipient) => {
-      const line = new RegExp(`[^\\n]*${recipient.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\n]*`, "i").exec(
-        text,
-      );
+      const line = lineOf.get(recipient.toLowerCase()) ?? "";
       return {
         recipient,
         action: "failed",
-        diagnostic: squash(received ? received[1]! : (line?.[0] ?? "").replace(/^\s*Reason:\s*/i, "")),
+        diagnostic: squash(received ? received[1]! : line.replace(/^\s*Reason:\s*/i, "")),
         command: sent ? sent[1]!.toUpperCase() : null,
       };
     });

@@ -9,8 +9,9 @@ import type { FormatDecoder } from "./types.js";
  * unknown" per recipient, "421 host (smtp)... Deferred: …" per host, and "While talking to host:
  * >>> RCPT To:<…> <<< 550 …" exchanges; then "----- Unsent message follows -----".
  */
-const TRANSCRIPT = /^\s*-+\s*Transcript of session follows\s*-+\s*$/im;
-const UNSENT = /^\s*-+\s*(?:Unsent message follows|Original message follows|Message header follows)/im;
+// [ \t]*, not \s*, at line starts: \s* crosses line ends (quadratic on blank lines).
+const TRANSCRIPT = /^[ \t]*-+\s*Transcript of session follows\s*-+\s*$/im;
+const UNSENT = /^[ \t]*-+\s*(?:Unsent message follows|Original message follows|Message header follows)/im;
 
 export const V5SENDMAIL: FormatDecoder = {
   id: "v5sendmail",

@@ -15,11 +15,12 @@ export const VERIZON: FormatDecoder = {
     msg.text.includes("Message could not be delivered to mobile"),
   decode(msg, dsn) {
     const text = msg.text;
-    const error = /^\s*Error:\s*(.+)$/im.exec(text);
+    // [ \t]*, not \s*, at line starts: \s* crosses line ends (quadratic on blank lines).
+    const error = /^[ \t]*Error:\s*(.+)$/im.exec(text);
     const diagnostic = squash(error ? error[1]! : "Message could not be delivered to mobile");
     if (dsn.length) return dsn.map((r) => (r.diagnostic.trim() ? r : { ...r, diagnostic }));
-    const at = text.search(/^\s*Original Message:/im);
-    const to = at >= 0 ? /^\s*To:\s*(.+)$/im.exec(text.slice(at)) : null;
+    const at = text.search(/^[ \t]*Original Message:/im);
+    const to = at >= 0 ? /^[ \t]*To:\s*(.+)$/im.exec(text.slice(at)) : null;
     const recipients = to ? addressesIn(to[1]!) : [];
     return recipients.map((recipient) => ({ recipient, action: "failed", diagnostic }));
   },

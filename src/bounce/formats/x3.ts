@@ -28,7 +28,7 @@ export const X3: FormatDecoder = {
     const text = msg.text.slice(msg.text.indexOf(MARKER));
     const head = /^(Del[ei]very to the following recipients .*?):?\s*$/m.exec(text);
     const recipients: string[] = [];
-    for (const m of text.matchAll(/^\s*\*\s+<?([^\s<>]+@[^\s<>]+?)>?\s*$/gm)) recipients.push(m[1]!);
+    for (const m of text.matchAll(/^[ \t]*\*\s+<?([^\s<>]+@[^\s<>]+?)>?\s*$/gm)) recipients.push(m[1]!);
     const tech = /Technical details:\s*\n([\s\S]*?)(?:\n={10,}|$)/.exec(text);
     const details = tech ? tech[1]!.trim() : "";
     const aborted =

@@ -22,7 +22,9 @@ export const X4: FormatDecoder = {
     return MARKER_RE.test(msg.text);
   },
   decode(msg, dsn) {
-    let text = msg.text.slice(MARKER_RE.exec(msg.text)!.index);
+    const marker = MARKER_RE.exec(msg.text);
+    if (!marker) return dsn;
+    let text = msg.text.slice(marker.index);
     const end = /^--- Below this line is a copy of the message/m.exec(text);
     if (end) text = text.slice(0, end.index);
     const body: RecipientRecord[] = [];

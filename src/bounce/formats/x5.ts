@@ -21,7 +21,9 @@ export const X5: FormatDecoder = {
       .slice(1);
     const body = [];
     for (const line of lines) {
-      const m = /^<?([^\s<>]+@[^\s<>]+?)>?\s*(?:\((.*)\))?\s*$/.exec(line.trim());
+      // "\s*(?:\s*…)?" rather than "\s*(?:…)?\s*": the same lines, without trying every split of a
+      // run of spaces between two \s* (quadratic).
+      const m = /^<?([^\s<>]+@[^\s<>]+?)>?(?:\s*\((.*)\))?\s*$/.exec(line.trim());
       if (!m) {
         if (line.trim()) break;
         continue;

@@ -22,7 +22,11 @@ export const ZOHO: FormatDecoder = {
     const out: RecipientRecord[] = [];
     for (const raw of text.split(/\r?\n/)) {
       const line = raw.trim();
-      let m = /^(\S+@\S+?)\s+[^,]*,\s*ERROR_CODE\s*:\s*(\d{3})?\s*,\s*ERROR_CODE\s*:\s*(.*)$/i.exec(line);
+      // The address is the first word (one with an @ inside): "(\S+@\S+?)\s+[^,]*" tried every @ of
+      // a long word and every split of a run of spaces (quadratic); "\s*(?:(\d{3})\s*)?," is
+      // "\s*(\d{3})?\s*," without trying every split of the spaces around the code.
+      let m = /^(\S+)\s[^,]*,\s*ERROR_CODE\s*:\s*(?:(\d{3})\s*)?,\s*ERROR_CODE\s*:\s*(.*)$/i.exec(line);
+      if (m && !/^\S+@\S+$/.test(m[1]!)) m = null;
       if (m) {
         const recipient = cleanAddress(m[1]!);
         if (!recipient) continue;
@@ -36,9 +40,10 @@ export const ZOHO: FormatDecoder = {
         });
         continue;
       }
-      m = /^\[Status:\s*\w+,\s*Address:\s*<?([^>,\s]+)>?,\s*ResponseCode\s*(\d{3})?\s*,[\s,]*(.*?)\]?$/i.exec(
-        line,
-      );
+      m =
+        /^\[Status:\s*\w+,\s*Address:\s*<?([^>,\s]+)>?,\s*ResponseCode\s*(?:(\d{3})\s*)?,[\s,]*(.*?)\]?$/i.exec(
+          line,
+        );
       if (m) {
         const recipient = cleanAddress(m[1]!);
         if (!recipient) continue;
