@@ -5,7 +5,7 @@ set -euo pipefail
 
 if [ "${1:-}" = "stop" ]; then
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  su postgres -s /bin/sh -c "$bin/pg_ctl -D '$2' -m immediate stop" >/dev/null 2>&1 || true
+  su postgres -s /bin/sh -c "$bin/pg_ctl -D '$2/data' -m immediate stop" >/dev/null 2>&1 || true
   rm -rf "$2"
   exit 0
 fi
