@@ -153,3 +153,40 @@ Content-Transfer-Encoding: 7bit
 
 <taro@example.jp>: 550 5.1.1 User unknown
 `;
+
+/** A small DSN with the Date header given; the original's headers carry no Message-ID. */
+export function datedDsn(date: string, recipient = "gone@example.com"): string {
+  return [
+    "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
+    `Date: ${date}`,
+    "Subject: Undelivered Mail Returned to Sender",
+    "To: sender@example.org",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain",
+    "",
+    "The mail system could not deliver your message.",
+    "",
+    "--b1",
+    "Content-Type: message/delivery-status",
+    "",
+    "Reporting-MTA: dns; mx.example.org",
+    "",
+    `Final-Recipient: rfc822; ${recipient}`,
+    "Action: failed",
+    "Status: 5.1.1",
+    `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: User unknown`,
+    "",
+    "--b1",
+    "Content-Type: text/rfc822-headers",
+    "",
+    "From: sender@example.org",
+    `To: ${recipient}`,
+    "Subject: hello",
+    "",
+    "--b1--",
+    "",
+  ].join("\r\n");
+}

@@ -5,44 +5,8 @@ import { after, test } from "node:test";
 import { parseBounce } from "../../src/bounce/parse.js";
 import { bounceEvents } from "../../src/ingest/bounce-events.js";
 import { Store } from "../../src/store/store.js";
+import { datedDsn as dsn } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
-
-/** A small DSN; the original's headers carry no Message-ID. */
-function dsn(date: string, recipient = "gone@example.com"): string {
-  return [
-    "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>",
-    `Date: ${date}`,
-    "Subject: Undelivered Mail Returned to Sender",
-    "To: sender@example.org",
-    "MIME-Version: 1.0",
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain",
-    "",
-    "The mail system could not deliver your message.",
-    "",
-    "--b1",
-    "Content-Type: message/delivery-status",
-    "",
-    "Reporting-MTA: dns; mx.example.org",
-    "",
-    `Final-Recipient: rfc822; ${recipient}`,
-    "Action: failed",
-    "Status: 5.1.1",
-    `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: User unknown`,
-    "",
-    "--b1",
-    "Content-Type: text/rfc822-headers",
-    "",
-    "From: sender@example.org",
-    `To: ${recipient}`,
-    "Subject: hello",
-    "",
-    "--b1--",
-    "",
-  ].join("\r\n");
-}
 
 const earlier = new Date("2026-03-01T10:00:00Z");
 const later = new Date("2026-03-01T10:07:00Z");

@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { type Running, startServer } from "../../src/server/serve.js";
 import { DEFAULT_POLICY } from "../../src/store/store.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
+import { apiCaller } from "../support/api-client.js";
 import { testDatabases } from "../support/databases.js";
 import { SmtpClient } from "../support/smtp-client.js";
 
@@ -16,16 +17,10 @@ for (const db of testDatabases()) {
     let s: Running;
     let base: string;
     let key: string;
-    const api = (path: string, init: RequestInit & { json?: unknown } = {}) => {
-      const headers = new Headers(init.headers);
-      if (!headers.has("authorization")) headers.set("authorization", `Bearer ${key}`);
-      if (init.json !== undefined) headers.set("content-type", "application/json");
-      return fetch(`${base}${path}`, {
-        ...init,
-        headers,
-        body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-      });
-    };
+    const api = apiCaller(
+      () => base,
+      () => key,
+    );
 
     before(async () => {
       s = await startServer({

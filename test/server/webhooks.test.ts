@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type Running, startServer } from "../../src/server/serve.js";
 import { DEFAULT_POLICY } from "../../src/store/store.js";
+import { datedDsn } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
 
 const fixture = (name: string) =>
@@ -217,6 +218,15 @@ test("Mailgun: signed with the signing key, or refused", async () => {
   );
 });
 
+/** Posts MTA log text to /v1/logs. */
+function postLog(log: string): Promise<Response> {
+  return fetch(`${base}/v1/logs?year=2026`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+    body: log,
+  });
+}
+
 test("MTA log lines posted as text become events", async () => {
   const log = [
     "2026-03-02T10:00:00+00:00 mx1 postfix/qmgr[100]: 4F1A2B3C4D: from=<news@example.org>, size=1200, nrcpt=1 (queue active)",
@@ -224,11 +234,7 @@ test("MTA log lines posted as text become events", async () => {
     "2026-03-02T10:00:01+00:00 mx1 postfix/qmgr[100]: 4F1A2B3C4D: removed",
     "this line is not a log line",
   ].join("\n");
-  const r = await fetch(`${base}/v1/logs?year=2026`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
-    body: log,
-  });
+  const r = await postLog(log);
   assert.equal(r.status, 200);
   const body = (await r.json()) as { inserted: number; bad: number };
   assert.equal(body.inserted, 1);
@@ -247,43 +253,14 @@ test("MTA log lines with a damaged queue id are counted as bad", async () => {
     "2026-03-02T10:00:01+00:00 mx1 postfix/smtp[101]: 5RRR: to=<b@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (550 5.1.1 unknown)",
     "2026-03-02T10:00:01+00:00 mx1 postfix/qmgr[100]: 5RRR: removed",
   ].join("\n");
-  const r = await fetch(`${base}/v1/logs?year=2026`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
-    body: log,
-  });
+  const r = await postLog(log);
   assert.equal(r.status, 200);
   const body = (await r.json()) as { lines: number; bad: number; events: number; inserted: number };
   assert.deepEqual([body.lines, body.bad, body.events, body.inserted], [5, 5, 0, 0]);
 });
 
 test("a bounce without a usable Date header posted twice is stored once", async () => {
-  const email = [
-    "From: MAILER-DAEMON@mx.example.org",
-    "Date: 29-04-2017 23:34",
-    "Subject: Undelivered Mail Returned to Sender",
-    "To: sender@example.org",
-    "MIME-Version: 1.0",
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
-    "",
-    "--b1",
-    "Content-Type: text/plain",
-    "",
-    "Your message could not be delivered.",
-    "",
-    "--b1",
-    "Content-Type: message/delivery-status",
-    "",
-    "Reporting-MTA: dns; mx.example.org",
-    "",
-    "Final-Recipient: rfc822; undated@example.com",
-    "Action: failed",
-    "Status: 5.1.1",
-    "Diagnostic-Code: smtp; 550 5.1.1 <undated@example.com>: User unknown",
-    "",
-    "--b1--",
-    "",
-  ].join("\r\n");
+  const email = datedDsn("29-04-2017 23:34", "undated@example.com");
   const post = async () => {
     const r = await fetch(`${base}/v1/bounces`, {
       method: "POST",

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { LogReader } from "../../src/ingest/logs/index.js";
-import { Store } from "../../src/store/store.js";
+import { Store, type Suppression } from "../../src/store/store.js";
 import { testDatabases } from "../support/databases.js";
 
 const DAY = 86400_000;
@@ -32,17 +32,22 @@ function failures(recipient: string, response: string, count: number, fromDay = 
   );
 }
 
+/** A hard bounce of `address` at `now`, and the suppression it made. */
+async function hardBounce(store: Store, address: string, now: number): Promise<Suppression> {
+  await store.insertEvents(
+    [event({ type: "bounce", recipient: address, response: "550 5.1.1 User unknown" })],
+    now,
+  );
+  return (await store.getSuppression(address, now))!;
+}
+
 for (const db of testDatabases()) {
   test(`${db.name}: an automatic suppression never weakens the entry in force`, async () => {
     const store = await Store.open(await db.url());
     try {
       const now = T0 + 10 * DAY;
       // A hard bounce, then three "inbox" failures: the permanent entry stays, with its why.
-      await store.insertEvents(
-        [event({ type: "bounce", recipient: "gone@example.com", response: "550 5.1.1 User unknown" })],
-        now,
-      );
-      const hard = (await store.getSuppression("gone@example.com", now))!;
+      const hard = await hardBounce(store, "gone@example.com", now);
       await store.insertEvents(failures("gone@example.com", INBOX, 3, 1), now);
       assert.deepEqual(await store.getSuppression("gone@example.com", now), hard);
 
@@ -197,11 +202,7 @@ for (const db of testDatabases()) {
     try {
       const now = T0 + 10 * DAY;
       // Over a permanent automatic entry, without an expiry: still permanent, still the bounce's.
-      await store.insertEvents(
-        [event({ type: "bounce", recipient: "gone@example.com", response: "550 5.1.1 User unknown" })],
-        now,
-      );
-      const auto = (await store.getSuppression("gone@example.com", now))!;
+      const auto = await hardBounce(store, "gone@example.com", now);
       assert.equal(auto.manualAt, null);
       const confirmed = await store.addSuppression(
         "Gone@Example.com",
