@@ -138,7 +138,11 @@ export class Store {
           .execute();
         inserted.push(...got);
       }
-      const byKey = new Map(rows.map((r, i) => [r.dedupe_key, i]));
+      // A key twice in one batch: the database keeps the first, so the policy and rollups must too.
+      const byKey = new Map<string, number>();
+      rows.forEach((r, i) => {
+        if (!byKey.has(r.dedupe_key)) byKey.set(r.dedupe_key, i);
+      });
       const counted: Omit<EventsTable, "id">[] = [];
       for (const row of inserted) {
         const i = byKey.get(row.dedupe_key);

@@ -197,6 +197,28 @@ for (const db of testDatabases()) {
     }
   });
 
+  test(`${db.name}: a key twice in one batch: the policy acts on the event the database kept`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      const first = event({
+        type: "bounce",
+        recipient: "twice@example.com",
+        response: "550 5.1.1 User unknown",
+      });
+      const again = {
+        ...event({ type: "bounce", recipient: "twice@example.com", response: FULL }),
+        sourceId: first.sourceId,
+      };
+      assert.deepEqual(await store.insertEvents([first, again], now), { inserted: 1, duplicates: 1 });
+      const kept = (await store.listEvents({ limit: 5, recipient: "twice@example.com" })).items;
+      assert.equal(kept[0]?.diagnosis?.category, "invalid_address");
+      assert.equal((await store.getSuppression("twice@example.com", now))?.category, "invalid_address");
+    } finally {
+      await store.close();
+    }
+  });
+
   test(`${db.name}: a manual add over an entry confirms it: note and expiry when given, its why kept`, async () => {
     const store = await Store.open(await db.url());
     try {
