@@ -148,7 +148,7 @@ export class Store {
         const i = byKey.get(row.dedupe_key);
         if (i === undefined) continue;
         counted.push(rows[i]!);
-        await this.applyPolicy(trx, events[i]!, row.id, now);
+        await this.applyPolicy(trx, events[i]!, row.id, rows[i]!.occurred_at, now);
       }
       await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length };
@@ -159,10 +159,28 @@ export class Store {
     trx: Kysely<Database>,
     e: ClassifiedEvent,
     eventId: number,
+    occurredAt: number,
     now: number,
   ): Promise<void> {
     const d = e.diagnosis;
     const address = e.recipient.toLowerCase();
+    if (e.type === "delivered") {
+      // The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable
+      // inbox) caused by an earlier failure is lifted. Permanent and manual entries stay.
+      await trx
+        .deleteFrom("suppressions")
+        .where("address", "=", address)
+        .where("manual_at", "is", null)
+        .where("expires_at", "is not", null)
+        .where((eb) =>
+          eb.or([
+            eb("event_id", "is", null),
+            eb("event_id", "in", eb.selectFrom("events").select("id").where("occurred_at", "<", occurredAt)),
+          ]),
+        )
+        .execute();
+      return;
+    }
     if (e.type === "complaint") {
       await this.suppress(
         trx,
@@ -184,13 +202,19 @@ export class Store {
     if (d.category === "inbox" || d.category === "inbox_full") {
       const limit = d.category === "inbox" ? this.policy.inboxFailures : this.policy.inboxFullFailures;
       const since = now - this.policy.windowMs;
-      // Failures of distinct messages: five retries of one message are one failure, not five.
+      // Failures of distinct messages: five retries of one message are one failure, not five. A
+      // delivery to the address resets the count: only failures after the last one add up.
       const row = await trx
         .selectFrom("events")
         .select(sql<number>`count(distinct ${messageKey(this.dialect)})`.as("n"))
         .where(sameRecipient(e.recipient))
         .where("category", "=", d.category)
         .where("occurred_at", ">=", since)
+        .where(
+          "occurred_at",
+          ">",
+          sql<number>`coalesce((select max(occurred_at) from events where ${sameRecipient(e.recipient)} and type = 'delivered'), ${-1})`,
+        )
         .executeTakeFirst();
       const failures = Number(row?.n ?? 0);
       if (failures >= limit) {

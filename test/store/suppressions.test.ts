@@ -172,6 +172,46 @@ for (const db of testDatabases()) {
     }
   });
 
+  test(`${db.name}: a later delivery lifts an automatic soft suppression and resets the count`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 20 * DAY;
+      const delivered = (recipient: string, day: number) =>
+        event({ type: "delivered", recipient, timestamp: at(day) });
+      // Three "inbox" failures (days 0-2) suppress; a delivery on day 5 lifts the entry.
+      await store.insertEvents(failures("back@example.com", INBOX, 3), now);
+      assert.equal((await store.getSuppression("back@example.com", now))?.category, "inbox");
+      await store.insertEvents([delivered("Back@Example.com", 5)], now);
+      assert.equal(await store.getSuppression("back@example.com", now), null);
+      // Two more failures after the delivery are two, not five: no entry yet; a third makes one.
+      await store.insertEvents(failures("back@example.com", INBOX, 2, 6), now);
+      assert.equal(await store.getSuppression("back@example.com", now), null);
+      await store.insertEvents(failures("back@example.com", INBOX, 1, 8), now);
+      assert.equal((await store.getSuppression("back@example.com", now))?.failures, 3);
+
+      // A delivery that happened before the failures (reported late) lifts nothing.
+      await store.insertEvents(failures("late@example.com", FULL, 5, 2), now);
+      await store.insertEvents([delivered("late@example.com", 1)], now);
+      assert.equal((await store.getSuppression("late@example.com", now))?.category, "inbox_full");
+
+      // Permanent and manual entries stay whatever is delivered.
+      await hardBounce(store, "hard@example.com", now);
+      await store.addSuppression("kept@example.com", null, null, now + 30 * DAY, now);
+      await store.insertEvents([delivered("hard@example.com", 15), delivered("kept@example.com", 15)], now);
+      assert.equal((await store.getSuppression("hard@example.com", now))?.category, "invalid_address");
+      assert.ok(await store.getSuppression("kept@example.com", now));
+
+      // Failures and the delivery after them in one batch: the delivery wins, whatever the order.
+      await store.insertEvents(
+        [delivered("batch@example.com", 9), ...failures("batch@example.com", INBOX, 3)],
+        now,
+      );
+      assert.equal(await store.getSuppression("batch@example.com", now), null);
+    } finally {
+      await store.close();
+    }
+  });
+
   test(`${db.name}: searching the list for %, _ and \\ finds them, not any character`, async () => {
     const store = await Store.open(await db.url());
     try {
