@@ -371,7 +371,12 @@ export class Engine {
     // closes it before the message is through is a deferral (the upstream table files 221 under
     // rate_limit). After a success there is nothing to do, whatever the words say.
     const delivered = cls === 2 && errorCode !== 220 && errorCode !== 221;
-    const kind = delivered ? "delivered" : cls === 4 || cls === 2 ? "delay" : "bounce";
+    // Without a code, words that say the failure is temporary make it a deferral.
+    const kind = delivered
+      ? "delivered"
+      : cls === 4 || cls === 2 || (cls === 0 && softText)
+        ? "delay"
+        : "bounce";
     const actionType = delivered ? "none" : (reasonInfo?.action ?? info.action);
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;

@@ -68,6 +68,15 @@ test("a 4xx is a delay, a 2xx a delivery", () => {
   assert.equal(diagnose("250 2.0.0 OK queued as 12345").kind, "delivered");
 });
 
+test("without a code, a text that says the failure is temporary is a delay", () => {
+  assert.equal(diagnose("Mailbox full, please try again later").kind, "delay");
+  assert.equal(diagnose("Temporary failure: the remote host did not answer").kind, "delay");
+  assert.equal(diagnose("Mailbox full").kind, "bounce");
+  assert.equal(diagnose("User unknown").kind, "bounce");
+  // A code decides over the words.
+  assert.equal(diagnose("550 Mailbox full, please try again later").kind, "bounce");
+});
+
 test("a success is a delivery with nothing to do, whatever its status subject says", () => {
   for (const reply of ["250 2.1.5 Ok", "250 2.6.0 message accepted", "250 OK", "251 2.1.5 will forward"]) {
     const d = diagnose(reply);
