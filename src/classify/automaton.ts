@@ -6,8 +6,8 @@
  * keyword "\t" finds any of it (the engine uses that to spot text to normalise).
  *
  * The scan is bound by the latency of one table read per character, so the table is laid out
- * for it: states are numbered breadth-first (the shallow states, where a scan spends most of its
- * time, share a few cache lines), each entry holds the next state's row offset (no multiply on
+ * for it: the shallow states, where a scan spends most of its time, come first and share a few
+ * cache lines, each keyword's deeper states follow one another (see `layout`), each entry holds the next state's row offset (no multiply on
  * the critical path) and a flag bit for states that end a keyword (no second table read).
  */
 import { MARK_CHARS, TOKEN_CHARS } from "./entities.js";
@@ -19,6 +19,8 @@ const ODD_SPACE = [
 /** Set in a table entry when the state it leads to ends at least one keyword. */
 const OUT = 1 << 30;
 const ROW = OUT - 1;
+/** Depth of the states laid out breadth-first (see `layout`). */
+const SHALLOW = 3;
 
 // The scan also notes the runs of characters that may form a host name, an IP or an address
 // (letters, digits, "-_+%=" and the marks ".@:") where a mark is followed by a letter, a digit or
@@ -130,8 +132,10 @@ export class Automaton {
         }
       }
     }
+    const order = layout(goto, queue, SHALLOW);
+    if (order.length !== n) throw new Error("automaton layout lost states");
     const rename = new Int32Array(n);
-    queue.forEach((old, neu) => {
+    order.forEach((old, neu) => {
       rename[old] = neu;
     });
     const table = new Int32Array(n * A);
@@ -148,7 +152,7 @@ export class Automaton {
     const flat: number[] = [];
     for (let k = 0; k < n; k++) {
       this.outStart[k] = flat.length;
-      flat.push(...out[queue[k]!]!);
+      flat.push(...out[order[k]!]!);
     }
     this.outStart[n] = flat.length;
     this.outList = Int32Array.from(flat);
@@ -212,4 +216,24 @@ export class Automaton {
     }
     return k;
   }
+}
+
+/**
+ * The order of states in the table: states down to depth SHALLOW breadth-first (where a scan spends
+ * most of its time: they share a few pages), then the deeper ones depth-first, so that the rows a
+ * long keyword walks through lie one after the other (a few pages, read ahead by the processor)
+ * rather than scattered over the table (+3-4% diagnoses a second, measured A/B in one process).
+ */
+function layout(goto: Map<number, number>[], queue: number[], shallow: number): number[] {
+  const depth = new Int32Array(goto.length);
+  for (const s of queue) for (const t of goto[s]!.values()) depth[t] = depth[s]! + 1;
+  const order = queue.filter((s) => depth[s]! <= shallow); // the root first: a scan starts at row 0
+  for (const s of order.filter((s) => depth[s] === shallow)) {
+    const pending = [...goto[s]!.values()].reverse();
+    for (let t = pending.pop(); t !== undefined; t = pending.pop()) {
+      order.push(t);
+      pending.push(...[...goto[t]!.values()].reverse());
+    }
+  }
+  return order;
 }
