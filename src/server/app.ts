@@ -21,7 +21,6 @@ import { diagnose } from "../index.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../ingest/event.js";
 import {
-  dedupeKey,
   type EventFilter,
   GROUP_COLUMNS,
   type GroupBy,
@@ -174,9 +173,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     store,
     metrics: { events: eventsCounter },
     async ingest(events) {
-      const now = Date.now();
-      const r = await store.insertEvents(events, now);
-      for (const [labels, n] of await storedLabels(store, events, r, now)) eventsCounter.inc(labels, n);
+      const { stored, ...r } = await store.insertEvents(events);
+      // Counted as stored: a duplicate is not a second event.
+      for (const e of stored) eventsCounter.inc({ source: e.source.split(":")[0]!, type: e.type });
       return r;
     },
   };
@@ -789,44 +788,6 @@ export async function storeInput<T>(question: () => Promise<T>): Promise<T> {
     if (e instanceof RangeError) throw new HttpError(400, "invalid_request", e.message);
     throw e;
   }
-}
-
-/**
- * The events of an insert that were stored (not duplicates), counted by their metric labels. The
- * store says how many, not which: with both kinds under several labels, the rows this insert
- * wrote are found by dedupe key and receive time (another insert of the same event in the same
- * millisecond would be counted twice: rare, and exact once the store says which it stored).
- */
-async function storedLabels(
-  store: Store,
-  events: ClassifiedEvent[],
-  r: { inserted: number; duplicates: number },
-  now: number,
-): Promise<[{ source: string; type: string }, number][]> {
-  const labelsOf = (e: ClassifiedEvent) => JSON.stringify({ source: e.source.split(":")[0]!, type: e.type });
-  const counts = new Map<string, number>();
-  const add = (e: ClassifiedEvent, n = 1) => counts.set(labelsOf(e), (counts.get(labelsOf(e)) ?? 0) + n);
-  if (r.duplicates === 0) for (const e of events) add(e);
-  else if (r.inserted > 0 && new Set(events.map(labelsOf)).size === 1) add(events[0]!, r.inserted);
-  else if (r.inserted > 0) {
-    // Of the events with one dedupe key, the first is the one an insert stores.
-    const first = new Map<string, ClassifiedEvent>();
-    for (const e of events) {
-      const key = dedupeKey(e);
-      if (!first.has(key)) first.set(key, e);
-    }
-    const keys = [...first.keys()];
-    for (let i = 0; i < keys.length; i += 1000) {
-      const rows = await store.db
-        .selectFrom("events")
-        .select("dedupe_key")
-        .where("received_at", "=", now)
-        .where("dedupe_key", "in", keys.slice(i, i + 1000))
-        .execute();
-      for (const row of rows) add(first.get(row.dedupe_key)!);
-    }
-  }
-  return [...counts].map(([labels, n]) => [JSON.parse(labels), n]);
 }
 
 /** The time buckets a query may ask for, in milliseconds. */

@@ -123,8 +123,8 @@ export class Store {
   async insertEvents(
     events: ClassifiedEvent[],
     now = Date.now(),
-  ): Promise<{ inserted: number; duplicates: number }> {
-    if (!events.length) return { inserted: 0, duplicates: 0 };
+  ): Promise<{ inserted: number; duplicates: number; stored: ClassifiedEvent[] }> {
+    if (!events.length) return { inserted: 0, duplicates: 0, stored: [] };
     const rows = events.map((e) => toRow(e, now));
     return this.db.transaction().execute(async (trx) => {
       const inserted: { id: number; dedupe_key: string }[] = [];
@@ -144,14 +144,16 @@ export class Store {
         if (!byKey.has(r.dedupe_key)) byKey.set(r.dedupe_key, i);
       });
       const counted: Omit<EventsTable, "id">[] = [];
+      const stored: ClassifiedEvent[] = [];
       for (const row of inserted) {
         const i = byKey.get(row.dedupe_key);
         if (i === undefined) continue;
         counted.push(rows[i]!);
+        stored.push(events[i]!);
         await this.applyPolicy(trx, events[i]!, row.id, rows[i]!.occurred_at, now);
       }
       await addToRollups(trx, counted);
-      return { inserted: inserted.length, duplicates: rows.length - inserted.length };
+      return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored };
     });
   }
 

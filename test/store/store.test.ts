@@ -63,8 +63,8 @@ for (const db of testDatabases()) {
           sourceId: "3",
         }),
       ].map(classifyEvent);
-      assert.deepEqual(await store.insertEvents(events), { inserted: 3, duplicates: 0 });
-      assert.deepEqual(await store.insertEvents(events.slice(1)), { inserted: 0, duplicates: 2 });
+      assert.deepEqual(await store.insertEvents(events), { inserted: 3, duplicates: 0, stored: events });
+      assert.deepEqual(await store.insertEvents(events.slice(1)), { inserted: 0, duplicates: 2, stored: [] });
       const page = await store.listEvents({ limit: 2 });
       assert.equal(page.items.length, 2);
       assert.equal(page.items[0]!.recipient, "later@example.com");
@@ -246,7 +246,7 @@ for (const db of testDatabases()) {
         timestamp: "2026-02-02T00:00:00Z",
         response: "550 5.1.1 user\u0000 unknown",
       });
-      assert.deepEqual(await store.insertEvents([e]), { inserted: 1, duplicates: 0 });
+      assert.deepEqual(await store.insertEvents([e]), { inserted: 1, duplicates: 0, stored: [e] });
       const got = (await store.listEvents({ limit: 1 })).items[0]!;
       assert.equal(got.response, "550 5.1.1 user unknown");
     } finally {

@@ -250,7 +250,11 @@ for (const db of testDatabases()) {
         ...event({ type: "bounce", recipient: "twice@example.com", response: FULL }),
         sourceId: first.sourceId,
       };
-      assert.deepEqual(await store.insertEvents([first, again], now), { inserted: 1, duplicates: 1 });
+      assert.deepEqual(await store.insertEvents([first, again], now), {
+        inserted: 1,
+        duplicates: 1,
+        stored: [first],
+      });
       const kept = (await store.listEvents({ limit: 5, recipient: "twice@example.com" })).items;
       assert.equal(kept[0]?.diagnosis?.category, "invalid_address");
       assert.equal((await store.getSuppression("twice@example.com", now))?.category, "invalid_address");
