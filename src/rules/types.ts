@@ -1,4 +1,4 @@
-import type { Category, Permanence } from "../catalog/types.js";
+import { CATEGORY_IDS, type Category, type Permanence } from "../catalog/types.js";
 
 /**
  * One piece of knowledge: words that mean a category, with the real reply it was
@@ -59,6 +59,11 @@ export interface ProviderDef {
   codes?: readonly CodeRule[];
 }
 
+// The category names as the catalog spells them: a slice of a reason is an equal but other
+// string, which every comparison in the engine's hot path would then read character by character.
+const CANONICAL = new Map<string, Category>(CATEGORY_IDS.map((c) => [c, c]));
+
 export function categoryOfReason(reason: string): Category {
-  return reason.slice(0, reason.indexOf(".")) as Category;
+  const category = reason.slice(0, reason.indexOf("."));
+  return CANONICAL.get(category) ?? (category as Category);
 }
