@@ -153,6 +153,20 @@ export function decode(
   if (!decoder && looksLikeBounce(msg)) {
     records = fallback(msg);
     if (records.length) decoder = "text";
+    // The envelope names the recipient: the text's guesses give way to it.
+    if (options.recipient) {
+      const named = options.recipient.toLowerCase();
+      const about = records.find((r) => r.recipient.toLowerCase() === named) ?? records[0];
+      records = [
+        {
+          recipient: options.recipient,
+          diagnostic: about?.diagnostic ?? (explanation(msg.text).slice(0, 2000) || msg.subject),
+        },
+      ];
+      decoder = "verp";
+    }
+  } else if (options.recipient && records.length === 1) {
+    records = [{ ...records[0]!, recipient: options.recipient }];
   }
   if (!decoder) return report;
 

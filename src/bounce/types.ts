@@ -77,6 +77,12 @@ export interface ParseBounceOptions {
    * MIME decoding, between decoders and between recipients.
    */
   timeoutMs?: number;
+  /**
+   * The recipient the bounce is about when the envelope says so for certain (a VERP address):
+   * it replaces the one recipient a decoder read, and stands for a bounce whose recipient could
+   * not be read.
+   */
+  recipient?: string;
   /** Languages of the tips in each diagnosis (as `diagnose`); default none. */
   lang?: import("../classify/diagnosis.js").DiagnoseOptions["lang"];
 }

@@ -20,6 +20,15 @@ function port(name: string, value: string | undefined, fallback: number | null):
   return n;
 }
 
+/** A size in bytes from the environment: a positive whole number (suffixes are not read). */
+function bytes(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`${name} must be a whole number of bytes above 0, e.g. 10485760 (got "${value}")`);
+  return n;
+}
+
 /** The database: --db, then DATABASE_URL, then diagnosa.sqlite in the working directory. */
 export function databaseUrl(flag: string | undefined): string {
   return flag ?? process.env.DATABASE_URL ?? "diagnosa.sqlite";
@@ -42,7 +51,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     databaseUrl: databaseUrl(flags.db),
     auth,
     bounceDomains: domains,
-    maxEmailBytes: Number(env.DIAGNOSA_MAX_EMAIL_BYTES ?? 10 * 1024 * 1024),
+    maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
     policy: DEFAULT_POLICY,
   });
   const where = running.store.location;

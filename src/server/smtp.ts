@@ -4,8 +4,9 @@ import {
   type SMTPServerDataStream,
   type SMTPServerSession,
 } from "smtp-server";
-import { parseBounce } from "../bounce/parse.js";
+import { BounceError, parseBounce } from "../bounce/parse.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
+import { isRecipientAddress } from "../ingest/event.js";
 import type { AppContext } from "./app.js";
 
 export interface SmtpOptions {
@@ -21,7 +22,16 @@ export interface SmtpOptions {
  */
 export function decodeVerp(address: string): string | null {
   const m = /^[^+@]+\+(.+)=([^=@]+)@[^@]+$/.exec(address);
-  return m ? `${m[1]}@${m[2]}` : null;
+  const decoded = m ? `${m[1]}@${m[2]}` : null;
+  // It replaces what the report says: only a full address (a domain with a dot) may.
+  return isRecipientAddress(decoded) && VERP_DOMAIN_RE.test(m![2]!) ? decoded : null;
+}
+
+const VERP_DOMAIN_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+
+/** An error the SMTP library answers with `code` and `text`. */
+function smtpError(code: number, text: string): Error {
+  return Object.assign(new Error(text), { responseCode: code });
 }
 
 /**
@@ -47,12 +57,14 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
       callback: (err?: Error | null) => void,
     ) {
       const domain = address.address.slice(address.address.lastIndexOf("@") + 1).toLowerCase();
-      if (!domains.has(domain)) {
-        const err = new Error(
-          `5.7.1 <${address.address}>: relay access denied: this server accepts bounces for ${[...domains].join(", ") || "no domain"} only`,
-        ) as Error & { responseCode?: number };
-        err.responseCode = 550;
-        return callback(err);
+      // RFC 5321 4.5.1: "postmaster" without a domain is always accepted.
+      if (!domains.has(domain) && address.address.toLowerCase() !== "postmaster") {
+        return callback(
+          smtpError(
+            550,
+            `5.7.1 <${address.address}>: relay access denied: this server accepts bounces for ${[...domains].join(", ") || "no domain"} only`,
+          ),
+        );
       }
       callback();
     },
@@ -61,37 +73,40 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
       session: SMTPServerSession,
       callback: (err?: Error | null, message?: string) => void,
     ) {
+      // Past the limit the rest is read and dropped, not kept: the answer is 552 either way.
       const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
+      let size = 0;
+      stream.on("data", (c: Buffer) => {
+        size += c.length;
+        if (size <= opts.maxBytes) chunks.push(c);
+      });
       stream.on("end", async () => {
-        if (stream.sizeExceeded) {
-          const err = new Error(`5.3.4 message too large: the limit is ${opts.maxBytes} bytes`) as Error & {
-            responseCode?: number;
-          };
-          err.responseCode = 552;
-          return callback(err);
+        if (stream.sizeExceeded || size > opts.maxBytes)
+          return callback(smtpError(552, `5.3.4 message too large: the limit is ${opts.maxBytes} bytes`));
+        let report: Awaited<ReturnType<typeof parseBounce>>;
+        try {
+          // The VERP address names the recipient for certain, even when the report cannot be read.
+          const recipient =
+            session.envelope.rcptTo.map((r) => decodeVerp(r.address)).find((a) => a !== null) ?? undefined;
+          report = await parseBounce(Buffer.concat(chunks), { maxBytes: opts.maxBytes, recipient });
+        } catch (e) {
+          // A message that cannot be read will not be read on a retry either: refused for good.
+          if (e instanceof BounceError)
+            return callback(
+              smtpError(e.limit === "size" ? 552 : 554, `5.6.0 message not read: ${e.message}`),
+            );
+          return callback(
+            smtpError(451, `4.3.0 could not read the message, try again later (${(e as Error).message})`),
+          );
         }
         try {
-          const raw = Buffer.concat(chunks);
-          const report = await parseBounce(raw, { maxBytes: opts.maxBytes });
-          const verp =
-            session.envelope.rcptTo.map((r) => decodeVerp(r.address)).find((a) => a !== null) ?? null;
-          const events = bounceEvents(report, "smtp");
-          // The VERP address names the recipient for certain; a report that could not be read still counts.
-          if (verp) {
-            if (events.length === 1) {
-              events[0]!.recipient = verp;
-              events[0]!.recipientDomain = verp.slice(verp.lastIndexOf("@") + 1).toLowerCase();
-            }
-          }
-          const stored = await ctx.ingest(events);
+          const stored = await ctx.ingest(bounceEvents(report, "smtp"));
           callback(null, `2.0.0 accepted: ${report.kind}, ${stored.inserted} event(s) stored`);
         } catch (e) {
-          const err = new Error(
-            `4.3.0 could not store the message, try again later (${(e as Error).message})`,
-          ) as Error & { responseCode?: number };
-          err.responseCode = 451;
-          callback(err);
+          // The database is the one that failed: the sender keeps the message and tries again.
+          callback(
+            smtpError(451, `4.3.0 could not store the message, try again later (${(e as Error).message})`),
+          );
         }
       });
     },

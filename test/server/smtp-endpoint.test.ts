@@ -1,0 +1,118 @@
+// The bounce-receiving SMTP endpoint in a real SMTP conversation, on a real SQLite file: what a VERP
+// address adds, what is refused and with which code, and the size setting of `diagnosa serve`.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { type Running, startServer } from "../../src/server/serve.js";
+import { DEFAULT_POLICY } from "../../src/store/store.js";
+import { POSTFIX_DSN } from "../bounce/fixtures.js";
+import { testDatabases } from "../support/databases.js";
+import { SmtpClient } from "../support/smtp-client.js";
+
+/** The Postfix DSN with its second recipient taken out: one recipient, jane@example.com. */
+const ONE_RECIPIENT_DSN = POSTFIX_DSN.replace(
+  /Final-Recipient: rfc822; full@example.com[\s\S]*?Mailbox full\n/,
+  "",
+);
+const UNREADABLE_BOUNCE = `From: MAILER-DAEMON@mx.example.net
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 2 Feb 2026 10:00:00 +0000
+
+Sorry, we could not deliver your message: the mailbox is full.
+`;
+
+describe("SMTP endpoint", () => {
+  let s: Running;
+  before(async () => {
+    s = await startServer({
+      host: "127.0.0.1",
+      port: 0,
+      smtpPort: 0,
+      databaseUrl: await testDatabases()[0]!.url(),
+      auth: false,
+      bounceDomains: ["bounce.example.net"],
+      maxEmailBytes: 64 * 1024,
+      policy: DEFAULT_POLICY,
+    });
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  /** One message over one connection; the answer to its DATA. */
+  async function send(rcpt: string, message: string): Promise<string> {
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    try {
+      assert.match(await client.send("EHLO mta.example.org"), /^250/);
+      assert.match(await client.send("MAIL FROM:<>"), /^250/);
+      assert.match(await client.send(`RCPT TO:<${rcpt}>`), /^250/);
+      return await client.data(message);
+    } finally {
+      client.close();
+    }
+  }
+
+  const eventsOf = async (recipient: string) => (await s.store.listEvents({ recipient, limit: 10 })).items;
+
+  test("a bounce whose recipient cannot be read is stored for its VERP recipient", async () => {
+    const answer = await send("bounces+kate=example.com@bounce.example.net", UNREADABLE_BOUNCE);
+    assert.match(answer, /^250 .*1 event\(s\) stored/);
+    const [e] = await eventsOf("kate@example.com");
+    assert.equal(e?.type, "bounce");
+    assert.equal(e?.source, "smtp");
+    assert.equal(e?.diagnosis?.category, "inbox_full");
+  });
+
+  test("a VERP address that decodes to no valid address leaves the report's own recipient", async () => {
+    const answer = await send("bounces+jane=nodot@bounce.example.net", ONE_RECIPIENT_DSN);
+    assert.match(answer, /^250 .*1 event\(s\) stored/);
+    assert.equal((await eventsOf("jane@example.com"))[0]?.diagnosis?.category, "invalid_address");
+    assert.deepEqual(await eventsOf("jane@nodot"), []);
+  });
+
+  test("a message that is no bounce stores nothing, VERP or not", async () => {
+    const answer = await send(
+      "bounces+lee=example.com@bounce.example.net",
+      "Subject: lunch?\n\nAre you free?\n",
+    );
+    assert.match(answer, /^250 .*not_bounce, 0 event/);
+    assert.deepEqual(await eventsOf("lee@example.com"), []);
+  });
+
+  test("postmaster without a domain is accepted (RFC 5321 4.5.1); other domains are not relayed", async () => {
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    try {
+      await client.send("EHLO mta.example.org");
+      assert.match(await client.send("MAIL FROM:<>"), /^250/);
+      assert.match(await client.send("RCPT TO:<Postmaster>"), /^250/);
+      assert.match(await client.send("RCPT TO:<postmaster@elsewhere.example.com>"), /^550 5\.7\.1/);
+    } finally {
+      client.close();
+    }
+  });
+
+  test("a message over the size limit is refused with 552 and the endpoint goes on", async () => {
+    const answer = await send("bounces@bounce.example.net", `Subject: big\n\n${"x".repeat(1024 * 1024)}\n`);
+    assert.match(answer, /^552 5\.3\.4/);
+    assert.match(await send("bounces@bounce.example.net", ONE_RECIPIENT_DSN), /^250/);
+  });
+});
+
+test("diagnosa serve refuses a DIAGNOSA_MAX_EMAIL_BYTES that is not a number of bytes (exit 2)", () => {
+  const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+  for (const value of ["10MB", "-5", "0", "1.5"]) {
+    const r = spawnSync(
+      process.execPath,
+      [bin, "serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DIAGNOSA_MAX_EMAIL_BYTES: value },
+        timeout: 20_000,
+      },
+    );
+    assert.equal(r.status, 2, `${value}: ${r.stderr}`);
+    assert.match(r.stderr, /DIAGNOSA_MAX_EMAIL_BYTES must be a whole number of bytes/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+  }
+});
