@@ -1,5 +1,6 @@
 // The bounce-receiving SMTP endpoint in a real SMTP conversation, on a real SQLite file: what a VERP
-// address adds, what is refused and with which code, and the size setting of `diagnosa serve`.
+// address adds, what is refused and with which code, malformed input, and the size setting of
+// `diagnosa serve`.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
@@ -90,6 +91,28 @@ describe("SMTP endpoint", () => {
     } finally {
       client.close();
     }
+  });
+
+  test("a malformed email is read as not a bounce and stores nothing; SMTP abuse gets protocol answers", async () => {
+    const r = await fetch(`http://127.0.0.1:${s.httpPort}/v1/bounces`, {
+      method: "POST",
+      headers: { "content-type": "message/rfc822" },
+      body: "Content-Type: multipart/mixed; boundary=\n\n--\x00\xff garbage",
+    });
+    assert.equal(r.status, 200);
+    const body = (await r.json()) as { report: { kind: string }; stored: { inserted: number } };
+    assert.equal(body.report.kind, "not_bounce");
+    assert.equal(body.stored.inserted, 0);
+
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    assert.match(await client.send("EHLO x"), /^250/);
+    assert.match(await client.send("MAIL FROM:<not an address"), /^5\d\d/);
+    assert.match(await client.send("MAIL FROM:<>"), /^250/);
+    assert.match(await client.send("RCPT TO:<postmaster@bounce.example.net>"), /^250/);
+    assert.match(await client.data("this is not an email at all"), /^250 .*not_bounce/);
+    assert.match(await client.send(`NOOP ${"x".repeat(5000)}`), /^5\d\d|^250/);
+    assert.match(await client.send("VRFY root"), /^252|^502|^5\d\d/);
+    client.close();
   });
 
   test("a message over the size limit is refused with 552 and the endpoint goes on", async () => {
