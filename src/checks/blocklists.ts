@@ -1,14 +1,30 @@
 import { isIP } from "node:net";
+import { getDomain } from "tldts";
 import { BLOCKLISTS, type BlocklistDef } from "../rules/blocklists.js";
-import { type Dns, describeDnsError, ptrName, reverseName } from "./dns.js";
+import { type Dns, describeDnsError, ptrName, reverseName, unmapIpv4 } from "./dns.js";
 import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
-/** Zones that list domains (queried with the domain name); every other zone lists IPs. */
+/**
+ * Zones that list domains, queried with the registered domain of a name (its Public Suffix List
+ * domain: `click.example.co.uk` → `example.co.uk`); every other zone lists IPs.
+ */
 export const DOMAIN_ZONES: ReadonlySet<string> = new Set([
   "dbl.spamhaus.org",
   "multi.surbl.org",
   "multi.uribl.com",
 ]);
+
+/** Domain zones that also list host names: queried with the host as well as its registered domain. */
+export const HOST_ZONES: ReadonlySet<string> = new Set(["dbl.spamhaus.org"]);
+
+/** IP zones that list IPv6 addresses; the others list IPv4 only and are not asked about IPv6. */
+export const IPV6_ZONES: ReadonlySet<string> = new Set(["zen.spamhaus.org"]);
+
+/** The registered domain of a host name; the name itself when it has none (e.g. a bare TLD). */
+export function registeredDomain(host: string): string {
+  const h = host.toLowerCase().replace(/\.$/, "");
+  return getDomain(h, { allowPrivateDomains: false }) ?? h;
+}
 
 /**
  * What one answer of a zone means: a listing, a refused query, or an answer that means nothing.
@@ -160,12 +176,22 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
       hit.length ? `URIBL, daftar ${hit.join(", ")}` : "URIBL: tercantum",
     );
   }
-  if (z === "bl.mailspike.net" && last >= 10)
+  if (z === "bl.mailspike.net" && last >= 10) {
+    // bl.mailspike.net answers a listed IP with 127.0.0.2 (z.mailspike.net) or its reputation from
+    // rep.mailspike.net when that is L5 to L3 (127.0.0.10 to 127.0.0.12): all listings.
+    const rep: Record<number, [string, string]> = {
+      10: ["worst reputation (L5)", "reputasi terburuk (L5)"],
+      11: ["very bad reputation (L4)", "reputasi sangat buruk (L4)"],
+      12: ["bad reputation (L3)", "reputasi buruk (L3)"],
+    };
+    const r = answer.startsWith("127.0.0.") ? rep[last] : undefined;
+    if (r) return means("listed", `Mailspike: ${r[0]}`, `Mailspike: ${r[1]}`);
     return means(
       "invalid",
       `Mailspike reputation answer ${answer} (not a block)`,
       `jawaban reputasi Mailspike ${answer} (bukan pemblokiran)`,
     );
+  }
   if (last < 2 && answer === "127.0.0.1")
     return means(
       "refused",
@@ -178,60 +204,94 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
 interface ZoneEntry {
   zone: string;
   list: BlocklistDef;
+  /** The names asked under the zone: the reversed IP, or the host and/or its registered domain. */
+  names: string[];
 }
 
-function zones(kind: "ip" | "domain", lists: readonly BlocklistDef[]): ZoneEntry[] {
+function zones(target: string, lists: readonly BlocklistDef[]): ZoneEntry[] {
+  const v = isIP(target);
+  const domain = v ? "" : registeredDomain(target);
   const out: ZoneEntry[] = [];
   for (const list of lists)
-    for (const zone of list.zones)
-      if (DOMAIN_ZONES.has(zone) === (kind === "domain")) out.push({ zone, list });
+    for (const zone of list.zones) {
+      if (DOMAIN_ZONES.has(zone) !== !v || (v === 6 && !IPV6_ZONES.has(zone))) continue;
+      const names = v
+        ? [reverseName(target)]
+        : [...new Set(HOST_ZONES.has(zone) ? [target, domain] : [domain])];
+      out.push({ zone, list, names });
+    }
   return out;
 }
 
-/** Every IP (or domain) list in BLOCKLISTS asked in parallel; one finding per list that answers. */
+/**
+ * Every IP (or domain) list in BLOCKLISTS asked in parallel; one finding per list that answers.
+ * An IPv4-mapped IPv6 address is checked as its IPv4 address, other IPv6 addresses only on the
+ * lists that list IPv6 (`IPV6_ZONES`); a host name by its registered domain, and on DBL by itself too.
+ */
 export async function checkBlocklists(
-  target: string,
+  address: string,
   dns: Dns,
   lists: readonly BlocklistDef[] = BLOCKLISTS,
 ): Promise<Finding[]> {
+  const target = isIP(address) ? unmapIpv4(address.toLowerCase()) : address.toLowerCase().replace(/\.$/, "");
   const kind = isIP(target) ? "ip" : "domain";
-  const entries = zones(kind, lists);
-  const prefix = kind === "ip" ? reverseName(target) : target.toLowerCase().replace(/\.$/, "");
-  const answers = await Promise.all(entries.map((e) => dns.query(`${prefix}.${e.zone}`, "A")));
+  const entries = zones(target, lists);
+  const answers = await Promise.all(
+    entries.map((e) => Promise.all(e.names.map((n) => dns.query(`${n}.${e.zone}`, "A")))),
+  );
   const f: Finding[] = [];
   const clean: string[] = [];
   const failed: string[] = [];
   const failedId: string[] = [];
-  entries.forEach(({ zone, list }, i) => {
-    const a = answers[i]!;
-    if (a.status === "error") {
-      failed.push(`${zone} (${describeDnsError(a.code)})`);
-      failedId.push(`${zone} (${describeDnsError(a.code, "id")})`);
-      return;
-    }
-    if (a.status !== "ok") {
-      clean.push(zone);
-      return;
-    }
-    const meanings = a.records.map((r) => ({ answer: r, ...interpretAnswer(zone, r) }));
+  entries.forEach(({ zone, list, names }, i) => {
+    // The name a listing is for: the reversed IP stands for the target itself.
+    const asked = answers[i]!.map((a, j) => ({ a, name: kind === "ip" ? target : names[j]! }));
+    const meanings = asked.flatMap(({ a, name }) =>
+      a.status === "ok" ? a.records.map((r) => ({ answer: r, name, ...interpretAnswer(zone, r) })) : [],
+    );
     const listed = meanings.filter((m) => m.type === "listed");
+    const error = asked.find(({ a }) => a.status === "error")?.a as { code: string } | undefined;
+    if (!listed.length && !meanings.some((m) => m.type === "refused")) {
+      if (error) {
+        failed.push(`${zone} (${describeDnsError(error.code)})`);
+        failedId.push(`${zone} (${describeDnsError(error.code, "id")})`);
+        return;
+      }
+      if (!meanings.length) {
+        clean.push(zone);
+        return;
+      }
+    }
     if (listed.length) {
+      const listedNames = [...new Set(listed.map((m) => m.name))];
+      const via = listedNames.filter((n) => n !== target);
+      const how = via.length ? ` through its domain ${via.join(", ")}` : "";
+      const howId = via.length ? ` melalui domainnya ${via.join(", ")}` : "";
+      const what = [...new Set(listed.map((m) => m.meaning))];
+      const whatId = [...new Set(listed.map((m) => m.localized.id))];
       f.push(
         finding(
           "blocklist.listed",
           "error",
           target,
-          `${target} is listed on ${list.name} (${zone}): ${listed.map((m) => m.meaning).join("; ")}.`,
+          `${target} is listed on ${list.name} (${zone})${how}: ${what.join("; ")}.`,
           `Find and stop the cause (compromised account or host, purchased or old list, missing opt-in), then request removal at ${list.delistUrl}.`,
           {
-            message: `${target} tercantum di ${list.name} (${zone}): ${listed.map((m) => m.localized.id).join("; ")}.`,
+            message: `${target} tercantum di ${list.name} (${zone})${howId}: ${whatId.join("; ")}.`,
             fix: `Temukan dan hentikan penyebabnya (akun atau host yang disusupi, daftar alamat yang dibeli atau sudah lama, penerima yang tidak pernah memberi persetujuan/opt-in), lalu ajukan penghapusan di ${list.delistUrl}.`,
           },
-          { list: list.id, zone, answers: listed.map((m) => m.answer), delistUrl: list.delistUrl },
+          {
+            list: list.id,
+            zone,
+            answers: listed.map((m) => m.answer),
+            names: listedNames,
+            delistUrl: list.delistUrl,
+          },
         ),
       );
       return;
     }
+    const records = meanings.map((m) => m.answer);
     const refused = meanings.find((m) => m.type === "refused");
     if (refused) {
       f.push(
@@ -245,7 +305,7 @@ export async function checkBlocklists(
             message: `${list.name} (${zone}) tidak menjawab pertanyaan: ${refused.localized.id}. Ini bukan berarti tercantum; hasilnya tidak diketahui.`,
             fix: `Jalankan pemeriksaan melalui resolver rekursif milik Anda sendiri (bukan 8.8.8.8, 1.1.1.1, atau resolver bersama milik ISP) dengan --dns-server, atau periksa ${target} di ${list.delistUrl}.`,
           },
-          { list: list.id, zone, answers: a.records, reason: REFUSED_RESOLVER },
+          { list: list.id, zone, answers: records, reason: REFUSED_RESOLVER },
         ),
       );
       return;
@@ -261,7 +321,7 @@ export async function checkBlocklists(
           message: `${list.name} (${zone}) memberikan jawaban yang bukan tanda tercantum: ${meanings.map((m) => m.localized.id).join("; ")}.`,
           fix: "Tidak ada yang perlu dilakukan terhadap pengirim Anda; daftar tersebut mungkin sudah tidak beroperasi.",
         },
-        { list: list.id, zone, answers: a.records },
+        { list: list.id, zone, answers: records },
       ),
     );
   });
@@ -316,7 +376,8 @@ function looksGeneric(name: string, ip: string): boolean {
 }
 
 /** Reverse DNS with forward confirmation (FCrDNS): PTR → name → A/AAAA contains the IP. */
-export async function checkPtr(ip: string, dns: Dns): Promise<Finding[]> {
+export async function checkPtr(address: string, dns: Dns): Promise<Finding[]> {
+  const ip = unmapIpv4(address);
   const name = ptrName(ip);
   const r = await dns.query(name, "PTR");
   if (r.status === "error")

@@ -220,8 +220,16 @@ export async function checkMessage(
     );
   if (!options.skipBlocklists) {
     const listed: Finding[] = [];
+    // Hosts are checked by their registered domain (checkBlocklists): one finding per listed name
+    // and list, however many hosts under that domain the message links to.
+    const seen = new Set<string>();
     for (const h of hosts.filter((x) => !URL_SHORTENERS.has(x)).slice(0, 10)) {
-      for (const b of await checkBlocklists(h, dns)) if (b.id === "blocklist.listed") listed.push(b);
+      for (const b of await checkBlocklists(h, dns)) {
+        const key = `${String(b.data?.zone)} ${String(b.data?.names)}`;
+        if (b.id !== "blocklist.listed" || seen.has(key)) continue;
+        seen.add(key);
+        listed.push(b);
+      }
     }
     for (const b of listed)
       f.push(
@@ -396,6 +404,23 @@ export async function checkMessage(
   return f;
 }
 
+// mailauth 4.13 (the last line for Node 20) prints "TOTAL n EXPECTING m" with console.log when a
+// DKIM signature's l= differs from the body (lib/dkim/dkim-verifier.js), into the JSON a user pipes.
+// console.log is muted while it runs; diagnosa itself never writes through console.log.
+let muted = 0;
+let consoleLog: typeof console.log = console.log;
+async function withoutConsoleLog<T>(fn: () => Promise<T>): Promise<T> {
+  if (muted++ === 0) {
+    consoleLog = console.log;
+    console.log = () => {};
+  }
+  try {
+    return await fn();
+  } finally {
+    if (--muted === 0) console.log = consoleLog;
+  }
+}
+
 /**
  * The message's own authentication: its DKIM signatures verified now (mailauth), SPF for the
  * client IP of its first Received header, DMARC from both; and what a receiver recorded in
@@ -403,13 +428,15 @@ export async function checkMessage(
  */
 async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | null): Promise<Finding[]> {
   const f: Finding[] = [];
-  const res = await authenticate(raw, {
-    trustReceived: true,
-    resolver: dns.forMailauth,
-    disableArc: true,
-    disableBimi: true,
-    mta: "diagnosa.local",
-  });
+  const res = await withoutConsoleLog(() =>
+    authenticate(raw, {
+      trustReceived: true,
+      resolver: dns.forMailauth,
+      disableArc: true,
+      disableBimi: true,
+      mta: "diagnosa.local",
+    }),
+  );
   const sigs = res.dkim.results.filter((r) => r.status.result !== "none");
   if (!sigs.length)
     f.push(

@@ -166,8 +166,21 @@ export function describeDnsError(code: string, lang: "en" | "id" = "en"): string
   }
 }
 
+/**
+ * An IPv4-mapped IPv6 address (`::ffff:192.0.2.1`, `::ffff:c000:201`) as the IPv4 address it
+ * carries; any other address as it is. Blocklists and the reverse tree know such a host by its IPv4.
+ */
+export function unmapIpv4(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const g = expandIpv6(ip).split(":");
+  if (g.slice(0, 5).some((x) => x !== "0000") || g[5] !== "ffff") return ip;
+  const [hi, lo] = [Number.parseInt(g[6]!, 16), Number.parseInt(g[7]!, 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
+}
+
 /** The name to query for an IP in a DNS blocklist or the reverse tree: reversed octets or nibbles. */
-export function reverseName(ip: string): string {
+export function reverseName(address: string): string {
+  const ip = unmapIpv4(address);
   if (isIP(ip) === 4) return ip.split(".").reverse().join(".");
   if (isIP(ip) === 6) return expandIpv6(ip).replace(/:/g, "").split("").reverse().join(".");
   throw new Error(`not an IP address: ${ip}`);
@@ -193,5 +206,5 @@ export function expandIpv6(ip: string): string {
 
 /** `1.2.3.4` → `4.3.2.1.in-addr.arpa`, IPv6 → nibbles under `ip6.arpa`. */
 export function ptrName(ip: string): string {
-  return `${reverseName(ip)}.${isIP(ip) === 4 ? "in-addr.arpa" : "ip6.arpa"}`;
+  return `${reverseName(ip)}.${isIP(unmapIpv4(ip)) === 4 ? "in-addr.arpa" : "ip6.arpa"}`;
 }

@@ -6,7 +6,7 @@ import { BLOCKLISTS } from "../rules/blocklists.js";
 import { checkAddress } from "./address.js";
 import { checkBlocklists, checkPtr } from "./blocklists.js";
 import { checkMessage } from "./content.js";
-import { Dns, describeDnsError } from "./dns.js";
+import { Dns, describeDnsError, unmapIpv4 } from "./dns.js";
 import {
   checkBimi,
   checkDkim,
@@ -109,7 +109,8 @@ export async function checkIp(ip: string, options: CheckOptions = {}): Promise<C
   if (!isIP(ip.trim())) throw new TypeError(`not an IP address: "${ip}"`);
   const dns = dnsOf(options);
   const before = dns.failures.length;
-  const a = ip.trim().toLowerCase();
+  // An IPv4-mapped IPv6 address (::ffff:192.0.2.1) is checked as the IPv4 address it carries.
+  const a = unmapIpv4(ip.trim().toLowerCase());
   const [lists, ptr] = await Promise.all([
     options.skipBlocklists ? Promise.resolve([]) : checkBlocklists(a, dns, BLOCKLISTS),
     checkPtr(a, dns),
