@@ -145,10 +145,15 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
 // ---------------------------------------------------------------------------------------------
 // SPF
 
+/** The most DNS lookups an SPF evaluation may make (RFC 7208 §4.6.4). */
+const SPF_LOOKUP_LIMIT = 10;
+
 interface SpfState {
+  /** DNS lookups of the whole evaluation: each evaluation of a repeated include counts again. */
   lookups: number;
   voids: number;
-  visited: Set<string>;
+  /** The domains on the current include/redirect chain: reaching one of them again is a loop. */
+  chain: Set<string>;
   findings: Finding[];
   /** IPv4/IPv6 addresses the top record authorises directly (for the blocklist check). */
   ips: string[];
@@ -156,13 +161,21 @@ interface SpfState {
 
 const MECHANISMS = new Set(["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"]);
 
+/**
+ * What evaluating a record says of mail from unlisted servers: the qualifier of its `all` (or of
+ * its redirect's), null when it has neither, undefined when that is not known (the evaluation
+ * stopped on a problem already reported: a missing or failing redirect target, a loop, too many
+ * lookups).
+ */
+type SpfAll = string | null | undefined;
+
 /** The SPF records among a name's TXT records. */
 function spfRecords(txt: string[]): string[] {
   return txt.filter((t) => /^v=spf1(\s|$)/i.test(t.trim()));
 }
 
 export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Finding[]; ips: string[] }> {
-  const state: SpfState = { lookups: 0, voids: 0, visited: new Set(), findings: [], ips: [] };
+  const state: SpfState = { lookups: 0, voids: 0, chain: new Set(), findings: [], ips: [] };
   const r = await dns.txt(domain);
   if (r.status === "error")
     return { findings: [dnsFailed("spf", domain, "the SPF record", "catatan SPF", r)], ips: [] };
@@ -202,10 +215,15 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
       ],
       ips: [],
     };
-  state.visited.add(domain.toLowerCase());
+  state.chain.add(domain.toLowerCase());
   const all = await walkSpf(domain, recs[0]!, dns, state, 0, true);
-  const f = state.findings;
-  if (state.lookups > 10)
+  // A repeated include evaluated again reports the same problems again: keep one of each.
+  const seen = new Set<string>();
+  const f = state.findings.filter((x) => {
+    const key = `${x.id}\n${x.subject}\n${x.message}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  if (state.lookups > SPF_LOOKUP_LIMIT)
     f.push(
       finding(
         "spf.too_many_lookups",
@@ -292,7 +310,10 @@ export async function checkSpf(domain: string, dns: Dns): Promise<{ findings: Fi
   return { findings: f, ips: state.ips };
 }
 
-/** Walks one record; returns the qualifier of its `all` (or of its redirect's), null without one. */
+/**
+ * Walks one record; returns the qualifier of its `all` (or of its redirect's). `top`: the record is
+ * the domain's own, or reached from it by redirects only (not through an include).
+ */
 async function walkSpf(
   domain: string,
   record: string,
@@ -300,10 +321,13 @@ async function walkSpf(
   state: SpfState,
   depth: number,
   top: boolean,
-): Promise<string | null> {
+): Promise<SpfAll> {
   const terms = record.trim().split(/\s+/).slice(1);
   let all: string | null = null;
   let redirect: string | null = null;
+  const modifiers = new Set<string>();
+  // Past the limit the evaluation has failed (permerror): lookups are still counted, not made.
+  const overLimit = () => state.lookups > SPF_LOOKUP_LIMIT;
   for (const term of terms) {
     const m = /^([+?~-]?)([a-z][a-z0-9_.-]*)(?:([:=/])(.*))?$/i.exec(term);
     if (!m) {
@@ -316,7 +340,12 @@ async function walkSpf(
     const arg = m[4] ?? "";
     if (sep === "=") {
       if (m[1]) state.findings.push(syntax(domain, term));
-      else if (name === "redirect") redirect = arg;
+      else if ((name === "redirect" || name === "exp") && modifiers.has(name))
+        state.findings.push(duplicateModifier(domain, name, term));
+      else {
+        modifiers.add(name);
+        if (name === "redirect") redirect = arg;
+      }
       continue;
     }
     if (!MECHANISMS.has(name)) {
@@ -354,7 +383,7 @@ async function walkSpf(
       case "include":
         state.lookups++;
         if (!arg) state.findings.push(syntax(domain, term));
-        else await followSpf(domain, arg, "include", dns, state, depth);
+        else if (!overLimit()) await followSpf(domain, arg, "include", dns, state, depth, false);
         break;
       case "a":
       case "mx":
@@ -382,7 +411,7 @@ async function walkSpf(
           break;
         }
         const target = (sep === ":" ? arg.split("/")[0] : "") || domain;
-        if (target.includes("%")) break; // macros depend on the message
+        if (target.includes("%") || overLimit()) break; // macros depend on the message
         if (name === "mx") {
           const mx = await dns.query(target, "MX");
           if (mx.status === "nxdomain" || mx.status === "nodata") state.voids++;
@@ -411,11 +440,14 @@ async function walkSpf(
   }
   if (redirect && all === null) {
     state.lookups++;
-    return followSpf(domain, redirect, "redirect", dns, state, depth);
+    if (overLimit()) return undefined;
+    // A redirect replaces the record: what it reaches is as much the domain's own as this one.
+    return followSpf(domain, redirect, "redirect", dns, state, depth, top);
   }
   return all;
 }
 
+/** Evaluates the record of an include or redirect target; `top` as for walkSpf. */
 async function followSpf(
   from: string,
   target: string,
@@ -423,10 +455,11 @@ async function followSpf(
   dns: Dns,
   state: SpfState,
   depth: number,
-): Promise<string | null> {
-  if (target.includes("%")) return null;
-  const key = target.toLowerCase();
-  if (state.visited.has(key) || depth >= 10) {
+  top: boolean,
+): Promise<SpfAll> {
+  if (target.includes("%")) return undefined;
+  const key = target.toLowerCase().replace(/\.$/, "");
+  if (state.chain.has(key) || depth >= 10) {
     state.findings.push(
       finding(
         "spf.loop",
@@ -440,13 +473,12 @@ async function followSpf(
         },
       ),
     );
-    return null;
+    return undefined;
   }
-  state.visited.add(key);
   const r = await dns.txt(target);
   if (r.status === "error") {
     state.findings.push(dnsFailed("spf", from, `the SPF record of ${target}`, `catatan SPF ${target}`, r));
-    return null;
+    return undefined;
   }
   if (r.status !== "ok") state.voids++;
   const recs = spfRecords(r.status === "ok" ? r.records : []);
@@ -469,9 +501,30 @@ async function followSpf(
         { target },
       ),
     );
-    return null;
+    return undefined;
   }
-  return walkSpf(target, recs[0]!, dns, state, depth + 1, how === "redirect");
+  state.chain.add(key);
+  try {
+    return await walkSpf(target, recs[0]!, dns, state, depth + 1, top);
+  } finally {
+    state.chain.delete(key);
+  }
+}
+
+/** A modifier (redirect=, exp=) given more than once: a permanent error (RFC 7208 §6). */
+function duplicateModifier(domain: string, name: string, term: string): Finding {
+  return finding(
+    "spf.syntax",
+    "error",
+    domain,
+    `The SPF record of ${domain} has the modifier ${name}= more than once ("${term}"): a permanent error (RFC 7208).`,
+    `Keep a single ${name}= in the record.`,
+    {
+      message: `Catatan SPF ${domain} berisi modifier ${name}= lebih dari sekali ("${term}"): kesalahan permanen (RFC 7208).`,
+      fix: `Sisakan satu ${name}= saja di catatan tersebut.`,
+    },
+    { term, modifier: name },
+  );
 }
 
 function syntax(domain: string, term: string): Finding {
@@ -550,11 +603,13 @@ export async function checkDkim(
   const answers = await Promise.all(list.map((s) => dns.txt(`${s}._domainkey.${domain}`)));
   const findings: Finding[] = [];
   let found = 0;
+  const failed: { code: string }[] = [];
   list.forEach((sel, i) => {
     const name = `${sel}._domainkey.${domain}`;
     const a = answers[i]!;
     if (a.status === "error") {
       if (given) findings.push(dnsFailed("dkim", name, "the DKIM key", "kunci DKIM", a));
+      else failed.push(a);
       return;
     }
     const recs = a.status === "ok" ? a.records.filter((r) => /(^|;)\s*(v=DKIM1|p=|k=)/i.test(r)) : [];
@@ -578,7 +633,18 @@ export async function checkDkim(
     found++;
     findings.push(...lintDkim(name, recs[0]!));
   });
-  if (!given && !found)
+  // A key may be published under a selector whose lookup failed: that is not "none found".
+  if (!given && !found && failed.length)
+    findings.push(
+      dnsFailed(
+        "dkim",
+        domain,
+        `the DKIM keys of common selectors (${failed.length} of ${list.length} lookups failed)`,
+        `kunci DKIM pada selector umum (${failed.length} dari ${list.length} kueri gagal)`,
+        failed[0]!,
+      ),
+    );
+  else if (!given && !found)
     findings.push(
       finding(
         "dkim.none_found",
@@ -775,6 +841,11 @@ export async function checkDmarc(
     const org = getDomain(domain);
     if (org && org !== domain.toLowerCase()) {
       r = await dns.txt(`_dmarc.${org}`);
+      if (r.status === "error")
+        return {
+          findings: [dnsFailed("dmarc", `_dmarc.${org}`, "the DMARC record", "catatan DMARC", r)],
+          dmarc: null,
+        };
       recs = dmarcRecords(r);
       if (recs.length) {
         at = `_dmarc.${org}`;
@@ -845,7 +916,8 @@ export async function checkDmarc(
     bad.push(en);
     badId.push(id);
   };
-  if (!/^v=DMARC1\s*(;|$)/i.test(rec.trim()))
+  // Whitespace may surround "=" and ";" (RFC 7489 §6.4: *WSP "=" *WSP, dmarc-sep).
+  if (!/^v[ \t]*=[ \t]*DMARC1[ \t]*(;|$)/i.test(rec.trim()))
     problem("the record must start with v=DMARC1;", "catatan harus diawali dengan v=DMARC1;");
   if (p === null || !POLICIES.includes(p))
     problem(
