@@ -1,4 +1,5 @@
 import { domainToASCII } from "node:url";
+import { parse as parseDomain } from "tldts";
 import type { Dns } from "./dns.js";
 import { describeDnsError } from "./dns.js";
 import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
@@ -49,28 +50,130 @@ export const PROVIDER_DOMAINS = [
   "bol.com.br",
 ] as const;
 
-/** Real domains a step away from a provider's: never "corrected". */
+/** Real domains a step or two away from a provider's: never "corrected". */
 const REAL_NEIGHBOURS = new Set([
   "mail.com",
   "gmx.com",
   "email.com",
   "mac.com",
   "aim.com",
-  "live.co.uk",
-  "live.fr",
+  "126.com",
+  // Yahoo's regional domains.
+  "yahoo.ca",
+  "yahoo.co.in",
+  "yahoo.co.nz",
+  "yahoo.co.th",
+  "yahoo.com.ar",
+  "yahoo.com.br",
+  "yahoo.com.hk",
+  "yahoo.com.mx",
+  "yahoo.com.my",
+  "yahoo.com.ph",
+  "yahoo.com.sg",
+  "yahoo.com.tw",
+  "yahoo.com.vn",
   "yahoo.de",
   "yahoo.es",
-  "yahoo.it",
+  "yahoo.gr",
+  "yahoo.ie",
   "yahoo.in",
+  "yahoo.it",
+  "yahoo.se",
+  // Microsoft's regional Hotmail, Outlook and Live domains.
+  "hotmail.be",
+  "hotmail.ca",
+  "hotmail.ch",
+  "hotmail.co.id",
+  "hotmail.co.za",
+  "hotmail.com.ar",
+  "hotmail.com.au",
+  "hotmail.com.br",
+  "hotmail.com.mx",
+  "hotmail.com.tr",
   "hotmail.de",
-  "hotmail.it",
+  "hotmail.dk",
   "hotmail.es",
+  "hotmail.it",
+  "hotmail.nl",
+  "hotmail.no",
+  "hotmail.se",
+  "outlook.at",
+  "outlook.be",
   "outlook.co.id",
+  "outlook.co.th",
+  "outlook.com.au",
+  "outlook.com.br",
+  "outlook.com.vn",
+  "outlook.de",
+  "outlook.dk",
+  "outlook.es",
   "outlook.fr",
-  "126.com",
+  "outlook.ie",
+  "outlook.in",
+  "outlook.it",
+  "outlook.jp",
+  "outlook.kr",
+  "outlook.my",
+  "outlook.ph",
+  "outlook.pt",
+  "outlook.sa",
+  "outlook.sg",
+  "live.at",
+  "live.be",
+  "live.ca",
+  "live.co.uk",
+  "live.co.za",
+  "live.com.au",
+  "live.com.mx",
+  "live.de",
+  "live.dk",
+  "live.fr",
+  "live.ie",
+  "live.it",
+  "live.jp",
+  "live.nl",
+  "live.no",
+  "live.se",
+  // GMX, AOL and Yandex abroad.
   "gmx.at",
   "gmx.ch",
+  "gmx.co.uk",
+  "gmx.es",
+  "gmx.fr",
+  "gmx.us",
+  "aol.co.uk",
+  "aol.de",
+  "aol.fr",
+  "aol.it",
+  "yandex.by",
+  "yandex.com",
+  "yandex.kz",
+  "yandex.ua",
 ]);
+
+/**
+ * Providers with a domain per country (yahoo.com.sg, hotmail.be, gmx.at, …): a domain with one of
+ * these names before a real public suffix is another of their domains, not a typo of the one listed.
+ */
+const REGIONAL_PROVIDERS: ReadonlySet<string> = new Set([
+  "yahoo",
+  "ymail",
+  "hotmail",
+  "outlook",
+  "live",
+  "msn",
+  "windowslive",
+  "gmx",
+  "aol",
+  "yandex",
+]);
+
+/** `yahoo` of yahoo.com.sg when the whole domain is one name before a real (ICANN) public suffix. */
+function regionalProvider(domain: string): string | null {
+  const p = parseDomain(domain, { allowPrivateDomains: false });
+  if (!p.isIcann || p.domain !== domain || !p.domainWithoutSuffix) return null;
+  return REGIONAL_PROVIDERS.has(p.domainWithoutSuffix) ? p.domainWithoutSuffix : null;
+}
 
 /** Domains of throwaway inboxes; mail to them is rarely read and they pollute lists. */
 export const DISPOSABLE_DOMAINS: ReadonlySet<string> = new Set([
@@ -289,6 +392,8 @@ export function suggestDomain(domain: string): string | null {
     const fixed = `${d.slice(0, -typo.length)}${tld}`;
     if ((PROVIDER_DOMAINS as readonly string[]).includes(fixed)) return fixed;
   }
+  // Only the country differs (yahoo.com.sg, hotmail.be): a real regional domain of the same provider.
+  if (regionalProvider(d)) return null;
   let best: string | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   let tie = false;

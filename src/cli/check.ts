@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { isIP } from "node:net";
 import type { Lang } from "../catalog/types.js";
 import {
   type CheckOptions,
@@ -11,6 +10,7 @@ import {
   type DiagnosisChecks,
   Dns,
 } from "../checks/index.js";
+import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
 import type { CheckKind, Finding, Severity } from "../checks/types.js";
 import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { type Colors, colors } from "./render.js";
@@ -31,17 +31,6 @@ export function cliDns(servers: string[]): Dns {
   } catch (e) {
     throw new UsageError(`--dns-server: ${(e as Error).message}`);
   }
-}
-
-/**
- * A domain name as DNS takes it: at least two labels of 1–63 characters, no empty label, at most
- * 253 characters in all (one trailing dot allowed), no spaces, "@" or "/".
- */
-export function isDomainName(name: string): boolean {
-  const fqdn = name.endsWith(".") ? name.slice(0, -1) : name;
-  if (!fqdn || fqdn.length > 253 || /[\s@/\\]/.test(fqdn)) return false;
-  const labels = fqdn.split(".");
-  return labels.length >= 2 && labels.every((l) => l.length >= 1 && l.length <= 63);
 }
 
 /** After this long, a check waiting on DNS says so on stderr (a terminal only). */
@@ -74,6 +63,11 @@ const USAGE =
 export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
   const [what, target, ...rest] = args;
   if (!what || !target || rest.length) throw new UsageError(USAGE);
+  const selector = flags.dkimSelectors.find((s) => !isDkimSelector(s));
+  if (selector !== undefined)
+    throw new UsageError(
+      `--dkim-selector: not a DKIM selector: ${JSON.stringify(selector)} (dot-separated labels of 1-63 letters, digits, "_" or "-")`,
+    );
   const options: CheckOptions = {
     dns: cliDns(flags.dnsServers),
     dkimSelectors: flags.dkimSelectors,
@@ -81,12 +75,15 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
   };
   let report: CheckReport;
   switch (what) {
-    case "domain":
-      if (!isDomainName(target)) throw new UsageError(`not a domain name: "${target}"`);
+    case "domain": {
+      const problem = domainNameProblem(target);
+      if (problem) throw new UsageError(`not a domain name: ${JSON.stringify(target)} (${problem})`);
       report = await waitingNote(checkDomain(target, options), flags.lang);
       break;
+    }
     case "ip":
-      if (!isIP(target)) throw new UsageError(`not an IPv4 or IPv6 address: "${target}"`);
+      if (!isIpAddress(target))
+        throw new UsageError(`not an IPv4 or IPv6 address (without a zone id): ${JSON.stringify(target)}`);
       report = await waitingNote(checkIp(target, options), flags.lang);
       break;
     case "address":

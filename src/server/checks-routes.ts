@@ -8,6 +8,7 @@ import {
   type DnsOptions,
   parseDnsServer,
 } from "../checks/index.js";
+import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
 import { type AppContext, HttpError } from "./app.js";
 import { errorResponses, rawBody } from "./schemas.js";
 
@@ -43,14 +44,31 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
           response: errors,
           body: body(
             {
-              domain: { type: "string", minLength: 3, maxLength: 253, pattern: "^[^\\s@/]+\\.[^\\s@/]+$" },
-              dkimSelectors: { type: "array", maxItems: 20, items: { type: "string", maxLength: 63 } },
+              domain: { type: "string", minLength: 1, maxLength: 254 },
+              dkimSelectors: { type: "array", maxItems: 20, items: { type: "string", maxLength: 253 } },
             },
             ["domain"],
           ),
         },
       },
-      async (req) => checkDomain(req.body.domain, { ...opts(), dkimSelectors: req.body.dkimSelectors ?? [] }),
+      async (req) => {
+        const { domain, dkimSelectors = [] } = req.body;
+        const problem = domainNameProblem(domain);
+        if (problem)
+          throw new HttpError(
+            400,
+            "invalid_request",
+            `body.domain must be a domain name such as example.com: ${JSON.stringify(domain)} is not (${problem})`,
+          );
+        const bad = dkimSelectors.findIndex((s) => !isDkimSelector(s));
+        if (bad >= 0)
+          throw new HttpError(
+            400,
+            "invalid_request",
+            `body.dkimSelectors[${bad}] must be a DKIM selector (dot-separated labels of 1-63 letters, digits, "_" or "-"): ${JSON.stringify(dkimSelectors[bad])} is not`,
+          );
+        return checkDomain(domain, { ...opts(), dkimSelectors });
+      },
     );
     app.post<{ Body: { ip: string } }>(
       "/v1/checks/ip",
@@ -64,6 +82,12 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
         },
       },
       async (req) => {
+        if (!isIpAddress(req.body.ip.trim()))
+          throw new HttpError(
+            400,
+            "invalid_request",
+            `body.ip must be an IPv4 or IPv6 address without a zone id: ${JSON.stringify(req.body.ip)} is not`,
+          );
         try {
           return await checkIp(req.body.ip, opts());
         } catch (e) {

@@ -1,6 +1,9 @@
 // `diagnosa check …` as a user runs it: a real process against the fixture DNS server.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type DnsServer, startDnsServer } from "../support/dns-server.js";
@@ -165,4 +168,68 @@ test('diagnosa "<reply>" --check runs the fitting checks', async () => {
   assert.equal(d.category, "blocked");
   assert.equal(d.checks.reports[0].target, "192.0.2.66");
   assert.ok(d.checks.reports[0].findings.some((f: { id: string }) => f.id === "blocklist.listed"));
+});
+
+test("check: a target that is not a domain name, an IP or a DKIM selector exits 2 with a message", async () => {
+  const usage = async (args: string[], message: RegExp) => {
+    const r = await run([...args, "--dns-server", server.address, "--json"]);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.out}${r.err}`);
+    assert.equal(r.out, "");
+    assert.match(r.err, message);
+    assert.doesNotMatch(r.err, /\n\s+at /, "a stack trace");
+  };
+  for (const name of ["1.2.3.4", "a..b", `${"a".repeat(80)}.com`, "%%%.com", "a_b.com", "a-.com"])
+    await usage(["check", "domain", name], /^diagnosa: not a domain name: /);
+  await usage(["check", "domain", "1.2.3.4"], /not a domain name: "1\.2\.3\.4" \(it is an IP address\)/);
+  await usage(["check", "ip", "fe80::1%eth0"], /^diagnosa: not an IPv4 or IPv6 address .*"fe80::1%eth0"/);
+  for (const selector of ["", "a..b", "s 1"])
+    await usage(
+      ["check", "domain", "spf11.bad.test", "--dkim-selector", selector],
+      /^diagnosa: --dkim-selector: not a DKIM selector: /,
+    );
+  // Internationalised names and real selectors still run.
+  const idn = await run(["check", "domain", "bücher.test", "--dns-server", server.address, "--json"]);
+  assert.equal(idn.code, 0, idn.err);
+  const sel = await run([
+    "check",
+    "domain",
+    "spf11.bad.test",
+    "--dkim-selector",
+    "s1",
+    "--dns-server",
+    server.address,
+    "--json",
+  ]);
+  assert.equal(sel.code, 0, sel.err);
+});
+
+test("check address: a provider's regional domain is not reported as a typo", async () => {
+  for (const addr of ["budi@yahoo.com.sg", "budi@yahoo.com.br", "budi@hotmail.be", "budi@hotmail.se"]) {
+    const r = await run(["check", "address", addr, "--dns-server", server.address, "--json"]);
+    assert.equal(r.code, 0, r.err);
+    const ids = JSON.parse(r.out).findings.map((f: { id: string }) => f.id);
+    assert.ok(!ids.includes("address.typo"), `${addr}: ${ids.join(",")}`);
+  }
+});
+
+test("check message --json stays JSON when a DKIM signature's l= does not match the body", async () => {
+  // mailauth 4.13 prints "TOTAL n EXPECTING m" on stdout in this case; it must not reach the JSON.
+  const dir = mkdtempSync(join(tmpdir(), "diagnosa-check-"));
+  const file = join(dir, "l-mismatch.eml");
+  writeFileSync(
+    file,
+    [
+      "DKIM-Signature: v=1; a=rsa-sha256; d=good.test; s=sel1; c=relaxed/relaxed; l=5000; h=from; bh=AAAA; b=AAAA",
+      "From: sender@good.test",
+      "To: someone@example.com",
+      "Subject: hello",
+      "",
+      "A short body.",
+      "",
+    ].join("\r\n"),
+  );
+  const r = await run(["check", "message", file, "--dns-server", server.address, "--json"]);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.out, /TOTAL|EXPECTING/);
+  assert.equal(JSON.parse(r.out).kind, "message");
 });

@@ -58,3 +58,36 @@ test("POST /v1/checks/domain, /ip, /address, /message", async () => {
   const bad = await app.inject({ method: "POST", url: "/v1/checks/ip", payload: { ip: "nope" } });
   assert.equal(bad.statusCode, 400);
 });
+
+test("POST /v1/checks/*: a target that is not a domain name, an IP or a DKIM selector is a 400 naming the field", async () => {
+  const refused = async (url: string, payload: object, field: RegExp) => {
+    const r = await app.inject({ method: "POST", url, payload });
+    assert.equal(r.statusCode, 400, `${JSON.stringify(payload)}: ${r.body}`);
+    const body = JSON.parse(r.body);
+    assert.deepEqual(Object.keys(body), ["error"]);
+    assert.equal(body.error.code, "invalid_request");
+    assert.match(body.error.message, field);
+    assert.doesNotMatch(body.error.message, /resolver|EBADNAME/);
+  };
+  for (const domain of [
+    "a..b",
+    `${"a".repeat(80)}.com`,
+    "1.2.3.4",
+    "%%%.com",
+    "a\u0000b.com",
+    "a_b.com",
+    "nodot",
+  ])
+    await refused("/v1/checks/domain", { domain }, /^body\.domain must be a domain name/);
+  await refused("/v1/checks/ip", { ip: "fe80::1%eth0" }, /^body\.ip must be an IPv4 or IPv6 address/);
+  await refused(
+    "/v1/checks/domain",
+    { domain: "spf11.bad.test", dkimSelectors: ["s1", ""] },
+    /^body\.dkimSelectors\[1\] must be a DKIM selector/,
+  );
+  // Internationalised names and real selectors are still checked.
+  for (const payload of [{ domain: "bücher.test" }, { domain: "spf11.bad.test.", dkimSelectors: ["s1"] }]) {
+    const r = await app.inject({ method: "POST", url: "/v1/checks/domain", payload });
+    assert.equal(r.statusCode, 200, r.body);
+  }
+});

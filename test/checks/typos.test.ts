@@ -50,6 +50,48 @@ test("real domains are not corrected", () => {
     assert.equal(suggestDomain(d), null, d);
 });
 
+test("regional domains of the same provider are not corrected to another country's", () => {
+  for (const d of [
+    "yahoo.com.sg",
+    "yahoo.com.br",
+    "yahoo.com.vn",
+    "yahoo.com.my",
+    "yahoo.com.ph",
+    "yahoo.co.in",
+    "yahoo.com.hk",
+    "yahoo.com.tw",
+    "yahoo.com.ar",
+    "yahoo.com.mx",
+    "yahoo.ca",
+    "hotmail.be",
+    "hotmail.nl",
+    "hotmail.se",
+    "hotmail.ca",
+    "hotmail.com.br",
+    "hotmail.co.id",
+    "outlook.com.au",
+    "outlook.com.vn",
+    "outlook.sg",
+    "outlook.jp",
+    "live.nl",
+    "live.be",
+    "live.se",
+    "gmx.fr",
+    "yandex.ua",
+    "yandex.kz",
+  ])
+    assert.equal(suggestDomain(d), null, d);
+  // A mistyped suffix that is no real one is still a typo; so is a mistyped name.
+  for (const [typo, fixed] of [
+    ["yahoo.cim", "yahoo.com"],
+    ["hotmail.coom", "hotmail.com"],
+    ["comcast.ne", "comcast.net"],
+    ["yahoo.cm", "yahoo.com"],
+    ["hotmial.com", "hotmail.com"],
+  ] as [string, string][])
+    assert.equal(suggestDomain(typo), fixed, typo);
+});
+
 test("syntax: RFC 5321/5322 and internationalised addresses", () => {
   for (const ok of [
     "a@b.co",
