@@ -1,3 +1,4 @@
+import { parse as parseDomain } from "tldts";
 import type { Diagnosis } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 
@@ -33,6 +34,12 @@ export interface DeliveryEvent {
 
 export interface ClassifiedEvent extends DeliveryEvent {
   recipientDomain: string;
+  /**
+   * The receiving mailbox provider (an id of src/rules/providers: `gmail`, `microsoft`, …) when it
+   * can be known, deliveries included (`eventProvider`); null when not. Left out, the store works
+   * it out when it stores the event.
+   */
+  provider?: string | null;
   /** Null for deliveries. */
   diagnosis: Diagnosis | null;
 }
@@ -42,7 +49,11 @@ export interface ClassifiedEvent extends DeliveryEvent {
  * values the schema can take and as checks (`checkEvent`) for the events that arrive by other
  * ways (webhooks, MTA logs), so that every way in stores the same kind of data.
  */
-export const RECIPIENT_PATTERN = "^[^\\s@]+@[^\\s@]+$";
+/**
+ * No white space, no second `@`, and no control character (U+0000–U+001F, U+007F): an address with
+ * one is not an address (and PostgreSQL cannot store a NUL).
+ */
+export const RECIPIENT_PATTERN = "^[^\\s@\\u0000-\\u001f\\u007f]+@[^\\s@\\u0000-\\u001f\\u007f]+$";
 export const RECIPIENT_MIN_LENGTH = 3;
 export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
 /** SMTP reply codes: three digits, 2xx to 5xx. */
@@ -80,6 +91,14 @@ export function isRecipientAddress(v: unknown): v is string {
     v.length <= EVENT_MAX_LENGTH.recipient &&
     RECIPIENT_RE.test(v)
   );
+}
+
+/**
+ * The form an address is kept in on the suppression list, and compared in: trimmed and lower-cased.
+ * Lower-casing can lengthen it (`İ` becomes two UTF-16 units): check the result, not the input.
+ */
+export function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase();
 }
 
 /** An enhanced status code (RFC 3463) such as `5.1.1`. */
@@ -162,10 +181,97 @@ export function recipientDomain(address: string): string {
   return at >= 0 ? address.slice(at + 1).toLowerCase() : "";
 }
 
+/**
+ * Mailbox domains of the big providers, by the ids of src/rules/providers (whose `hosts` are the
+ * providers' MX and outbound hosts, not their users' domains): an event whose reply and remote host
+ * name no provider is the provider's when its recipient is at one of these.
+ */
+const MAILBOX_DOMAINS: Readonly<Record<string, readonly string[]>> = {
+  gmail: ["gmail.com", "googlemail.com"],
+  microsoft: ["outlook.com", "hotmail.com", "live.com", "msn.com", "passport.com", "windowslive.com"],
+  yahoo: ["yahoo.com", "ymail.com", "rocketmail.com", "aol.com", "aim.com", "verizon.net"],
+  apple: ["icloud.com", "me.com", "mac.com"],
+  comcast: ["comcast.net"],
+  att: [
+    "att.net",
+    "sbcglobal.net",
+    "bellsouth.net",
+    "prodigy.net",
+    "pacbell.net",
+    "swbell.net",
+    "ameritech.net",
+  ],
+  cox: ["cox.net"],
+  gmx: ["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "mail.com"],
+  orange: ["orange.fr", "wanadoo.fr"],
+  mailru: ["mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru"],
+  yandex: ["yandex.ru", "yandex.com", "ya.ru"],
+  zoho: ["zoho.com", "zohomail.com", "zoho.eu", "zoho.in", "zohomail.eu", "zohomail.in"],
+  tencent: ["qq.com", "foxmail.com"],
+  netease: ["163.com", "126.com", "yeah.net", "188.com"],
+};
+/**
+ * Providers with a domain per country (hotmail.co.uk, yahoo.com.sg, gmx.at, yandex.kz): that name
+ * alone before a real (ICANN) public suffix is one of their domains.
+ */
+const REGIONAL_MAILBOX_NAMES: Readonly<Record<string, string>> = {
+  hotmail: "microsoft",
+  outlook: "microsoft",
+  live: "microsoft",
+  msn: "microsoft",
+  windowslive: "microsoft",
+  yahoo: "yahoo",
+  ymail: "yahoo",
+  aol: "yahoo",
+  gmx: "gmx",
+  yandex: "yandex",
+};
+const PROVIDER_OF_DOMAIN = new Map(
+  Object.entries(MAILBOX_DOMAINS).flatMap(([id, domains]) => domains.map((d) => [d, id] as const)),
+);
+
+/** The mailbox provider of a recipient domain (`gmail` for gmail.com), or null. */
+export function providerOfDomain(domain: string): string | null {
+  const d = domain.toLowerCase().replace(/\.$/, "");
+  const known = PROVIDER_OF_DOMAIN.get(d);
+  if (known) return known;
+  const p = parseDomain(d, { allowPrivateDomains: false });
+  if (!p.isIcann || p.domain !== d || !p.domainWithoutSuffix) return null;
+  return Object.hasOwn(REGIONAL_MAILBOX_NAMES, p.domainWithoutSuffix)
+    ? REGIONAL_MAILBOX_NAMES[p.domainWithoutSuffix]!
+    : null;
+}
+
+/** The provider whose MX or outbound hosts a remote host name is one of (`gmail` for mx.google.com), or null. */
+export function providerOfHost(host: string | null | undefined): string | null {
+  // The name alone: a log's `host[192.0.2.1]:25` or `host (192.0.2.1)` names the same host.
+  const name = host ? /^[a-z0-9.-]+/.exec(host.trim().toLowerCase())?.[0] : undefined;
+  if (!name) return null;
+  const engine = defaultEngine();
+  const i = engine.providerOfHost(name);
+  return i >= 0 ? engine.providers[i]!.id : null;
+}
+
+/**
+ * The receiving provider of an event, deliveries included: the diagnosis's (its reply or remote
+ * host named one), else the one whose hosts the remote host is among, else the one the recipient's
+ * domain belongs to (gmail.com, hotmail.co.uk, …); null when none of these tells.
+ */
+export function eventProvider(
+  e: Pick<ClassifiedEvent, "recipient" | "remoteHost" | "diagnosis"> & { recipientDomain?: string },
+): string | null {
+  return (
+    e.diagnosis?.provider ??
+    providerOfHost(e.remoteHost) ??
+    providerOfDomain(e.recipientDomain || recipientDomain(e.recipient))
+  );
+}
+
 /** Classifies failures, deferrals and complaints; deliveries carry no diagnosis. */
 export function classifyEvent(e: DeliveryEvent): ClassifiedEvent {
   const base = { ...e, recipient: e.recipient.trim(), recipientDomain: recipientDomain(e.recipient) };
-  if (e.type === "delivered") return { ...base, diagnosis: null };
+  if (e.type === "delivered")
+    return { ...base, provider: eventProvider({ ...base, diagnosis: null }), diagnosis: null };
   const d = defaultEngine().diagnose(
     {
       response: e.response ?? "",
@@ -180,5 +286,5 @@ export function classifyEvent(e: DeliveryEvent): ClassifiedEvent {
   else if (e.type === "autoreply") d.kind = "autoreply";
   else if (e.type === "deferred") d.kind = "delay";
   else if (d.kind === "delay" || d.kind === "delivered") d.kind = "bounce";
-  return { ...base, diagnosis: d };
+  return { ...base, provider: eventProvider({ ...base, diagnosis: d }), diagnosis: d };
 }

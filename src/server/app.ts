@@ -19,12 +19,21 @@ import { CATEGORY_IDS } from "../catalog/types.js";
 import type { DiagnoseOptions, ReplyInput } from "../classify/diagnosis.js";
 import { diagnose } from "../index.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
-import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../ingest/event.js";
+import {
+  type ClassifiedEvent,
+  classifyEvent,
+  type DeliveryEvent,
+  isRecipientAddress,
+  normalizeAddress,
+  RECIPIENT_PATTERN,
+  STATUS_CODE_PATTERN,
+} from "../ingest/event.js";
 import {
   type EventFilter,
   GROUP_COLUMNS,
   type GroupBy,
   MAX_TZ_OFFSET_MINUTES,
+  NONE,
   type Store,
 } from "../store/store.js";
 import {
@@ -99,6 +108,39 @@ const addressParam = {
   type: "object",
   properties: { address: { type: "string", maxLength: MAX_ADDRESS_LENGTH } },
 } as const;
+/**
+ * An event as POST /v1/events takes it: its recipient an address without control characters
+ * (RECIPIENT_PATTERN), like every other way in (webhooks, logs), whose events `checkEvent` checks.
+ */
+const eventInput = {
+  ...eventInputSchema,
+  properties: {
+    ...eventInputSchema.properties,
+    recipient: { ...eventInputSchema.properties.recipient, pattern: RECIPIENT_PATTERN },
+  },
+} as const;
+/** `errorCode` and `statusCode` filters of a query string (`none`: the events without one). */
+const ERROR_CODE_FILTER = "^(?:[1-9][0-9]{2}|none)$";
+const STATUS_CODE_FILTER = `^(?:${STATUS_CODE_PATTERN.slice(1, -1)}|none)$`;
+const codeFilters = {
+  errorCode: {
+    type: "string",
+    pattern: ERROR_CODE_FILTER,
+    description: "An SMTP reply code (550), or `none`: the events without one",
+  },
+  statusCode: {
+    type: "string",
+    pattern: STATUS_CODE_FILTER,
+    description: "An enhanced status code (5.1.1), or `none`: the events without one",
+  },
+} as const;
+/** What a value that does not match one of these patterns must be, for the 400's message. */
+const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
+  [RECIPIENT_PATTERN]:
+    "must be an email address (local-part@domain) without white space or control characters",
+  [ERROR_CODE_FILTER]: "must be an SMTP reply code (three digits, such as 550) or none",
+  [STATUS_CODE_FILTER]: "must be an enhanced status code (such as 5.1.1) or none",
+};
 /** A page size in a query string: 1 to 1000. */
 const LIMIT = {
   type: "string",
@@ -252,6 +294,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         `send the body with Content-Type: ${accepts.join(" or ")}, not ${type ? type.slice(0, 100) : "without one"}`,
       );
     return payload;
+  });
+
+  // PostgreSQL text cannot hold a NUL character (none is stored: they are dropped from texts, and
+  // an address with one is refused), so no filter, cursor or path parameter can have one: a 400
+  // that names it, before the schemas (whose message would not say what is wrong).
+  app.addHook("preValidation", async (req) => {
+    for (const [part, values] of [
+      ["query", req.query],
+      ["path", req.params],
+    ] as const) {
+      if (!values || typeof values !== "object") continue;
+      for (const [name, v] of Object.entries(values as Record<string, unknown>)) {
+        if ([v].flat().some((x) => typeof x === "string" && x.includes("\u0000")))
+          throw new HttpError(
+            400,
+            "invalid_request",
+            `${part}${propertyName(name)} must not contain a NUL character (U+0000)`,
+          );
+      }
+    }
   });
 
   app.addHook("onResponse", async (req, reply) => {
@@ -413,7 +475,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: "Submit one delivery event",
         tags: ["ingest"],
-        body: eventInputSchema,
+        body: eventInput,
         response: { 200: storedResultSchema, ...errors },
       },
     },
@@ -430,7 +492,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           type: "object",
           additionalProperties: false,
           required: ["events"],
-          properties: { events: { type: "array", maxItems: MAX_BATCH, items: eventInputSchema } },
+          properties: { events: { type: "array", maxItems: MAX_BATCH, items: eventInput } },
         },
         response: { 200: storedResultSchema, ...errors },
       },
@@ -448,6 +510,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           ...eventFilterSchema,
           properties: {
             ...eventFilterSchema.properties,
+            ...codeFilters,
             limit: LIMIT,
             before: { type: "string", pattern: "^[1-9][0-9]{0,15}$" },
           },
@@ -476,6 +539,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           ...eventFilterSchema,
           properties: {
             ...eventFilterSchema.properties,
+            ...codeFilters,
             groupBy: {
               type: "string",
               pattern: `^(${[...Object.keys(GROUP_COLUMNS), "bucket"].join("|")})(,(${[...Object.keys(GROUP_COLUMNS), "bucket"].join("|")}))*$`,
@@ -599,7 +663,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     async (req) => {
       const entry = await store.getSuppression(req.params.address);
-      return { address: req.params.address.toLowerCase(), suppressed: entry !== null, entry };
+      return { address: normalizeAddress(req.params.address), suppressed: entry !== null, entry };
     },
   );
   app.post<{ Body: { address: string; reason?: string; note?: string; expiresAt?: string } }>(
@@ -617,7 +681,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               type: "string",
               minLength: 3,
               maxLength: MAX_ADDRESS_LENGTH,
-              pattern: "^[^\\s@]+@[^\\s@]+$",
+              pattern: RECIPIENT_PATTERN,
+              description: `Stored trimmed and lower-cased: at most ${MAX_ADDRESS_LENGTH} characters so`,
             },
             reason: { type: "string", maxLength: 64 },
             note: { type: "string", maxLength: 1000 },
@@ -637,7 +702,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       // An entry that has already expired would be stored but never count (and read back as null).
       if (expiresAt !== null && expiresAt <= Date.now())
         throw new HttpError(400, "invalid_request", "body.expiresAt must be in the future");
-      const entry = await store.addSuppression(b.address, b.reason ?? null, b.note ?? null, expiresAt);
+      // Lower-casing can lengthen an address (`İ` is two characters lower-cased): the form stored
+      // must fit the limit too, or DELETE /v1/suppressions/:address could not name it.
+      const address = normalizeAddress(b.address);
+      const { length } = address;
+      if (!isRecipientAddress(address))
+        throw new HttpError(
+          400,
+          "invalid_request",
+          `body.address must be at most ${MAX_ADDRESS_LENGTH} characters once lower-cased (as it is stored); it is ${length}`,
+        );
+      const entry = await storeInput(() =>
+        store.addSuppression(address, b.reason ?? null, b.note ?? null, expiresAt),
+      );
       return reply.code(201).send(entry);
     },
   );
@@ -655,6 +732,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
+      // An expired entry counts as none (it is removed all the same): a 404 like a missing one.
       if (!(await store.removeSuppression(req.params.address)))
         throw new HttpError(404, "not_found", `${req.params.address} is not on the suppression list`);
       return { removed: true };
@@ -702,14 +780,17 @@ function toHttpError(err: FastifyError): HttpError {
   return new HttpError(500, "internal", "internal error");
 }
 
+/** A property as it is written after its parent: `.from`, `["a b"]`. */
+function propertyName(name: unknown): string {
+  const s = String(name);
+  return /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s.slice(0, 64))}]`;
+}
+
 /** Where a validation error is, as the caller wrote it: `body.items[0].response`, `query.from`. */
 function validationMessage(context: string | undefined, e: FastifySchemaValidationError): string {
   const part =
     { querystring: "query", params: "path", headers: "header" }[context ?? ""] ?? context ?? "body";
-  const prop = (name: unknown) => {
-    const s = String(name);
-    return /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s.slice(0, 64))}]`;
-  };
+  const prop = propertyName;
   const path =
     part +
     e.instancePath
@@ -725,6 +806,11 @@ function validationMessage(context: string | undefined, e: FastifySchemaValidati
       return `${path}${prop(e.params.missingProperty)} is required`;
     case "enum":
       return `${path} must be one of ${(e.params.allowedValues as unknown[]).join(", ")}`;
+    case "pattern": {
+      const meaning = PATTERN_MEANINGS[String(e.params.pattern)];
+      if (meaning) return `${path} ${meaning}`;
+      break;
+    }
     case "format":
       if (e.params.format === "date-time")
         return `${path} must be an RFC 3339 date-time with a time zone, such as 2026-03-01T10:00:00Z (seconds up to 59: a leap second cannot be stored)`;
@@ -830,8 +916,11 @@ export function filterOf(q: Record<string, string | undefined>): EventFilter {
     "sendingDomain",
     "sendingIp",
     "tag",
+    "statusCode",
   ] as const) {
     if (q[k]) f[k] = q[k];
   }
+  // Checked by the route's schema (ERROR_CODE_FILTER) where the route takes it.
+  if (q.errorCode) f.errorCode = q.errorCode === NONE ? NONE : Number(q.errorCode);
   return f;
 }

@@ -1,7 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { Category } from "../catalog/types.js";
-import type { ClassifiedEvent } from "../ingest/event.js";
+import {
+  type ClassifiedEvent,
+  EVENT_MAX_LENGTH,
+  eventProvider,
+  isRecipientAddress,
+  normalizeAddress,
+} from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
 import type { Dialect } from "./migrations.js";
 import { type Database, type EventsTable, ROLLUP_KEY, SLICE_SEPARATOR, SLICES } from "./schema.js";
@@ -29,6 +35,12 @@ export interface StoredEvent extends ClassifiedEvent {
   receivedAt: string;
 }
 
+/**
+ * A filter's value for "unknown": `provider: "none"` is the events without a provider,
+ * `errorCode: "none"` and `statusCode: "none"` those without that code.
+ */
+export const NONE = "none";
+
 export interface EventFilter {
   from?: number;
   to?: number;
@@ -36,10 +48,32 @@ export interface EventFilter {
   category?: string;
   recipient?: string;
   recipientDomain?: string;
+  /** A provider id, or `none` (NONE): the events whose provider is not known. */
   provider?: string;
   sendingDomain?: string;
   sendingIp?: string;
   tag?: string;
+  /** An SMTP reply code, or `none`: the events without one. */
+  errorCode?: number | typeof NONE;
+  /** An enhanced status code (`5.1.1`), or `none`: the events without one. */
+  statusCode?: string;
+}
+
+/**
+ * Filters on the outcome rather than on the message (type, category, codes): they leave out
+ * deliveries, or keep only them, so the rates over what they leave (delivery rate, permanent bounce
+ * rate) do not mean anything and are null.
+ */
+export function isOutcomeFilter(f: EventFilter): boolean {
+  return Boolean(f.type || f.category || f.errorCode !== undefined || f.statusCode);
+}
+
+/** The filter with NUL characters dropped from its texts, as they are from the texts stored. */
+function cleanFilter<F extends EventFilter>(f: F): F {
+  const out = { ...f };
+  for (const k of Object.keys(out) as (keyof F)[])
+    if (typeof out[k] === "string") out[k] = text(out[k] as string) as F[keyof F];
+  return out;
 }
 
 export const GROUP_COLUMNS = {
@@ -150,7 +184,8 @@ export class Store {
         if (i === undefined) continue;
         counted.push(rows[i]!);
         stored.push(events[i]!);
-        await this.applyPolicy(trx, events[i]!, row.id, rows[i]!.occurred_at, now);
+        // The recipient as stored (NUL characters dropped): the suppression and the events agree.
+        await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, row.id, rows[i]!.occurred_at, now);
       }
       await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored };
@@ -160,12 +195,13 @@ export class Store {
   private async applyPolicy(
     trx: Kysely<Database>,
     e: ClassifiedEvent,
+    recipient: string,
     eventId: number,
     occurredAt: number,
     now: number,
   ): Promise<void> {
     const d = e.diagnosis;
-    const address = e.recipient.toLowerCase();
+    const address = normalizeAddress(recipient);
     if (e.type === "delivered") {
       // The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable
       // inbox) caused by an earlier failure is lifted. Permanent and manual entries stay.
@@ -209,13 +245,13 @@ export class Store {
       const row = await trx
         .selectFrom("events")
         .select(sql<number>`count(distinct ${messageKey(this.dialect)})`.as("n"))
-        .where(sameRecipient(e.recipient))
+        .where(sameRecipient(recipient))
         .where("category", "=", d.category)
         .where("occurred_at", ">=", since)
         .where(
           "occurred_at",
           ">",
-          sql<number>`coalesce((select max(occurred_at) from events where ${sameRecipient(e.recipient)} and type = 'delivered'), ${-1})`,
+          sql<number>`coalesce((select max(occurred_at) from events where ${sameRecipient(recipient)} and type = 'delivered'), ${-1})`,
         )
         .executeTakeFirst();
       const failures = Number(row?.n ?? 0);
@@ -301,6 +337,10 @@ export class Store {
    * only what is given changes: `note` and `expiresAt` when not null, `reason` when not null and
    * the entry is a manual one; an automatic entry keeps its category, reason, source and event.
    * Either way the entry is marked manual (`manualAt`), so no automatic suppression replaces it.
+   *
+   * The address is kept trimmed and lower-cased: one that is not an address once so (a control
+   * character, over 320 characters: lower-casing can lengthen it) is a RangeError. NUL characters
+   * are dropped from `reason` and `note`, as from every text stored.
    */
   async addSuppression(
     address: string,
@@ -309,7 +349,13 @@ export class Store {
     expiresAt: number | null,
     now = Date.now(),
   ): Promise<Suppression> {
-    const a = address.trim().toLowerCase();
+    const a = normalizeAddress(address);
+    if (!isRecipientAddress(a))
+      throw new RangeError(
+        `the address must be an email address of at most ${EVENT_MAX_LENGTH.recipient} characters once lower-cased, without white space or control characters`,
+      );
+    const why = text(reason);
+    const said = text(note);
     const row = await this.db.transaction().execute(async (trx) => {
       await dropExpired(trx, a, now);
       await trx
@@ -317,28 +363,28 @@ export class Store {
         .values({
           address: a,
           category: "manual",
-          reason: reason ?? "manual",
+          reason: why ?? "manual",
           source: "api",
           event_id: null,
           failures: 1,
           created_at: now,
           updated_at: now,
           expires_at: expiresAt,
-          note,
+          note: said,
           manual_at: now,
         })
         .onConflict((oc) =>
           oc.column("address").doUpdateSet((eb) => ({
             updated_at: now,
             manual_at: now,
-            ...(note !== null ? { note } : {}),
+            ...(said !== null ? { note: said } : {}),
             ...(expiresAt !== null ? { expires_at: expiresAt } : {}),
-            ...(reason !== null
+            ...(why !== null
               ? {
                   reason: eb
                     .case()
                     .when("suppressions.category", "=", "manual")
-                    .then(reason)
+                    .then(why)
                     .else(eb.ref("suppressions.reason"))
                     .end(),
                 }
@@ -352,12 +398,17 @@ export class Store {
     return toSuppression(row);
   }
 
-  async removeSuppression(address: string): Promise<boolean> {
-    const r = await this.db
+  /**
+   * Removes the entry of an address; whether one was in force. An expired entry counts as none: it
+   * is removed too, but the answer is false, as for an address never listed.
+   */
+  async removeSuppression(address: string, now = Date.now()): Promise<boolean> {
+    const removed = await this.db
       .deleteFrom("suppressions")
-      .where("address", "=", address.trim().toLowerCase())
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+      .where("address", "=", normalizeAddress(text(address)))
+      .returning("expires_at")
+      .execute();
+    return removed.some((r) => r.expires_at === null || Number(r.expires_at) > now);
   }
 
   /** The suppression in force for an address, or null (expired entries do not count). */
@@ -365,7 +416,7 @@ export class Store {
     const row = await this.db
       .selectFrom("suppressions")
       .selectAll()
-      .where("address", "=", address.trim().toLowerCase())
+      .where("address", "=", normalizeAddress(text(address)))
       .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
       .executeTakeFirst();
     return row ? toSuppression(row) : null;
@@ -381,20 +432,24 @@ export class Store {
       .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now)]))
       .orderBy("address")
       .limit(q.limit + 1);
-    if (q.search) {
+    // NUL characters dropped, as from the addresses stored.
+    const search = text(q.search);
+    const after = text(q.after);
+    if (search) {
       // The term as written: LIKE's wildcards % and _ and the escape character itself are escaped.
-      const term = q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      const term = search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
       query = query.where(sql<boolean>`address like ${`%${term}%`} escape '\\'`);
     }
-    if (q.after) query = query.where("address", ">", q.after);
+    if (after) query = query.where("address", ">", after);
     const rows = await query.execute();
     const items = rows.slice(0, q.limit).map(toSuppression);
     return { items, next: rows.length > q.limit ? items[items.length - 1]!.address : null };
   }
 
   async listEvents(
-    f: EventFilter & { limit: number; before?: number },
+    filter: EventFilter & { limit: number; before?: number },
   ): Promise<{ items: StoredEvent[]; next: number | null }> {
+    const f = cleanFilter(filter);
     let q = this.filtered(f)
       .selectAll()
       .orderBy("id", "desc")
@@ -413,10 +468,15 @@ export class Store {
     if (f.category) q = q.where("category", "=", f.category);
     if (f.recipient) q = q.where(sameRecipient(f.recipient));
     if (f.recipientDomain) q = q.where("recipient_domain", "=", f.recipientDomain.toLowerCase());
-    if (f.provider) q = q.where("provider", "=", f.provider);
+    if (f.provider === NONE) q = q.where("provider", "is", null);
+    else if (f.provider) q = q.where("provider", "=", f.provider);
     if (f.sendingDomain) q = q.where("sending_domain", "=", f.sendingDomain.toLowerCase());
     if (f.sendingIp) q = q.where("sending_ip", "=", f.sendingIp);
     if (f.tag) q = q.where("tag", "=", f.tag);
+    if (f.errorCode === NONE) q = q.where("error_code", "is", null);
+    else if (f.errorCode !== undefined) q = q.where("error_code", "=", f.errorCode);
+    if (f.statusCode === NONE) q = q.where("status_code", "is", null);
+    else if (f.statusCode) q = q.where("status_code", "=", f.statusCode);
     return q;
   }
 
@@ -434,6 +494,10 @@ export class Store {
    * depend on the offset.
    *
    * A range (`from` and `to`) of more than MAX_BUCKETS buckets throws a TooManyBucketsError.
+   *
+   * Under an outcome filter (type, category, error or status code: `isOutcomeFilter`) the rates
+   * (`deliveryRate`, `permanentBounceRate`) are null: deliveries have no category, so what such a
+   * filter leaves is not what was sent.
    */
   async stats(
     f: EventFilter,
@@ -465,7 +529,7 @@ export class Store {
   }
 
   private async summarize(
-    f: EventFilter,
+    filter: EventFilter,
     groupBy: GroupBy[],
     bucketMs: number | null,
     limit: number,
@@ -473,6 +537,7 @@ export class Store {
     tzOffsetMinutes: number,
     withTotals: boolean,
   ) {
+    const f = cleanFilter(filter);
     if (!Number.isInteger(tzOffsetMinutes) || Math.abs(tzOffsetMinutes) > MAX_TZ_OFFSET_MINUTES)
       throw new RangeError(
         `tzOffsetMinutes must be a whole number from -${MAX_TZ_OFFSET_MINUTES} to ${MAX_TZ_OFFSET_MINUTES}`,
@@ -574,15 +639,16 @@ export class Store {
     const sent = t.delivered + t.bounces;
     const sorted = [...groups.values()].sort((a, b) => n(b.count) - n(a.count)).slice(0, limit);
     for (const g of sorted) g.share = failures ? n(g.count) / failures : 0;
+    const rates = sent > 0 && !isOutcomeFilter(f);
     return {
       totals: {
         events: t.events,
         sent,
         delivered: t.delivered,
-        deliveryRate: sent ? t.delivered / sent : null,
+        deliveryRate: rates ? t.delivered / sent : null,
         bounces: t.bounces,
         permanentBounces: t.permanent,
-        permanentBounceRate: sent ? t.permanent / sent : null,
+        permanentBounceRate: rates ? t.permanent / sent : null,
         deferred: t.deferred,
         complaints: t.complaints,
         blocked: t.blocked,
@@ -656,7 +722,10 @@ export class Store {
     if (except) q = q.where(sql<boolean>`(day - ${sql.lit(except.first)}) % ${sql.lit(except.every)} <> 0`);
     if (f.type) q = q.where("type", "=", f.type);
     if (f.category) q = q.where("category", "=", f.category);
-    if (f.provider) q = q.where("provider", "=", f.provider);
+    // The rollups write "" and 0 for null.
+    if (f.provider) q = q.where("provider", "=", f.provider === NONE ? "" : f.provider);
+    if (f.errorCode !== undefined) q = q.where("error_code", "=", f.errorCode === NONE ? 0 : f.errorCode);
+    if (f.statusCode) q = q.where("status_code", "=", f.statusCode === NONE ? "" : f.statusCode);
     for (const c of all) q = q.groupBy(sql.ref(c) as never);
     if (bucket) q = q.groupBy(bucket as never);
     // The rollups write "" and 0 for null: read them back as null.
@@ -919,7 +988,8 @@ function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
     type: e.type,
     recipient: e.recipient,
     recipient_domain: e.recipientDomain,
-    provider: d?.provider ?? null,
+    // Deliveries too (by the remote host or the recipient's domain): a provider's rates need them.
+    provider: e.provider ?? eventProvider(e),
     sender: e.sender ?? null,
     sending_domain:
       e.sendingDomain?.toLowerCase() ??
@@ -951,6 +1021,7 @@ function fromRow(r: Selectable<EventsTable>): StoredEvent {
     type: r.type as StoredEvent["type"],
     recipient: r.recipient,
     recipientDomain: r.recipient_domain,
+    provider: r.provider,
     sender: r.sender,
     sendingDomain: r.sending_domain,
     sendingIp: r.sending_ip,

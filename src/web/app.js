@@ -62,6 +62,8 @@ const state = {
   renders: 0,
   painted: false,
   supp: { search: "", next: /** @type {string | null} */ (null), items: /** @type {any[]} */ ([]) },
+  /** The message of the last load's failure; null after a load that worked. @type {string | null} */
+  failure: null,
   /** @type {any} */
   lastDiagnosis: null,
   /** The catalog and the filter menus' values, loaded once after sign-in. @type {Promise<void>} */
@@ -217,15 +219,20 @@ function offsetName(/** @type {number} */ offset) {
  * The selected period and the one before it, in the viewer's time zone: the last 24 whole local
  * hours, or whole local days up to the end of today (local midnight to local midnight). The zone's
  * offset now is used for the whole period, as the API cuts the chart's buckets with it.
+ *
+ * The period ends in the future (at the next local hour or midnight): only `now - from` of it has
+ * happened. The previous period, which the figures compare with, is that long and ends at `from`,
+ * so a steady flow of mail shows no change at any time of day.
  */
 function period() {
   const r = RANGES[/** @type {keyof typeof RANGES} */ (state.range)];
   const offset = tzOffset();
   const off = offset * 60_000;
   const unit = r.bucket === "hour" ? HOUR : DAY;
-  const to = Math.ceil((Date.now() + off + 1) / unit) * unit - off;
+  const now = Date.now();
+  const to = Math.ceil((now + off + 1) / unit) * unit - off;
   const from = to - r.ms;
-  return { from, to, prevFrom: from - r.ms, bucket: r.bucket, offset };
+  return { from, to, prevFrom: from - (now - from), bucket: r.bucket, offset };
 }
 
 function query(
@@ -247,12 +254,32 @@ function setStatus(/** @type {string} */ text, /** @type {boolean} */ error = fa
   s.classList.toggle("error", error);
 }
 
+/** The parts of the page a load fills in, by section id. */
+const DATA_SECTIONS = ["overview", "charts", "classification"];
+
+/**
+ * After a failed load: dims the sections that still show an earlier load (they no longer match the
+ * filters above them), says so, and offers to try again. `showStale([], false)` clears all that.
+ */
+function showStale(/** @type {string[]} */ ids, /** @type {boolean} */ failed) {
+  for (const id of DATA_SECTIONS) {
+    const stale = ids.includes(id);
+    $(id).classList.toggle("stale", stale);
+    if (stale) $(id).setAttribute("aria-describedby", "stale-text");
+    else $(id).removeAttribute("aria-describedby");
+  }
+  $("stale").hidden = !failed;
+  $("stale-text").hidden = !ids.length;
+}
+
 async function load() {
   const seq = ++state.seq;
   const started = performance.now();
   main.dataset.state = "loading";
   setStatus(tr("loading"));
   const p = period();
+  /** The sections this load has filled in. @type {string[]} */
+  const fresh = [];
   try {
     const tablePromise = api(
       `/v1/stats?${query(p.from, p.to, { groupBy: "category,errorCode,statusCode,provider" })}`,
@@ -261,6 +288,8 @@ async function load() {
     const timelinePromise = api(
       `/v1/dashboard/timeline?${query(p.from, p.to, { bucket: p.bucket, tzOffset: String(p.offset) })}`,
     );
+    // Settled here too, so that a failure of the first two does not leave it unhandled.
+    timelinePromise.catch(() => {});
     const [current, previous] = await Promise.all([tablePromise, prevPromise, state.meta]);
     if (seq !== state.seq) return;
     state.current = current;
@@ -268,6 +297,7 @@ async function load() {
     state.period = { from: p.from, to: p.to, bucket: p.bucket, offset: p.offset };
     renderFigures();
     renderTable();
+    fresh.push("overview", "classification");
     if (!state.painted) {
       state.painted = true;
       performance.mark("diagnosa:useful-paint");
@@ -276,6 +306,9 @@ async function load() {
     state.timeline = await timelinePromise;
     if (seq !== state.seq) return;
     renderCharts();
+    fresh.push("charts");
+    state.failure = null;
+    showStale([], false);
     main.dataset.loadMs = String(Math.round(performance.now() - started));
     main.dataset.state = "ready";
     main.dataset.render = String(++state.renders);
@@ -283,8 +316,11 @@ async function load() {
   } catch (e) {
     if (seq !== state.seq) return;
     main.dataset.state = "error";
-    if (!(e instanceof ApiError && e.status === 401))
-      setStatus(tr("failed", { message: String(/** @type {Error} */ (e).message) }), true);
+    if (e instanceof ApiError && e.status === 401) return;
+    state.failure = String(/** @type {Error} */ (e).message);
+    setStatus(tr("failed", { message: state.failure }), true);
+    // What an earlier load drew and this one did not replace no longer matches the filters.
+    showStale(state.current ? DATA_SECTIONS.filter((id) => !fresh.includes(id)) : [], true);
   }
 }
 
@@ -293,7 +329,8 @@ function renderAll() {
   renderFigures();
   renderTable();
   renderCharts();
-  setStatus(tr("loaded", { time: fmtDate(Date.now(), { timeStyle: "medium" }) }));
+  if (state.failure) setStatus(tr("failed", { message: state.failure }), true);
+  else setStatus(tr("loaded", { time: fmtDate(Date.now(), { timeStyle: "medium" }) }));
 }
 
 // ---------------------------------------------------------------- filter menus
@@ -381,12 +418,23 @@ function renderFigures() {
       text: tr("timesIn", { zone: zoneId && zoneId !== zone ? `${zone} (${zoneId})` : zone }),
     }),
   );
+  // A figure the API answers with null (a rate under a filter that selects failures only, as
+  // deliveries have no category, or when nothing was sent) is shown as "—", with why, unchanged.
+  const unavailable = tr(state.filters.category || c.sent ? "rateNeedsAll" : "nothingSent");
   $("figures").replaceChildren(
     ...figures.map(([key, now, before, kind, good, rate]) => {
-      const value = kind === "rate" ? fmtPct(now) : fmtNum(now ?? 0);
+      if (now === null || now === undefined)
+        return h(
+          "div",
+          { class: "figure card unavailable", dataset: { figure: key }, title: unavailable },
+          h("div", { class: "figure-label", text: tr(key) }),
+          h("div", { class: "figure-value", text: tr("none") }),
+          h("div", { class: "figure-change neutral", text: unavailable }),
+        );
+      const value = kind === "rate" ? fmtPct(now) : fmtNum(now);
       let change = tr("noPrevious");
       let tone = "neutral";
-      if (hasPrev && now !== null && before !== null) {
+      if (hasPrev && before !== null && before !== undefined) {
         const diff = kind === "rate" ? (now - before) * 100 : before ? (now - before) / before : null;
         if (diff === null) change = tr("noPrevious");
         else if (Math.abs(diff) < (kind === "rate" ? 0.005 : 0.0005)) change = tr("unchanged");
@@ -414,7 +462,9 @@ function renderFigures() {
         { class: "figure card", dataset: { figure: key } },
         h("div", { class: "figure-label", text: tr(key) }),
         h("div", { class: "figure-value", text: value }),
-        rate !== null ? h("div", { class: "figure-sub", text: tr("ofSent", { rate: fmtPct(rate) }) }) : null,
+        rate !== null && rate !== undefined
+          ? h("div", { class: "figure-sub", text: tr("ofSent", { rate: fmtPct(rate) }) })
+          : null,
         h("div", { class: `figure-change ${tone}`, text: change }),
       );
     }),
@@ -550,27 +600,31 @@ async function openDetail(/** @type {any} */ row) {
   const dialog = /** @type {HTMLDialogElement} */ ($("detail"));
   renderDetail(null);
   if (!dialog.open) dialog.showModal();
+  // The group's own events, filtered by the API: its category, codes and provider (`none`: without
+  // a code, without a provider), in the period and under the page's filters.
   const p = state.period;
-  const extra = /** @type {Record<string, string>} */ ({ limit: "200" });
+  const errorCode = row.errorCode ?? null;
+  const statusCode = row.statusCode || null;
+  const provider = row.provider || null;
+  const extra = /** @type {Record<string, string>} */ ({
+    errorCode: errorCode === null ? "none" : String(errorCode),
+    statusCode: statusCode ?? "none",
+    provider: provider ?? "none",
+    limit: "5",
+  });
   if (row.category) extra.category = row.category;
-  if (row.provider && !state.filters.provider) extra.provider = row.provider;
   try {
     const events = await api(`/v1/events?${query(p.from, p.to, extra)}`);
     if (detailRow !== row) return;
-    const same = events.items.filter(
-      (/** @type {any} */ e) =>
-        (e.type === "bounce" || e.type === "deferred") &&
-        (e.diagnosis?.provider ?? null) === row.provider &&
-        (e.diagnosis?.errorCode ?? e.errorCode ?? null) === row.errorCode &&
-        (e.diagnosis?.statusCode ?? e.statusCode ?? null) === row.statusCode,
-    );
-    renderDetail(same.slice(0, 5));
-  } catch {
-    if (detailRow === row) renderDetail([]);
+    renderDetail(events.items.filter((/** @type {any} */ e) => e.type === "bounce" || e.type === "deferred"));
+  } catch (e) {
+    if (detailRow === row && !(e instanceof ApiError && e.status === 401))
+      renderDetail(String(/** @type {Error} */ (e).message));
   }
 }
 
-function renderDetail(/** @type {any[] | null} */ examples) {
+/** `examples`: null while loading, the events, or why they could not be read. */
+function renderDetail(/** @type {any[] | string | null} */ examples) {
   const row = detailRow;
   if (!row) return;
   const info = categoryInfo(row.category);
@@ -629,29 +683,31 @@ function renderDetail(/** @type {any[] | null} */ examples) {
     h("h3", { text: tr("detailExamples") }),
     examples === null
       ? h("p", { class: "muted", text: tr("loading") })
-      : examples.length
-        ? h(
-            "ul",
-            { id: "detail-examples", class: "examples" },
-            ...examples.map((e) =>
-              h(
-                "li",
-                {},
+      : typeof examples === "string"
+        ? h("p", { id: "detail-examples", class: "error", text: tr("examplesFailed", { message: examples }) })
+        : examples.length
+          ? h(
+              "ul",
+              { id: "detail-examples", class: "examples" },
+              ...examples.map((e) =>
                 h(
-                  "div",
-                  { class: "example-meta" },
-                  h("strong", { text: e.recipient }),
-                  " · ",
-                  h("time", { datetime: e.timestamp, text: fmtDateTime(e.timestamp) }),
+                  "li",
+                  {},
+                  h(
+                    "div",
+                    { class: "example-meta" },
+                    h("strong", { text: e.recipient }),
+                    " · ",
+                    h("time", { datetime: e.timestamp, text: fmtDateTime(e.timestamp) }),
+                  ),
+                  h("code", { class: "response", text: e.response ?? "" }),
                 ),
-                h("code", { class: "response", text: e.response ?? "" }),
               ),
-            ),
-          )
-        : h("p", { id: "detail-examples", class: "muted", text: tr("noExamples") }),
+            )
+          : h("p", { id: "detail-examples", class: "muted", text: tr("noExamples") }),
   );
 }
-/** @type {any[] | null} */
+/** @type {any[] | string | null} */
 let currentExamples = null;
 
 // ---------------------------------------------------------------- charts
@@ -682,10 +738,20 @@ function renderCharts() {
   const order = Object.keys(CATEGORY_COLORS).filter((c) => byCat.has(c));
   const series = order.map((id) => ({ id, label: categoryName(id), values: byCat.get(id) ?? [] }));
   const total = series.reduce((s, c) => s + c.values.reduce((a, b) => a + b, 0), 0);
+  // Bar titles and the chart's text alternative name the bucket in full (the date of an hour, the
+  // year of a day or week: 12 months run from one year's date to the same date of the next); the
+  // axis, which shows them in order, keeps short labels (with the year for weeks).
+  const hourly = state.period.bucket === "hour";
   const fmtBucket = (/** @type {number} */ b) =>
-    state.period.bucket === "hour"
+    hourly
+      ? fmtDate(b, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })
+      : fmtDate(b, { day: "numeric", month: "short", year: "numeric" });
+  const fmtAxis = (/** @type {number} */ b) =>
+    hourly
       ? fmtDate(b, { hour: "2-digit", minute: "2-digit" })
-      : fmtDate(b, { day: "numeric", month: "short" });
+      : state.period.bucket === "week"
+        ? fmtBucket(b)
+        : fmtDate(b, { day: "numeric", month: "short" });
   const box = $("chart-timeline");
   if (!total) {
     box.replaceChildren(h("p", { class: "muted", text: tr("chartEmpty") }));
@@ -700,6 +766,7 @@ function renderCharts() {
         series,
         formatNumber: fmtNum,
         formatBucket: fmtBucket,
+        formatAxis: fmtAxis,
         label: tr("chartSummary", {
           total: fmtNum(total),
           from: fmtBucket(buckets[0] ?? 0),
@@ -969,7 +1036,10 @@ async function removeConfirmed() {
     $("supp-status").textContent = tr("removed", { address });
     /** @type {HTMLElement} */ ($("supp-q")).focus();
   } catch (e) {
-    $("supp-status").textContent = tr("failed", { message: String(/** @type {Error} */ (e).message) });
+    $("supp-status").textContent = tr("removeFailed", {
+      address,
+      message: String(/** @type {Error} */ (e).message),
+    });
   }
 }
 
@@ -1043,6 +1113,7 @@ async function init() {
     start();
   });
   $("signout").addEventListener("click", () => signOut());
+  $("retry").addEventListener("click", () => load());
   $("filter-form").addEventListener("change", onFilterChange);
   $("filter-form").addEventListener("submit", (e) => e.preventDefault());
   $("f-reset").addEventListener("click", () => {

@@ -43,12 +43,14 @@ function niceScale(max, ticks = 4) {
 }
 
 /**
- * Failures per time bucket, stacked by category.
+ * Failures per time bucket, stacked by category. `formatBucket` names a bucket in the bars' titles,
+ * `formatAxis` (by default the same) along the axis.
  * @param {{
  *   buckets: number[],
  *   series: { id: string, label: string, values: number[] }[],
  *   formatNumber: (n: number) => string,
  *   formatBucket: (ms: number) => string,
+ *   formatAxis?: (ms: number) => string,
  *   label: string,
  * }} o
  */
@@ -118,7 +120,7 @@ export function stackedBars(o) {
       "text-anchor": k === 0 ? "start" : k === labels - 1 ? "end" : "middle",
       class: "axis",
     });
-    t.textContent = o.formatBucket(b);
+    t.textContent = (o.formatAxis ?? o.formatBucket)(b);
     svg.append(t);
   }
   svg.append(el("line", { x1: left, x2: W - right, y1: y(0), y2: y(0), class: "baseline" }));

@@ -302,6 +302,17 @@ for (const db of testDatabases()) {
           day,
         ],
         [{ sendingIp: "192.0.2.2", tag: "welcome", provider: "gmail" }, ["errorCode"], null],
+        // "No provider", reply and status codes (and none of them): the rollups keep "" and 0 for null.
+        [{ provider: "none" }, ["category", "statusCode"], null],
+        [
+          { provider: "none", from: Date.UTC(2026, 1, 3, 7), to: Date.UTC(2026, 1, 20, 13) },
+          ["category"],
+          day,
+        ],
+        [{ errorCode: 550, from: Date.UTC(2026, 1, 2, 5) }, ["statusCode", "provider"], null],
+        [{ errorCode: "none", tag: "welcome" }, ["category"], null],
+        [{ statusCode: "5.2.2", sendingDomain: "d1.example.org" }, ["errorCode"], 7 * day],
+        [{ statusCode: "none", to: Date.UTC(2026, 1, 30, 1) }, ["category"], null],
         // In the viewer's time zone: periods from local midnight (UTC+07:00, UTC-05:00); totals
         // still come from the rollups for whole UTC days, local day and week buckets from the events.
         [{ from: Date.UTC(2026, 1, 4, 17), to: Date.UTC(2026, 1, 18, 17) }, ["category"], null, 420],

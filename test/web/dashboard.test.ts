@@ -14,7 +14,7 @@ import { type Running, startServer } from "../../src/server/serve.js";
 import { DEFAULT_POLICY } from "../../src/store/store.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
-import { seedEvents } from "./seed.js";
+import { seedEvents, steadyEvents } from "./seed.js";
 
 const OUT = fileURLToPath(new URL("../../../test-output/", import.meta.url));
 
@@ -49,6 +49,24 @@ async function startDashboardServer(name: string): Promise<{ s: Running; base: s
   return { s, base: `http://127.0.0.1:${s.httpPort}`, key: (await s.store.createApiKey(name)).key };
 }
 
+/** Waits for a load after the `after`-th to be drawn; the number of the one drawn. */
+async function ready(p: Page, after = 0): Promise<number> {
+  await p.waitForFunction(
+    (n) => {
+      const m = document.getElementById("main")!;
+      return m.dataset.state === "ready" && Number(m.dataset.render) > n;
+    },
+    after,
+    { timeout: 15_000 },
+  );
+  return Number(await p.getAttribute("#main", "data-render"));
+}
+const rendered = (p: Page) => p.getAttribute("#main", "data-render").then(Number);
+const figure = (p: Page, name: string) =>
+  p.textContent(`[data-figure="${name}"] .figure-value`).then((t) => t ?? "");
+/** Text with its white space (the narrow no-break space before "AM", …) made plain spaces. */
+const plain = (t: string | null) => (t ?? "").replace(/\s+/g, " ").trim();
+
 describe("dashboard in Chromium", { skip }, () => {
   let s: Running;
   let base: string;
@@ -58,19 +76,6 @@ describe("dashboard in Chromium", { skip }, () => {
   let page: Page;
   const requests: string[] = [];
 
-  const ready = async (p: Page, after = 0) => {
-    await p.waitForFunction(
-      (n) => {
-        const m = document.getElementById("main")!;
-        return m.dataset.state === "ready" && Number(m.dataset.render) > n;
-      },
-      after,
-      { timeout: 15_000 },
-    );
-    return Number(await p.getAttribute("#main", "data-render"));
-  };
-  const figure = (p: Page, name: string) =>
-    p.textContent(`[data-figure="${name}"] .figure-value`).then((t) => t ?? "");
   const tableRows = (p: Page) =>
     p.$$eval("#class-table tbody tr.group-row", (rows) =>
       rows.map((r) =>
@@ -159,6 +164,75 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.click("#f-reset");
     await ready(page, n);
     assert.equal(await figure(page, "sent"), sentAll);
+  });
+
+  test("a failed load dims what it did not replace, says so in both languages, and tries again", async () => {
+    const sentAll = await figure(page, "sent");
+    const rowsAll = await tableRows(page);
+    await page.route("**/v1/stats?**", (r) =>
+      r.fulfill({ status: 500, json: { error: { code: "internal", message: "database unavailable" } } }),
+    );
+    await page.selectOption("#f-domain", "billing.example.org");
+    await page.waitForFunction(() => document.getElementById("main")!.dataset.state === "error");
+    assert.match(page.url(), /domain=billing\.example\.org/);
+    assert.equal(plain(await page.textContent("#status")), "Could not load: database unavailable");
+    // The figures, chart and table of all domains are still there, under the new filter: marked.
+    assert.equal(await figure(page, "sent"), sentAll);
+    assert.deepEqual(await tableRows(page), rowsAll);
+    for (const id of ["overview", "charts", "classification"]) {
+      assert.match((await page.getAttribute(`#${id}`, "class")) ?? "", /\bstale\b/, id);
+      assert.equal(await page.getAttribute(`#${id}`, "aria-describedby"), "stale-text");
+    }
+    assert.equal(await page.isVisible("#stale-text"), true);
+    assert.match(plain(await page.textContent("#stale-text")), /^Not updated: .*previous selection/);
+    await page.selectOption("#lang", "id");
+    assert.match(plain(await page.textContent("#stale-text")), /^Belum diperbarui: /);
+    assert.equal(plain(await page.textContent("#status")), "Gagal memuat: database unavailable");
+    assert.equal(plain(await page.textContent("#retry")), "Coba lagi");
+    await page.selectOption("#lang", "en");
+    assert.equal(plain(await page.textContent("#status")), "Could not load: database unavailable");
+
+    await page.unroute("**/v1/stats?**");
+    let n = await rendered(page);
+    await page.click("#retry");
+    n = await ready(page, n);
+    assert.equal(await page.isVisible("#stale"), false);
+    assert.equal(await page.$$eval(".stale", (x) => x.length), 0);
+    assert.notEqual(await figure(page, "sent"), sentAll);
+    await page.click("#f-reset");
+    await ready(page, n);
+  });
+
+  test("a rate the API cannot give under a failures-only filter is a dash, with why, and no change", async () => {
+    // What the API answers under a category filter: no rates (deliveries have no category).
+    await page.route("**/v1/stats?**", async (r) => {
+      const res = await r.fetch();
+      const body = await res.json();
+      body.totals.deliveryRate = null;
+      body.totals.permanentBounceRate = null;
+      await r.fulfill({ response: res, json: body });
+    });
+    let n = await rendered(page);
+    await page.selectOption("#f-category", "invalid_address");
+    n = await ready(page, n);
+    const why = "rates need all messages; this filter only selects failures";
+    for (const name of ["deliveryRate", "permanentBounceRate"]) {
+      const card = `[data-figure="${name}"]`;
+      assert.equal(await figure(page, name), "—", name);
+      assert.equal(await page.getAttribute(card, "title"), why);
+      assert.equal(plain(await page.textContent(`${card} .figure-change`)), why);
+    }
+    assert.equal(await page.$('[data-figure="permanentBounces"] .figure-sub'), null, "no “— of sent”");
+    await page.selectOption("#lang", "id");
+    assert.equal(
+      plain(await page.textContent('[data-figure="deliveryRate"] .figure-change')),
+      "tingkat memerlukan semua pesan; filter ini hanya memilih kegagalan",
+    );
+    await page.selectOption("#lang", "en");
+    await page.unroute("**/v1/stats?**");
+    await page.click("#f-reset");
+    await ready(page, n);
+    assert.match(await figure(page, "deliveryRate"), /^\d+\.\d%$/);
   });
 
   test("the table sorts, and a row opens its tips in both languages, examples and checks", async () => {
@@ -250,6 +324,19 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.click("#confirm-cancel");
     await page.waitForSelector("#confirm:not([open])", { state: "attached" });
     assert.ok(await s.store.getSuppression(address));
+    // A removal the API refuses says so (it is not a failure to load).
+    const deletes = "**/v1/suppressions/*";
+    await page.route(deletes, (r) =>
+      r.request().method() === "DELETE"
+        ? r.fulfill({ status: 500, json: { error: { code: "internal", message: "disk full" } } })
+        : r.continue(),
+    );
+    await page.click(removeButton);
+    await page.click("#confirm-ok");
+    await page.waitForFunction(() => document.getElementById("supp-status")!.textContent !== "");
+    assert.equal(plain(await page.textContent("#supp-status")), `Could not remove ${address}: disk full`);
+    assert.ok(await page.$(removeButton));
+    await page.unroute(deletes);
     // Then remove.
     await page.click(removeButton);
     await page.click("#confirm-ok");
@@ -328,8 +415,9 @@ describe("dashboard in Chromium", { skip }, () => {
 // The page in the viewer's time zone: a browser in Jakarta (UTC+07:00) over events one minute either
 // side of Jakarta's midnight. Each pair lies in one UTC day but in two local days, so the day
 // buckets, the period's totals and its comparison with the previous period shown here hold only
-// when the page cuts its days at local midnight.
-describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
+// when the page cuts its days at local midnight. Then a browser in Athens whose clock is stopped at
+// 01:00 on a day of steady traffic, two years back (out of the way of the events around now).
+describe("dashboard in the viewer's time zone (Asia/Jakarta, Europe/Athens)", { skip }, () => {
   const DAY = 86400_000;
   const OFFSET = 7 * 3600_000;
   const ZONE = "Asia/Jakarta";
@@ -340,6 +428,8 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
   const requests: string[] = [];
   /** Jakarta's midnight k days before today's, as a UTC instant. */
   let M: (k: number) => number;
+  /** 01:00 in Athens (UTC+02:00 then), where the steady traffic stops. */
+  const STEADY_NOW = Date.parse("2025-03-10T01:00:00+02:00");
 
   before(async () => {
     // Not across Jakarta's midnight while the test runs: too close to it, wait until it is past.
@@ -369,6 +459,9 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
           });
     }
     await s.store.insertEvents(events.map(classifyEvent));
+    // 14 days of one delivery and one bounce an hour up to STEADY_NOW (a period of 7 days and the
+    // one before it): 10 days from Gmail, before that from a host of no known provider.
+    await s.store.insertEvents(steadyEvents(STEADY_NOW, 14 * 24, 240));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -396,6 +489,13 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
     for (let k = 0; k < 7; k++) utcDays[utcLabel.format(M(k))] = 11 + 2 * k;
     assert.notDeepEqual(expected, utcDays);
 
+    // The bars' titles name the day with its year; the axis without.
+    const titleLabel = new Intl.DateTimeFormat("en-US", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: ZONE,
+    });
     const bars = await page.$$eval("#chart-timeline svg rect title", (ts) =>
       ts.map((t) => t.textContent ?? ""),
     );
@@ -406,14 +506,17 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
       assert.equal(m[2], "Invalid Address");
       shown[m[1]!] = (shown[m[1]!] ?? 0) + Number(m[3]!.replace(/,/g, ""));
     }
-    assert.deepEqual(shown, expected);
+    const expectedTitles: Record<string, number> = {};
+    for (let k = 0; k < 7; k++) expectedTitles[titleLabel.format(M(k))] = 10 + 2 * k;
+    assert.deepEqual(shown, expectedTitles);
     const axis = await page.$$eval("#chart-timeline svg text.axis", (ts) =>
       ts.map((t) => t.textContent ?? ""),
     );
     assert.ok(axis.includes(dayLabel.format(M(6))) && axis.includes(dayLabel.format(M(0))), axis.join(", "));
 
-    // The period: Jakarta's last 7 days up to the end of today: 112 bounces; the 7 days before it
-    // hold 7 + 17 + 8 = 32 (the bounces just before M(6), and both sides of M(7)).
+    // The period: Jakarta's last 7 days up to the end of today: 112 bounces; as long a time before
+    // it as has passed of it (6 days and a part of today) holds 7 + 17 + 8 = 32 (the bounces just
+    // before M(6), and both sides of M(7)).
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
     assert.equal(total, 112);
     assert.equal((await page.textContent('[data-figure="sent"] .figure-value'))?.trim(), "112");
@@ -442,13 +545,93 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta)", { skip }, () => {
     assert.equal(q.get("tzOffset"), "420");
     assert.equal(q.get("from"), new Date(M(6)).toISOString());
     assert.equal(q.get("to"), new Date(M(-1)).toISOString());
-    const stats = requests.filter((u) => u.includes("/v1/stats?")).map((u) => new URL(u).searchParams);
-    assert.ok(
-      stats.some(
-        (p) =>
-          p.get("from") === new Date(M(13)).toISOString() && p.get("to") === new Date(M(6)).toISOString(),
-      ),
+    // The previous period ends where this one starts and is as long as this one has run so far.
+    const prev = requests
+      .filter((u) => u.includes("/v1/stats?"))
+      .map((u) => new URL(u).searchParams)
+      .find((p) => p.get("groupBy") === "category");
+    assert.ok(prev);
+    assert.equal(prev.get("to"), new Date(M(6)).toISOString());
+    const prevFrom = Date.parse(prev.get("from")!);
+    assert.ok(prevFrom > M(13) && prevFrom <= M(12), prev.get("from")!);
+    assert.ok(Math.abs(M(6) - prevFrom - (Date.now() - M(6))) < 60_000, prev.get("from")!);
+    await context.close();
+  });
+
+  test("steady traffic shows no change at 01:00; the chart names its dates in full; a row's own responses", async () => {
+    const ATHENS = "Europe/Athens";
+    const context = await browser.newContext({ locale: "en-US", timezoneId: ATHENS });
+    context.on("request", (r) => requests.push(r.url()));
+    await context.addInitScript((k) => sessionStorage.setItem("diagnosa.apiKey", k), key);
+    await context.clock.setFixedTime(STEADY_NOW);
+    const page = await context.newPage();
+    const seen: string[] = [];
+    page.on("request", (r) => seen.push(r.url()));
+    await page.goto(`${base}/?range=7d`);
+    let n = await ready(page);
+    const noChange = async (sent: string) => {
+      assert.equal(await figure(page, "sent"), sent);
+      assert.equal(
+        plain(await page.textContent('[data-figure="sent"] .figure-change')),
+        "unchanged vs previous period",
+      );
+      for (const name of ["delivered", "deliveryRate", "permanentBounces", "permanentBounceRate"])
+        assert.equal(
+          plain(await page.textContent(`[data-figure="${name}"] .figure-change`)),
+          "unchanged vs previous period",
+          name,
+        );
+    };
+    // 7 days: from Athens' midnight 6 days back, 145 hours so far (290 events), against the 145
+    // hours before (not the whole 168 hours of a full period: "▼ -13.7%").
+    const from7 = Date.parse("2025-03-04T00:00:00+02:00");
+    await noChange("290");
+    const prev = seen
+      .filter((u) => u.includes("/v1/stats?"))
+      .map((u) => new URL(u).searchParams)
+      .find((p) => p.get("groupBy") === "category");
+    assert.equal(prev?.get("to"), new Date(from7).toISOString());
+    assert.equal(prev?.get("from"), new Date(from7 - 145 * 3600_000).toISOString());
+
+    // 24 hours: from 02:00 yesterday, 23 hours so far (46 events), against the 23 before.
+    await page.selectOption("#f-range", "24h");
+    n = await ready(page, n);
+    await noChange("46");
+    // The chart's text alternative names the day of its first and last hour.
+    assert.match(
+      plain(await page.getAttribute("#chart-timeline svg", "aria-label")),
+      /^23 failures from Mar 9, 2025, 02:00 AM to Mar 10, 2025, 01:00 AM; most: Invalid Address\.$/,
     );
+    // 12 months: weeks named with their year, from one year to the next.
+    await page.selectOption("#f-range", "365d");
+    n = await ready(page, n);
+    assert.match(
+      plain(await page.getAttribute("#chart-timeline svg", "aria-label")),
+      /^336 failures from [A-Z][a-z]{2} \d{1,2}, 2024 to [A-Z][a-z]{2} \d{1,2}, 2025; /,
+    );
+    const titles = await page.$$eval("#chart-timeline svg rect title", (ts) => ts.map((t) => t.textContent));
+    assert.ok(titles.length > 0 && titles.every((t) => /, 2025 · /.test(plain(t))), titles.join("; "));
+
+    // 30 days: the Gmail group's 240 bounces are the category's newest; the other group's own
+    // responses come from the API filtered by its codes and "no provider".
+    await page.selectOption("#f-range", "30d");
+    n = await ready(page, n);
+    const row = page.locator("#class-table tbody tr.group-row", { hasText: "other / unknown" });
+    assert.equal(await row.count(), 1);
+    await row.locator("button").click();
+    await page.waitForSelector("#detail[open] #detail-examples");
+    const asked = seen.filter((u) => u.includes("/v1/events?")).map((u) => new URL(u).searchParams);
+    assert.equal(asked.length, 1);
+    const q = asked[0]!;
+    assert.deepEqual(
+      ["category", "errorCode", "statusCode", "provider", "limit"].map((k) => q.get(k)),
+      ["invalid_address", "550", "5.1.1", "none", "5"],
+    );
+    assert.equal(q.get("from"), new Date(Date.parse("2025-02-09T00:00:00+02:00")).toISOString());
+    // Needs GET /v1/events to filter by errorCode, statusCode and provider=none.
+    const examples = await page.$$eval("#detail-examples li", (li) => li.map((x) => x.textContent ?? ""));
+    assert.equal(examples.length, 5, (await page.textContent("#detail-examples")) ?? "");
+    for (const e of examples) assert.match(e, /gone\d+@example\.com.*virtual mailbox table/);
     await context.close();
   });
 

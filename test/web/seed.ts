@@ -127,3 +127,60 @@ export function seedEvents(
   }
   return out;
 }
+
+/**
+ * Steady traffic: one delivery and one bounce every hour for `hours` hours, at half past each hour
+ * before `now`. The bounces of the last `recent` hours come from Gmail, the older ones from a host
+ * the classifier knows no provider for; both are "550 5.1.1" invalid addresses.
+ */
+export function steadyEvents(
+  now: number,
+  hours: number,
+  recent: number,
+  prefix = "steady",
+): ClassifiedEvent[] {
+  const [gmail, other] = [
+    {
+      response: "550 5.1.1 The email account that you tried to reach does not exist. gsmtp",
+      remoteHost: "gmail-smtp-in.l.google.com",
+    },
+    {
+      response:
+        "550 5.1.1 <user@example.net>: Recipient address rejected: User unknown in virtual mailbox table",
+      remoteHost: "mx.example.net",
+    },
+  ].map((r) =>
+    classifyEvent({
+      source: "seed",
+      type: "bounce",
+      recipient: "x@example.com",
+      timestamp: new Date(now).toISOString(),
+      ...r,
+    }),
+  );
+  const out: ClassifiedEvent[] = [];
+  for (let k = 0; k < hours; k++) {
+    const base = {
+      source: "seed",
+      timestamp: new Date(now - 1_800_000 - k * 3_600_000).toISOString(),
+      sendingDomain: "steady.example.org",
+    };
+    out.push({
+      ...base,
+      sourceId: `${prefix}-d${k}`,
+      type: "delivered",
+      recipient: `ok${k}@example.com`,
+      recipientDomain: "example.com",
+      diagnosis: null,
+    });
+    const c = k < recent ? gmail! : other!;
+    out.push({
+      ...c,
+      ...base,
+      sourceId: `${prefix}-b${k}`,
+      recipient: `gone${k}@example.com`,
+      recipientDomain: "example.com",
+    });
+  }
+  return out;
+}

@@ -1,0 +1,293 @@
+// What the API stores and how it is asked, over real HTTP on SQLite and PostgreSQL: control
+// characters in addresses and NUL characters anywhere (never a 500, and never an event row and a
+// suppression that disagree), the receiving provider of every event (deliveries included, so a
+// provider's rates are true ones), the rates under an outcome filter, the `errorCode`, `statusCode`
+// and `provider=none` filters of GET /v1/events, and suppression addresses once lower-cased.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { type Running, startServer } from "../../src/server/serve.js";
+import { DEFAULT_POLICY } from "../../src/store/store.js";
+import { apiCaller } from "../support/api-client.js";
+import { testDatabases } from "../support/databases.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
+type Json = any;
+const json = async (r: Response): Promise<Json> => r.json();
+
+/** A 400 in the API's error shape; its message. */
+async function badRequest(r: Response, what: string): Promise<string> {
+  assert.equal(r.status, 400, `${what}: ${r.status} ${await r.clone().text()}`);
+  const body = await json(r);
+  assert.equal(body.error.code, "invalid_request", what);
+  assert.equal(typeof body.error.message, "string", what);
+  return body.error.message;
+}
+
+for (const db of testDatabases()) {
+  describe(`stored input on ${db.name}`, () => {
+    let s: Running;
+    let base: string;
+    let key: string;
+    const api = apiCaller(
+      () => base,
+      () => key,
+    );
+    const post = (path: string, body: unknown) => api(path, { method: "POST", json: body });
+
+    before(async () => {
+      s = await startServer({
+        host: "127.0.0.1",
+        port: 0,
+        smtpPort: null,
+        databaseUrl: await db.url(),
+        auth: true,
+        bounceDomains: [],
+        maxEmailBytes: 1 << 20,
+        policy: DEFAULT_POLICY,
+        // No secrets: webhooks are taken unverified.
+        webhookSecrets: {},
+      });
+      base = `http://127.0.0.1:${s.httpPort}`;
+      key = (await s.store.createApiKey("input")).key;
+    });
+    after(() => s.close());
+
+    test("a recipient with a control character: refused by /v1/events (400), skipped by webhooks (the rest stored)", async () => {
+      const good = { type: "bounce", recipient: "good1@example.org", response: "550 5.1.1 user unknown" };
+      for (const bad of ["bad\u0000@example.org", "bad@exa\u0001mple.org", "b\u007fad@example.org"]) {
+        const m = await badRequest(
+          await post("/v1/events/batch", { events: [good, { type: "delivered", recipient: bad }] }),
+          JSON.stringify(bad),
+        );
+        assert.match(m, /^body\.events\[1\]\.recipient must be an email address .*control characters/);
+        await badRequest(
+          await post("/v1/events", { type: "delivered", recipient: bad }),
+          JSON.stringify(bad),
+        );
+      }
+      // Nothing of a refused batch is stored; the same batch without the bad item is.
+      assert.equal((await json(await api("/v1/events?recipient=good1@example.org"))).items.length, 0);
+      assert.equal((await json(await post("/v1/events/batch", { events: [good] }))).inserted, 1);
+
+      const items = [
+        { event: "bounce", email: "x\u0000y@example.org", timestamp: 1767225600, sg_event_id: "nul-1" },
+        { event: "bounce", email: "x\u0001y@example.org", timestamp: 1767225600, sg_event_id: "nul-2" },
+        {
+          event: "bounce",
+          email: "good2@example.org",
+          timestamp: 1767225600,
+          sg_event_id: "nul-3",
+          reason: "550 5.1.1 unknown",
+          status: "5.1.1",
+        },
+      ];
+      const hook = await api(`/v1/webhooks/sendgrid`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(items),
+      });
+      assert.equal(hook.status, 200, await hook.clone().text());
+      assert.deepEqual(await json(hook), {
+        inserted: 1,
+        duplicates: 0,
+        skipped: { count: 2, reasons: { invalid_recipient: 2 } },
+      });
+      const stored = await json(await api("/v1/events?recipient=good2@example.org"));
+      assert.equal(stored.items.length, 1);
+      assert.equal((await json(await api("/v1/suppressions/good2@example.org"))).suppressed, true);
+    });
+
+    test("NUL characters in notes are dropped; in path and query parameters they are a 400, never a 500", async () => {
+      await badRequest(await post("/v1/suppressions", { address: "a@b\u0000c" }), "address with NUL");
+      await badRequest(await post("/v1/suppressions", { address: "a@b\u0001c" }), "address with U+0001");
+      const added = await post("/v1/suppressions", {
+        address: "note@example.org",
+        note: "x\u0000y",
+        reason: "r\u0000s",
+      });
+      assert.equal(added.status, 201, await added.clone().text());
+      const entry = await json(added);
+      assert.deepEqual([entry.note, entry.reason], ["xy", "rs"]);
+      assert.equal((await json(await api("/v1/suppressions/note@example.org"))).entry.note, "xy");
+
+      for (const [path, name] of [
+        ["/v1/suppressions/a%00b@c", "path.address"],
+        ["/v1/suppressions?search=%00", "query.search"],
+        ["/v1/suppressions?after=%00", "query.after"],
+        ["/v1/events?recipient=a%00@b", "query.recipient"],
+        ["/v1/events?tag=%00", "query.tag"],
+        ["/v1/stats?sendingDomain=%00", "query.sendingDomain"],
+        ["/v1/dashboard/timeline?provider=%00", "query.provider"],
+      ] as const) {
+        const m = await badRequest(await api(path), path);
+        assert.equal(m, `${name} must not contain a NUL character (U+0000)`, path);
+      }
+      const del = await api("/v1/suppressions/a%00b@c", { method: "DELETE" });
+      assert.equal(await badRequest(del, "DELETE"), "path.address must not contain a NUL character (U+0000)");
+    });
+
+    test("every event gets its provider, deliveries too: a provider's delivery rate is a true one", async () => {
+      const at = "2026-03-02T10:00:00Z";
+      const events = [
+        { type: "delivered", recipient: "p1@gmail.com", tag: "prov", timestamp: at },
+        { type: "delivered", recipient: "p2@GMail.com", tag: "prov", timestamp: at },
+        {
+          type: "bounce",
+          recipient: "p3@gmail.com",
+          tag: "prov",
+          timestamp: at,
+          response: "550 5.1.1 user unknown",
+        },
+        // By the remote host: a domain that Google hosts.
+        {
+          type: "delivered",
+          recipient: "p4@hosted.example",
+          tag: "prov",
+          timestamp: at,
+          remoteHost: "aspmx.l.google.com",
+        },
+        // A country's domain of a provider.
+        { type: "delivered", recipient: "p5@hotmail.co.uk", tag: "prov", timestamp: at },
+        { type: "delivered", recipient: "p6@yahoo.com.sg", tag: "prov", timestamp: at },
+        { type: "delivered", recipient: "p7@nobody.example", tag: "prov", timestamp: at },
+      ];
+      assert.equal((await json(await post("/v1/events/batch", { events }))).inserted, events.length);
+
+      const listed = await json(await api("/v1/events?tag=prov&limit=100"));
+      const providerOf = Object.fromEntries(listed.items.map((e: Json) => [e.recipient, e.provider]));
+      assert.deepEqual(providerOf, {
+        "p1@gmail.com": "gmail",
+        "p2@GMail.com": "gmail",
+        "p3@gmail.com": "gmail",
+        "p4@hosted.example": "gmail",
+        "p5@hotmail.co.uk": "microsoft",
+        "p6@yahoo.com.sg": "yahoo",
+        "p7@nobody.example": null,
+      });
+
+      // From the daily rollups (whole days) and from the events (part of a day): the same totals.
+      for (const range of ["", "&from=2026-03-02T09:00:00Z&to=2026-03-02T11:00:00Z"]) {
+        const { totals } = await json(await api(`/v1/stats?tag=prov&provider=gmail${range}`));
+        assert.deepEqual(
+          [totals.sent, totals.delivered, totals.bounces, totals.permanentBounces],
+          [4, 3, 1, 1],
+          range,
+        );
+        assert.equal(totals.deliveryRate, 3 / 4, range);
+        assert.equal(totals.permanentBounceRate, 1 / 4, range);
+        const none = (await json(await api(`/v1/stats?tag=prov&provider=none${range}`))).totals;
+        assert.deepEqual([none.sent, none.delivered, none.deliveryRate], [1, 1, 1], range);
+      }
+    });
+
+    test("under an outcome filter (category, type) the rates are null, not 0 or 100 %", async () => {
+      const at = "2026-03-03T10:00:00Z";
+      const events = [
+        { type: "delivered", recipient: "r1@example.org", tag: "rates", timestamp: at },
+        {
+          type: "bounce",
+          recipient: "r2@example.org",
+          tag: "rates",
+          timestamp: at,
+          response: "550 5.1.1 user unknown",
+        },
+      ];
+      assert.equal((await json(await post("/v1/events/batch", { events }))).inserted, 2);
+      const all = (await json(await api("/v1/stats?tag=rates"))).totals;
+      assert.deepEqual([all.deliveryRate, all.permanentBounceRate], [0.5, 0.5]);
+      for (const q of ["category=invalid_address", "type=bounce", "type=delivered"]) {
+        const t = (await json(await api(`/v1/stats?tag=rates&${q}`))).totals;
+        assert.deepEqual([t.deliveryRate, t.permanentBounceRate], [null, null], q);
+      }
+      const t = (await json(await api("/v1/stats?tag=rates&category=invalid_address"))).totals;
+      assert.deepEqual([t.bounces, t.permanentBounces, t.delivered], [1, 1, 0]);
+    });
+
+    test("GET /v1/events filters by errorCode, statusCode and provider=none, and refuses bad values", async () => {
+      const at = "2026-03-04T10:00:00Z";
+      const events = [
+        {
+          type: "bounce",
+          recipient: "c1@codes.example",
+          tag: "codes",
+          timestamp: at,
+          response: "550 5.1.1 user unknown",
+        },
+        {
+          type: "bounce",
+          recipient: "c2@codes.example",
+          tag: "codes",
+          timestamp: at,
+          response: "552 5.2.2 mailbox full",
+        },
+        {
+          type: "bounce",
+          recipient: "c3@gmail.com",
+          tag: "codes",
+          timestamp: at,
+          response: "550 5.1.1 user unknown",
+        },
+        {
+          type: "bounce",
+          recipient: "c4@codes.example",
+          tag: "codes",
+          timestamp: at,
+          response: "user unknown",
+        },
+        { type: "delivered", recipient: "c5@codes.example", tag: "codes", timestamp: at },
+      ];
+      assert.equal((await json(await post("/v1/events/batch", { events }))).inserted, events.length);
+      const recipients = async (q: string) => {
+        const r = await api(`/v1/events?tag=codes&${q}`);
+        assert.equal(r.status, 200, `${q}: ${await r.clone().text()}`);
+        return (await json(r)).items.map((e: Json) => e.recipient).sort();
+      };
+      assert.deepEqual(await recipients("errorCode=550"), ["c1@codes.example", "c3@gmail.com"]);
+      assert.deepEqual(await recipients("statusCode=5.2.2"), ["c2@codes.example"]);
+      assert.deepEqual(await recipients("errorCode=550&provider=none"), ["c1@codes.example"]);
+      assert.deepEqual(await recipients("errorCode=none&type=bounce"), ["c4@codes.example"]);
+      assert.deepEqual(await recipients("statusCode=none"), ["c4@codes.example", "c5@codes.example"]);
+      assert.deepEqual(await recipients("provider=gmail"), ["c3@gmail.com"]);
+      assert.equal((await recipients("provider=none")).length, 4);
+      // The same filters on the statistics.
+      const t = (await json(await api("/v1/stats?tag=codes&errorCode=550&provider=none"))).totals;
+      assert.deepEqual([t.bounces, t.deliveryRate], [1, null]);
+
+      for (const [q, m] of [
+        ["errorCode=abc", /^query\.errorCode must be an SMTP reply code/],
+        ["errorCode=55", /^query\.errorCode must be an SMTP reply code/],
+        ["errorCode=5500", /^query\.errorCode must be/],
+        ["statusCode=5.1", /^query\.statusCode must be an enhanced status code/],
+        ["statusCode=x", /^query\.statusCode must be an enhanced status code/],
+      ] as const)
+        assert.match(await badRequest(await api(`/v1/events?${q}`), q), m, q);
+    });
+
+    test("a suppression address is checked once lower-cased: 400 when that is over 320 characters", async () => {
+      // 310 "İ" are 620 characters lower-cased (each "i" and a combining dot).
+      const long = `${"İ".repeat(310)}@x.example`;
+      assert.equal(long.length, 320);
+      const m = await badRequest(await post("/v1/suppressions", { address: long }), "long address");
+      assert.match(m, /^body\.address must be at most 320 characters once lower-cased .*it is 630$/);
+      assert.equal((await json(await api("/v1/suppressions?search=x.example"))).items.length, 0);
+      // Short enough lower-cased: stored, and found and deleted by either case.
+      const short = `${"İ".repeat(100)}@x.example`;
+      assert.equal((await post("/v1/suppressions", { address: short })).status, 201);
+      assert.equal((await json(await api(`/v1/suppressions/${encodeURIComponent(short)}`))).suppressed, true);
+      const lower = encodeURIComponent(short.toLowerCase());
+      assert.deepEqual(await json(await api(`/v1/suppressions/${lower}`, { method: "DELETE" })), {
+        removed: true,
+      });
+    });
+
+    test("DELETE of an expired suppression is a 404, as for an address never listed", async () => {
+      await s.store.addSuppression("expired@example.org", null, null, Date.now() - 1000);
+      assert.equal((await json(await api("/v1/suppressions/expired@example.org"))).suppressed, false);
+      const missing = await api("/v1/suppressions/never@example.org", { method: "DELETE" });
+      assert.equal(missing.status, 404);
+      const expired = await api("/v1/suppressions/expired@example.org", { method: "DELETE" });
+      assert.equal(expired.status, 404);
+      assert.equal((await json(expired)).error.message, "expired@example.org is not on the suppression list");
+    });
+  });
+}
