@@ -8,6 +8,11 @@ import { colors, renderDiagnosis } from "./render.js";
 
 export interface DiagnoseFlags {
   lang: Lang;
+  /**
+   * `--lang` was given (not read from the locale): the JSON tips are in that language only, as the
+   * API's `lang` gives them. Without it, `--json` keeps its tips in every language.
+   */
+  langGiven?: boolean;
   json: boolean;
   tips: boolean;
   color: boolean;
@@ -21,6 +26,11 @@ export interface DiagnoseFlags {
 
 const COMMAND_VALUES =
   "CONNECT, HELO (or EHLO), STARTTLS, AUTH, MAIL (or MAIL FROM), RCPT (or RCPT TO), DATA";
+
+/** The languages of the tips in JSON output: none without tips, the `--lang` given, else all. */
+function jsonTipsLang(tips: boolean, lang: Lang | undefined): Lang | "all" | "none" {
+  return tips ? (lang ?? "all") : "none";
+}
 
 /** The --code, --status and --command values checked, each error naming its flag. */
 function flagInput(flags: DiagnoseFlags): Omit<ReplyInput, "response"> {
@@ -60,7 +70,9 @@ export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<n
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   }
-  const d = diagnose(input, { lang: flags.json ? (flags.tips ? "all" : "none") : flags.lang });
+  const d = diagnose(input, {
+    lang: flags.json ? jsonTipsLang(flags.tips, flags.langGiven ? flags.lang : undefined) : flags.lang,
+  });
   if (!flags.check) {
     if (flags.json) await writeOut(`${JSON.stringify(d, null, 2)}\n`);
     else await writeOut(`${renderDiagnosis(d, flags.lang, colors(flags.color), { tips: flags.tips })}\n`);
@@ -83,6 +95,19 @@ export async function diagnoseOne(text: string, flags: DiagnoseFlags): Promise<n
 /** The fields of an NDJSON input object; any other field (ids, metadata) is left alone. */
 const INPUT_FIELDS = ["response", "errorCode", "statusCode", "remoteHost", "command"] as const;
 
+/**
+ * A line's reply input as `diagnose` takes it, with the checks of the API: a `command` that is not
+ * an SMTP stage is an error line (as `--command` is a usage error), not a diagnosis without one.
+ */
+function lineReplyInput(value: unknown): ReplyInput {
+  const input = parseReplyInput(value);
+  if (input.command != null && !normalizeCommand(input.command))
+    throw new InputError(
+      `"command" must be one of ${COMMAND_VALUES} (in any letter case), not ${JSON.stringify(input.command.slice(0, 64))}`,
+    );
+  return input;
+}
+
 /** A parsed line: the reply input to read, and the caller's `id` (a string or a number) to echo. */
 function lineInput(value: unknown): { input: unknown; id: string | number | undefined } {
   if (value === null || typeof value !== "object" || Array.isArray(value))
@@ -102,13 +127,13 @@ function lineInput(value: unknown): { input: unknown; id: string | number | unde
  * one JSON diagnosis per output line, in order. Lines end at "\n" (or "\r\n"); a lone "\r" is part
  * of its line. A JSON object's unknown fields are ignored and its `id` (string or number) is echoed.
  * A bad line yields `{"error": …, "line": n}` in its place, a message on stderr, and exit code 2 at
- * the end.
+ * the end. With `tips`, the tips are in `lang` when given (`--lang`), else in every language.
  */
 export async function diagnoseStream(
-  flags: { tips: boolean },
+  flags: { tips: boolean; lang?: Lang },
   input: AsyncIterable<Buffer | string> = process.stdin,
 ): Promise<number> {
-  const lang = flags.tips ? "all" : "none";
+  const lang = jsonTipsLang(flags.tips, flags.lang);
   let buffer = "";
   let n = 0;
   let bad = 0;
@@ -121,7 +146,7 @@ export async function diagnoseStream(
         if (!line.trim()) throw new InputError("empty line");
         let value: unknown = line;
         if (line.trimStart().startsWith("{")) ({ input: value, id } = lineInput(parseJsonLine(line)));
-        const d = diagnose(parseReplyInput(value), { lang });
+        const d = diagnose(lineReplyInput(value), { lang });
         out = JSON.stringify(id === undefined ? d : { id, ...d });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

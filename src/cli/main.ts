@@ -222,7 +222,7 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length)
       throw new UsageError("--ndjson reads its input from stdin; give no reply on the command line");
     checkStdin();
-    return diagnoseStream({ tips: values.tips ?? false });
+    return diagnoseStream({ tips: values.tips ?? false, ...(values.lang ? { lang: lang as Lang } : {}) });
   }
   if (values["dns-server"] !== undefined && !values.check)
     throw new UsageError("--dns-server goes with --check (or diagnosa check)");
@@ -236,6 +236,7 @@ async function main(argv: string[]): Promise<number> {
   }
   return diagnoseOne(text, {
     lang: lang as Lang,
+    langGiven: values.lang !== undefined,
     json: values.json ?? false,
     tips: values.tips ?? true,
     color,

@@ -37,6 +37,11 @@ import {
   type Store,
 } from "../store/store.js";
 import {
+  batchItemSchema,
+  batchResultSchema,
+  bounceAnswerSchema,
+  catalogCategorySchema,
+  catalogSchema,
   diagnosisSchema,
   errorResponses,
   errorSchema,
@@ -94,7 +99,7 @@ declare module "fastify" {
   }
 }
 
-const PUBLIC = new Set(["/healthz", "/readyz"]);
+const PUBLIC = new Set(["/healthz", "/readyz", "/openapi.json"]);
 const JSON_BODY = ["application/json"] as const;
 const MAX_BATCH = 10_000;
 /**
@@ -231,7 +236,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: "diagnosa API",
         version: "1",
         description:
-          "Why an email was not delivered, and what to do about it. Every route but /healthz and /readyz needs `Authorization: Bearer <API key>`.",
+          "Why an email was not delivered, and what to do about it. Every route but /healthz, /readyz, /openapi.json and /docs needs `Authorization: Bearer <API key>`.",
       },
       components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
       security: [{ apiKey: [] }],
@@ -389,7 +394,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.post<{ Body: { items: ReplyInput[]; lang?: string } }>(
+  app.post<{ Body: { items: (ReplyInput & { id?: string | number | null })[]; lang?: string } }>(
     "/v1/diagnose/batch",
     {
       schema: {
@@ -400,19 +405,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           additionalProperties: false,
           required: ["items"],
           properties: {
-            items: { type: "array", maxItems: MAX_BATCH, items: replyInputSchema },
+            items: { type: "array", maxItems: MAX_BATCH, items: batchItemSchema },
             lang: { ...langSchema, default: "none" },
           },
         },
         response: {
-          200: { type: "object", properties: { results: { type: "array", items: diagnosisSchema } } },
+          200: { type: "object", properties: { results: { type: "array", items: batchResultSchema } } },
           ...errors,
         },
       },
     },
     async (req) => {
       const lang = (req.body.lang ?? "none") as DiagnoseOptions["lang"];
-      const results = req.body.items.map((i) => diagnose(i, { lang }));
+      const results = req.body.items.map(({ id, ...i }) => {
+        const d = diagnose(i, { lang });
+        return id === undefined || id === null ? d : { id, ...d };
+      });
       for (const d of results) diagnoses.inc({ category: d.category });
       return { results };
     },
@@ -435,7 +443,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             lang: { ...langSchema, default: "none" },
           },
         },
-        response: { 200: { type: "object", additionalProperties: true }, ...errors },
+        response: { 200: bounceAnswerSchema, ...errors },
       },
     },
     async (req) => {
@@ -555,6 +563,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     async (req) => {
       const tzOffset = tzOffsetOf(req.query);
       const groupBy = (req.query.groupBy ?? "category,errorCode,statusCode,provider").split(",") as GroupBy[];
+      if (groupBy.includes("bucket") && !req.query.bucket)
+        throw new HttpError(
+          400,
+          "invalid_request",
+          "query.bucket is required with groupBy=bucket: hour, day or week",
+        );
       const bucketMs = req.query.bucket ? (BUCKET_MS[req.query.bucket] ?? null) : null;
       const filter = filterOf(req.query);
       // A range of more than MAX_BUCKETS buckets is refused by the store (a RangeError: a 400).
@@ -568,7 +582,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       schema: {
         summary: "Categories with definitions and tips, reasons",
         tags: ["catalog"],
-        response: queryErrors,
+        response: { 200: catalogSchema, ...queryErrors },
       },
     },
     async () => ({
@@ -589,7 +603,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             category: { type: "string", description: `One of ${CATEGORY_IDS.join(", ")}` },
           },
         },
-        response: errorResponses(404),
+        response: { 200: catalogCategorySchema, ...errorResponses(404) },
       },
     },
     async (req) => {

@@ -10,7 +10,7 @@ import {
 } from "../checks/index.js";
 import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
 import { type AppContext, HttpError } from "./app.js";
-import { errorResponses, rawBody } from "./schemas.js";
+import { checkReportSchema, errorResponses, rawBody } from "./schemas.js";
 
 /** DNS servers of the checks from DIAGNOSA_DNS_SERVERS (comma-separated HOST[:PORT]); default: the system's. */
 export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptions {
@@ -22,7 +22,7 @@ export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptio
   return { servers };
 }
 
-const errors = errorResponses(413, 415);
+const errors = { 200: checkReportSchema, ...errorResponses(413, 415) };
 
 const body = (props: Record<string, unknown>, required: string[]) => ({
   type: "object",

@@ -9,7 +9,7 @@ import {
 } from "../ingest/webhooks/index.js";
 import { type AppContext, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
-import { errorResponses, rawBody } from "./schemas.js";
+import { errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
 
 /** Webhook secrets from the environment (docs/service.md); a provider without one is not verified. */
@@ -73,7 +73,7 @@ export function webhookRoutes(secrets: WebhookSecrets) {
             summary: "Native webhook payloads of Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost",
             tags: ["ingest"],
             params: { type: "object", properties: { provider: { type: "string", enum: WEBHOOK_PROVIDERS } } },
-            response: errorResponses(413, 415),
+            response: { 200: webhookResultSchema, ...errorResponses(413, 415) },
           },
         },
         async (req) => {
@@ -131,7 +131,7 @@ export function logRoutes() {
               timeZone: { type: "string", enum: ["local", "utc"] },
             },
           },
-          response: errorResponses(413, 415),
+          response: { 200: logsResultSchema, ...errorResponses(413, 415) },
         },
       },
       async (req) => {

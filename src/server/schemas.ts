@@ -3,6 +3,10 @@
 // Response schemas also serialize the answers: objects whose fields may grow keep
 // `additionalProperties: true`, so that nothing the store returns is dropped.
 import type { FastifySchema } from "fastify";
+import { ACTION_TYPES, CATEGORY_IDS, type CheckId, type Kind, type Permanence } from "../catalog/types.js";
+import type { CheckKind, Severity } from "../checks/types.js";
+import type { EvidenceLevel } from "../classify/diagnosis.js";
+import { COMMAND_SPELLINGS, type SmtpCommand } from "../smtp/reply.js";
 
 /** The longest address the API takes (in a body, a query or a path). */
 export const MAX_ADDRESS_LENGTH = 320;
@@ -89,33 +93,192 @@ export function isDateTime(s: string): boolean {
   return same && Number.isFinite(Date.parse(s));
 }
 
+/** Every value of a string union, checked by the compiler to be all of them and nothing else. */
+const valuesOf = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
+
+const KINDS = valuesOf<Kind>({
+  bounce: true,
+  delay: true,
+  delivered: true,
+  autoreply: true,
+  complaint: true,
+  not_bounce: true,
+});
+const PERMANENCES = valuesOf<Permanence>({ hard: true, soft: true });
+const EVIDENCE_LEVELS = valuesOf<EvidenceLevel>({
+  text: true,
+  provider: true,
+  status: true,
+  reply: true,
+  none: true,
+});
+const SMTP_COMMANDS = valuesOf<SmtpCommand>({
+  CONNECT: true,
+  HELO: true,
+  STARTTLS: true,
+  AUTH: true,
+  MAIL: true,
+  RCPT: true,
+  DATA: true,
+});
+
+/**
+ * The spellings of an SMTP stage a caller may give, as `normalizeCommand` (src/smtp/reply.ts)
+ * reads them: in any letter case, with spaces around, after "end of " (`end of data`). Anything
+ * else is refused (400 in the API, an error line in `diagnosa --ndjson`, exit 2 for `--command`),
+ * never silently read as "unknown"; test/server/openapi.test.ts checks that the two agree.
+ */
+const anyCase = (s: string) => s.replace(/[a-z]/g, (c) => `[${c.toUpperCase()}${c}]`);
+/** The accepted `command` values as a JSON Schema pattern (no flags there: each letter in both cases). */
+export const COMMAND_PATTERN = `^\\s*(?:${anyCase("end of ")})?(?:${COMMAND_SPELLINGS.map(anyCase).join("|")})\\s*$`;
+/**
+ * The usual spellings: the enum that a refused value's message lists (the first branch of the
+ * `anyOf` below fails first, so the 400 reads "body.command must be one of CONNECT, HELO, …").
+ */
+const COMMAND_NAMES = [
+  "CONNECT",
+  "HELO",
+  "EHLO",
+  "STARTTLS",
+  "AUTH",
+  "MAIL",
+  "MAIL FROM",
+  "RCPT",
+  "RCPT TO",
+  "DATA",
+];
+
+/**
+ * A reply input (POST /v1/diagnose, an item of /v1/diagnose/batch): the object `diagnose()` and
+ * `diagnosa --ndjson` take, with the same checks (src/classify/input.ts).
+ */
 export const replyInputSchema = {
   type: "object",
   additionalProperties: false,
   required: ["response"],
   properties: {
     response: { type: "string", maxLength: 65536, description: "The SMTP reply or diagnostic text" },
-    errorCode: { type: ["integer", "null"], minimum: 100, maximum: 999 },
-    statusCode: { type: ["string", "null"], pattern: "^[245]\\.\\d{1,3}\\.\\d{1,3}$" },
+    // anyOf rather than a union `type`, which ajv's strict mode warns about at every start.
+    errorCode: {
+      anyOf: [
+        { type: "integer", minimum: 100, maximum: 999 },
+        { type: "string", pattern: "^\\s*[1-9]\\d\\d\\s*$" },
+        { type: "null" },
+      ],
+      description:
+        'The SMTP reply code: a number from 100 to 999 (550), or the same three digits as a string ("550")',
+    },
+    statusCode: {
+      type: ["string", "null"],
+      pattern: "^$|^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*$",
+      description: 'The enhanced status code (5.1.1); "" or null: none',
+    },
     remoteHost: { type: ["string", "null"], maxLength: 255 },
-    command: { type: ["string", "null"], maxLength: 32 },
+    command: {
+      type: ["string", "null"],
+      maxLength: 32,
+      description: `The SMTP stage the reply answered: ${COMMAND_NAMES.join(", ")} in any letter case; also ${COMMAND_SPELLINGS.filter((c) => !COMMAND_NAMES.includes(c.toUpperCase())).join(", ")}, and any of them after "end of " ("end of data"). Anything else is refused.`,
+      anyOf: [{ enum: COMMAND_NAMES }, { pattern: COMMAND_PATTERN }],
+    },
   },
+} as const;
+
+/** The caller's id of a batch item (string or number), echoed as `id` in its result. */
+const itemIdSchema = {
+  anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }],
+  description:
+    "Your id of this item (a string or a number): echoed as `id` in its result, as `diagnosa --ndjson` does; null or absent: no `id` in the result",
+} as const;
+
+/** An item of POST /v1/diagnose/batch: a reply input and an optional `id`. */
+export const batchItemSchema = {
+  ...replyInputSchema,
+  properties: { id: itemIdSchema, ...replyInputSchema.properties },
 } as const;
 
 export const langSchema = { type: "string", enum: ["en", "id", "all", "none"], default: "all" } as const;
 
-/** The diagnosis (docs/diagnosis.md), loosely: the contract is documented, fields may be added. */
+const stringList = { type: "array", items: { type: "string" } } as const;
+const openObject = (properties: Record<string, unknown>, description?: string) => ({
+  type: "object",
+  additionalProperties: true,
+  properties,
+  ...(description ? { description } : {}),
+});
+
+/**
+ * The fields of a diagnosis (docs/diagnosis.md, src/classify/diagnosis.ts), in the order the
+ * library writes them (a response schema writes its properties in its own order). Every object
+ * keeps `additionalProperties: true`: fields are only ever added, and must not be dropped.
+ */
+const diagnosisProperties = {
+  kind: { type: "string", enum: KINDS },
+  category: { type: "string", enum: CATEGORY_IDS },
+  errorCode: { type: ["integer", "null"], description: "The SMTP reply code, given or read from the text" },
+  statusCode: { type: ["string", "null"], description: "The enhanced status code (5.1.1)" },
+  reason: { type: "string", description: "category.detail (invalid_address.user_unknown)" },
+  permanence: { type: "string", enum: PERMANENCES },
+  action: openObject({
+    type: { type: "string", enum: ACTION_TYPES },
+    retryAfterSeconds: { type: ["integer", "null"], description: "Suggested delay before a retry" },
+    retryAfterSource: {
+      type: ["string", "null"],
+      enum: ["text", "default", null],
+      description: "text: the server stated the delay; default: the category's",
+    },
+  }),
+  provider: { type: ["string", "null"], description: "Who answered (gmail, microsoft, …)" },
+  command: { type: ["string", "null"], enum: [...SMTP_COMMANDS, null] },
+  remoteHost: { type: ["string", "null"] },
+  entities: openObject(
+    {
+      blocklists: stringList,
+      ips: stringList,
+      domains: stringList,
+      urls: stringList,
+      addresses: stringList,
+    },
+    "What the text names (at most 20 of each)",
+  ),
+  evidence: openObject({
+    ruleId: { type: ["string", "null"] },
+    level: { type: "string", enum: EVIDENCE_LEVELS },
+    matched: { type: ["string", "null"] },
+    confidence: { type: "number", minimum: 0, maximum: 1 },
+    alternatives: {
+      type: "array",
+      items: openObject({
+        ruleId: { type: "string" },
+        category: { type: "string", enum: CATEGORY_IDS },
+        reason: { type: "string" },
+        matched: { type: "string" },
+      }),
+      description: "Other categories that matched too, strongest first",
+    },
+  }),
+  tips: openObject(
+    { en: stringList, id: stringList },
+    "The category's tips per language asked for (lang); absent with lang none",
+  ),
+} as const;
+
+/** The diagnosis (docs/diagnosis.md): every field but `tips` is always there; fields may be added. */
 export const diagnosisSchema = {
   type: "object",
   additionalProperties: true,
+  required: Object.keys(diagnosisProperties).filter((k) => k !== "tips"),
+  properties: diagnosisProperties,
+} as const;
+
+/**
+ * A result of POST /v1/diagnose/batch: the diagnosis and, when the item had one, its `id` (written
+ * after the always-present fields: the serializer writes required properties first).
+ */
+export const batchResultSchema = {
+  ...diagnosisSchema,
   properties: {
-    kind: { type: "string" },
-    category: { type: "string" },
-    errorCode: { type: ["integer", "null"] },
-    statusCode: { type: ["string", "null"] },
-    reason: { type: "string" },
-    permanence: { type: "string" },
-    provider: { type: ["string", "null"] },
+    id: { type: ["string", "number"], description: "The item's id, when it had one" },
+    ...diagnosisProperties,
   },
 } as const;
 
@@ -204,7 +367,13 @@ export const storedEventSchema = {
     statusCode: nullable("string"),
     timestamp: instant,
     receivedAt: instant,
-    diagnosis: { ...diagnosisSchema, type: ["object", "null"], description: "Null for deliveries" },
+    // Not `required`: a diagnosis stored by an older version may lack a field added since.
+    diagnosis: {
+      type: ["object", "null"],
+      additionalProperties: true,
+      properties: diagnosisProperties,
+      description: "Null for deliveries",
+    },
   },
 } as const;
 
@@ -279,3 +448,181 @@ export const suppressionSchema = {
     manualAt: { ...instant, type: ["string", "null"] },
   },
 } as const;
+
+const localizedText = openObject({ en: { type: "string" }, id: { type: "string" } });
+const CHECK_IDS = valuesOf<CheckId>({
+  blocklist: true,
+  rdns: true,
+  authentication: true,
+  address: true,
+  mx: true,
+  content: true,
+});
+
+/** A category of the taxonomy (src/catalog/categories.ts). */
+const categorySchema = openObject({
+  id: { type: "string", enum: CATEGORY_IDS },
+  name: localizedText,
+  definition: localizedText,
+  permanence: { type: "string", enum: PERMANENCES },
+  action: { type: "string", enum: ACTION_TYPES },
+  retryAfterSeconds: { type: ["integer", "null"], description: "Default delay before a retry" },
+  tips: openObject({ en: stringList, id: stringList }),
+  checks: {
+    type: "array",
+    items: { type: "string", enum: CHECK_IDS },
+    description: "The checks its tips call for",
+  },
+});
+
+/** A reason (`category.detail`) of the catalog (src/catalog/reasons.ts). */
+const reasonSchema = openObject({
+  id: { type: "string" },
+  category: { type: "string", enum: CATEGORY_IDS },
+  name: localizedText,
+  permanence: { type: "string", enum: PERMANENCES, description: "When it differs from its category's" },
+  action: { type: "string", enum: ACTION_TYPES, description: "When it differs from its category's" },
+});
+
+/** GET /v1/catalog. */
+export const catalogSchema = openObject({
+  categories: { type: "array", items: categorySchema },
+  reasons: { type: "array", items: reasonSchema },
+});
+
+/** GET /v1/catalog/:category: the category and its reasons. */
+export const catalogCategorySchema = {
+  ...categorySchema,
+  properties: { ...categorySchema.properties, reasons: { type: "array", items: reasonSchema } },
+} as const;
+
+const SEVERITIES = valuesOf<Severity>({ error: true, warning: true, info: true, ok: true });
+const CHECK_KINDS = valuesOf<CheckKind>({ domain: true, ip: true, address: true, message: true });
+const integerCount = { type: "integer", minimum: 0 } as const;
+
+/** A report of POST /v1/checks/* (docs/checks.md, src/checks/types.ts). */
+export const checkReportSchema = openObject({
+  kind: { type: "string", enum: CHECK_KINDS },
+  target: { type: "string" },
+  complete: { type: "boolean", description: "false when DNS itself failed for some lookups" },
+  summary: openObject({ error: integerCount, warning: integerCount, info: integerCount, ok: integerCount }),
+  findings: {
+    type: "array",
+    description: "Worst first",
+    items: openObject({
+      id: { type: "string", description: "Stable: area.problem (spf.too_many_lookups)" },
+      severity: { type: "string", enum: SEVERITIES },
+      subject: { type: "string" },
+      message: { type: "string" },
+      fix: { type: "string" },
+      localized: openObject(
+        { id: openObject({ message: { type: "string" }, fix: { type: "string" } }) },
+        "message and fix in other languages",
+      ),
+      data: openObject({}, "The facts behind the finding (optional)"),
+    }),
+  },
+});
+
+/** GET /v1/dashboard/facets: the values of the dashboard's filter menus (at most 500 each). */
+export const facetsSchema = openObject({
+  sendingDomains: stringList,
+  sendingIps: stringList,
+  tags: stringList,
+  providers: stringList,
+});
+
+/** POST /v1/logs: what was stored, and what was read. */
+export const logsResultSchema = openObject({
+  inserted: integerCount,
+  duplicates: integerCount,
+  lines: { ...integerCount, description: "Lines read" },
+  bad: { ...integerCount, description: "Lines that are not log lines of a known MTA (skipped)" },
+  events: { ...integerCount, description: "Delivery outcomes found in the lines" },
+});
+
+/**
+ * POST /v1/webhooks/:provider: the events stored (`inserted`, `duplicates`, `skipped`), or, for an
+ * SNS subscription confirmation, `subscription` alone. One object with optional fields rather than
+ * a oneOf: the answer is serialized by this schema too.
+ */
+export const webhookResultSchema = openObject(
+  {
+    inserted: integerCount,
+    duplicates: integerCount,
+    skipped: openObject(
+      {
+        count: integerCount,
+        reasons: openObject({}, "Count per reason: invalid_recipient, invalid_type, invalid_timestamp"),
+      },
+      "Items not stored, by reason",
+    ),
+    subscription: openObject(
+      {
+        subscribeUrl: { type: "string" },
+        confirmed: { type: "boolean", description: "Whether the SubscribeURL answered 2xx" },
+      },
+      "Only for an SNS SubscriptionConfirmation (then the only field)",
+    ),
+  },
+  "Events stored: {inserted, duplicates, skipped}; an SNS subscription confirmation: {subscription}",
+);
+
+const nullableString = nullable("string");
+
+/** POST /v1/bounces: the parsed report (docs/bounce.md) and what was stored (null with store=false). */
+export const bounceAnswerSchema = openObject({
+  report: openObject(
+    {
+      kind: { type: "string", enum: KINDS },
+      decoder: nullableString,
+      recipients: {
+        type: "array",
+        items: openObject({
+          recipient: { type: "string" },
+          originalRecipient: nullableString,
+          action: {
+            ...nullableString,
+            enum: ["failed", "delayed", "delivered", "relayed", "expanded", null],
+          },
+          status: nullableString,
+          reportingMta: nullableString,
+          remoteMta: nullableString,
+          diagnosticText: { type: "string" },
+          lastAttemptDate: nullableString,
+          decoder: { type: "string" },
+          diagnosis: { type: "object", additionalProperties: true, properties: diagnosisProperties },
+        }),
+      },
+      original: {
+        type: ["object", "null"],
+        additionalProperties: true,
+        properties: {
+          messageId: nullableString,
+          subject: nullableString,
+          from: nullableString,
+          to: nullableString,
+          date: nullableString,
+        },
+      },
+      feedback: {
+        type: ["object", "null"],
+        additionalProperties: true,
+        properties: {
+          feedbackType: nullableString,
+          userAgent: nullableString,
+          sourceIp: nullableString,
+          originalMailFrom: nullableString,
+          originalRecipients: stringList,
+          arrivalDate: nullableString,
+          reportedDomain: nullableString,
+        },
+      },
+      subject: nullableString,
+      from: nullableString,
+      date: nullableString,
+    },
+    "The parsed bounce (docs/bounce.md)",
+  ),
+  stored: { ...storedResultSchema, type: ["object", "null"], description: "Null with store=false" },
+});

@@ -6,11 +6,21 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { type AppContext, BUCKET_MS, filterOf, storeInput, tzOffsetOf } from "./app.js";
-import { errorResponses, eventFilterSchema, timelineSchema, tzOffsetSchema } from "./schemas.js";
+import {
+  errorResponses,
+  eventFilterSchema,
+  facetsSchema,
+  timelineSchema,
+  tzOffsetSchema,
+} from "./schemas.js";
 
-/** Paths the auth hook lets through without an API key: the page and its static assets. */
+/**
+ * Paths the auth hook lets through without an API key besides /healthz, /readyz and /docs*: the
+ * page and its static assets, and the OpenAPI document (the API reference holds no data, and is
+ * public under /docs/json already).
+ */
 export function isWebAsset(path: string): boolean {
-  return path === "/" || path.startsWith("/ui/");
+  return path === "/" || path.startsWith("/ui/") || path === "/openapi.json";
 }
 
 const TYPES: Record<string, string> = {
@@ -75,7 +85,7 @@ export function webRoutes() {
         schema: {
           summary: "Values for the dashboard's filter menus: sending domains, IPs, tags, providers",
           tags: ["events"],
-          response: errorResponses(),
+          response: { 200: facetsSchema, ...errorResponses() },
         },
       },
       async () => {

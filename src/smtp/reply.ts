@@ -29,7 +29,7 @@ const CONTINUATION_LINE_RE = /^[ \t]*([245]\d\d)[ -](?:#?[245]\.[0-7]\.\d{1,3}[ 
 
 const COMMAND_RE =
   /(?:in reply to|after|did not like our|for|while sending|>>>)\s+(?:the\s+)?(?:end of\s+)?(?:final\s+)?(rcpt to|rcpt|mail from|mail|data|dot|message|body|text|helo|ehlo|starttls|auth|initial connection|connect|greeting|banner)\b/i;
-const COMMANDS: Record<string, SmtpCommand> = {
+const COMMANDS: Readonly<Record<string, SmtpCommand>> = {
   "rcpt to": "RCPT",
   rcpt: "RCPT",
   "mail from": "MAIL",
@@ -48,6 +48,9 @@ const COMMANDS: Record<string, SmtpCommand> = {
   greeting: "CONNECT",
   banner: "CONNECT",
 };
+
+/** The spellings of a stage a caller or a text may use ("rcpt to", "end of" aside), lower case. */
+export const COMMAND_SPELLINGS: readonly string[] = Object.keys(COMMANDS);
 
 const HOST = String.raw`([a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z]{2,24})`;
 const REMOTE_HOST_RES = [

@@ -7,18 +7,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { CLI_BIN, runCli } from "../support/cli.js";
 
-const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
-
-function run(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    input,
-    encoding: "utf8",
-    env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "", ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = runCli;
 
 test("--json prints the diagnosis of the README example", () => {
   const r = run([
@@ -118,7 +109,7 @@ function runWith(args: string[], stdio: { stdin?: string; stdout?: string }, inp
     return n;
   };
   try {
-    const r = spawnSync(process.execPath, [bin, ...args], {
+    const r = spawnSync(process.execPath, [CLI_BIN, ...args], {
       input,
       encoding: "utf8",
       stdio: [
@@ -235,7 +226,7 @@ test("a write error is one line on stderr and exit 1", {
 });
 
 test("a closed pipe (| head) ends the run quietly with exit code 0", async () => {
-  const p = spawn(process.execPath, [bin, "--ndjson"], { env: { ...process.env, LANG: "C" } });
+  const p = spawn(process.execPath, [CLI_BIN, "--ndjson"], { env: { ...process.env, LANG: "C" } });
   let err = "";
   p.stderr.setEncoding("utf8").on("data", (d: string) => {
     err += d;
@@ -288,7 +279,7 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 test("check: a long wait on DNS is noted on a terminal's stderr, not when piped", async () => {
   const dns = await silentDns();
   try {
-    const args = [bin, "check", "ip", "192.0.2.1", "--dns-server", dns.address];
+    const args = [CLI_BIN, "check", "ip", "192.0.2.1", "--dns-server", dns.address];
     const note = /waiting for DNS/;
     const started = performance.now();
     const [piped, tty] = await Promise.all([
