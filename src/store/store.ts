@@ -185,8 +185,12 @@ export class Store {
         counted.push(rows[i]!);
         stored.push(events[i]!);
         // The recipient as stored (NUL characters dropped): the suppression and the events agree.
-        await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, row.id, rows[i]!.occurred_at, now);
+        await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, row.id, now);
       }
+      await liftByDeliveries(
+        trx,
+        counted.filter((r) => r.type === "delivered").map((r) => normalizeAddress(r.recipient)),
+      );
       await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored };
     });
@@ -197,28 +201,10 @@ export class Store {
     e: ClassifiedEvent,
     recipient: string,
     eventId: number,
-    occurredAt: number,
     now: number,
   ): Promise<void> {
     const d = e.diagnosis;
     const address = normalizeAddress(recipient);
-    if (e.type === "delivered") {
-      // The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable
-      // inbox) caused by an earlier failure is lifted. Permanent and manual entries stay.
-      await trx
-        .deleteFrom("suppressions")
-        .where("address", "=", address)
-        .where("manual_at", "is", null)
-        .where("expires_at", "is not", null)
-        .where((eb) =>
-          eb.or([
-            eb("event_id", "is", null),
-            eb("event_id", "in", eb.selectFrom("events").select("id").where("occurred_at", "<", occurredAt)),
-          ]),
-        )
-        .execute();
-      return;
-    }
     if (e.type === "complaint") {
       await this.suppress(
         trx,
@@ -937,6 +923,28 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
 type RollupRow = Database["event_rollups"];
 
 /** An expired entry is no entry: removed before a new one is written for the address. */
+/**
+ * The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable inbox) of
+ * these addresses is lifted when a delivery to the address happened after the failure that caused
+ * it. Permanent and manual entries stay. One statement per batch, after the batch's own policy, so
+ * the order of events within a batch does not matter; addresses without an entry cost a key lookup.
+ */
+async function liftByDeliveries(trx: Kysely<Database>, addresses: string[]): Promise<void> {
+  const unique = [...new Set(addresses)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await trx
+      .deleteFrom("suppressions")
+      .where("address", "in", unique.slice(i, i + 500))
+      .where("manual_at", "is", null)
+      .where("expires_at", "is not", null)
+      .where(
+        sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
+          (select max(occurred_at) from events where lower(recipient) = suppressions.address and type = 'delivered')`,
+      )
+      .execute();
+  }
+}
+
 async function dropExpired(trx: Kysely<Database>, address: string, now: number): Promise<void> {
   await trx
     .deleteFrom("suppressions")
