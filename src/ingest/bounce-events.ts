@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { BounceReport } from "../bounce/types.js";
-import { type ClassifiedEvent, type EventType, recipientDomain } from "./event.js";
+import { type ClassifiedEvent, type EventType, isRecipientAddress, recipientDomain } from "./event.js";
 
 const KIND_TO_TYPE: Record<string, EventType | undefined> = {
   bounce: "bounce",
@@ -59,7 +59,9 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
   const out: ClassifiedEvent[] = [];
   for (const r of report.recipients) {
     const type = KIND_TO_TYPE[r.diagnosis.kind] ?? KIND_TO_TYPE[report.kind];
-    if (!type) continue;
+    // As for every other source: a recipient with white space or control characters, or longer
+    // than an address may be, is not stored (it could be neither found nor removed later).
+    if (!type || !isRecipientAddress(r.recipient)) continue;
     out.push({
       source,
       sourceId: identity ? `${identity}:${r.recipient}:${type}` : null,

@@ -41,6 +41,14 @@ test("a usable Date stays the event's time, and the store's content key keeps it
   assert.deepEqual(a, b);
 });
 
+test("a bounce recipient that is no address (control characters, white space, too long) is not an event", async () => {
+  for (const bad of ["a\u0001b@example.com", "john doe@example.com", `${"x".repeat(400)}@example.com`]) {
+    const report = await parseBounce(Buffer.from(dsn("31-12-2025 23:59")));
+    report.recipients[0]!.recipient = bad;
+    assert.deepEqual(bounceEvents(report, "smtp", earlier), [], JSON.stringify(bad.slice(0, 20)));
+  }
+});
+
 for (const db of testDatabases()) {
   test(`${db.name}: an undated bounce posted twice minutes apart is stored once`, async () => {
     const store = await Store.open(await db.url());
