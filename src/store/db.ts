@@ -50,6 +50,11 @@ export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> 
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("temp_store = MEMORY");
     sqlite.pragma("mmap_size = 268435456");
+    // SQLite's own lower() folds ASCII only ("Ü" stays): recipients are compared lower-cased, as
+    // suppression addresses are keyed, so lower() folds as JavaScript (and PostgreSQL) do.
+    sqlite.function("lower", { deterministic: true }, (s: unknown) =>
+      typeof s === "string" ? s.toLowerCase() : s,
+    );
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     db = { kysely, dialect: "sqlite", location: file, close: () => kysely.destroy() };
   }

@@ -178,6 +178,14 @@ export const MIGRATIONS: Migration[] = [
       await sql`update suppressions set manual_at = updated_at where category = 'manual'`.execute(db);
     },
   },
+  {
+    version: 6,
+    name: "recipients lower-cased beyond ASCII on SQLite",
+    async up(db, dialect) {
+      // lower() is diagnosa's own on SQLite now (src/store/db.ts): the index is rebuilt with it.
+      if (dialect === "sqlite") await sql`reindex events_recipient_lower`.execute(db);
+    },
+  },
 ];
 
 /** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */

@@ -167,6 +167,18 @@ for (const db of testDatabases()) {
       const s = await store.getSuppression("mixed@example.com", now);
       assert.equal(s?.category, "inbox");
       assert.equal(s?.failures, 3);
+      // Beyond ASCII too, the same on SQLite and PostgreSQL.
+      const [d, e, f] = failures("ünal@example.org", INBOX, 3);
+      await store.insertEvents(
+        [
+          { ...d!, recipient: "Ünal@example.org" },
+          { ...e!, recipient: "ünal@example.org" },
+          { ...f!, recipient: "ÜNAL@EXAMPLE.ORG" },
+        ],
+        now,
+      );
+      assert.equal((await store.getSuppression("ÜNAL@example.org", now))?.failures, 3);
+      assert.equal((await store.listEvents({ recipient: "ünal@EXAMPLE.org", limit: 10 })).items.length, 3);
     } finally {
       await store.close();
     }
