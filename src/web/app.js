@@ -614,9 +614,15 @@ async function openDetail(/** @type {any} */ row) {
   });
   if (row.category) extra.category = row.category;
   try {
-    const events = await api(`/v1/events?${query(p.from, p.to, extra)}`);
+    // Failures only, asked for by type: complaints and deliveries match the other filters too and
+    // would take the five places.
+    const answers = await Promise.all(
+      ["bounce", "deferred"].map((type) => api(`/v1/events?${query(p.from, p.to, { ...extra, type })}`)),
+    );
     if (detailRow !== row) return;
-    renderDetail(events.items.filter((/** @type {any} */ e) => e.type === "bounce" || e.type === "deferred"));
+    const items = answers.flatMap((a) => a.items);
+    items.sort((/** @type {any} */ a, /** @type {any} */ b) => (a.timestamp < b.timestamp ? 1 : -1));
+    renderDetail(items.slice(0, 5));
   } catch (e) {
     if (detailRow === row && !(e instanceof ApiError && e.status === 401))
       renderDetail(String(/** @type {Error} */ (e).message));
