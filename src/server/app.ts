@@ -569,7 +569,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           "invalid_request",
           "query.bucket is required with groupBy=bucket: hour, day or week",
         );
-      const bucketMs = req.query.bucket ? (BUCKET_MS[req.query.bucket] ?? null) : null;
+      // bucket= only sizes the buckets of groupBy=bucket: without it, groups are not split by time.
+      const bucketMs =
+        req.query.bucket && groupBy.includes("bucket") ? (BUCKET_MS[req.query.bucket] ?? null) : null;
       const filter = filterOf(req.query);
       // A range of more than MAX_BUCKETS buckets is refused by the store (a RangeError: a 400).
       return storeInput(() => store.stats(filter, groupBy, bucketMs, 500, true, tzOffset));

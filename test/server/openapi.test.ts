@@ -485,6 +485,10 @@ for (const db of testDatabases()) {
       assert.equal(r.status, 400);
       assert.match((await jsonOf(r)).error.message, /query\.bucket/);
       assert.equal((await api("/v1/stats?groupBy=category,bucket&bucket=day")).status, 200);
+      // bucket= without groupBy=bucket: groups keep one key per dimension asked for.
+      const groups = (await jsonOf(await api("/v1/stats?groupBy=category&bucket=day"))).groups as Json[];
+      assert.ok(groups.length > 0 && groups.every((g) => !("bucket" in g)), JSON.stringify(groups));
+      assert.equal(new Set(groups.map((g) => g.category)).size, groups.length, "one group per category");
     });
   });
 }
