@@ -14,6 +14,9 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export function domainNameProblem(name: string): string | null {
   if (!name) return "it is empty";
   if (isIP(name) || /^\[.*\]$/.test(name)) return "it is an IP address";
+  // IDNA drops these (a zero-width space, a soft hyphen): the name asked would not be the one given.
+  if (/\p{Default_Ignorable_Code_Point}/u.test(name))
+    return "it has invisible characters (such as a zero-width space)";
   // Before IDNA: the URL host parser behind domainToASCII percent-decodes and cuts at "/", "?", "#".
   if (/[^A-Za-z0-9._\-\u0080-\u{10FFFF}]|[\u0080-\u009f]/u.test(name))
     return "it has characters not allowed in a domain name (only letters, digits, hyphens and dots)";

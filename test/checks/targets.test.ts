@@ -33,6 +33,8 @@ test("domain names: DNS labels, two at least, IDNs by their punycode; IPs and ju
     ["a-.com", /hyphen/],
     ["xn--zz.com", /internationalised/],
     ["a\u00a0b.com", /internationalised/],
+    ["exa\u200bmple.com", /invisible characters/],
+    ["exa\u00admple.com", /invisible characters/],
     ["nodot", /single label/],
     ["", /empty/],
   ] as const) {
