@@ -290,7 +290,7 @@ for (const db of testDatabases()) {
       for (const q of [
         `/v1/stats?${far}&groupBy=bucket&bucket=week`,
         `/v1/stats?${far}&groupBy=bucket&bucket=week&tzOffset=420`,
-        `/v1/stats?${far}&bucket=day`,
+        `/v1/stats?${far}&groupBy=category,bucket&bucket=day`,
         `/v1/dashboard/timeline?${far}&bucket=week`,
         `/v1/dashboard/timeline?${far}&bucket=week&tzOffset=-300`,
       ]) {
@@ -313,8 +313,9 @@ for (const db of testDatabases()) {
           /is 1,001 hour buckets/,
         );
       }
-      // The same range without buckets, or in larger ones, is answered.
+      // The same range without buckets, or in larger ones, is answered; bucket= alone splits nothing.
       assert.equal((await api(`/v1/stats?${far}&groupBy=category`)).status, 200);
+      assert.equal((await api(`/v1/stats?${far}&groupBy=category&bucket=day`)).status, 200);
       // What the store refuses as out of range (RangeError) is the caller's to fix: a 400.
       await assert.rejects(
         storeInput(async () => {
