@@ -1,6 +1,7 @@
 import { parse as parseDomain } from "tldts";
 import type { Diagnosis } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
+import { PROVIDER_DEFS } from "../rules/index.js";
 
 /** What happened to one message for one recipient. */
 export type EventType = "delivered" | "bounce" | "deferred" | "complaint" | "autoreply";
@@ -181,53 +182,12 @@ export function recipientDomain(address: string): string {
   return at >= 0 ? address.slice(at + 1).toLowerCase() : "";
 }
 
-/**
- * Mailbox domains of the big providers, by the ids of src/rules/providers (whose `hosts` are the
- * providers' MX and outbound hosts, not their users' domains): an event whose reply and remote host
- * name no provider is the provider's when its recipient is at one of these.
- */
-const MAILBOX_DOMAINS: Readonly<Record<string, readonly string[]>> = {
-  gmail: ["gmail.com", "googlemail.com"],
-  microsoft: ["outlook.com", "hotmail.com", "live.com", "msn.com", "passport.com", "windowslive.com"],
-  yahoo: ["yahoo.com", "ymail.com", "rocketmail.com", "aol.com", "aim.com", "verizon.net"],
-  apple: ["icloud.com", "me.com", "mac.com"],
-  comcast: ["comcast.net"],
-  att: [
-    "att.net",
-    "sbcglobal.net",
-    "bellsouth.net",
-    "prodigy.net",
-    "pacbell.net",
-    "swbell.net",
-    "ameritech.net",
-  ],
-  cox: ["cox.net"],
-  gmx: ["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "mail.com"],
-  orange: ["orange.fr", "wanadoo.fr"],
-  mailru: ["mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru"],
-  yandex: ["yandex.ru", "yandex.com", "ya.ru"],
-  zoho: ["zoho.com", "zohomail.com", "zoho.eu", "zoho.in", "zohomail.eu", "zohomail.in"],
-  tencent: ["qq.com", "foxmail.com"],
-  netease: ["163.com", "126.com", "yeah.net", "188.com"],
-};
-/**
- * Providers with a domain per country (hotmail.co.uk, yahoo.com.sg, gmx.at, yandex.kz): that name
- * alone before a real (ICANN) public suffix is one of their domains.
- */
-const REGIONAL_MAILBOX_NAMES: Readonly<Record<string, string>> = {
-  hotmail: "microsoft",
-  outlook: "microsoft",
-  live: "microsoft",
-  msn: "microsoft",
-  windowslive: "microsoft",
-  yahoo: "yahoo",
-  ymail: "yahoo",
-  aol: "yahoo",
-  gmx: "gmx",
-  yandex: "yandex",
-};
+// The providers' users' domains (src/rules/providers: `mailboxDomains`, `regionalNames`).
 const PROVIDER_OF_DOMAIN = new Map(
-  Object.entries(MAILBOX_DOMAINS).flatMap(([id, domains]) => domains.map((d) => [d, id] as const)),
+  PROVIDER_DEFS.flatMap((p) => (p.mailboxDomains ?? []).map((d) => [d, p.id] as const)),
+);
+const PROVIDER_OF_REGIONAL_NAME = new Map(
+  PROVIDER_DEFS.flatMap((p) => (p.regionalNames ?? []).map((n) => [n, p.id] as const)),
 );
 
 /** The mailbox provider of a recipient domain (`gmail` for gmail.com), or null. */
@@ -237,9 +197,7 @@ export function providerOfDomain(domain: string): string | null {
   if (known) return known;
   const p = parseDomain(d, { allowPrivateDomains: false });
   if (!p.isIcann || p.domain !== d || !p.domainWithoutSuffix) return null;
-  return Object.hasOwn(REGIONAL_MAILBOX_NAMES, p.domainWithoutSuffix)
-    ? REGIONAL_MAILBOX_NAMES[p.domainWithoutSuffix]!
-    : null;
+  return PROVIDER_OF_REGIONAL_NAME.get(p.domainWithoutSuffix) ?? null;
 }
 
 /** The provider whose MX or outbound hosts a remote host name is one of (`gmail` for mx.google.com), or null. */

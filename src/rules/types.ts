@@ -51,6 +51,10 @@ export interface ProviderDef {
   name: string;
   /** Host name suffixes of the provider's MX and outbound hosts. */
   hosts: readonly string[];
+  /** Its users' mailbox domains (gmail.com): a delivery there is the provider's. */
+  mailboxDomains?: readonly string[];
+  /** Names it has a domain of under many country suffixes (hotmail: hotmail.co.uk, hotmail.be…). */
+  regionalNames?: readonly string[];
   /** Literal text that shows this provider wrote the reply (lower case). */
   markers: readonly string[];
   /** Provider's phrases and codes in the text. */

@@ -8,6 +8,7 @@ export const APPLE: ProviderDef = {
   id: "apple",
   name: "Apple iCloud",
   hosts: ["icloud.com", "me.com", "mac.com", "apple.com", "mail.icloud.com"],
+  mailboxDomains: ["icloud.com", "me.com", "mac.com"],
   markers: [
     "support.apple.com/en-us/ht204137",
     "support.apple.com/en-us/102322",

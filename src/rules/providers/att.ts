@@ -2,19 +2,23 @@ import type { ProviderDef } from "../types.js";
 
 const BLOCK_INFO = "http://worldnet.att.net/general-info/bls_info/block_enduser.html";
 
+const DOMAINS = [
+  "att.net",
+  "sbcglobal.net",
+  "bellsouth.net",
+  "prodigy.net",
+  "pacbell.net",
+  "swbell.net",
+  "ameritech.net",
+];
+
 /** AT&T: its hosts, the marks of its replies, and its own codes and phrases. */
 export const ATT: ProviderDef = {
   id: "att",
   name: "AT&T",
-  hosts: [
-    "att.net",
-    "sbcglobal.net",
-    "bellsouth.net",
-    "prodigy.net",
-    "pacbell.net",
-    "swbell.net",
-    "ameritech.net",
-  ],
+  // Its users' domains are also the names of its mail hosts.
+  hosts: DOMAINS,
+  mailboxDomains: DOMAINS,
   markers: ["att.net", "abuse_rbl@abuse-att.net", "abuse-att.net", "dnsbl:attrbl", "mailrelay.att.net"],
   rules: [
     {

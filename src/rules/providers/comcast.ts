@@ -14,6 +14,7 @@ export const COMCAST: ProviderDef = {
   id: "comcast",
   name: "Comcast (Xfinity)",
   hosts: ["comcast.net", "mxge.comcast.net"],
+  mailboxDomains: ["comcast.net"],
   markers: ["postmaster.comcast.net", "comcast.net", "help.comcast.net/content/faq"],
   rules: [
     {

@@ -19,6 +19,7 @@ export const COX: ProviderDef = {
   id: "cox",
   name: "Cox",
   hosts: ["cox.net", "cloudfilter.net"],
+  mailboxDomains: ["cox.net"],
   markers: [
     "cox.com/residential/support/email-error-codes",
     "cox.com/business/support/email-error-codes",

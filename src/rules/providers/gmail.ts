@@ -9,6 +9,7 @@ export const GMAIL: ProviderDef = {
   id: "gmail",
   name: "Gmail / Google Workspace",
   hosts: ["google.com", "googlemail.com", "gmail.com", "1e100.net", "gmail-smtp-in.l.google.com"],
+  mailboxDomains: ["gmail.com", "googlemail.com"],
   markers: ["gsmtp", "support.google.com/mail", "support.google.com/a/", "support.google.com/a?", "- gcdp"],
   rules: [
     // --- rate limits -----------------------------------------------------------------------

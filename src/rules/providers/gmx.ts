@@ -26,6 +26,8 @@ export const GMX: ProviderDef = {
     "1und1.de",
     "perfora.net",
   ],
+  mailboxDomains: ["gmx.net", "gmx.de", "gmx.com", "gmx.at", "gmx.ch", "web.de", "mail.com"],
+  regionalNames: ["gmx"],
   markers: [
     "postmaster.gmx",
     "postmaster.web.de",

@@ -7,6 +7,7 @@ export const MAILRU: ProviderDef = {
   id: "mailru",
   name: "Mail.ru",
   hosts: ["mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru", "smailru.net", "corp.mail.ru"],
+  mailboxDomains: ["mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru"],
   markers: ["help.mail.ru", "postmaster.mail.ru", "abuse@corp.mail.ru", "mxs.mail.ru"],
   rules: [
     {

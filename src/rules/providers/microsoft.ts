@@ -28,6 +28,8 @@ export const MICROSOFT: ProviderDef = {
     "msn.com",
     "messaging.microsoft.com",
   ],
+  mailboxDomains: ["outlook.com", "hotmail.com", "live.com", "msn.com", "passport.com", "windowslive.com"],
+  regionalNames: ["hotmail", "outlook", "live", "msn", "windowslive"],
   markers: [
     "protection.outlook.com",
     "prod.outlook.com",

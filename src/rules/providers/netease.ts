@@ -18,6 +18,7 @@ export const NETEASE: ProviderDef = {
   id: "netease",
   name: "NetEase (163, 126, Yeah)",
   hosts: ["163.com", "126.com", "yeah.net", "netease.com", "qiye.163.com", "188.com", "126.net", "163.net"],
+  mailboxDomains: ["163.com", "126.com", "yeah.net", "188.com"],
   markers: ["mail.163.com/help", "help.163.com", "help.mail.163.com", "netease", "feedback.mail.126.com"],
   rules: [
     // HL: the sending IP

@@ -24,6 +24,7 @@ export const ORANGE: ProviderDef = {
   id: "orange",
   name: "Orange / La Poste",
   hosts: ["orange.fr", "wanadoo.fr", "laposte.net", "orange.com"],
+  mailboxDomains: ["orange.fr", "wanadoo.fr"],
   markers: ["ofr_", "lpn0", "lpn1", "lpnaaa_", "ofr00", "mwinf", "smtp-in.orange.fr"],
   rules: [
     code(

@@ -8,6 +8,7 @@ export const TENCENT: ProviderDef = {
   id: "tencent",
   name: "Tencent (QQ Mail, Exmail)",
   hosts: ["qq.com", "exmail.qq.com", "foxmail.com", "qq.com.cn"],
+  mailboxDomains: ["qq.com", "foxmail.com"],
   markers: ["service.mail.qq.com", "mail.qq.com", "id=20022&&no="],
   rules: [
     {

@@ -9,6 +9,8 @@ export const YAHOO: ProviderDef = {
   id: "yahoo",
   name: "Yahoo / AOL",
   hosts: ["yahoodns.net", "yahoo.com", "aol.com", "mx.aol.com", "yahoo.co.jp"],
+  mailboxDomains: ["yahoo.com", "ymail.com", "rocketmail.com", "aol.com", "aim.com", "verizon.net"],
+  regionalNames: ["yahoo", "ymail", "aol"],
   markers: [
     "postmaster.yahooinc.com",
     "senders.yahooinc.com",

@@ -7,6 +7,8 @@ export const YANDEX: ProviderDef = {
   id: "yandex",
   name: "Yandex",
   hosts: ["yandex.ru", "yandex.net", "yandex.com", "ya.ru", "yandex.by", "yandex.kz", "yandex.ua"],
+  mailboxDomains: ["yandex.ru", "yandex.com", "ya.ru"],
+  regionalNames: ["yandex"],
   markers: ["yandex.ru/support", "yandex.com/support", "ya.cc/", "mail.yandex.net", "mx.yandex"],
   rules: [
     {

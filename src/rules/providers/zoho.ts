@@ -9,6 +9,7 @@ export const ZOHO: ProviderDef = {
   id: "zoho",
   name: "Zoho Mail",
   hosts: ["zoho.com", "zohomail.com", "zoho.eu", "zoho.in", "zoho.com.au", "zohomail.eu", "zeptomail.com"],
+  mailboxDomains: ["zoho.com", "zohomail.com", "zoho.eu", "zoho.in", "zohomail.eu", "zohomail.in"],
   markers: ["zoho.com/mail/help", "by zoho mail", "smtpin.zoho", "mx.zoho"],
   rules: [
     {
