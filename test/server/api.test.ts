@@ -2,11 +2,11 @@
 // DIAGNOSA_TEST_PG_URL is set) a real PostgreSQL server: the same suite on both.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { apiCaller } from "../support/api-client.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 import { SmtpClient } from "../support/smtp-client.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
@@ -23,16 +23,7 @@ for (const db of testDatabases()) {
     );
 
     before(async () => {
-      s = await startServer({
-        host: "127.0.0.1",
-        port: 0,
-        smtpPort: 0,
-        databaseUrl: await db.url(),
-        auth: true,
-        bounceDomains: ["bounce.example.net"],
-        maxEmailBytes: 256 * 1024,
-        policy: DEFAULT_POLICY,
-      });
+      s = await startTestServer(await db.url(), { smtpPort: 0 });
       base = `http://127.0.0.1:${s.httpPort}`;
       key = (await s.store.createApiKey("test")).key;
     });

@@ -6,10 +6,11 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { HttpError, storeInput } from "../../src/server/app.js";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY, MAX_BUCKETS } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
+import { MAX_BUCKETS } from "../../src/store/store.js";
 import { apiCaller } from "../support/api-client.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
 type Json = any;
@@ -27,17 +28,7 @@ async function errorOf(r: Response, status: number, what = ""): Promise<string> 
   return body.error.message;
 }
 
-const server = async (databaseUrl: string, auth = true) =>
-  startServer({
-    host: "127.0.0.1",
-    port: 0,
-    smtpPort: null,
-    databaseUrl,
-    auth,
-    bounceDomains: ["bounce.example.net"],
-    maxEmailBytes: 256 * 1024,
-    policy: DEFAULT_POLICY,
-  });
+const server = async (databaseUrl: string, auth = true) => startTestServer(databaseUrl, { auth });
 
 for (const db of testDatabases()) {
   describe(`HTTP layer on ${db.name}`, () => {

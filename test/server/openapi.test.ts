@@ -25,12 +25,12 @@ import {
   storedEventSchema,
   webhookResultSchema,
 } from "../../src/server/schemas.js";
-import { type Running, startServer } from "../../src/server/serve.js";
+import type { Running } from "../../src/server/serve.js";
 import { normalizeCommand } from "../../src/smtp/reply.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
 import { ARF, DELAYED_DSN, NOT_BOUNCE, POSTFIX_DSN, QMAIL_TEXT, VACATION } from "../bounce/fixtures.js";
 import { apiCaller } from "../support/api-client.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
 type Json = any;
@@ -90,17 +90,7 @@ for (const db of testDatabases()) {
     before(async () => {
       // The checks answer at once: the DNS server refuses (the findings say so).
       process.env.DIAGNOSA_DNS_SERVERS = "127.0.0.1:9";
-      s = await startServer({
-        host: "127.0.0.1",
-        port: 0,
-        smtpPort: null,
-        databaseUrl: await db.url(),
-        auth: true,
-        bounceDomains: ["bounce.example.net"],
-        maxEmailBytes: 256 * 1024,
-        policy: DEFAULT_POLICY,
-        webhookSecrets: {},
-      });
+      s = await startTestServer(await db.url(), { webhookSecrets: {} });
       base = `http://127.0.0.1:${s.httpPort}`;
       key = (await s.store.createApiKey("test")).key;
       doc = await jsonOf(await api("/openapi.json"));

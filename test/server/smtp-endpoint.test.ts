@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 import { SmtpClient } from "../support/smtp-client.js";
 
 /** The Postfix DSN with its second recipient taken out: one recipient, jane@example.com. */
@@ -26,15 +26,10 @@ Sorry, we could not deliver your message: the mailbox is full.
 describe("SMTP endpoint", () => {
   let s: Running;
   before(async () => {
-    s = await startServer({
-      host: "127.0.0.1",
-      port: 0,
+    s = await startTestServer(await testDatabases()[0]!.url(), {
       smtpPort: 0,
-      databaseUrl: await testDatabases()[0]!.url(),
       auth: false,
-      bounceDomains: ["bounce.example.net"],
       maxEmailBytes: 64 * 1024,
-      policy: DEFAULT_POLICY,
     });
   });
   after(async () => {

@@ -5,10 +5,10 @@
 // and `provider=none` filters of GET /v1/events, and suppression addresses once lower-cased.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { apiCaller } from "../support/api-client.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
 type Json = any;
@@ -35,16 +35,9 @@ for (const db of testDatabases()) {
     const post = (path: string, body: unknown) => api(path, { method: "POST", json: body });
 
     before(async () => {
-      s = await startServer({
-        host: "127.0.0.1",
-        port: 0,
-        smtpPort: null,
-        databaseUrl: await db.url(),
-        auth: true,
+      s = await startTestServer(await db.url(), {
         bounceDomains: [],
-        maxEmailBytes: 1 << 20,
-        policy: DEFAULT_POLICY,
-        // No secrets: webhooks are taken unverified.
+        maxEmailBytes: 1 << 20, // No secrets: webhooks are taken unverified.
         webhookSecrets: {},
       });
       base = `http://127.0.0.1:${s.httpPort}`;

@@ -6,10 +6,10 @@ import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { datedDsn } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
+import { startTestServer } from "../support/server.js";
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../test/ingest/fixtures/${name}`, import.meta.url)), "utf8");
@@ -21,15 +21,9 @@ let base: string;
 let key: string;
 
 before(async () => {
-  s = await startServer({
-    host: "127.0.0.1",
-    port: 0,
-    smtpPort: null,
-    databaseUrl: await testDatabases()[0]!.url(),
-    auth: true,
+  s = await startTestServer(await testDatabases()[0]!.url(), {
     bounceDomains: [],
     maxEmailBytes: 1 << 20,
-    policy: DEFAULT_POLICY,
     webhookSecrets: {
       sendgrid: { publicKey: publicKey.export({ type: "spki", format: "pem" }).toString() },
       mailgun: { signingKey: mailgunKey },
