@@ -1,5 +1,5 @@
 import { domainToASCII } from "node:url";
-import { parse as parseDomain } from "tldts";
+import { providerOfDomain } from "../rules/mailbox-domains.js";
 import type { Dns } from "./dns.js";
 import { describeDnsError } from "./dns.js";
 import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
@@ -150,30 +150,6 @@ const REAL_NEIGHBOURS = new Set([
   "yandex.kz",
   "yandex.ua",
 ]);
-
-/**
- * Providers with a domain per country (yahoo.com.sg, hotmail.be, gmx.at, …): a domain with one of
- * these names before a real public suffix is another of their domains, not a typo of the one listed.
- */
-const REGIONAL_PROVIDERS: ReadonlySet<string> = new Set([
-  "yahoo",
-  "ymail",
-  "hotmail",
-  "outlook",
-  "live",
-  "msn",
-  "windowslive",
-  "gmx",
-  "aol",
-  "yandex",
-]);
-
-/** `yahoo` of yahoo.com.sg when the whole domain is one name before a real (ICANN) public suffix. */
-function regionalProvider(domain: string): string | null {
-  const p = parseDomain(domain, { allowPrivateDomains: false });
-  if (!p.isIcann || p.domain !== domain || !p.domainWithoutSuffix) return null;
-  return REGIONAL_PROVIDERS.has(p.domainWithoutSuffix) ? p.domainWithoutSuffix : null;
-}
 
 /** Domains of throwaway inboxes; mail to them is rarely read and they pollute lists. */
 export const DISPOSABLE_DOMAINS: ReadonlySet<string> = new Set([
@@ -393,7 +369,8 @@ export function suggestDomain(domain: string): string | null {
     if ((PROVIDER_DOMAINS as readonly string[]).includes(fixed)) return fixed;
   }
   // Only the country differs (yahoo.com.sg, hotmail.be): a real regional domain of the same provider.
-  if (regionalProvider(d)) return null;
+  // Another domain of a provider with one per country (yahoo.com.sg, hotmail.be): no typo.
+  if (providerOfDomain(d)) return null;
   let best: string | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   let tie = false;

@@ -1,7 +1,8 @@
-import { parse as parseDomain } from "tldts";
 import type { Diagnosis } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
-import { PROVIDER_DEFS } from "../rules/index.js";
+import { providerOfDomain } from "../rules/mailbox-domains.js";
+
+export { providerOfDomain };
 
 /** What happened to one message for one recipient. */
 export type EventType = "delivered" | "bounce" | "deferred" | "complaint" | "autoreply";
@@ -180,24 +181,6 @@ export function checkEvents(events: DeliveryEvent[]): { events: DeliveryEvent[];
 export function recipientDomain(address: string): string {
   const at = address.lastIndexOf("@");
   return at >= 0 ? address.slice(at + 1).toLowerCase() : "";
-}
-
-// The providers' users' domains (src/rules/providers: `mailboxDomains`, `regionalNames`).
-const PROVIDER_OF_DOMAIN = new Map(
-  PROVIDER_DEFS.flatMap((p) => (p.mailboxDomains ?? []).map((d) => [d, p.id] as const)),
-);
-const PROVIDER_OF_REGIONAL_NAME = new Map(
-  PROVIDER_DEFS.flatMap((p) => (p.regionalNames ?? []).map((n) => [n, p.id] as const)),
-);
-
-/** The mailbox provider of a recipient domain (`gmail` for gmail.com), or null. */
-export function providerOfDomain(domain: string): string | null {
-  const d = domain.toLowerCase().replace(/\.$/, "");
-  const known = PROVIDER_OF_DOMAIN.get(d);
-  if (known) return known;
-  const p = parseDomain(d, { allowPrivateDomains: false });
-  if (!p.isIcann || p.domain !== d || !p.domainWithoutSuffix) return null;
-  return PROVIDER_OF_REGIONAL_NAME.get(p.domainWithoutSuffix) ?? null;
 }
 
 /** The provider whose MX or outbound hosts a remote host name is one of (`gmail` for mx.google.com), or null. */
