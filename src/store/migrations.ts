@@ -194,13 +194,18 @@ export async function migrate(
   dialect: Dialect,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number> {
-  await db.schema
-    .createTable("diagnosa_migrations")
-    .ifNotExists()
-    .addColumn("version", "integer", (c) => c.primaryKey())
-    .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("applied_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
-    .execute();
+  // Under the lock too: two PostgreSQL sessions creating the table "if not exists" at once can both
+  // try, and the second fails on the catalog's unique index.
+  await db.transaction().execute(async (trx) => {
+    if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
+    await trx.schema
+      .createTable("diagnosa_migrations")
+      .ifNotExists()
+      .addColumn("version", "integer", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("applied_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
+      .execute();
+  });
   let applied = 0;
   for (const m of migrations) {
     const done = await db.transaction().execute(async (trx) => {
