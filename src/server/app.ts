@@ -74,7 +74,11 @@ export interface AppOptions {
 
 export interface AppContext {
   store: Store;
-  ingest(events: ClassifiedEvent[]): Promise<{ inserted: number; duplicates: number }>;
+  /** Stores events; with `once`, uses up the request's token in the same transaction (see Store). */
+  ingest(
+    events: ClassifiedEvent[],
+    once?: { key: string; expiresAt: number },
+  ): Promise<{ inserted: number; duplicates: number }>;
   metrics: { events: Counter<"source" | "type"> };
 }
 
@@ -219,8 +223,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
     metrics: { events: eventsCounter },
-    async ingest(events) {
-      const { stored, ...r } = await store.insertEvents(events);
+    async ingest(events, once) {
+      const { stored, ...r } = await store.insertEvents(events, Date.now(), once);
       // Counted as stored: a duplicate is not a second event.
       for (const e of stored) eventsCounter.inc({ source: e.source.split(":")[0]!, type: e.type });
       return r;

@@ -7,6 +7,7 @@ import {
   WebhookError,
   type WebhookSecrets,
 } from "../ingest/webhooks/index.js";
+import { TokenUsedError } from "../store/store.js";
 import { type AppContext, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
 import { errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
@@ -82,7 +83,14 @@ export function webhookRoutes(secrets: WebhookSecrets) {
           for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
           let result: Awaited<ReturnType<typeof fromWebhook>>;
           try {
-            result = await fromWebhook(req.params.provider, undefined, { headers, rawBody: raw, secrets });
+            // Tokens used once are kept in the database with the events: shared by every process, and
+            // a request whose events could not be stored may come again.
+            result = await fromWebhook(req.params.provider, undefined, {
+              headers,
+              rawBody: raw,
+              secrets,
+              onceTokens: "caller",
+            });
           } catch (e) {
             if (e instanceof WebhookError)
               throw new HttpError(
@@ -102,7 +110,14 @@ export function webhookRoutes(secrets: WebhookSecrets) {
             }
             return { subscription: { subscribeUrl: result.confirm.subscribeUrl, confirmed } };
           }
-          return { ...(await ctx.ingest(result.events.map(classifyEvent))), skipped: result.skipped };
+          try {
+            const stored = await ctx.ingest(result.events.map(classifyEvent), result.once);
+            return { ...stored, skipped: result.skipped };
+          } catch (e) {
+            if (e instanceof TokenUsedError)
+              throw new HttpError(401, "unauthorized", `${req.params.provider}: ${e.message}`);
+            throw e;
+          }
         },
       );
     });

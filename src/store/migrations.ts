@@ -186,6 +186,18 @@ export const MIGRATIONS: Migration[] = [
       if (dialect === "sqlite") await sql`reindex events_recipient_lower`.execute(db);
     },
   },
+  {
+    version: 7,
+    name: "webhook tokens used once, shared by every serve process",
+    async up(db, dialect) {
+      await db.schema
+        .createTable("once_tokens")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("expires_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("once_tokens_expires").on("once_tokens").column("expires_at").execute();
+    },
+  },
 ];
 
 /** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */

@@ -102,8 +102,15 @@ export const ROLLUP_KEY = [
   "provider",
 ] as const satisfies readonly (keyof RollupsTable)[];
 
+/** Tokens a webhook request may use once (Mailgun's), each refused again until it expires. */
+export interface OnceTokensTable {
+  key: string;
+  expires_at: number;
+}
+
 export interface Database {
   event_rollups: RollupsTable;
+  once_tokens: OnceTokensTable;
   events: EventsTable;
   suppressions: SuppressionsTable;
   api_keys: ApiKeysTable;

@@ -153,14 +153,18 @@ export class Store {
   /**
    * Stores events, each once (a repeat of the same event is a duplicate, not a second row), and
    * applies the suppression policy, all in one transaction: when this returns, it is committed.
+   * With `once`, the request's token is used up in the same transaction: a token already used and
+   * not expired throws TokenUsedError and stores nothing (every process on the database sees it).
    */
   async insertEvents(
     events: ClassifiedEvent[],
     now = Date.now(),
+    once?: { key: string; expiresAt: number },
   ): Promise<{ inserted: number; duplicates: number; stored: ClassifiedEvent[] }> {
-    if (!events.length) return { inserted: 0, duplicates: 0, stored: [] };
+    if (!events.length && !once) return { inserted: 0, duplicates: 0, stored: [] };
     const rows = events.map((e) => toRow(e, now));
     return this.db.transaction().execute(async (trx) => {
+      if (once) await useToken(trx, once, now);
       const inserted: { id: number; dedupe_key: string }[] = [];
       for (let i = 0; i < rows.length; i += 200) {
         const chunk = rows.slice(i, i + 200);
@@ -834,6 +838,30 @@ const BUCKET_NAMES = new Map([
   [DAY, "day"],
   [7 * DAY, "week"],
 ]);
+
+/** A webhook token (Mailgun's) used before and not expired: the request is a replay (an HTTP 401). */
+export class TokenUsedError extends Error {
+  constructor(readonly key: string) {
+    super("token already used (a replayed request)");
+    this.name = "TokenUsedError";
+  }
+}
+
+/**
+ * Uses up a token in the caller's transaction, or throws TokenUsedError. On PostgreSQL a second
+ * process inserting the same key waits on the primary key until the first commits, then finds it.
+ */
+async function useToken(trx: Kysely<Database>, once: { key: string; expiresAt: number }, now: number) {
+  // Expired tokens go first (the index on expires_at keeps this a short read), this one among them.
+  await trx.deleteFrom("once_tokens").where("expires_at", "<", now).execute();
+  const got = await trx
+    .insertInto("once_tokens")
+    .values({ key: once.key, expires_at: once.expiresAt })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .returning("key")
+    .execute();
+  if (!got.length) throw new TokenUsedError(once.key);
+}
 
 /** A statistics range cut into more than MAX_BUCKETS buckets: the caller's to narrow (an HTTP 400). */
 export class TooManyBucketsError extends RangeError {

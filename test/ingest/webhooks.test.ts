@@ -229,6 +229,29 @@ describe("mailgun", () => {
     assert.equal(events(await call("mailgun", JSON.stringify(body), { mailgun: { signingKey } })).length, 1);
   });
 
+  test("onceTokens: caller: the token comes back in the result to be stored, not remembered here", async () => {
+    const own: WebhookSecrets = { mailgun: { signingKey } };
+    const body = signedBody(samples[0]!);
+    const ts = Number((JSON.parse(body) as { signature: { timestamp: string } }).signature.timestamp);
+    const token = (JSON.parse(body) as { signature: { token: string } }).signature.token;
+    const ctx = { headers: {}, rawBody: body, secrets: own, onceTokens: "caller" as const };
+    for (let i = 0; i < 2; i++) {
+      const r = await fromWebhook("mailgun", undefined, ctx);
+      assert.ok("events" in r);
+      assert.deepEqual(r.once, { key: `mailgun:${token}`, expiresAt: (ts + 15 * 60) * 1000 });
+    }
+    assert.equal(rememberedTokens(own.mailgun!), 0);
+    // A skipped event (an open) carries its token too: its signature must not carry a forged failure.
+    const opened = signedBody({
+      "event-data": { event: "opened", recipient: "a@example.com", timestamp: ts },
+    });
+    const r = await fromWebhook("mailgun", undefined, { ...ctx, rawBody: opened });
+    assert.ok("events" in r && r.events.length === 0 && r.once?.key.startsWith("mailgun:"));
+    // Without a signing key nothing is signed, so there is no token to keep.
+    const unsigned = await fromWebhook("mailgun", undefined, { ...ctx, secrets: {} });
+    assert.ok("events" in unsigned && unsigned.once === undefined);
+  });
+
   test("used tokens are forgotten once their timestamp is out of the window", async () => {
     const own: WebhookSecrets = { mailgun: { signingKey } };
     const t0 = Date.now();

@@ -166,6 +166,50 @@ test("Mailgun: a captured signature cannot be replayed with other event-data", a
   assert.equal((await s.store.listEvents({ limit: 5, recipient: "victim@example.com" })).items.length, 0);
 });
 
+for (const db of testDatabases()) {
+  test(`${db.name}: Mailgun: a token used on one serve process is refused on another sharing the database`, async () => {
+    const url = await db.url();
+    // Each its own secrets, as two processes would have.
+    const config = () => ({ webhookSecrets: { mailgun: { signingKey: mailgunKey } } });
+    const one = await startTestServer(url, config());
+    const two = await startTestServer(url, config());
+    try {
+      const apiKey = (await one.store.createApiKey("hooks")).key;
+      const ts = String(Math.floor(Date.now() / 1000));
+      const sign = (token: string) =>
+        createHmac("sha256", mailgunKey)
+          .update(ts + token)
+          .digest("hex");
+      const body = (token: string, event: string, recipient: string) =>
+        JSON.stringify({
+          signature: { timestamp: ts, token, signature: sign(token) },
+          "event-data": { id: `${token}-${recipient}`, event, recipient, timestamp: Number(ts) },
+        });
+      const post = (server: Running, b: string) =>
+        fetch(`http://127.0.0.1:${server.httpPort}/v1/webhooks/mailgun`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+          body: b,
+        });
+      assert.equal((await post(one, body("s".repeat(50), "complained", "first@example.com"))).status, 200);
+      const replay = await post(two, body("s".repeat(50), "complained", "victim@example.com"));
+      assert.equal(replay.status, 401);
+      assert.match(((await replay.json()) as { error: { message: string } }).error.message, /token/);
+      // The signature of an open (stored as nothing) cannot carry a forged failure either.
+      assert.equal((await post(two, body("o".repeat(50), "opened", "reader@example.com"))).status, 200);
+      assert.equal((await post(one, body("o".repeat(50), "failed", "forged@example.com"))).status, 401);
+      const stored = await one.store.listEvents({ limit: 10 });
+      assert.deepEqual(
+        stored.items.map((e) => e.recipient),
+        ["first@example.com"],
+      );
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+}
+
 test("Mailgun: signed with the signing key, or refused", async () => {
   const ts = String(Math.floor(Date.now() / 1000));
   const token = "a".repeat(50);

@@ -31,7 +31,8 @@ export interface WebhookSecrets {
   sendgrid?: { publicKey: string; maxAgeSeconds?: number };
   /**
    * The HTTP webhook signing key; timestamps older than `maxAgeSeconds` (default 900) or in the
-   * future are refused, and so is a token seen before within that window (per secret object).
+   * future are refused, and so is a token seen before within that window (per secret object, or by
+   * the caller: see `WebhookContext.onceTokens`).
    */
   mailgun?: { signingKey: string; maxAgeSeconds?: number };
   postmark?: BasicAuthSecret;
@@ -50,17 +51,31 @@ export interface WebhookContext {
   secrets: WebhookSecrets;
   /** Current time in ms, for timestamp checks (tests); defaults to Date.now(). */
   now?: number;
+  /**
+   * Who remembers the tokens that may be used once (Mailgun's): `memory` (default), this process;
+   * `caller`, whoever stores the events, from the result's `once` (in the same transaction, so that
+   * several processes share it and a request whose events were not stored can be sent again).
+   */
+  onceTokens?: "memory" | "caller";
+}
+
+/** A token the request may use once: `key` must not be accepted again before `expiresAt` (ms). */
+export interface OnceToken {
+  key: string;
+  expiresAt: number;
 }
 
 /** What a provider's parser gives: its events as mapped, before `checkEvents`. */
-export type ProviderResult = { events: DeliveryEvent[] } | { confirm: { subscribeUrl: string } };
+export type ProviderResult =
+  | { events: DeliveryEvent[]; once?: OnceToken }
+  | { confirm: { subscribeUrl: string } };
 
 /**
  * What `fromWebhook` gives: the events that pass the checks of POST /v1/events, and how many were
  * left out and why (`skipped`, for the response); or an SNS subscription to confirm.
  */
 export type WebhookResult =
-  | { events: DeliveryEvent[]; skipped: SkippedEvents }
+  | { events: DeliveryEvent[]; skipped: SkippedEvents; once?: OnceToken }
   | { confirm: { subscribeUrl: string } };
 
 /** How old a signed timestamp may be by default: 15 minutes, the window Mailgun documents. */

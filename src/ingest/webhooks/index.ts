@@ -14,7 +14,7 @@ import { fromSes } from "./ses.js";
 import { fromSparkpost } from "./sparkpost.js";
 
 export type { SkippedEvents } from "../event.js";
-export type { BasicAuthSecret, WebhookContext, WebhookResult, WebhookSecrets } from "./common.js";
+export type { BasicAuthSecret, OnceToken, WebhookContext, WebhookResult, WebhookSecrets } from "./common.js";
 export { WebhookError } from "./common.js";
 
 type Handler = (body: unknown, ctx: WebhookContext) => ProviderResult | Promise<ProviderResult>;
@@ -42,5 +42,7 @@ export async function fromWebhook(
   const handler = Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider] : undefined;
   if (!handler) throw new WebhookError(404, `unknown webhook provider: ${provider}`);
   const result = await handler(body, ctx);
-  return "confirm" in result ? result : checkEvents(result.events);
+  if ("confirm" in result) return result;
+  const checked = checkEvents(result.events);
+  return result.once ? { ...checked, once: result.once } : checked;
 }

@@ -1,8 +1,9 @@
 // Mailgun webhooks (JSON): {signature: {timestamp, token, signature}, "event-data": {...}}. The signature
 // is HMAC-SHA256(webhook signing key, timestamp + token) in hex; timestamps older than maxAgeSeconds
 // (default 15 minutes) or more than a minute ahead are refused. The signature does not cover event-data,
-// so a captured one could carry other events: each token is accepted once (remembered in memory, per
-// process, until its timestamp leaves the window). Events: delivered, failed (severity permanent =
+// so a captured one could carry other events: each token is accepted once, until its timestamp leaves
+// the window (remembered in this process's memory, or by the caller that stores the events: the
+// result's `once`). Events: delivered, failed (severity permanent =
 // bounce, temporary = deferred), complained; the others (accepted, opened, clicked, unsubscribed,
 // stored, …) are skipped.
 import { createHmac } from "node:crypto";
@@ -13,6 +14,7 @@ import {
   isObject,
   isoTime,
   malformed,
+  type OnceToken,
   object,
   type ProviderResult,
   parsedBody,
@@ -66,9 +68,10 @@ function firstUse(secret: object, token: string, expires: number, now: number): 
   return true;
 }
 
-function verifySignature(sig: Record<string, unknown>, ctx: WebhookContext) {
+/** Checks the signature; gives the token to accept once (null when no signing key is configured). */
+function verifySignature(sig: Record<string, unknown>, ctx: WebhookContext): OnceToken | null {
   const secret = ctx.secrets.mailgun;
-  if (!secret) return;
+  if (!secret) return null;
   const timestamp = str(sig, "timestamp");
   const token = str(sig, "token");
   const signature = str(sig, "signature");
@@ -79,9 +82,11 @@ function verifySignature(sig: Record<string, unknown>, ctx: WebhookContext) {
   if (!safeEqual(signature.toLowerCase(), expected)) throw new WebhookError(401, "mailgun: bad signature");
   const maxAge = secret.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
   const ts = checkSignedTime(timestamp, ctx, maxAge, "mailgun");
+  if (ctx.onceTokens === "caller") return { key: `mailgun:${token}`, expiresAt: (ts + maxAge) * 1000 };
   // Only after the signature verified: unsigned requests cannot fill the memory.
   if (!firstUse(secret, token, ts + maxAge, (ctx.now ?? Date.now()) / 1000))
     throw new WebhookError(401, "mailgun: token already used (a replayed request)");
+  return null;
 }
 
 function eventType(kind: string, severity: string | null): EventType | null {
@@ -95,11 +100,13 @@ export function fromMailgun(body: unknown, ctx: WebhookContext): ProviderResult 
   const data = object(parsedBody(body, ctx), "mailgun: body");
   const sig = data.signature;
   if (ctx.secrets.mailgun && !isObject(sig)) throw new WebhookError(401, "mailgun: signature missing");
-  if (isObject(sig)) verifySignature(sig, ctx);
+  const once = isObject(sig) ? verifySignature(sig, ctx) : null;
   const e = object(data["event-data"], 'mailgun: "event-data"');
   const kind = requiredStr(e, "event", "mailgun: event");
   const type = eventType(kind, str(e, "severity"));
-  if (!type) return { events: [] };
+  // Skipped events consume their token too: otherwise a captured signature of an "opened" event
+  // could carry a forged failure.
+  if (!type) return once ? { events: [], once } : { events: [] };
   const recipient = requiredStr(e, "recipient", "mailgun: recipient");
   if (e.timestamp === undefined) malformed("mailgun: timestamp is missing");
   const status = isObject(e["delivery-status"]) ? e["delivery-status"] : {};
@@ -122,5 +129,5 @@ export function fromMailgun(body: unknown, ctx: WebhookContext): ProviderResult 
     statusCode: str(status, "enhanced-code"),
     remoteHost: str(status, "mx-host"),
   };
-  return { events: [event] };
+  return once ? { events: [event], once } : { events: [event] };
 }
