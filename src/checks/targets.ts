@@ -43,9 +43,13 @@ export function isDomainName(name: string): boolean {
   return domainNameProblem(name) === null;
 }
 
-/** An IPv4 or IPv6 address as node reads it, without a zone id (`fe80::1%eth0`): blocklists have none. */
+/**
+ * An IPv4 or IPv6 address as node reads it, without a zone id (`fe80::1%eth0`): blocklists have none.
+ * Whitespace around it is allowed (checkIp trims it), for the CLI and the API alike.
+ */
 export function isIpAddress(ip: string): boolean {
-  return !ip.includes("%") && isIP(ip) !== 0;
+  const v = ip.trim();
+  return !v.includes("%") && isIP(v) !== 0;
 }
 
 /** A DKIM selector (RFC 6376 `s=`): dot-separated labels of 1–63 letters, digits, "_" or "-". */

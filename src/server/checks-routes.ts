@@ -82,7 +82,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
         },
       },
       async (req) => {
-        if (!isIpAddress(req.body.ip.trim()))
+        if (!isIpAddress(req.body.ip))
           throw new HttpError(
             400,
             "invalid_request",

@@ -43,10 +43,18 @@ test("domain names: DNS labels, two at least, IDNs by their punycode; IPs and ju
   }
 });
 
-test("IP addresses: node's, without a zone id", () => {
-  for (const ok of ["192.0.2.1", "2001:db8::1", "::ffff:192.0.2.1", "fe80::1"])
+test("IP addresses: node's, without a zone id, whitespace around allowed (CLI and API alike)", () => {
+  for (const ok of [
+    "192.0.2.1",
+    "2001:db8::1",
+    "::ffff:192.0.2.1",
+    "fe80::1",
+    " 192.0.2.1\n",
+    "\t2001:db8::1 ",
+  ])
     assert.ok(isIpAddress(ok), ok);
-  for (const bad of ["fe80::1%eth0", "fe80::1%1", "nope", "192.0.2", ""]) assert.ok(!isIpAddress(bad), bad);
+  for (const bad of ["fe80::1%eth0", "fe80::1%1", "nope", "192.0.2", "", " ", "192.0.2.1 x"])
+    assert.ok(!isIpAddress(bad), bad);
 });
 
 test("DKIM selectors: dot-separated labels of 1-63 letters, digits, _ or -", () => {
