@@ -5,9 +5,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { runCli } from "../support/cli.js";
+import { startTestServer } from "../support/server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: test code reads JSON answers loosely
 type Json = any;
@@ -27,15 +27,9 @@ const ndjson = (lines: unknown[], args: string[] = []) => {
 let s: Running;
 let base: string;
 before(async () => {
-  s = await startServer({
-    host: "127.0.0.1",
-    port: 0,
-    smtpPort: null,
-    databaseUrl: join(mkdtempSync(join(tmpdir(), "diagnosa-contract-")), "db.sqlite"),
+  s = await startTestServer(join(mkdtempSync(join(tmpdir(), "diagnosa-contract-")), "db.sqlite"), {
     auth: false,
     bounceDomains: [],
-    maxEmailBytes: 256 * 1024,
-    policy: DEFAULT_POLICY,
   });
   base = `http://127.0.0.1:${s.httpPort}`;
 });

@@ -10,9 +10,9 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { CATEGORIES } from "../../src/catalog/categories.js";
 import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
-import { type Running, startServer } from "../../src/server/serve.js";
-import { DEFAULT_POLICY } from "../../src/store/store.js";
+import type { Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
+import { startTestServer } from "../support/server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { seedEvents, steadyEvents } from "./seed.js";
 
@@ -35,15 +35,9 @@ const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: run scripts
 /** A service with auth on a fresh SQLite file, no SMTP; its URL and an API key named `name`. */
 async function startDashboardServer(name: string): Promise<{ s: Running; base: string; key: string }> {
   const dir = mkdtempSync(join(tmpdir(), `diagnosa-${name}-`));
-  const s = await startServer({
-    host: "127.0.0.1",
-    port: 0,
-    smtpPort: null,
-    databaseUrl: join(dir, "web.sqlite"),
-    auth: true,
+  const s = await startTestServer(join(dir, "web.sqlite"), {
     bounceDomains: [],
     maxEmailBytes: 1 << 20,
-    policy: DEFAULT_POLICY,
     webhookSecrets: {},
   });
   return { s, base: `http://127.0.0.1:${s.httpPort}`, key: (await s.store.createApiKey(name)).key };
