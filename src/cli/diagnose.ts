@@ -134,10 +134,10 @@ export async function diagnoseStream(
   input: AsyncIterable<Buffer | string> = process.stdin,
 ): Promise<number> {
   const lang = jsonTipsLang(flags.tips, flags.lang);
-  let buffer = "";
   let n = 0;
   let bad = 0;
   for await (const lines of lineBatches(input)) {
+    let buffer = "";
     for (const line of lines) {
       n++;
       let out: string;
@@ -158,12 +158,10 @@ export async function diagnoseStream(
       }
       buffer += `${out}\n`;
     }
-    if (buffer.length > 65536) {
-      await writeOut(buffer);
-      buffer = "";
-    }
+    // Each chunk read is answered before the next is awaited: a caller that writes a line and waits
+    // for its answer (`tail -f | diagnosa --ndjson`) gets it; piped files come in 64 KB chunks anyway.
+    await writeOut(buffer);
   }
-  if (buffer) await writeOut(buffer);
   if (bad > 10) process.stderr.write(`diagnosa: ${bad} bad lines in all\n`);
   return bad ? 2 : 0;
 }

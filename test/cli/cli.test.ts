@@ -225,6 +225,46 @@ test("a write error is one line on stderr and exit 1", {
   assert.match(bounce.err, /cannot write the output: ENOSPC/);
 });
 
+test("--ndjson answers each line as it comes, with stdin still open (a caller waiting on each answer)", async () => {
+  const p = spawn(process.execPath, [CLI_BIN, "--ndjson"], { env: { ...process.env, LANG: "C" } });
+  const lines: string[] = [];
+  let pending = "";
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no answer while stdin stays open")), 10_000);
+      const check = () => {
+        const nl = pending.indexOf("\n");
+        if (nl < 0) return;
+        p.stdout.off("data", onData);
+        clearTimeout(timer);
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        resolve(line);
+      };
+      const onData = (d: string) => {
+        pending += d;
+        check();
+      };
+      p.stdout.on("data", onData);
+      check();
+    });
+  p.stdout.setEncoding("utf8");
+  try {
+    p.stdin.write("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n");
+    lines.push(await next());
+    p.stdin.write('{"response": "452 4.2.2 Mailbox full", "id": 2}\n');
+    lines.push(await next());
+  } finally {
+    p.stdin.end();
+  }
+  const code = await new Promise((resolve) => p.on("close", resolve));
+  assert.deepEqual(
+    lines.map((l) => (JSON.parse(l) as { category: string }).category),
+    ["invalid_address", "inbox_full"],
+  );
+  assert.equal(code, 0);
+});
+
 test("a closed pipe (| head) ends the run quietly with exit code 0", async () => {
   const p = spawn(process.execPath, [CLI_BIN, "--ndjson"], { env: { ...process.env, LANG: "C" } });
   let err = "";
