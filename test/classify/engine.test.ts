@@ -153,3 +153,46 @@ test("tips come in every language by default, in the catalog's order", () => {
   assert.deepEqual(Object.keys(diagnose("550 5.1.1 user unknown", { lang: "id" }).tips ?? {}), ["id"]);
   assert.equal(diagnose("550 5.1.1 user unknown", { lang: "none" }).tips, undefined);
 });
+
+test("Postfix's 'Recipient address rejected:' is a prefix: the words after it decide", () => {
+  const cases: [string, string][] = [
+    ["450 4.7.1 <joe@example.com>: Recipient address rejected: Try again later", "recipient_error"],
+    [
+      "554 5.7.1 <joe@example.com>: Recipient address rejected: Please see http://www.openspf.net/Why?s=mfrom;id=bob@example.net;ip=192.0.2.10",
+      "dmarc",
+    ],
+    [
+      "450 4.7.1 <joe@example.com>: Recipient address rejected: Service temporarily unavailable",
+      "recipient_error",
+    ],
+    ["550 5.7.1 <joe@example.com>: Recipient address rejected: User unknown", "invalid_address"],
+    // Nothing but the address after it: the rejection is about the address.
+    ["550 <joe@example.com>: Recipient address rejected.", "invalid_address"],
+    ["550 5.1.1 Address rejected joe@example.com", "invalid_address"],
+  ];
+  for (const [reply, category] of cases) assert.equal(diagnose(reply).category, category, reply);
+  // A temporary refusal never asks to suppress the address.
+  const soft = diagnose(cases[0]![0]);
+  assert.equal(soft.permanence, "soft");
+  assert.notEqual(soft.action.type, "suppress");
+});
+
+test("a stated delay is not greylisting by itself; the sending side's HELO and MX are not the recipient's", () => {
+  for (const reply of [
+    "452 4.3.1 Insufficient system storage, try again in 30 minutes",
+    "451 4.3.0 Server busy, try again in 10 minutes",
+  ]) {
+    const d = diagnose(reply);
+    assert.equal(d.category, "recipient_error", reply);
+    assert.equal(d.action.retryAfterSource, "text", reply);
+  }
+  assert.equal(diagnose("451 4.3.0 Server busy, try again in 10 minutes").action.retryAfterSeconds, 600);
+  assert.equal(
+    diagnose("550 5.7.1 Your server doesn't have a valid HELO hostname").reason,
+    "rejection.protocol",
+  );
+  assert.equal(
+    diagnose("550 5.7.0 Sender domain doesn't have a valid MX record").reason,
+    "rejection.invalid_sender",
+  );
+});

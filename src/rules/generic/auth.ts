@@ -49,6 +49,10 @@ export const AUTHENTICATION: RuleTable = {
         "spf=fail",
         "spf authentication",
         "spf",
+        // postfix-policyd-spf: "Recipient address rejected: Please see http://www.openspf.net/Why?s=mfrom;…"
+        "openspf.net/why",
+        "openspf.org/why",
+        "open-spf.org/why",
       ],
       example: "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
       source: "RFC 7372",

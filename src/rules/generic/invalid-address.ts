@@ -131,12 +131,12 @@ export const INVALID_ADDRESS: RuleTable = {
         "no account by that name",
         "has no mailbox",
         "does not have an account",
-        "doesn't have a",
+        "doesn't have an account",
+        "doesn't have a mailbox",
         "no longer on server",
         "account has been deleted",
         "user has been deleted",
         "no longer exists",
-        "address rejected",
         "no mailbox",
         "unknown alias",
         "check if address is correct",
@@ -153,6 +153,19 @@ export const INVALID_ADDRESS: RuleTable = {
       keywords: ["unknown"],
       priority: 35,
       example: "550 Unknown local recipient: <jane@example.com>",
+    },
+    {
+      // Postfix's "Recipient address rejected:" is a prefix: the words after it give the reason
+      // ("User unknown", "Greylisted", "Try again later", an SPF failure) and other rules read them.
+      // Only when nothing follows but the address is the rejection itself about the address.
+      id: "address-rejected-alone",
+      reason: "invalid_address.user_unknown",
+      match:
+        /\baddress rejected(?:[:.]?\s*(?:<[^<>\s]*>|[^\s@<>]+@[^\s<>]+))?[.:;]?\s*(?:\(in reply to [a-z ]+command\)\s*)?$/,
+      keywords: ["address rejected"],
+      priority: 40,
+      example: "550 <jane@example.com>: Recipient address rejected.",
+      source: "Postfix (a recipient restriction without a reason text)",
     },
     {
       id: "unknown-address-error",

@@ -99,7 +99,6 @@ export const RATE_LIMIT: RuleTable = {
         "grey-listed",
         "gray-listed",
         "please retry later",
-        "try again in",
       ],
       priority: 59,
       permanence: "soft",
