@@ -377,7 +377,10 @@ export class Engine {
       : cls === 4 || cls === 2 || (cls === 0 && softText)
         ? "delay"
         : "bounce";
-    const actionType = delivered ? "none" : (reasonInfo?.action ?? info.action);
+    let actionType = delivered ? "none" : (reasonInfo?.action ?? info.action);
+    // A permanent failure is not retried as it is: when the receiving side's own problem is permanent
+    // (no mail hosts, a group closed to this sender), the way on is through the recipient.
+    if (actionType === "retry" && permanence === "hard") actionType = "contact_recipient";
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {

@@ -196,3 +196,18 @@ test("a stated delay is not greylisting by itself; the sending side's HELO and M
     "rejection.invalid_sender",
   );
 });
+
+test("a hard failure is never to be retried: a permanent recipient_error goes through the recipient", () => {
+  for (const reply of [
+    "554 5.4.4 Unable to route: no mail hosts for domain",
+    "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required",
+  ]) {
+    const d = diagnose(reply);
+    assert.equal(d.category, "recipient_error", reply);
+    assert.equal(d.permanence, "hard", reply);
+    assert.equal(d.action.type, "contact_recipient", reply);
+    assert.equal(d.action.retryAfterSeconds, null, reply);
+  }
+  const soft = diagnose("451 4.4.0 DNS lookup failed for example.org");
+  assert.equal(soft.action.type, "retry");
+});
