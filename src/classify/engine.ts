@@ -333,7 +333,9 @@ export class Engine {
     let providerIndex = this.providerOfHost(remoteHost);
     if (providerIndex < 0) providerIndex = markerProvider;
     let provider = providerIndex >= 0 ? this.providers[providerIndex]!.id : null;
-    if (provider === null && best?.rule.provider) provider = best.rule.provider;
+    // A provider's own wording names it only when no host is known: a host that is none of the known
+    // providers answered itself (an Exchange server of its own, a reply that borrows the words).
+    if (provider === null && remoteHost === null && best?.rule.provider) provider = best.rule.provider;
 
     let level: EvidenceLevel = "none";
     let reason = "unknown.unclassified";

@@ -211,3 +211,14 @@ test("a hard failure is never to be retried: a permanent recipient_error goes th
   const soft = diagnose("451 4.4.0 DNS lookup failed for example.org");
   assert.equal(soft.action.type, "retry");
 });
+
+test("a provider's wording names it only when no remote host is known", () => {
+  const reply = "451 4.3.0 Mail server temporarily rejected message.";
+  assert.equal(diagnose(reply).provider, "gmail");
+  assert.equal(diagnose({ response: reply, remoteHost: "mx.example.org" }).provider, null);
+  assert.equal(diagnose({ response: reply, remoteHost: "gmail-smtp-in.l.google.com" }).provider, "gmail");
+  assert.equal(
+    diagnose(`host mx.example.org[192.0.2.1] said: ${reply} (in reply to end of DATA command)`).provider,
+    null,
+  );
+});
