@@ -146,6 +146,24 @@ export class Store {
     return this.handle.close();
   }
 
+  /**
+   * Runs `fn` in a transaction, again (up to 5 times, after a short random pause) when PostgreSQL
+   * ends it as a deadlock victim or a serialization failure: concurrent batches can still meet in
+   * an order no sort removes, and the caller should not lose its batch to it. Everything `fn` did
+   * was rolled back, so running it again is safe.
+   */
+  private async transact<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (e) {
+        const code = (e as { code?: unknown }).code;
+        if (attempt >= 5 || (code !== "40P01" && code !== "40001")) throw e;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+      }
+    }
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }
@@ -163,7 +181,7 @@ export class Store {
   ): Promise<{ inserted: number; duplicates: number; stored: ClassifiedEvent[] }> {
     if (!events.length && !once) return { inserted: 0, duplicates: 0, stored: [] };
     const rows = events.map((e) => toRow(e, now));
-    return this.db.transaction().execute(async (trx) => {
+    return this.transact(async (trx) => {
       if (once) await useToken(trx, once, now);
       const inserted: { id: number; dedupe_key: string }[] = [];
       for (let i = 0; i < rows.length; i += 200) {
@@ -183,14 +201,20 @@ export class Store {
       });
       const counted: Omit<EventsTable, "id">[] = [];
       const stored: ClassifiedEvent[] = [];
+      const policy: [number, number][] = [];
       for (const row of inserted) {
         const i = byKey.get(row.dedupe_key);
         if (i === undefined) continue;
         counted.push(rows[i]!);
         stored.push(events[i]!);
-        // The recipient as stored (NUL characters dropped): the suppression and the events agree.
-        await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, row.id, now);
+        policy.push([i, row.id]);
       }
+      // By address (each address's events in batch order): concurrent batches lock suppressions in
+      // one order, not each in its own (PostgreSQL would see a deadlock).
+      const addressOf = (i: number) => normalizeAddress(rows[i]!.recipient);
+      policy.sort(([a], [b]) => (addressOf(a) < addressOf(b) ? -1 : addressOf(a) > addressOf(b) ? 1 : a - b));
+      // The recipient as stored (NUL characters dropped): the suppression and the events agree.
+      for (const [i, id] of policy) await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, id, now);
       await liftByDeliveries(
         trx,
         counted.filter((r) => r.type === "delivered").map((r) => normalizeAddress(r.recipient)),
@@ -346,7 +370,7 @@ export class Store {
       );
     const why = text(reason);
     const said = text(note);
-    const row = await this.db.transaction().execute(async (trx) => {
+    const row = await this.transact(async (trx) => {
       await dropExpired(trx, a, now);
       await trx
         .insertInto("suppressions")
@@ -934,7 +958,8 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
       else deltas.set(key, row);
     }
   }
-  const all = [...deltas.values()];
+  // In key order: concurrent batches update shared rows in one order (no deadlock between them).
+  const all = [...deltas.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   for (let i = 0; i < all.length; i += 200) {
     await trx
       .insertInto("event_rollups")
@@ -958,7 +983,7 @@ type RollupRow = Database["event_rollups"];
  * the order of events within a batch does not matter; addresses without an entry cost a key lookup.
  */
 async function liftByDeliveries(trx: Kysely<Database>, addresses: string[]): Promise<void> {
-  const unique = [...new Set(addresses)];
+  const unique = [...new Set(addresses)].sort();
   for (let i = 0; i < unique.length; i += 500) {
     await trx
       .deleteFrom("suppressions")
