@@ -58,6 +58,13 @@ export interface ClassifiedEvent extends DeliveryEvent {
 export const RECIPIENT_PATTERN = "^[^\\s@\\u0000-\\u001f\\u007f]+@[^\\s@\\u0000-\\u001f\\u007f]+$";
 export const RECIPIENT_MIN_LENGTH = 3;
 export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
+/**
+ * An event's time: RFC 3339 from 1970 on (the statistics' time buckets start at the epoch; no mail
+ * event is older), here only the year, which the date-time format does not bound.
+ */
+export const TIMESTAMP_YEAR_PATTERN = "^(?:19[7-9][0-9]|[2-9][0-9]{3})-";
+/** Text without control characters (sending domain, IP, tag: the statistics' rollup keys join them). */
+export const NO_CONTROL_PATTERN = "^[^\\u0000-\\u001f\\u007f]*$";
 /** SMTP reply codes: three digits, 2xx to 5xx. */
 export const REPLY_CODE_MIN = 200;
 export const REPLY_CODE_MAX = 599;
@@ -128,19 +135,28 @@ export interface SkippedEvents {
  * type or time is skipped; an optional field that is not valid is dropped (null) rather than the
  * event: a wrong status code should not cost the bounce. Over-long response texts are cut.
  */
+const TIMESTAMP_YEAR = new RegExp(TIMESTAMP_YEAR_PATTERN);
+const NO_CONTROL = new RegExp(NO_CONTROL_PATTERN);
+const NO_CONTROL_FIELDS: ReadonlySet<string> = new Set(["sendingDomain", "sendingIp", "tag"]);
+
 export function checkEvent(e: DeliveryEvent): CheckedEvent {
   const recipient = typeof e.recipient === "string" ? e.recipient.trim() : e.recipient;
   if (!isRecipientAddress(recipient)) return { ok: false, reason: "invalid_recipient" };
   if (!EVENT_TYPES.has(e.type)) return { ok: false, reason: "invalid_type" };
-  // Date-time as the schema has it: a four-digit year (a timestamp in ms read as seconds is not).
+  // Date-time as the schema has it: a four-digit year from 1970 (a timestamp in ms read as seconds
+  // is not one).
   if (
     typeof e.timestamp !== "string" ||
-    !/^\d{4}-/.test(e.timestamp) ||
+    !TIMESTAMP_YEAR.test(e.timestamp) ||
     !Number.isFinite(Date.parse(e.timestamp))
   )
     return { ok: false, reason: "invalid_timestamp" };
   const limited = (v: string | null | undefined, field: keyof typeof EVENT_MAX_LENGTH) =>
-    typeof v === "string" && v.length <= EVENT_MAX_LENGTH[field] ? v : null;
+    typeof v === "string" &&
+    v.length <= EVENT_MAX_LENGTH[field] &&
+    (!NO_CONTROL_FIELDS.has(field) || NO_CONTROL.test(v))
+      ? v
+      : null;
   const event: DeliveryEvent = {
     ...e,
     recipient,

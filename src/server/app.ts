@@ -24,9 +24,11 @@ import {
   classifyEvent,
   type DeliveryEvent,
   isRecipientAddress,
+  NO_CONTROL_PATTERN,
   normalizeAddress,
   RECIPIENT_PATTERN,
   STATUS_CODE_PATTERN,
+  TIMESTAMP_YEAR_PATTERN,
 } from "../ingest/event.js";
 import {
   type EventFilter,
@@ -131,7 +133,7 @@ const eventInput = {
 /** `errorCode` and `statusCode` filters of a query string (`none`: the events without one). */
 const ERROR_CODE_FILTER = "^(?:[1-9][0-9]{2}|none)$";
 const STATUS_CODE_FILTER = `^(?:${STATUS_CODE_PATTERN.slice(1, -1)}|none)$`;
-const codeFilters = {
+export const codeFilters = {
   errorCode: {
     type: "string",
     pattern: ERROR_CODE_FILTER,
@@ -149,6 +151,8 @@ const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
     "must be an email address (local-part@domain) without white space or control characters",
   [ERROR_CODE_FILTER]: "must be an SMTP reply code (three digits, such as 550) or none",
   [STATUS_CODE_FILTER]: "must be an enhanced status code (such as 5.1.1) or none",
+  [TIMESTAMP_YEAR_PATTERN]: "must be a time (RFC 3339) in 1970 or later",
+  [NO_CONTROL_PATTERN]: "must not hold control characters",
 };
 /** A page size in a query string: 1 to 1000. */
 const LIMIT = {
@@ -442,6 +446,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         tags: ["ingest"],
         querystring: {
           type: "object",
+          // A misspelt `store=false` must not store what the caller meant only to read.
+          additionalProperties: false,
           properties: {
             store: { type: "string", enum: ["true", "false"], default: "true" },
             lang: { ...langSchema, default: "none" },

@@ -6,6 +6,7 @@ import type { FastifySchema } from "fastify";
 import { ACTION_TYPES, CATEGORY_IDS, type CheckId, type Kind, type Permanence } from "../catalog/types.js";
 import type { CheckKind, Severity } from "../checks/types.js";
 import type { EvidenceLevel } from "../classify/diagnosis.js";
+import { NO_CONTROL_PATTERN, TIMESTAMP_YEAR_PATTERN } from "../ingest/event.js";
 import { COMMAND_SPELLINGS, type SmtpCommand } from "../smtp/reply.js";
 
 /** The longest address the API takes (in a body, a query or a path). */
@@ -295,12 +296,12 @@ export const eventInputSchema = {
     source: { type: "string", maxLength: 64, default: "api" },
     type: { type: "string", enum: ["delivered", "bounce", "deferred", "complaint", "autoreply"] },
     recipient: { type: "string", minLength: 3, maxLength: 320, pattern: "^[^\\s@]+@[^\\s@]+$" },
-    timestamp: { type: "string", format: "date-time" },
+    timestamp: { type: "string", format: "date-time", pattern: TIMESTAMP_YEAR_PATTERN },
     messageId: { type: ["string", "null"], maxLength: 998 },
     sender: { type: ["string", "null"], maxLength: 320 },
-    sendingDomain: { type: ["string", "null"], maxLength: 255 },
-    sendingIp: { type: ["string", "null"], maxLength: 64 },
-    tag: { type: ["string", "null"], maxLength: 255 },
+    sendingDomain: { type: ["string", "null"], maxLength: 255, pattern: NO_CONTROL_PATTERN },
+    sendingIp: { type: ["string", "null"], maxLength: 64, pattern: NO_CONTROL_PATTERN },
+    tag: { type: ["string", "null"], maxLength: 255, pattern: NO_CONTROL_PATTERN },
     response: { type: ["string", "null"], maxLength: 65536 },
     errorCode: { type: ["integer", "null"], minimum: 100, maximum: 999 },
     statusCode: { type: ["string", "null"], pattern: "^[245]\\.\\d{1,3}\\.\\d{1,3}$" },

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { type AppContext, BUCKET_MS, filterOf, storeInput, tzOffsetOf } from "./app.js";
+import { type AppContext, BUCKET_MS, codeFilters, filterOf, storeInput, tzOffsetOf } from "./app.js";
 import {
   errorResponses,
   eventFilterSchema,
@@ -132,6 +132,7 @@ export function webRoutes() {
             ...eventFilterSchema,
             properties: {
               ...eventFilterSchema.properties,
+              ...codeFilters,
               bucket: { type: "string", enum: ["hour", "day", "week"], default: "day" },
               tzOffset: tzOffsetSchema,
             },

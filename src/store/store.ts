@@ -115,9 +115,10 @@ const SENDER_SIDE = new Set<Category>(["blocked", "dmarc", "sender_reputation", 
 export function dedupeKey(e: ClassifiedEvent): string {
   if (e.sourceId) return `${e.source}:${e.sourceId}`;
   const h = createHash("sha256");
-  h.update(
-    [e.type, e.recipient.toLowerCase(), e.messageId ?? "", e.timestamp, e.response ?? ""].join("\u0000"),
-  );
+  // The instant, not its spelling: "10:00:00Z", "10:00:00.000Z" and "12:00:00+02:00" are one time.
+  const at = Date.parse(e.timestamp);
+  const time = Number.isFinite(at) ? new Date(at).toISOString() : e.timestamp;
+  h.update([e.type, e.recipient.toLowerCase(), e.messageId ?? "", time, e.response ?? ""].join("\u0000"));
   return `h:${h.digest("base64url")}`;
 }
 
@@ -1035,9 +1036,19 @@ function sha256(s: string): string {
 // PostgreSQL text cannot hold NUL characters (real bounce texts sometimes do): they are dropped
 // in both databases, so both store the same thing.
 const NUL = /\u0000/g;
+/**
+ * Text as both databases can store it: NUL dropped (PostgreSQL refuses it), a lone UTF-16 surrogate
+ * made U+FFFD (PostgreSQL's driver does that, SQLite would store bytes that are not UTF-8).
+ */
 function text<T extends string | null | undefined>(v: T): T {
-  return (typeof v === "string" && v.includes("\u0000") ? v.replace(NUL, "") : v) as T;
+  if (typeof v !== "string") return v;
+  let s: string = v.includes("\u0000") ? v.replace(NUL, "") : v;
+  if (!(s as WellFormed).isWellFormed()) s = (s as WellFormed).toWellFormed();
+  return s as T;
 }
+
+/** ES2024 string methods (Node 20 has them; the ES2023 library types do not). */
+type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
 
 function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
   const d = e.diagnosis;

@@ -273,6 +273,123 @@ for (const db of testDatabases()) {
       });
     });
 
+    test("one event is stored once whatever the spelling of its time", async () => {
+      const spellings = [
+        "2026-07-01T10:00:00Z",
+        "2026-07-01T10:00:00.000Z",
+        "2026-07-01T12:00:00+02:00",
+        "2026-07-01t10:00:00z",
+      ];
+      const answers = [];
+      for (const timestamp of spellings)
+        answers.push(
+          await json(
+            await post("/v1/events", {
+              type: "bounce",
+              recipient: "dup@spelling.example",
+              messageId: "<m1@example.org>",
+              response: "550 5.1.1 unknown",
+              timestamp,
+            }),
+          ),
+        );
+      assert.deepEqual(
+        answers.map((a) => a.inserted),
+        [1, 0, 0, 0],
+      );
+      assert.equal((await json(await api("/v1/events?recipientDomain=spelling.example"))).items.length, 1);
+    });
+
+    test("times before 1970 and control characters in sending domain, IP or tag: 400 from the API, dropped from webhooks", async () => {
+      const m = await badRequest(
+        await post("/v1/events", {
+          type: "bounce",
+          recipient: "old@example.org",
+          timestamp: "1969-12-31T23:00:00Z",
+        }),
+        "1969",
+      );
+      assert.match(m, /^body\.timestamp must be a time \(RFC 3339\) in 1970 or later/);
+      await badRequest(
+        await post("/v1/events", {
+          type: "bounce",
+          recipient: "old@example.org",
+          timestamp: "0000-01-01T00:00:00Z",
+        }),
+        "year 0",
+      );
+      for (const field of ["sendingDomain", "sendingIp", "tag"]) {
+        const m2 = await badRequest(
+          await post("/v1/events", { type: "bounce", recipient: "c@example.org", [field]: "d\u0001i" }),
+          field,
+        );
+        assert.match(m2, new RegExp(`^body\\.${field} must not hold control characters`));
+      }
+      // A webhook's tag with a control character loses the tag, not the event.
+      const hook = await api("/v1/webhooks/sendgrid", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify([
+          {
+            event: "bounce",
+            email: "tagged@example.org",
+            timestamp: 1767225600,
+            sg_event_id: "ctl-1",
+            reason: "550 5.1.1 unknown",
+            category: "news\u0001letter",
+          },
+          {
+            event: "bounce",
+            email: "old@example.org",
+            timestamp: -3600,
+            sg_event_id: "old-1",
+            reason: "550",
+          },
+        ]),
+      });
+      assert.equal(hook.status, 200, await hook.clone().text());
+      const answer = await json(hook);
+      assert.equal(answer.inserted, 1);
+      assert.deepEqual(answer.skipped, { count: 1, reasons: { invalid_timestamp: 1 } });
+      const [stored] = (await json(await api("/v1/events?recipient=tagged@example.org"))).items;
+      assert.equal(stored.tag, null);
+    });
+
+    test("a lone UTF-16 surrogate is stored as U+FFFD, the same on both databases", async () => {
+      assert.equal(
+        (
+          await post("/v1/events", {
+            type: "bounce",
+            recipient: "\ud800x@surrogate.example",
+            response: "a\udc00b",
+          })
+        ).status,
+        200,
+      );
+      const [e] = (await json(await api("/v1/events?recipientDomain=surrogate.example"))).items;
+      assert.equal(e.recipient, "\ufffdx@surrogate.example");
+      assert.equal(e.response, "a\ufffdb");
+    });
+
+    test("the dashboard's timeline takes the errorCode and statusCode filters of /v1/stats", async () => {
+      for (const q of ["errorCode=550", "statusCode=5.1.1", "errorCode=none"]) {
+        const r = await api(`/v1/dashboard/timeline?${q}`);
+        assert.equal(r.status, 200, `${q}: ${await r.clone().text()}`);
+      }
+      await badRequest(await api("/v1/dashboard/timeline?errorCode=5x0"), "bad errorCode");
+    });
+
+    test("POST /v1/bounces refuses an unknown query parameter (a misspelt store=false stores nothing)", async () => {
+      const before = (await json(await api("/v1/events?limit=1000"))).items.length;
+      const r = await api("/v1/bounces?stor=false", {
+        method: "POST",
+        headers: { "content-type": "message/rfc822" },
+        body: "From: MAILER-DAEMON@example.org\r\nTo: a@example.org\r\nSubject: Undelivered\r\n\r\n<x@example.com>: 550 5.1.1 user unknown\r\n",
+      });
+      assert.match(await badRequest(r, "stor=false"), /stor/);
+      assert.equal((await json(await api("/v1/events?limit=1000"))).items.length, before);
+    });
+
     test("DELETE of an expired suppression is a 404, as for an address never listed", async () => {
       await s.store.addSuppression("expired@example.org", null, null, Date.now() - 1000);
       assert.equal((await json(await api("/v1/suppressions/expired@example.org"))).suppressed, false);
