@@ -703,5 +703,12 @@ function adjustForStage(
 function tipLanguages(lang: DiagnoseOptions["lang"]): readonly Lang[] | null {
   if (lang === "none") return null;
   if (lang === undefined || lang === "all") return LANGS;
-  return typeof lang === "string" ? [lang] : lang;
+  const langs = typeof lang === "string" ? [lang] : lang;
+  // From JavaScript, or a cast: a language without tips would give `tips.fr: undefined`.
+  for (const l of langs)
+    if (!LANGS.includes(l))
+      throw new RangeError(
+        `lang must be ${LANGS.join(", ")}, a list of them, "all" or "none"; not ${JSON.stringify(l)}`,
+      );
+  return langs;
 }

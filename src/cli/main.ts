@@ -26,7 +26,8 @@ options:
   --ndjson             stream: read lines from stdin, write one JSON line each
   --tips               with --ndjson: include the tips (left out by default there)
   --no-tips            leave the tips out (readable output and --json)
-  --lang en|id         language of every word printed (default: from the locale)
+  --lang en|id         language of the reports: labels, names, reasons, tips, check findings
+                       (default: from the locale; error messages and JSON keys stay English)
   --code N             the reply code, when known apart from the text (e.g. 550)
   --status X.Y.Z       the enhanced status code, when known apart from the text
   --remote-host HOST   the host that answered

@@ -222,3 +222,9 @@ test("a provider's wording names it only when no remote host is known", () => {
     null,
   );
 });
+
+test("an unknown tips language is a RangeError, not a tips entry without tips", () => {
+  assert.throws(() => diagnose("550 5.1.1 user unknown", { lang: "fr" as "en" }), RangeError);
+  assert.throws(() => diagnose("550 5.1.1 user unknown", { lang: ["en", "xx" as "en"] }), /not "xx"/);
+  assert.deepEqual(Object.keys(diagnose("550 5.1.1 user unknown", { lang: ["id"] }).tips ?? {}), ["id"]);
+});
