@@ -442,7 +442,8 @@ export class Engine {
     const langs = tipLanguages(options?.lang);
     if (langs) {
       const tips: Partial<Record<Lang, readonly string[]>> = {};
-      for (const l of langs) tips[l] = info.tips[l];
+      // A category's tips say how to get mail through: after a success there is nothing to do.
+      for (const l of langs) tips[l] = delivered ? NO_TIPS : info.tips[l];
       diagnosis.tips = tips;
     }
     return diagnosis;
@@ -675,6 +676,8 @@ function stronger(a: Candidate, b: Candidate): boolean {
 function byStrength(a: Candidate, b: Candidate): number {
   return stronger(a, b) ? -1 : stronger(b, a) ? 1 : 0;
 }
+
+const NO_TIPS: readonly string[] = Object.freeze([]);
 
 /** Rules at or below this priority are vague words ("rejected", "access denied"). */
 const WEAK_PRIORITY = 25;

@@ -41,9 +41,11 @@ export function renderDiagnosis(
   const info = CATEGORIES[d.category];
   const reason = REASONS.get(d.reason);
   const lines: string[] = [];
-  const head = `${KIND_NAMES[lang][d.kind]}: ${info.name[lang]}`;
+  // A success has no failure category to explain, no permanence and no tips: the reply is the news.
+  const delivered = d.kind === "delivered";
+  const head = delivered ? KIND_NAMES[lang][d.kind] : `${KIND_NAMES[lang][d.kind]}: ${info.name[lang]}`;
   lines.push(
-    `${paint(c, CATEGORY_COLOR[d.category], c.bold(head))}${reason ? ` — ${reason.name[lang]}` : ""}`,
+    `${paint(c, CATEGORY_COLOR[d.category], c.bold(head))}${reason && !delivered ? ` — ${reason.name[lang]}` : ""}`,
   );
   const row = (label: string, value: string) => lines.push(`  ${c.dim(label.padEnd(13))}${value}`);
 
@@ -54,7 +56,7 @@ export function renderDiagnosis(
       [d.errorCode ?? "", d.statusCode ?? ""].join(" ").trim() + (meaning ? c.dim(`  (${meaning})`) : ""),
     );
   }
-  row(L.permanence, PERMANENCE_NAMES[lang][d.permanence]);
+  if (!delivered) row(L.permanence, PERMANENCE_NAMES[lang][d.permanence]);
   let action = ACTION_NAMES[lang][d.action.type];
   if (d.action.retryAfterSeconds !== null) {
     action += `; ${L.retryIn} ${formatDuration(d.action.retryAfterSeconds, lang)}`;
@@ -65,17 +67,19 @@ export function renderDiagnosis(
   if (d.command) row(L.stage, d.command);
   if (d.remoteHost) row(L.host, d.remoteHost);
   const ev = d.evidence;
-  row(
-    L.evidence,
-    ev.ruleId
-      ? `${L.rule} ${ev.ruleId} (${L.levels[ev.level]}, ${L.confidence} ${ev.confidence.toFixed(2)})${ev.matched ? `: "${ev.matched}"` : ""}`
-      : L.noEvidence,
-  );
+  if (!(delivered && !ev.ruleId))
+    row(
+      L.evidence,
+      ev.ruleId
+        ? `${L.rule} ${ev.ruleId} (${L.levels[ev.level]}, ${L.confidence} ${ev.confidence.toFixed(2)})${ev.matched ? `: "${ev.matched}"` : ""}`
+        : L.noEvidence,
+    );
   const found = (Object.keys(L.entities) as (keyof typeof L.entities)[])
     .filter((k) => d.entities[k].length)
     .map((k) => `${L.entities[k]}: ${d.entities[k].slice(0, 5).join(", ")}`);
   if (found.length) row(L.found, found.join("; "));
 
+  if (delivered) return lines.join("\n");
   lines.push("", `  ${c.bold(L.meaning)}`, `    ${info.definition[lang]}`);
   if (options.tips !== false) {
     lines.push("", `  ${c.bold(L.todo)}`);

@@ -228,3 +228,10 @@ test("an unknown tips language is a RangeError, not a tips entry without tips", 
   assert.throws(() => diagnose("550 5.1.1 user unknown", { lang: ["en", "xx" as "en"] }), /not "xx"/);
   assert.deepEqual(Object.keys(diagnose("550 5.1.1 user unknown", { lang: ["id"] }).tips ?? {}), ["id"]);
 });
+
+test("a success has no tips: a category's tips say how to get mail through", () => {
+  const d = diagnose("250 2.0.0 Ok: queued as 4BCD123");
+  assert.equal(d.kind, "delivered");
+  assert.deepEqual(d.tips, { en: [], id: [] });
+  assert.ok(diagnose("550 5.1.1 user unknown").tips?.en?.length);
+});

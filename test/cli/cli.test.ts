@@ -38,6 +38,14 @@ test("readable output follows --lang, and the locale by default", () => {
   assert.doesNotMatch(en.out, /\x1b\[/, "no colour when not a terminal");
 });
 
+test("a success reads as a delivery: no failure category, permanence or tips", () => {
+  const r = runCli(["250 2.0.0 Ok: queued as 4BCD123"]);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^Delivered\n/);
+  assert.doesNotMatch(r.out, /Permanence|What to do|Retry|Unknown/);
+  assert.match(r.out, /nothing to do/);
+});
+
 test("a multi-line reply can be piped on stdin", () => {
   const r = run(
     ["--json"],
