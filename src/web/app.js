@@ -385,9 +385,12 @@ function renderFigures() {
   const p = state.previous.totals;
   const hasPrev = p.events > 0;
   /** @type {[string, number | null, number | null, "count" | "rate", "up" | "down", string | null][]} */
+  // Under a category filter the events are failures only (deliveries have no category): what was
+  // sent and delivered is not among them, so those two say nothing, as the rates do not.
+  const failuresOnly = Boolean(state.filters.category);
   const figures = [
-    ["sent", c.sent, p.sent, "count", "up", null],
-    ["delivered", c.delivered, p.delivered, "count", "up", null],
+    ["sent", failuresOnly ? null : c.sent, p.sent, "count", "up", null],
+    ["delivered", failuresOnly ? null : c.delivered, p.delivered, "count", "up", null],
     ["deliveryRate", c.deliveryRate, p.deliveryRate, "rate", "up", null],
     ["permanentBounces", c.permanentBounces, p.permanentBounces, "count", "down", c.permanentBounceRate],
     ["permanentBounceRate", c.permanentBounceRate, p.permanentBounceRate, "rate", "down", null],
@@ -423,21 +426,26 @@ function renderFigures() {
   const unavailable = tr(state.filters.category || c.sent ? "rateNeedsAll" : "nothingSent");
   $("figures").replaceChildren(
     ...figures.map(([key, now, before, kind, good, rate]) => {
-      if (now === null || now === undefined)
+      if (now === null || now === undefined) {
+        const why = kind === "count" && failuresOnly ? tr("countNeedsAll") : unavailable;
         return h(
           "div",
-          { class: "figure card unavailable", dataset: { figure: key }, title: unavailable },
+          { class: "figure card unavailable", dataset: { figure: key }, title: why },
           h("div", { class: "figure-label", text: tr(key) }),
           h("div", { class: "figure-value", text: tr("none") }),
-          h("div", { class: "figure-change neutral", text: unavailable }),
+          h("div", { class: "figure-change neutral", text: why }),
         );
+      }
       const value = kind === "rate" ? fmtPct(now) : fmtNum(now);
       let change = tr("noPrevious");
       let tone = "neutral";
       if (hasPrev && before !== null && before !== undefined) {
         const diff = kind === "rate" ? (now - before) * 100 : before ? (now - before) / before : null;
-        if (diff === null) change = tr("noPrevious");
-        else if (Math.abs(diff) < (kind === "rate" ? 0.005 : 0.0005)) change = tr("unchanged");
+        // From none to some: no percentage, but a rise all the same (0 to 5 complaints matters).
+        if (diff === null) {
+          change = now ? tr("fromZero") : tr("unchanged");
+          if (now) tone = good === "up" ? "good" : "bad";
+        } else if (Math.abs(diff) < (kind === "rate" ? 0.005 : 0.0005)) change = tr("unchanged");
         else {
           const arrow = diff > 0 ? "▲" : "▼";
           const amount =
@@ -833,7 +841,10 @@ function renderDiagnosis(/** @type {any} */ result) {
     return;
   }
   const report = result.report;
-  const failed = (report.recipients ?? []).filter((/** @type {any} */ r) => r.diagnosis);
+  // Failures only: an auto-reply, a delivery or a complaint has no failure to diagnose.
+  const failed = (report.recipients ?? []).filter(
+    (/** @type {any} */ r) => r.diagnosis && (r.diagnosis.kind === "bounce" || r.diagnosis.kind === "delay"),
+  );
   out.replaceChildren(
     h(
       "div",
@@ -843,13 +854,15 @@ function renderDiagnosis(/** @type {any} */ result) {
         "dl",
         { class: "meta" },
         h("dt", { text: tr("kind") }),
-        h("dd", { text: report.kind }),
+        h("dd", { text: tr(`kind_${report.kind}`) }),
         h("dt", { text: tr("decoder") }),
         h("dd", { text: report.decoder ?? tr("none") }),
         h("dt", { text: tr("subject") }),
         h("dd", { text: report.subject ?? tr("none") }),
       ),
-      failed.length ? null : h("p", { class: "muted", text: tr("noRecipients", { kind: report.kind }) }),
+      failed.length
+        ? null
+        : h("p", { class: "muted", text: tr("noRecipients", { kind: tr(`kind_${report.kind}`) }) }),
     ),
     ...failed.map((/** @type {any} */ r) => diagnosisCard(r.diagnosis, r.recipient)),
   );
@@ -1000,7 +1013,13 @@ function renderSuppressions() {
             h(
               "td",
               {},
-              s.category in CATEGORY_COLORS ? categoryName(s.category) : s.category,
+              s.category in CATEGORY_COLORS
+                ? categoryName(s.category)
+                : s.category === "complaint"
+                  ? tr("complaints")
+                  : s.category === "manual"
+                    ? tr("manualEntry")
+                    : s.category,
               h("div", { class: "muted code", text: s.reason }),
             ),
             h("td", {}, h("time", { datetime: s.createdAt, text: fmtDateTime(s.createdAt) })),

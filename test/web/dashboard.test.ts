@@ -11,7 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { CATEGORIES } from "../../src/catalog/categories.js";
 import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import type { Running } from "../../src/server/serve.js";
-import { POSTFIX_DSN } from "../bounce/fixtures.js";
+import { POSTFIX_DSN, VACATION } from "../bounce/fixtures.js";
 import { startTestServer } from "../support/server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { seedEvents, steadyEvents } from "./seed.js";
@@ -111,6 +111,9 @@ describe("dashboard in Chromium", { skip }, () => {
   test("the page loads, asks for the API key and shows figures, charts and the table", async () => {
     await page.goto(`${base}/`);
     await page.waitForSelector("#login:not([hidden])");
+    // Without a key, the sections' links and "Forget API key" are hidden, out of the tab order too.
+    assert.equal(await page.isVisible("#sections"), false);
+    assert.equal(await page.isVisible("#signout"), false);
     await page.fill("#api-key", "dk_0.wrong");
     await page.click("#login-form button[type=submit]");
     await page.waitForFunction(() => document.getElementById("login-error")!.textContent !== "");
@@ -217,6 +220,14 @@ describe("dashboard in Chromium", { skip }, () => {
       assert.equal(plain(await page.textContent(`${card} .figure-change`)), why);
     }
     assert.equal(await page.$('[data-figure="permanentBounces"] .figure-sub'), null, "no “— of sent”");
+    // Sent and delivered are not among failures either: a dash too, not the failures counted as sent.
+    for (const name of ["sent", "delivered"]) {
+      assert.equal(await figure(page, name), "—", name);
+      assert.equal(
+        plain(await page.textContent(`[data-figure="${name}"] .figure-change`)),
+        "needs all messages; this filter only selects failures",
+      );
+    }
     await page.selectOption("#lang", "id");
     assert.equal(
       plain(await page.textContent('[data-figure="deliveryRate"] .figure-change')),
@@ -227,6 +238,25 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.click("#f-reset");
     await ready(page, n);
     assert.match(await figure(page, "deliveryRate"), /^\d+\.\d%$/);
+  });
+
+  test("a count that was none in the previous period is a rise, not 'no data'", async () => {
+    // The previous period had mail but no complaints; this one has some.
+    await page.route("**/v1/stats?**", async (r) => {
+      const res = await r.fetch();
+      const body = await res.json();
+      const to = Date.parse(new URL(r.request().url()).searchParams.get("to") ?? "");
+      const previous = to < Date.now() - 86_400_000;
+      body.totals.complaints = previous ? 0 : 5;
+      await r.fulfill({ response: res, json: body });
+    });
+    const n = await rendered(page);
+    await page.click("#f-reset");
+    await ready(page, n);
+    const card = '[data-figure="complaints"] .figure-change';
+    assert.equal(plain(await page.textContent(card)), "▲ up from none in the previous period");
+    assert.match((await page.getAttribute(card, "class")) ?? "", /\bbad\b/);
+    await page.unroute("**/v1/stats?**");
   });
 
   test("the table sorts, and a row opens its tips in both languages, examples and checks", async () => {
@@ -302,6 +332,15 @@ describe("dashboard in Chromium", { skip }, () => {
       buffer: Buffer.from(POSTFIX_DSN),
     });
     await page.waitForSelector("#diagnose-result .report h3:has-text('again.eml')");
+    // An auto-reply has no failed recipient: no diagnosis card, its kind in words.
+    await page.setInputFiles("#eml", {
+      name: "ooo.eml",
+      mimeType: "message/rfc822",
+      buffer: Buffer.from(VACATION),
+    });
+    await page.waitForSelector("#diagnose-result .report h3:has-text('ooo.eml')");
+    assert.equal((await page.$$("#diagnose-result .diagnosis")).length, 0);
+    assert.match(plain(await page.textContent("#diagnose-result .report")), /automatic reply/);
     // Nothing was stored by either.
     assert.equal((await s.store.listEvents({ limit: 10, recipient: "jane@example.com" })).items.length, 0);
   });
@@ -358,6 +397,17 @@ describe("dashboard in Chromium", { skip }, () => {
     const share = (await page.textContent("#class-table tbody tr td.num:nth-child(7)")) ?? "";
     assert.match(share, /\d,\d\s?%/, "Indonesian decimal comma");
     assert.match((await page.textContent("#class-table thead")) ?? "", /Kategori/);
+    // Complaint and hand-made suppressions are named in Indonesian too, not by their raw ids.
+    await s.store.addSuppression("by-hand@example.org", "list cleaning", null, null);
+    await page.fill("#supp-q", "");
+    await page.press("#supp-q", "Enter");
+    await page.waitForSelector('#supp-table tbody tr[data-address="by-hand@example.org"]');
+    const kinds = await page.$$eval("#supp-table tbody tr[data-address] td:nth-child(2)", (cells) =>
+      cells.map((c) => (c.childNodes[0]?.textContent ?? "").trim()),
+    );
+    assert.ok(kinds.includes("Ditambahkan manual"), kinds.join("; "));
+    assert.ok(kinds.includes("Keluhan"), kinds.join("; "));
+    assert.ok(!kinds.some((k) => k === "complaint" || k === "manual"), kinds.join("; "));
     // The choice is remembered; the browser's language decides the first time.
     await page.reload();
     await ready(page);
