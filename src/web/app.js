@@ -351,7 +351,12 @@ function fillFilterMenus() {
   const f = state.facets ?? { sendingDomains: [], providers: [], tags: [], sendingIps: [] };
   const plain = (/** @type {string[]} */ xs) => xs.map((x) => ({ value: x, label: x }));
   fillSelect("f-domain", plain(f.sendingDomains), state.filters.domain);
-  fillSelect("f-provider", plain(f.providers), state.filters.provider);
+  // `none`: failures no known provider answered (often a large share; the API filters on it).
+  fillSelect(
+    "f-provider",
+    [...plain(f.providers), { value: "none", label: tr("unknownProvider") }],
+    state.filters.provider,
+  );
   fillSelect("f-tag", plain(f.tags), state.filters.tag);
   fillSelect("f-ip", plain(f.sendingIps), state.filters.ip);
   fillSelect(

@@ -240,6 +240,31 @@ describe("dashboard in Chromium", { skip }, () => {
     assert.match(await figure(page, "deliveryRate"), /^\d+\.\d%$/);
   });
 
+  test("the provider menu can select the failures no known provider answered", async () => {
+    let n = await rendered(page);
+    await page.selectOption("#f-provider", "none");
+    n = await ready(page, n);
+    assert.match(page.url(), /provider=none/);
+    const rows = await tableRows(page);
+    assert.ok(rows.length > 0);
+    // Category | code | status | provider | …: every group is the unknown provider's.
+    assert.ok(
+      rows.every((r) => r.split("|")[3] === "other / unknown"),
+      rows.join("\n"),
+    );
+    const stats = await (
+      await fetch(`${base}/v1/stats?provider=none&groupBy=provider`, {
+        headers: { authorization: `Bearer ${key}` },
+      })
+    ).json();
+    assert.deepEqual(
+      [...new Set((stats as { groups: { provider: string | null }[] }).groups.map((g) => g.provider))],
+      [null],
+    );
+    await page.click("#f-reset");
+    await ready(page, n);
+  });
+
   test("a count that was none in the previous period is a rise, not 'no data'", async () => {
     // The previous period had mail but no complaints; this one has some.
     await page.route("**/v1/stats?**", async (r) => {
