@@ -123,6 +123,14 @@ function h(/** @type {string} */ tag, /** @type {Record<string, any>} */ attrs =
 
 // ---------------------------------------------------------------- API
 
+/** The message of a request that got no answer; shown in the page's language when shown (`said`). */
+const UNREACHABLE = "\u0000unreachable";
+/** An error's message as the page says it. */
+const said = (/** @type {unknown} */ e) => {
+  const m = String(/** @type {Error} */ (e)?.message ?? e);
+  return m === UNREACHABLE ? tr("unreachable") : m;
+};
+
 class ApiError extends Error {
   constructor(/** @type {number} */ status, /** @type {string} */ message) {
     super(message);
@@ -133,7 +141,13 @@ class ApiError extends Error {
 async function api(/** @type {string} */ path, /** @type {RequestInit} */ init = {}) {
   const headers = new Headers(init.headers);
   if (state.key) headers.set("authorization", `Bearer ${state.key}`);
-  const r = await fetch(path, { ...init, headers, credentials: "omit", cache: "no-store" });
+  let r;
+  try {
+    r = await fetch(path, { ...init, headers, credentials: "omit", cache: "no-store" });
+  } catch {
+    // The browser's own words ("Failed to fetch") are in its language, not the page's.
+    throw new ApiError(0, UNREACHABLE);
+  }
   const body = r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text();
   if (r.status === 401) {
     signOut(tr("badKey"));
@@ -318,7 +332,7 @@ async function load() {
     main.dataset.state = "error";
     if (e instanceof ApiError && e.status === 401) return;
     state.failure = String(/** @type {Error} */ (e).message);
-    setStatus(tr("failed", { message: state.failure }), true);
+    setStatus(tr("failed", { message: said(state.failure) }), true);
     // What an earlier load drew and this one did not replace no longer matches the filters.
     showStale(state.current ? DATA_SECTIONS.filter((id) => !fresh.includes(id)) : [], true);
   }
@@ -329,7 +343,7 @@ function renderAll() {
   renderFigures();
   renderTable();
   renderCharts();
-  if (state.failure) setStatus(tr("failed", { message: state.failure }), true);
+  if (state.failure) setStatus(tr("failed", { message: said(state.failure) }), true);
   else setStatus(tr("loaded", { time: fmtDate(Date.now(), { timeStyle: "medium" }) }));
 }
 
@@ -637,8 +651,7 @@ async function openDetail(/** @type {any} */ row) {
     items.sort((/** @type {any} */ a, /** @type {any} */ b) => (a.timestamp < b.timestamp ? 1 : -1));
     renderDetail(items.slice(0, 5));
   } catch (e) {
-    if (detailRow === row && !(e instanceof ApiError && e.status === 401))
-      renderDetail(String(/** @type {Error} */ (e).message));
+    if (detailRow === row && !(e instanceof ApiError && e.status === 401)) renderDetail(said(e));
   }
 }
 
@@ -963,7 +976,7 @@ async function diagnoseReply(/** @type {string} */ text) {
     });
     renderDiagnosis({ diagnosis: d });
   } catch (e) {
-    renderDiagnosis({ error: tr("failed", { message: String(/** @type {Error} */ (e).message) }) });
+    renderDiagnosis({ error: tr("failed", { message: said(e) }) });
   }
 }
 
@@ -977,7 +990,7 @@ async function diagnoseFile(/** @type {File} */ file) {
     });
     renderDiagnosis({ report: r.report, fileName: file.name });
   } catch (e) {
-    renderDiagnosis({ error: tr("failed", { message: String(/** @type {Error} */ (e).message) }) });
+    renderDiagnosis({ error: tr("failed", { message: said(e) }) });
   }
 }
 
@@ -993,7 +1006,7 @@ async function loadSuppressions(/** @type {boolean} */ more = false) {
     state.supp.next = r.next;
     renderSuppressions();
   } catch (e) {
-    $("supp-status").textContent = tr("failed", { message: String(/** @type {Error} */ (e).message) });
+    $("supp-status").textContent = tr("failed", { message: said(e) });
   }
 }
 
@@ -1068,7 +1081,7 @@ async function removeConfirmed() {
   } catch (e) {
     $("supp-status").textContent = tr("removeFailed", {
       address,
-      message: String(/** @type {Error} */ (e).message),
+      message: said(e),
     });
   }
 }

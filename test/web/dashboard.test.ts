@@ -189,6 +189,22 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.selectOption("#lang", "en");
     assert.equal(plain(await page.textContent("#status")), "Could not load: database unavailable");
 
+    // No answer at all (the server gone): the page's own words, in its language.
+    await page.unroute("**/v1/stats?**");
+    await page.route("**/v1/stats?**", (r) => r.abort("connectionrefused"));
+    await page.click("#retry");
+    await page.waitForFunction(() => /reached/.test(document.getElementById("status")!.textContent ?? ""));
+    assert.equal(
+      plain(await page.textContent("#status")),
+      "Could not load: the service cannot be reached (network or server down)",
+    );
+    await page.selectOption("#lang", "id");
+    assert.equal(
+      plain(await page.textContent("#status")),
+      "Gagal memuat: layanan tidak dapat dihubungi (jaringan atau server mati)",
+    );
+    await page.selectOption("#lang", "en");
+
     await page.unroute("**/v1/stats?**");
     let n = await rendered(page);
     await page.click("#retry");
