@@ -6,7 +6,10 @@
 const LOCAL_CHARS = new Uint8Array(128);
 for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~.-")
   LOCAL_CHARS[ch.charCodeAt(0)] = 1;
-const DOMAIN_RE = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)*[A-Za-z0-9-]{1,63}/y;
+// At most 127 labels and 253 characters (RFC 1035): a run of "y.y.y…" hundreds of kilobytes long is
+// not a domain, and an "address" that long made every later search for it quadratic.
+const DOMAIN_RE = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){0,126}[A-Za-z0-9-]{1,63}/y;
+const MAX_DOMAIN = 253;
 
 /** Every address in `text`, in order, lower-cased domain, without duplicates. */
 export function addressesIn(text: string): string[] {
@@ -18,12 +21,24 @@ export function addressesIn(text: string): string[] {
     while (start > end && at - start < 64 && LOCAL_CHARS[text.charCodeAt(start - 1)] === 1) start--;
     if (start === at) continue;
     DOMAIN_RE.lastIndex = at + 1;
-    if (!DOMAIN_RE.test(text)) continue;
+    if (
+      !DOMAIN_RE.test(text) ||
+      DOMAIN_RE.lastIndex - at - 1 > MAX_DOMAIN ||
+      domainGoesOn(text, DOMAIN_RE.lastIndex)
+    )
+      continue;
     end = DOMAIN_RE.lastIndex;
     const a = cleanAddress(text.slice(start, end));
     if (a) seen.add(a);
   }
   return [...seen];
+}
+
+/** Whether the labels run on at `i` (past the 127 the pattern reads): then it was no domain. */
+function domainGoesOn(text: string, i: number): boolean {
+  const alnum = (c: number) => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+  const c = text.charCodeAt(i);
+  return alnum(c) || c === 45 || (c === 46 && alnum(text.charCodeAt(i + 1)));
 }
 
 export function cleanAddress(value: string): string | null {
