@@ -28,6 +28,14 @@ const DEFAULT_TIMEOUT_MS = 2000;
 
 const BOUNCE_FROM_RE =
   /mailer-daemon|postmaster|mail delivery|mail administrator|mailadmin|bounce|mail-daemon|mdaemon|no-?reply/i;
+/** Senders only mail systems use: with them a text is a bounce even when its words say nothing known. */
+const DAEMON_FROM_RE =
+  /mailer-daemon|postmaster|mail delivery|mail administrator|mailadmin|mail-daemon|mdaemon/i;
+/**
+ * A reply's prefixes: "Re: Your message was rejected?" is a person writing back. (Not a forward's:
+ * "Fwd: Returned mail" may carry the bounce itself.)
+ */
+const REPLY_PREFIX_RE = /^\s*(?:re|aw|sv|antw|odp|rif)\s*:/i;
 const BOUNCE_SUBJECT_RE =
   /undeliver|deliver(?:y|ed)?\s+(?:status|fail|failure|report|notification|incomplete|delayed|problem)|not\s+(?:be\s+)?delivered|returned mail|failure notice|mail (?:system )?error|nondeliverable|non-delivery|delivery has failed|failed delivery|rejected|bounce|could not send|mail failure|warning: message|message delayed|unzustellbar|non remis|no entregado|配信|不達|Недоставлен|错误|退信/i;
 
@@ -176,8 +184,12 @@ export function decode(
     return classify(r, decoder!, null, options);
   });
   // The fallback guessed its recipients from a text no decoder knows: without a single sign of a
-  // failure in it, it is not a bounce.
-  if (decoder === "text" && report.recipients.every((r) => r.diagnosis.category === "unknown")) {
+  // failure in it, it is not a bounce. Nor is a message to a VERP address whose only likeness to a
+  // bounce is a no-reply sender or a word of its subject (a ticket's acknowledgement).
+  if (
+    (decoder === "text" || (decoder === "verp" && !fromMailSystem(msg))) &&
+    report.recipients.every((r) => r.diagnosis.category === "unknown")
+  ) {
     report.decoder = null;
     report.recipients = [];
     return report;
@@ -192,10 +204,18 @@ export function decode(
 }
 
 function looksLikeBounce(msg: BounceMessage): boolean {
+  return (
+    fromMailSystem(msg) ||
+    BOUNCE_FROM_RE.test(msg.from) ||
+    (BOUNCE_SUBJECT_RE.test(msg.subject) && !REPLY_PREFIX_RE.test(msg.subject))
+  );
+}
+
+/** Sent by a mail system: a daemon's address, the null return path, or a delivery report's type. */
+function fromMailSystem(msg: BounceMessage): boolean {
   const returnPath = header(msg, "return-path") ?? "";
   return (
-    BOUNCE_FROM_RE.test(msg.from) ||
-    BOUNCE_SUBJECT_RE.test(msg.subject) ||
+    DAEMON_FROM_RE.test(msg.from) ||
     returnPath.trim() === "<>" ||
     /report-type=delivery-status/.test(msg.contentType)
   );

@@ -76,6 +76,27 @@ describe("SMTP endpoint", () => {
     assert.deepEqual(await eventsOf("lee@example.com"), []);
   });
 
+  test("to a VERP address, a no-reply acknowledgement and a person's reply are no bounces", async () => {
+    const ack =
+      "From: Example Support <no-reply@helpdesk.example>\nSubject: [Ticket #48213] We received your request\n\nThank you for contacting us. A member of our team will reply within 24 hours.\n";
+    assert.match(await send("bounces+mia=example.com@bounce.example.net", ack), /^250 .*not_bounce, 0 event/);
+    const reply =
+      "From: Support Team <support@vendor.example>\nSubject: Re: Your message was rejected?\n\nPlease write to sales@vendor.example instead, our old address old@vendor.example no longer exists.\n";
+    assert.match(
+      await send("bounces+mia=example.com@bounce.example.net", reply),
+      /^250 .*not_bounce, 0 event/,
+    );
+    assert.deepEqual(await eventsOf("mia@example.com"), []);
+    // A mail system's own message stays a bounce, even in words no rule knows.
+    const daemon =
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nSubject: Undelivered Mail Returned to Sender\n\nThe message could not be handed over; the machine said something odd.\n";
+    assert.match(
+      await send("bounces+mia=example.com@bounce.example.net", daemon),
+      /^250 .*1 event\(s\) stored/,
+    );
+    assert.equal((await eventsOf("mia@example.com")).length, 1);
+  });
+
   test("postmaster without a domain is accepted (RFC 5321 4.5.1); other domains are not relayed", async () => {
     const { client } = await SmtpClient.open(s.smtpPort!);
     try {
