@@ -165,7 +165,9 @@ class Output {
     this.byKind.set(r.kind, (this.byKind.get(r.kind) ?? 0) + 1);
     for (const rc of r.recipients) {
       this.recipients++;
-      if (r.kind === "bounce" || r.kind === "delay") {
+      // The recipient's own kind: a report of one failure may also tell of a delivery.
+      const kind = rc.diagnosis.kind;
+      if (kind === "bounce" || kind === "delay") {
         this.byCategory.set(rc.diagnosis.category, (this.byCategory.get(rc.diagnosis.category) ?? 0) + 1);
       }
     }

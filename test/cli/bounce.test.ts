@@ -87,6 +87,29 @@ test("readable output has tips and a summary by category; --lang id switches it"
   assert.match(id.out, /Alamat Tidak Valid/);
 });
 
+test("the summary by category counts failed recipients only, not one the report says was delivered", () => {
+  // The second recipient of the report delivered: its action says so.
+  const mixed = POSTFIX_DSN.replace(
+    "Final-Recipient: rfc822; full@example.com\nAction: failed\nStatus: 5.2.2",
+    "Final-Recipient: rfc822; full@example.com\nAction: delivered\nStatus: 2.0.0",
+  ).replace("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full", "Diagnostic-Code: smtp; 250 2.0.0 Ok");
+  const r = run(["bounce", "--no-color", "-"], mixed);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Invalid Address\s+1\s+100\.0%/);
+  assert.doesNotMatch(r.out, /Unknown\s+1/);
+  const lines = run(["bounce", "--ndjson", "-"], mixed)
+    .out.trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { kind: string; recipient: string; diagnosis: { kind: string } });
+  assert.deepEqual(
+    lines.map((l) => [l.recipient, l.kind, l.diagnosis.kind]),
+    [
+      ["jane@example.com", "bounce", "bounce"],
+      ["full@example.com", "bounce", "delivered"],
+    ],
+  );
+});
+
 test("--json is an array of reports; - reads stdin", () => {
   const r = run(["bounce", "--json", "-"], POSTFIX_DSN);
   assert.equal(r.code, 0, r.err);
