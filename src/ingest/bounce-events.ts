@@ -40,7 +40,8 @@ function contentDigest(report: BounceReport): string {
 
 /**
  * A parsed bounce email as events, each keeping the diagnosis parseBounce already made. The time is
- * the bounce's Date header, or `now` when it has none that parses.
+ * the bounce's Date header, or `now` when it has none that parses or one before 1970 or more than a
+ * day ahead.
  *
  * The store keeps an event once per `sourceId`, else once per its content including its time. With
  * the original's Message-ID, the id is that plus recipient and type; without one, the Date header
@@ -49,7 +50,9 @@ function contentDigest(report: BounceReport): string {
  */
 export function bounceEvents(report: BounceReport, source: string, now = new Date()): ClassifiedEvent[] {
   const date = typeof report.date === "string" ? Date.parse(report.date) : Number.NaN;
-  const dated = Number.isFinite(date);
+  // A Date header from before 1970 or more than a day ahead is wrong (a sender's clock, a forgery):
+  // the time it arrived is nearer the truth, and the statistics' buckets start at the epoch.
+  const dated = Number.isFinite(date) && date >= 0 && date <= now.getTime() + 86_400_000;
   const when = dated ? new Date(date).toISOString() : now.toISOString();
   const originalId = report.original?.messageId || null;
   const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);

@@ -33,12 +33,30 @@ test("no usable Date: the same bounce keeps one identity whenever it arrives", a
 });
 
 test("a usable Date stays the event's time, and the store's content key keeps it once", async () => {
-  const report = await parseBounce(Buffer.from(dsn("Tue, 3 Mar 2026 10:00:00 +0000")));
+  const report = await parseBounce(Buffer.from(dsn("Sun, 1 Mar 2026 09:58:00 +0000")));
   const [a] = bounceEvents(report, "smtp", earlier);
   const [b] = bounceEvents(report, "smtp", later);
-  assert.equal(a!.timestamp, "2026-03-03T10:00:00.000Z");
+  assert.equal(a!.timestamp, "2026-03-01T09:58:00.000Z");
   assert.equal(a!.sourceId, null);
   assert.deepEqual(a, b);
+});
+
+test("a Date before 1970 or more than a day ahead is not the event's time: the arrival is", async () => {
+  for (const date of [
+    "Mon, 01 Jan 1900 00:00:00 +0000",
+    "Wed, 01 Jan 2999 00:00:00 +0000",
+    "Tue, 3 Mar 2026 10:00:00 +0000",
+  ]) {
+    const [e] = bounceEvents(await parseBounce(Buffer.from(dsn(date))), "smtp", earlier);
+    assert.equal(e!.timestamp, earlier.toISOString(), date);
+  }
+  // Within a day ahead (clocks differ): kept.
+  const [near] = bounceEvents(
+    await parseBounce(Buffer.from(dsn("Sun, 1 Mar 2026 20:00:00 +0000"))),
+    "smtp",
+    earlier,
+  );
+  assert.equal(near!.timestamp, "2026-03-01T20:00:00.000Z");
 });
 
 test("a bounce recipient that is no address (control characters, white space, too long) is not an event", async () => {
