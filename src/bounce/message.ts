@@ -1,5 +1,6 @@
 import PostalMime from "postal-mime";
 import {
+  bodyBytes,
   bodyText,
   decodeWords,
   headerText,
@@ -96,7 +97,8 @@ function fromMime(root: MimePart): BounceMessage {
       // A bounce forwarded as an attachment is a report to read, not the returned message.
       if (type === "message/rfc822" && /^content-type:\s*multipart\/report/im.test(head) && depth < 3) {
         try {
-          walk(parseMime(part.body), depth + 1);
+          // Decoded first: a forward may carry it in base64 or quoted-printable.
+          walk(parseMime(bodyBytes(part)), depth + 1);
         } catch (e) {
           if (!(e instanceof MimeError)) throw e;
         }

@@ -31,6 +31,27 @@ test("an RFC 3464 report gives every recipient, classified, with the original me
   assert.equal(r.subject, "Undelivered Mail Returned to Sender");
 });
 
+test("a bounce forwarded as an attachment is read, whatever its transfer encoding", async () => {
+  const forward = (encoding: string, body: string) =>
+    `From: Help Desk <help@example.org>\nSubject: Fwd: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="F"\n\n--F\nContent-Type: text/plain\n\nSee the bounce attached.\n--F\nContent-Type: message/rfc822\nContent-Transfer-Encoding: ${encoding}\n\n${body}\n--F--\n`;
+  const base64 = Buffer.from(POSTFIX_DSN).toString("base64").replace(/.{76}/g, "$&\n");
+  for (const [encoding, body] of [
+    ["7bit", POSTFIX_DSN],
+    ["base64", base64],
+  ] as const) {
+    const r = await parseBounce(forward(encoding, body));
+    assert.equal(r.kind, "bounce", encoding);
+    assert.deepEqual(
+      r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
+      [
+        ["jane@example.com", "invalid_address"],
+        ["full@example.com", "inbox_full"],
+      ],
+      encoding,
+    );
+  }
+});
+
 test("the same message with CRLF or CR line endings, or as bytes, reads the same", async () => {
   const lf = await parseBounce(POSTFIX_DSN);
   for (const variant of [
