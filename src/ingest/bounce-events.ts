@@ -56,9 +56,7 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
   const when = dated ? new Date(date).toISOString() : now.toISOString();
   const originalId = report.original?.messageId || null;
   const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);
-  const sender = report.original?.from
-    ? (/[^\s<>"]+@[^\s<>"]+/.exec(report.original.from)?.[0] ?? null)
-    : null;
+  const sender = report.original?.from ? senderAddress(report.original.from) : null;
   const out: ClassifiedEvent[] = [];
   for (const r of report.recipients) {
     const type = KIND_TO_TYPE[r.diagnosis.kind] ?? KIND_TO_TYPE[report.kind];
@@ -84,4 +82,13 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
     });
   }
   return out;
+}
+
+/**
+ * The address of a From header: the one in angle brackets when there is one (a display name may
+ * hold another: "Orders, reply to help@shop.example" <orders@mailer.example>), else the first.
+ */
+function senderAddress(from: string): string | null {
+  const angled = /<([^\s<>"]+@[^\s<>"]+)>/.exec(from)?.[1];
+  return angled ?? /[^\s<>"]+@[^\s<>"]+/.exec(from)?.[0] ?? null;
 }

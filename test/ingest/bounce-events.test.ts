@@ -5,7 +5,7 @@ import { after, test } from "node:test";
 import { parseBounce } from "../../src/bounce/parse.js";
 import { bounceEvents } from "../../src/ingest/bounce-events.js";
 import { Store } from "../../src/store/store.js";
-import { datedDsn as dsn } from "../bounce/fixtures.js";
+import { datedDsn as dsn, POSTFIX_DSN } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
 
 const earlier = new Date("2026-03-01T10:00:00Z");
@@ -78,3 +78,18 @@ for (const db of testDatabases()) {
     assert.deepEqual([again.inserted, again.duplicates, again.stored], [0, 1, []]);
   });
 }
+
+test("the sender is the From header's address in angle brackets, not one in its display name", async () => {
+  const raw = POSTFIX_DSN.replace(
+    "From: Sender <sender@example.org>",
+    'From: "Orders, reply to help@shop.example" <orders@mailer.example.net>',
+  );
+  const [e] = bounceEvents(await parseBounce(raw), "smtp", earlier);
+  assert.equal(e!.sender, "orders@mailer.example.net");
+  const [plain] = bounceEvents(
+    await parseBounce(POSTFIX_DSN.replace("From: Sender <sender@example.org>", "From: sender@example.org")),
+    "smtp",
+    earlier,
+  );
+  assert.equal(plain!.sender, "sender@example.org");
+});
