@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { classifyEvent } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
@@ -124,6 +125,9 @@ export function webhookRoutes(secrets: WebhookSecrets) {
   };
 }
 
+/** The most log text one request may decompress to. */
+const MAX_LOG_BYTES = 64 * 1024 * 1024;
+
 /** POST /v1/logs: Postfix, Exim or Sendmail log lines as text; their outcomes stored as events. */
 export function logRoutes() {
   return async (app: FastifyInstance, ctx: AppContext) => {
@@ -157,11 +161,26 @@ export function logRoutes() {
             "send log lines as the request body with Content-Type: text/plain",
           );
         }
+        // A gzip body (a rotated log, or `Content-Encoding: gzip`) is read as the CLI reads .gz files.
+        let body: Buffer = req.body;
+        if (body[0] === 0x1f && body[1] === 0x8b) {
+          try {
+            body = gunzipSync(body, { maxOutputLength: MAX_LOG_BYTES });
+          } catch (e) {
+            if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+              throw new HttpError(
+                413,
+                "too_large",
+                `the log is over ${MAX_LOG_BYTES} bytes once decompressed`,
+              );
+            throw new HttpError(400, "invalid_request", "the body starts as gzip but does not decompress");
+          }
+        }
         const reader = new LogReader({
           ...(req.query.year ? { year: Number(req.query.year) } : {}),
           timeZone: req.query.timeZone === "local" ? "local" : "utc",
         });
-        const events = [...reader.push(req.body), ...reader.end()];
+        const events = [...reader.push(body), ...reader.end()];
         const stored = await ctx.ingest(events.map(classifyEvent));
         return { ...stored, lines: reader.stats.lines, bad: reader.stats.bad, events: events.length };
       },

@@ -252,6 +252,70 @@ test("timestamps: the year option, December into January, RFC 3339 and RFC 5424"
   assert.equal(local[0]!.timestamp, new Date(2026, 1, 2, 10, 0, 0).toISOString());
 });
 
+test("timestamps: a month after this one is last year's; 30 February is a bad line", () => {
+  const line = (ts: string, id: string) =>
+    `${ts} mail postfix/smtp[1]: ${id}: to=<a@example.com>, relay=none, dsn=5.0.0, status=bounced (x)`;
+  const now = new Date(Date.UTC(2026, 10, 27));
+  const { events } = read(
+    [
+      line("Dec 30 23:59:58", "4F3A21C0E1"),
+      line("Dec 31 23:59:59", "4F3A21C0E2"),
+      line("Jan  1 00:00:01", "4F3A21C0E3"),
+    ].join("\n"),
+    { now, timeZone: "utc" },
+  );
+  assert.deepEqual(
+    events.map((e) => e.timestamp),
+    ["2025-12-30T23:59:58.000Z", "2025-12-31T23:59:59.000Z", "2026-01-01T00:00:01.000Z"],
+  );
+  const bad = read(
+    [
+      line("Feb 30 10:00:00", "4F3A21C0E4"),
+      line("2026-02-31T10:00:00Z", "4F3A21C0E5"),
+      "2026-04-31 10:00:00 1vQy08-000Abl-Z0 ** t@example.org: Unrouteable address",
+      line("Feb 29 10:00:00", "4F3A21C0E6"),
+      line("Feb 28 10:00:00", "4F3A21C0E7"),
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    bad.events.map((e) => e.timestamp),
+    ["2026-02-28T10:00:00.000Z"],
+  );
+  assert.equal(bad.stats.bad, 4);
+});
+
+test("exim: 'retry time not reached' is no outcome (no delivery was tried)", () => {
+  const { events } = read(
+    [
+      "2026-11-20 10:05:00 1vQxYz-000Abc-Q1 == slow@example.net R=dnslookup T=remote_smtp defer (-1): retry time not reached",
+      "2026-11-20 10:06:00 1vQxYz-000Abc-Q1 == slow@example.net routing defer (-51): retry time not reached",
+      "2026-11-20 10:07:00 1vQxYz-000Abc-Q1 == slow@example.net R=dnslookup T=remote_smtp defer (-44) H=mx.example.net [192.0.2.25]: SMTP error from remote mail server after RCPT TO:<slow@example.net>: 451 4.7.1 Try again later",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    events.map((e) => [e.type, e.timestamp]),
+    [["deferred", "2026-11-20T10:07:00.000Z"]],
+  );
+});
+
+test("sendmail: a reply to DATA is every recipient's on a line naming several", () => {
+  const { events } = read(
+    [
+      "Nov 20 12:00:02 mail sm-mta[2001]: 5AKC00Qd012345: ... while talking to mx.example.net.:",
+      "Nov 20 12:00:02 mail sm-mta[2001]: 5AKC00Qd012345: >>> DATA",
+      "Nov 20 12:00:02 mail sm-mta[2001]: 5AKC00Qd012345: <<< 554 5.7.1 Message rejected as spam",
+      "Nov 20 12:00:02 mail sm-mta[2001]: 5AKC00Qd012345: to=<a@example.net>,<b@example.net>, delay=00:00:02, xdelay=00:00:01, mailer=esmtp, pri=122301, relay=mx.example.net. [192.0.2.25], dsn=5.7.1, stat=Service unavailable",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    events.map((e) => [e.recipient, e.response, classifyEvent(e).diagnosis?.category]),
+    [
+      ["a@example.net", "554 5.7.1 Message rejected as spam", "sender_reputation"],
+      ["b@example.net", "554 5.7.1 Message rejected as spam", "sender_reputation"],
+    ],
+  );
+});
+
 test("formats mixed in one stream are told apart line by line", () => {
   const mixed = [POSTFIX_LOG, EXIM_LOG, SENDMAIL_LOG].join("");
   const { events, stats } = read(mixed);

@@ -6,6 +6,7 @@ import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import type { Running } from "../../src/server/serve.js";
 import { datedDsn } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
@@ -312,4 +313,30 @@ test("a bounce without a usable Date header posted twice is stored once", async 
   await new Promise((resolve) => setTimeout(resolve, 5));
   assert.deepEqual(await post(), { inserted: 0, duplicates: 1 });
   assert.equal((await s.store.listEvents({ limit: 5, recipient: "undated@example.com" })).items.length, 1);
+});
+
+test("MTA logs posted gzipped are decompressed; a body that only starts like gzip is a 400", async () => {
+  const log =
+    "2026-03-03T10:00:01+00:00 mx1 postfix/smtp[101]: 4F1A2B3C5E: to=<zipped@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.20] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n";
+  const variants: Record<string, string>[] = [
+    { "content-type": "application/octet-stream" },
+    { "content-type": "text/plain", "content-encoding": "gzip" },
+  ];
+  for (const headers of variants) {
+    const r = await fetch(`${base}/v1/logs`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, ...headers },
+      body: gzipSync(log),
+    });
+    assert.equal(r.status, 200, await r.clone().text());
+    const body = (await r.json()) as { lines: number; bad: number; events: number };
+    assert.deepEqual([body.lines, body.bad, body.events], [1, 0, 1]);
+  }
+  assert.equal((await s.store.listEvents({ limit: 5, recipient: "zipped@example.com" })).items.length, 1);
+  const broken = await fetch(`${base}/v1/logs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
+    body: Buffer.from([0x1f, 0x8b, 1, 2, 3, 4]),
+  });
+  assert.equal(broken.status, 400);
 });

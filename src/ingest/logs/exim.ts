@@ -66,6 +66,9 @@ function parseExim(message: string, time: Date, scope: string, state: LogState):
   if (!(flag in FLAGS) || rest[2] !== " ") return [];
   const type = FLAGS[flag];
   if (!type) return [];
+  // Written on every queue run while a message waits for its retry time: no delivery was tried, so
+  // it is no outcome (a message deferred for days would count hundreds of deferrals).
+  if (type === "deferred" && rest.includes("retry time not reached")) return [];
   return delivery(queueId, key, type, rest.slice(3), time, state);
 }
 

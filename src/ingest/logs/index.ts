@@ -166,8 +166,9 @@ export class LogState {
   syslogTime(month: number, day: number, h: number, m: number, s: number, ms: number): Date | null {
     if (this.year === null) {
       const now = this.options.now ?? new Date();
-      // A log from December read in January is last year's.
-      this.year = now.getFullYear() - (month > now.getMonth() + 1 ? 1 : 0);
+      // A month later than this one is last year's (a log from December read in January; a line of
+      // December read in November is not in the future).
+      this.year = now.getFullYear() - (month > now.getMonth() ? 1 : 0);
     } else if (this.lastMonth >= 0 && month < this.lastMonth - 6) this.year++;
     else if (this.lastMonth >= 0 && month > this.lastMonth + 6) this.year--;
     this.lastMonth = month;
@@ -186,6 +187,8 @@ export class LogState {
     offset: number | null,
   ): Date | null {
     if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+    // 30 February is no day (Date would make it 2 March).
+    if (d > new Date(Date.UTC(y, mo + 1, 0)).getUTCDate()) return null;
     let t: number;
     if (offset !== null) t = Date.UTC(y, mo, d, h, mi, s, ms) - offset * 60_000;
     else if (this.utc) t = Date.UTC(y, mo, d, h, mi, s, ms);

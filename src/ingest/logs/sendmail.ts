@@ -177,7 +177,12 @@ function said1(
   if (!entry) return null;
   const r = entry.replies?.get(recipient.toLowerCase());
   if (r) return r;
-  if (count === 1 && entry.lastReply) return { reply: entry.lastReply, command: entry.lastCommand ?? null };
+  if (!entry.lastReply) return null;
+  // One recipient: the last reply is its own. Several: a reply to the message itself (after DATA,
+  // or to its end) is every recipient's; a reply at RCPT names its recipient (`<a@…>... `) above.
+  const command = entry.lastCommand ?? null;
+  if (count === 1 || (command !== null && /^(?:DATA|\.)$/i.test(command)))
+    return { reply: entry.lastReply, command };
   return null;
 }
 
