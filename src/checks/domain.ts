@@ -342,6 +342,7 @@ async function walkSpf(
       if (m[1]) state.findings.push(syntax(domain, term));
       else if ((name === "redirect" || name === "exp") && modifiers.has(name))
         state.findings.push(duplicateModifier(domain, name, term));
+      else if (name === "redirect" && arg === "") state.findings.push(syntax(domain, term));
       else {
         modifiers.add(name);
         if (name === "redirect") redirect = arg;
@@ -352,6 +353,9 @@ async function walkSpf(
       state.findings.push(syntax(domain, term));
       continue;
     }
+    // Mechanisms after `all` are never tested (RFC 7208 §5.1): read for their syntax only, no
+    // lookups counted, no include followed, no second `all`.
+    if (all !== null) continue;
     switch (name) {
       case "all":
         all = qual;
@@ -591,6 +595,20 @@ export function parseTags(record: string): Map<string, string> {
     if (!tags.has(k)) tags.set(k, part.slice(i + 1).trim());
   }
   return tags;
+}
+
+/** Tags named more than once in a tag=value list. */
+function duplicateTags(record: string): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const part of record.split(";")) {
+    const i = part.indexOf("=");
+    if (i <= 0) continue;
+    const k = part.slice(0, i).trim().toLowerCase();
+    if (seen.has(k)) twice.add(k);
+    seen.add(k);
+  }
+  return [...twice];
 }
 
 export async function checkDkim(
@@ -916,9 +934,16 @@ export async function checkDmarc(
     bad.push(en);
     badId.push(id);
   };
-  // Whitespace may surround "=" and ";" (RFC 7489 §6.4: *WSP "=" *WSP, dmarc-sep).
-  if (!/^v[ \t]*=[ \t]*DMARC1[ \t]*(;|$)/i.test(rec.trim()))
-    problem("the record must start with v=DMARC1;", "catatan harus diawali dengan v=DMARC1;");
+  // Whitespace may surround "=" and ";" (RFC 7489 §6.4: *WSP "=" *WSP, dmarc-sep). The value must
+  // be DMARC1 exactly (§6.3: otherwise receivers ignore the whole record).
+  if (!/^[vV][ \t]*=[ \t]*DMARC1[ \t]*(;|$)/.test(rec.trim()))
+    problem(
+      "the record must start with v=DMARC1; (DMARC1 in capitals: receivers ignore the record otherwise)",
+      "catatan harus diawali dengan v=DMARC1; (DMARC1 huruf kapital: penerima mengabaikan catatan jika tidak)",
+    );
+  // A tag given twice makes the whole tag list invalid (RFC 7489 §6.4 uses RFC 6376 §3.2's rules).
+  for (const t of duplicateTags(rec))
+    problem(`the tag ${t}= appears more than once`, `tag ${t}= muncul lebih dari sekali`);
   if (p === null || !POLICIES.includes(p))
     problem(
       `p= must be none, quarantine or reject (found ${p ?? "none"})`,

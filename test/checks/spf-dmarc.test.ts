@@ -48,6 +48,14 @@ const ZONES: Record<string, string> = {
     `_dmarc.ws TXT ${txt("v = DMARC1 ; p = reject ; rua = mailto:d@spf.test")}`,
     `_dmarc.ws2 TXT ${txt("v=DMARC1;\tp=reject;  rua=mailto:d@spf.test")}`,
     `_dmarc.late TXT ${txt("v=DMARC1x; p=reject; rua=mailto:d@spf.test")}`,
+    `_dmarc.lower TXT ${txt("v=dmarc1; p=reject; rua=mailto:d@spf.test")}`,
+    `_dmarc.dup TXT ${txt("v=DMARC1; p=none; p=reject; rua=mailto:d@spf.test")}`,
+    // Terms after all: never tested (RFC 7208 §5.1).
+    `plusfirst ${spf("+all -all")}`,
+    `neutfirst ${spf("ip4:192.0.2.1 ?all -all")}`,
+    `allmid ${spf("-all include:y.r.spf.test")}`,
+    `allthen ${spf(`-all ${Array.from({ length: 11 }, (_, i) => `a:n${i}.spf.test`).join(" ")}`)}`,
+    `emptyredir ${spf("redirect=")}`,
   ].join("\n"),
   // A subdomain zone whose organisational domain (orgfail.test) this server does not serve: its
   // queries are REFUSED. Neither does it serve nodkim.test: every DKIM selector lookup is REFUSED.
@@ -123,6 +131,25 @@ test("DMARC: whitespace around = and ; is allowed (RFC 7489 §6.4)", async () =>
   // The version must still be exactly DMARC1.
   const late = await checkDmarc("late.spf.test", dns());
   assert.ok(ids(late.findings).includes("dmarc.syntax"), ids(late.findings).join(", "));
+});
+
+test("SPF: the first all decides; mechanisms after it are not evaluated (no lookups, no includes)", async () => {
+  assert.ok(ids((await checkSpf("plusfirst.spf.test", dns())).findings).includes("spf.plus_all"));
+  assert.ok(ids((await checkSpf("neutfirst.spf.test", dns())).findings).includes("spf.neutral_all"));
+  for (const domain of ["allmid.spf.test", "allthen.spf.test"]) {
+    assert.deepEqual(ids((await checkSpf(domain, dns())).findings), ["spf.ok"], domain);
+  }
+  // An empty redirect= is a syntax error (its domain-spec is required).
+  assert.ok(ids((await checkSpf("emptyredir.spf.test", dns())).findings).includes("spf.syntax"));
+});
+
+test("DMARC: v= must be DMARC1 in capitals, and a tag may not appear twice (RFC 7489 §6.3, §6.4)", async () => {
+  for (const domain of ["lower.spf.test", "dup.spf.test"]) {
+    const r = await checkDmarc(domain, dns());
+    assert.ok(ids(r.findings).includes("dmarc.syntax"), `${domain}: ${ids(r.findings).join(", ")}`);
+    assert.ok(!ids(r.findings).includes("dmarc.ok"), domain);
+    assertIndonesian(r.findings, domain);
+  }
 });
 
 test("DKIM: common selectors whose lookups fail are dkim.dns_error, not dkim.none_found", async () => {
