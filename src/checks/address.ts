@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
 import type { Dns } from "./dns.js";
@@ -514,7 +515,26 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         },
       ),
     );
-  else if (mx.status !== "ok") {
+  else if (mx.status === "ok") {
+    // Every mail server named by an IP or without an address: nothing can deliver to the domain.
+    const hosts = mx.records.slice(0, 10).map((m) => m.exchange);
+    const lookups = await Promise.all(hosts.map((h) => (isIP(h) ? null : dns.addresses(h))));
+    const usable = lookups.some((a) => a !== null && a.status !== "nxdomain" && a.status !== "nodata");
+    if (!usable)
+      f.push(
+        finding(
+          "address.mx_unresolvable",
+          "error",
+          address,
+          `The mail servers of ${domain} (${hosts.join(", ")}) have no address: mail to it cannot be delivered.`,
+          "Confirm the address with the recipient; their domain's MX records need fixing before mail can reach them.",
+          {
+            message: `Server email domain ${domain} (${hosts.join(", ")}) tidak memiliki alamat: email ke domain ini tidak dapat dikirim.`,
+            fix: "Konfirmasikan alamat ini kepada penerima; catatan MX domain mereka perlu diperbaiki sebelum email dapat sampai.",
+          },
+        ),
+      );
+  } else {
     const a = await dns.addresses(asciiDomain);
     if (a.status !== "ok")
       f.push(

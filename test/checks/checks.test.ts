@@ -143,6 +143,7 @@ const ROWS: Row[] = [
   ["address.domain_missing", "a@nosuch.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.null_mx", "a@nullmx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.no_mx", "a@nomx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
+  ["address.mx_unresolvable", "a@deadmx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.disposable", "a@mailinator.com", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.role", "info@good.test", "budi@good.test", (t, d) => checkAddress(t, d)],
   ["address.typo", "a@gmial.com", "a@good.test", (t, d) => checkAddress(t, d)],
