@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { classifyEvent } from "../ingest/event.js";
@@ -128,8 +129,26 @@ export function webhookRoutes(secrets: WebhookSecrets) {
 /** The most log text one request may decompress to. */
 const MAX_LOG_BYTES = 64 * 1024 * 1024;
 
+/** The callers' log readers, the least recently used forgotten past a few dozen (each is bounded). */
+class LogReaders {
+  private readonly readers = new Map<string, LogReader>();
+  constructor(private readonly max = 32) {}
+
+  get(key: string, make: () => LogReader): LogReader {
+    let r = this.readers.get(key);
+    if (r) this.readers.delete(key);
+    else {
+      r = make();
+      if (this.readers.size >= this.max) this.readers.delete(this.readers.keys().next().value!);
+    }
+    this.readers.set(key, r);
+    return r;
+  }
+}
+
 /** POST /v1/logs: Postfix, Exim or Sendmail log lines as text; their outcomes stored as events. */
 export function logRoutes() {
+  const readers = new LogReaders();
   return async (app: FastifyInstance, ctx: AppContext) => {
     app.post<{ Body: Buffer; Querystring: { year?: string; timeZone?: string } }>(
       "/v1/logs",
@@ -176,13 +195,28 @@ export function logRoutes() {
             throw new HttpError(400, "invalid_request", "the body starts as gzip but does not decompress");
           }
         }
-        const reader = new LogReader({
-          ...(req.query.year ? { year: Number(req.query.year) } : {}),
-          timeZone: req.query.timeZone === "local" ? "local" : "utc",
-        });
+        const year = req.query.year ? Number(req.query.year) : null;
+        const timeZone = req.query.timeZone === "local" ? "local" : "utc";
+        // One reader per caller (its API key) and reading options, kept from request to request: a
+        // shipper that posts every few seconds splits a message's lines (qmgr's from=, cleanup's
+        // message-id=) from its outcomes, which still get their sender and Message-ID.
+        const caller = createHash("sha256")
+          .update(req.headers.authorization ?? "")
+          .digest("base64url");
+        const reader = readers.get(
+          `${caller}|${year}|${timeZone}`,
+          () => new LogReader({ ...(year !== null ? { year } : {}), timeZone }),
+        );
+        const before = { lines: reader.stats.lines, bad: reader.stats.bad };
+        // Read at once (no await between): requests of one caller do not interleave their lines.
         const events = [...reader.push(body), ...reader.end()];
         const stored = await ctx.ingest(events.map(classifyEvent));
-        return { ...stored, lines: reader.stats.lines, bad: reader.stats.bad, events: events.length };
+        return {
+          ...stored,
+          lines: reader.stats.lines - before.lines,
+          bad: reader.stats.bad - before.bad,
+          events: events.length,
+        };
       },
     );
   };

@@ -340,3 +340,22 @@ test("MTA logs posted gzipped are decompressed; a body that only starts like gzi
   });
   assert.equal(broken.status, 400);
 });
+
+test("a message's log lines split over two posts still give its outcomes their sender and Message-ID", async () => {
+  const head = [
+    "2026-03-04T10:00:00+00:00 mx1 postfix/cleanup[99]: 6A1B2C3D4E: message-id=<split-1@example.org>",
+    "2026-03-04T10:00:00+00:00 mx1 postfix/qmgr[100]: 6A1B2C3D4E: from=<news@split.example.org>, size=1200, nrcpt=1 (queue active)",
+  ].join("\n");
+  const tail = [
+    "2026-03-04T10:00:01+00:00 mx1 postfix/smtp[101]: 6A1B2C3D4E: to=<split@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.20] said: 550 5.1.1 User unknown (in reply to RCPT TO command))",
+    "2026-03-04T10:00:01+00:00 mx1 postfix/qmgr[100]: 6A1B2C3D4E: removed",
+  ].join("\n");
+  const first = (await (await postLog(head)).json()) as { lines: number; events: number };
+  assert.deepEqual([first.lines, first.events], [2, 0]);
+  const second = (await (await postLog(tail)).json()) as { lines: number; events: number; inserted: number };
+  assert.deepEqual([second.lines, second.events, second.inserted], [2, 1, 1]);
+  const [e] = (await s.store.listEvents({ limit: 5, recipient: "split@example.com" })).items;
+  assert.equal(e?.sender, "news@split.example.org");
+  assert.equal(e?.sendingDomain, "split.example.org");
+  assert.equal(e?.messageId, "<split-1@example.org>");
+});
