@@ -60,7 +60,7 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["host:", FLAG_HOST],
   ["server at", FLAG_HOST],
   ["connect to", FLAG_HOST],
-  ["refused to talk", FLAG_HOST],
+  ["refused to talk", FLAG_HOST | FLAG_COMMAND],
   ["try later", FLAG_SOFT | FLAG_RETRY],
   ["try again", FLAG_SOFT | FLAG_RETRY],
   ["greylist", FLAG_SOFT | FLAG_RETRY],

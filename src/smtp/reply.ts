@@ -139,7 +139,9 @@ function statusOf(text: string): string | null {
 
 export function parseCommand(text: string): SmtpCommand | null {
   const m = COMMAND_RE.exec(text);
-  return m ? (COMMANDS[m[1]!.toLowerCase()] ?? null) : null;
+  if (m) return COMMANDS[m[1]!.toLowerCase()] ?? null;
+  // Postfix: "host mx.example.net[192.0.2.1] refused to talk to me: 554 …" is the server's greeting.
+  return /\brefused to talk to me\b/i.test(text) ? "CONNECT" : null;
 }
 
 export function parseRemoteHost(text: string): string | null {

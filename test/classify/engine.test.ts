@@ -235,3 +235,9 @@ test("a success has no tips: a category's tips say how to get mail through", () 
   assert.deepEqual(d.tips, { en: [], id: [] });
   assert.ok(diagnose("550 5.1.1 user unknown").tips?.en?.length);
 });
+
+test("Postfix's 'refused to talk to me' is the connection stage", () => {
+  const d = diagnose("host mx.example.net[192.0.2.6] refused to talk to me: 554 5.7.1 Service unavailable");
+  assert.equal(d.command, "CONNECT");
+  assert.equal(d.remoteHost, "mx.example.net");
+});

@@ -66,6 +66,13 @@ const cases: Array<[string, number | null, string | null, string | null, string 
     null,
   ],
   ["connect to mx.example.com[192.0.2.5]:25: Connection timed out", null, null, null, "mx.example.com"],
+  [
+    "host mx.example.net[192.0.2.6] refused to talk to me: 554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked",
+    554,
+    "5.7.1",
+    "CONNECT",
+    "mx.example.net",
+  ],
   ["421 4.7.0 Try again later, closing connection. (EHLO)", 421, "4.7.0", null, null],
   ["Sorry, I couldn't find any host named example.invalid. (#5.1.2)", null, "5.1.2", null, null],
 ];
