@@ -944,10 +944,15 @@ export async function checkDmarc(
   // A tag given twice makes the whole tag list invalid (RFC 7489 §6.4 uses RFC 6376 §3.2's rules).
   for (const t of duplicateTags(rec))
     problem(`the tag ${t}= appears more than once`, `tag ${t}= muncul lebih dari sekali`);
-  if (p === null || !POLICIES.includes(p))
+  if (p === null)
     problem(
-      `p= must be none, quarantine or reject (found ${p ?? "none"})`,
-      `p= harus none, quarantine, atau reject (yang ditemukan: ${p ?? "tidak ada"})`,
+      "p= is missing: it must be none, quarantine or reject",
+      "p= tidak ada: harus none, quarantine, atau reject",
+    );
+  else if (!POLICIES.includes(p))
+    problem(
+      `p= must be none, quarantine or reject (found ${p})`,
+      `p= harus none, quarantine, atau reject (yang ditemukan: ${p})`,
     );
   if (sp !== null && !POLICIES.includes(sp))
     problem(

@@ -50,6 +50,7 @@ const ZONES: Record<string, string> = {
     `_dmarc.late TXT ${txt("v=DMARC1x; p=reject; rua=mailto:d@spf.test")}`,
     `_dmarc.lower TXT ${txt("v=dmarc1; p=reject; rua=mailto:d@spf.test")}`,
     `_dmarc.dup TXT ${txt("v=DMARC1; p=none; p=reject; rua=mailto:d@spf.test")}`,
+    `_dmarc.nop TXT ${txt("v=DMARC1; rua=mailto:d@spf.test")}`,
     // Terms after all: never tested (RFC 7208 §5.1).
     `plusfirst ${spf("+all -all")}`,
     `neutfirst ${spf("ip4:192.0.2.1 ?all -all")}`,
@@ -150,6 +151,15 @@ test("DMARC: v= must be DMARC1 in capitals, and a tag may not appear twice (RFC 
     assert.ok(!ids(r.findings).includes("dmarc.ok"), domain);
     assertIndonesian(r.findings, domain);
   }
+});
+
+test("DMARC: a record without p= says p= is missing (not 'found none', which reads as p=none)", async () => {
+  const r = await checkDmarc("nop.spf.test", dns());
+  const f = r.findings.find((x) => x.id === "dmarc.syntax");
+  assert.ok(f, ids(r.findings).join(", "));
+  assert.match(f.message, /p= is missing/);
+  assert.doesNotMatch(f.message, /found none/);
+  assertIndonesian(r.findings, "nop.spf.test");
 });
 
 test("DKIM: common selectors whose lookups fail are dkim.dns_error, not dkim.none_found", async () => {
