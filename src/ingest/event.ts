@@ -145,11 +145,7 @@ export function checkEvent(e: DeliveryEvent): CheckedEvent {
   if (!EVENT_TYPES.has(e.type)) return { ok: false, reason: "invalid_type" };
   // Date-time as the schema has it: a four-digit year from 1970 (a timestamp in ms read as seconds
   // is not one).
-  if (
-    typeof e.timestamp !== "string" ||
-    !TIMESTAMP_YEAR.test(e.timestamp) ||
-    !Number.isFinite(Date.parse(e.timestamp))
-  )
+  if (typeof e.timestamp !== "string" || !TIMESTAMP_YEAR.test(e.timestamp) || !(Date.parse(e.timestamp) >= 0))
     return { ok: false, reason: "invalid_timestamp" };
   const limited = (v: string | null | undefined, field: keyof typeof EVENT_MAX_LENGTH) =>
     typeof v === "string" &&

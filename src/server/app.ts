@@ -84,6 +84,11 @@ export interface AppContext {
   metrics: { events: Counter<"source" | "type"> };
 }
 
+/** The API key of an Authorization header (the scheme in any case, RFC 7235 §2.1), or undefined. */
+export function bearerKey(authorization: string | undefined): string | undefined {
+  return /^bearer[ \t]+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+}
+
 /** An error a caller can fix: the answer is `{"error": {code, message}}` with this status. */
 export class HttpError extends Error {
   constructor(
@@ -275,7 +280,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The dashboard page and its assets are public: the page asks for the key and sends it to /v1.
     if (!opts.auth || PUBLIC.has(path) || path.startsWith("/docs") || isWebAsset(path)) return;
     // The scheme is case-insensitive (RFC 7235 section 2.1): "bearer" and "BEARER" are Bearer too.
-    let key = /^bearer[ \t]+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
+    let key = bearerKey(req.headers.authorization);
     // Webhook senders cannot set headers: they may carry the key in the URL.
     if (!key && path.startsWith("/v1/webhooks/"))
       key = (req.query as Record<string, string> | undefined)?.api_key;
@@ -484,6 +489,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  // The schema bounds the year's digits; an offset can still put "1970-01-01T00:30+01:00" before it.
+  const beforeEpoch = (e: DeliveryEvent, where: string): void => {
+    if (e.timestamp !== undefined && Date.parse(e.timestamp) < 0)
+      throw new HttpError(
+        400,
+        "invalid_request",
+        `${where}.timestamp must be a time (RFC 3339) in 1970 or later`,
+      );
+  };
   const toEvent = (e: DeliveryEvent): ClassifiedEvent =>
     classifyEvent({ ...e, source: e.source ?? "api", timestamp: e.timestamp ?? new Date().toISOString() });
 
@@ -497,7 +511,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         response: { 200: storedResultSchema, ...errors },
       },
     },
-    async (req) => ctx.ingest([toEvent(req.body)]),
+    async (req) => {
+      beforeEpoch(req.body, "body");
+      return ctx.ingest([toEvent(req.body)]);
+    },
   );
 
   app.post<{ Body: { events: DeliveryEvent[] } }>(
@@ -515,7 +532,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         response: { 200: storedResultSchema, ...errors },
       },
     },
-    async (req) => ctx.ingest(req.body.events.map(toEvent)),
+    async (req) => {
+      req.body.events.forEach((e, i) => beforeEpoch(e, `body.events[${i}]`));
+      return ctx.ingest(req.body.events.map(toEvent));
+    },
   );
 
   app.get<{ Querystring: Record<string, string> & { limit?: string; before?: string } }>(

@@ -10,7 +10,7 @@ import {
   type WebhookSecrets,
 } from "../ingest/webhooks/index.js";
 import { TokenUsedError } from "../store/store.js";
-import { type AppContext, HttpError } from "./app.js";
+import { type AppContext, bearerKey, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
 import { errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
@@ -200,13 +200,15 @@ export function logRoutes() {
         // One reader per caller (its API key) and reading options, kept from request to request: a
         // shipper that posts every few seconds splits a message's lines (qmgr's from=, cleanup's
         // message-id=) from its outcomes, which still get their sender and Message-ID.
+        // The key as the authentication read it: "Bearer K" and "bearer K " are one caller.
         const caller = createHash("sha256")
-          .update(req.headers.authorization ?? "")
+          .update(bearerKey(req.headers.authorization) ?? "")
           .digest("base64url");
         const reader = readers.get(
           `${caller}|${year}|${timeZone}`,
           () => new LogReader({ ...(year !== null ? { year } : {}), timeZone }),
         );
+        reader.state.newInput();
         const before = { lines: reader.stats.lines, bad: reader.stats.bad };
         // Read at once (no await between): requests of one caller do not interleave their lines.
         const events = [...reader.push(body), ...reader.end()];

@@ -364,7 +364,7 @@ export class Store {
     expiresAt: number | null,
     now = Date.now(),
   ): Promise<Suppression> {
-    const a = normalizeAddress(address);
+    const a = normalizeAddress(text(address));
     if (!isRecipientAddress(a))
       throw new RangeError(
         `the address must be an email address of at most ${EVENT_MAX_LENGTH.recipient} characters once lower-cased, without white space or control characters`,

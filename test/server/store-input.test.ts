@@ -318,6 +318,14 @@ for (const db of testDatabases()) {
         }),
         "year 0",
       );
+      // 1970 in its digits, 1969 in UTC.
+      const offset = await badRequest(
+        await post("/v1/events/batch", {
+          events: [{ type: "bounce", recipient: "old@example.org", timestamp: "1970-01-01T00:30:00+01:00" }],
+        }),
+        "offset before the epoch",
+      );
+      assert.match(offset, /^body\.events\[0\]\.timestamp must be a time \(RFC 3339\) in 1970 or later/);
       for (const field of ["sendingDomain", "sendingIp", "tag"]) {
         const m2 = await badRequest(
           await post("/v1/events", { type: "bounce", recipient: "c@example.org", [field]: "d\u0001i" }),
@@ -369,6 +377,12 @@ for (const db of testDatabases()) {
       const [e] = (await json(await api("/v1/events?recipientDomain=surrogate.example"))).items;
       assert.equal(e.recipient, "\ufffdx@surrogate.example");
       assert.equal(e.response, "a\ufffdb");
+      // A suppression added with one is found and removed under the same address.
+      assert.equal((await post("/v1/suppressions", { address: "a\ud800b@surrogate.example" })).status, 201);
+      const gone = await api(`/v1/suppressions/${encodeURIComponent("a\ufffdb@surrogate.example")}`, {
+        method: "DELETE",
+      });
+      assert.equal(gone.status, 200, await gone.clone().text());
     });
 
     test("the dashboard's timeline takes the errorCode and statusCode filters of /v1/stats", async () => {

@@ -359,3 +359,28 @@ test("a message's log lines split over two posts still give its outcomes their s
   assert.equal(e?.sendingDomain, "split.example.org");
   assert.equal(e?.messageId, "<split-1@example.org>");
 });
+
+test("a kept log reader places each post's syslog times from now again; any spelling of the key is one caller", async () => {
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const now = new Date();
+  const thisMonth = now.getUTCMonth();
+  // A month after this one is last year's (a backfill); this month's is this year's.
+  const later = (thisMonth + 1) % 12;
+  const line = (month: number, id: string, to: string) =>
+    `${MONTHS[month]}  1 10:00:00 mx1 postfix/smtp[101]: ${id}: to=<${to}>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.20] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n`;
+  const post = (body: string, auth: string) =>
+    fetch(`${base}/v1/logs?timeZone=utc`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "text/plain" },
+      body,
+    });
+  assert.equal((await post(line(later, "8A1B2C3D4E", "backfill@example.com"), `Bearer ${key}`)).status, 200);
+  assert.equal((await post(line(thisMonth, "8A1B2C3D4F", "live@example.com"), `bearer ${key} `)).status, 200);
+  const year = now.getUTCFullYear();
+  const at = async (r: string) => (await s.store.listEvents({ limit: 1, recipient: r })).items[0]?.timestamp;
+  assert.equal(await at("live@example.com"), new Date(Date.UTC(year, thisMonth, 1, 10)).toISOString());
+  assert.equal(
+    await at("backfill@example.com"),
+    new Date(Date.UTC(later === 0 ? year : year - 1, later, 1, 10)).toISOString(),
+  );
+});

@@ -119,6 +119,15 @@ export class LogState {
     this.year = options.year ?? null;
   }
 
+  /**
+   * A new input begins (another file, another post): a syslog time without a year is placed again
+   * from the option or from now, not carried on from the last input's lines. Queue ids stay.
+   */
+  newInput(): void {
+    this.year = this.options.year ?? null;
+    this.lastMonth = -1;
+  }
+
   /** How many queue ids are open now. */
   get openQueues(): number {
     return this.queues.size;
