@@ -114,10 +114,23 @@ const SENDER_SIDE = new Set<Category>(["blocked", "dmarc", "sender_reputation", 
 
 export function dedupeKey(e: ClassifiedEvent): string {
   if (e.sourceId) return `${e.source}:${e.sourceId}`;
-  const h = createHash("sha256");
   // The instant, not its spelling: "10:00:00Z", "10:00:00.000Z" and "12:00:00+02:00" are one time.
   const at = Date.parse(e.timestamp);
-  const time = Number.isFinite(at) ? new Date(at).toISOString() : e.timestamp;
+  return contentKey(e, Number.isFinite(at) ? new Date(at).toISOString() : e.timestamp);
+}
+
+/**
+ * The key an event without a source id had before times were compared as instants (its time as
+ * written), when that differs from today's: an event stored then and sent again is still one.
+ */
+export function legacyDedupeKey(e: ClassifiedEvent): string | null {
+  if (e.sourceId) return null;
+  const key = contentKey(e, e.timestamp);
+  return key === dedupeKey(e) ? null : key;
+}
+
+function contentKey(e: ClassifiedEvent, time: string): string {
+  const h = createHash("sha256");
   h.update([e.type, e.recipient.toLowerCase(), e.messageId ?? "", time, e.response ?? ""].join("\u0000"));
   return `h:${h.digest("base64url")}`;
 }
@@ -185,8 +198,25 @@ export class Store {
     return this.transact(async (trx) => {
       if (once) await useToken(trx, once, now);
       const inserted: { id: number; dedupe_key: string }[] = [];
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200);
+      // Events stored under their key of before (their time as written) are duplicates too.
+      const legacy = new Map<string, number[]>();
+      events.forEach((e, i) => {
+        const k = legacyDedupeKey(e);
+        if (k) legacy.set(k, [...(legacy.get(k) ?? []), i]);
+      });
+      const stale = new Set<number>();
+      const legacyKeys = [...legacy.keys()];
+      for (let i = 0; i < legacyKeys.length; i += 500) {
+        const found = await trx
+          .selectFrom("events")
+          .select("dedupe_key")
+          .where("dedupe_key", "in", legacyKeys.slice(i, i + 500))
+          .execute();
+        for (const f of found) for (const i of legacy.get(f.dedupe_key)!) stale.add(i);
+      }
+      const fresh = stale.size ? rows.filter((_, i) => !stale.has(i)) : rows;
+      for (let i = 0; i < fresh.length; i += 200) {
+        const chunk = fresh.slice(i, i + 200);
         const got = await trx
           .insertInto("events")
           .values(chunk)
@@ -364,7 +394,7 @@ export class Store {
     expiresAt: number | null,
     now = Date.now(),
   ): Promise<Suppression> {
-    const a = normalizeAddress(text(address));
+    const a = normalizeAddress(wellFormed(address));
     if (!isRecipientAddress(a))
       throw new RangeError(
         `the address must be an email address of at most ${EVENT_MAX_LENGTH.recipient} characters once lower-cased, without white space or control characters`,
@@ -1042,9 +1072,12 @@ const NUL = /\u0000/g;
  */
 function text<T extends string | null | undefined>(v: T): T {
   if (typeof v !== "string") return v;
-  let s: string = v.includes("\u0000") ? v.replace(NUL, "") : v;
-  if (!(s as WellFormed).isWellFormed()) s = (s as WellFormed).toWellFormed();
-  return s as T;
+  return wellFormed(v.includes("\u0000") ? v.replace(NUL, "") : v) as T;
+}
+
+/** Lone UTF-16 surrogates made U+FFFD (as `text`, NUL kept: an address with one is refused). */
+function wellFormed(s: string): string {
+  return (s as WellFormed).isWellFormed() ? s : (s as WellFormed).toWellFormed();
 }
 
 /** ES2024 string methods (Node 20 has them; the ES2023 library types do not). */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
-import { Store } from "../../src/store/store.js";
+import { dedupeKey, legacyDedupeKey, Store } from "../../src/store/store.js";
 import { testDatabases } from "../support/databases.js";
 
 const at = (d: string) => `2026-02-${d}T10:00:00.000Z`;
@@ -609,3 +609,34 @@ test("SQLite and PostgreSQL give the same time-zone answers", {
     }));
   assert.deepEqual(norm(a), norm(b));
 });
+
+for (const db of testDatabases()) {
+  test(`${db.name}: an event stored under its key of before (its time as written) is still one`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const e = classifyEvent(
+        ev({
+          type: "bounce",
+          recipient: "legacy@example.com",
+          response: "550 5.1.1 unknown",
+          timestamp: "2026-02-02T10:00:00Z",
+        }),
+      );
+      // As a version before stored it: the key of the time as written.
+      const legacy = legacyDedupeKey(e);
+      assert.ok(legacy && legacy !== dedupeKey(e));
+      const [row] = (await store.insertEvents([e])).stored;
+      assert.ok(row);
+      await store.db
+        .updateTable("events")
+        .set({ dedupe_key: legacy })
+        .where("dedupe_key", "=", dedupeKey(e))
+        .execute();
+      // Sent again as it was, twice in one batch.
+      assert.deepEqual(await store.insertEvents([e, e]), { inserted: 0, duplicates: 2, stored: [] });
+      assert.equal((await store.listEvents({ limit: 10, recipient: "legacy@example.com" })).items.length, 1);
+    } finally {
+      await store.close();
+    }
+  });
+}
