@@ -533,7 +533,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
-      req.body.events.forEach((e, i) => beforeEpoch(e, `body.events[${i}]`));
+      for (const [i, e] of req.body.events.entries()) beforeEpoch(e, `body.events[${i}]`);
       return ctx.ingest(req.body.events.map(toEvent));
     },
   );
