@@ -531,8 +531,7 @@ export class Store {
    *
    * Time buckets (`bucketMs`) are cut in the time zone `tzOffsetMinutes` east of UTC (420 for
    * UTC+07:00, -300 for UTC-05:00): a day bucket starts at that zone's midnight, a week bucket at
-   * its midnight every 7 days counted from 1970-01-01 (a Thursday), an hour bucket at its whole
-   * hour. Each bucket is labelled with the UTC instant it starts at. The daily rollups are UTC days:
+   * its midnight on Mondays (ISO 8601 weeks), an hour bucket at its whole hour. Each bucket is labelled with the UTC instant it starts at. The daily rollups are UTC days:
    * with an offset other than 0, day buckets are counted from the events, week buckets from the
    * rollups for the UTC days that lie inside one week and from the events for the others (the day
    * a week starts in, the partial days at the ends of the range); totals without buckets do not
@@ -599,7 +598,7 @@ export class Store {
     const cols = groupBy
       .filter((g): g is keyof typeof GROUP_COLUMNS => g !== "bucket")
       .map((g) => GROUP_COLUMNS[g]);
-    const offsetMs = (tzOffsetMinutes || 0) * 60_000;
+    const offsetMs = bucketMs ? alignmentMs(bucketMs, tzOffsetMinutes) : 0;
     const bucketExpr = bucketMs ? bucketStart(sql.raw("occurred_at"), bucketMs, offsetMs) : null;
     const rows: Record<string, unknown>[] = [];
     // Without the totals, the events are read for the failure groups only (no permanence).
@@ -622,7 +621,7 @@ export class Store {
       const from = f.from === undefined ? undefined : Math.ceil(f.from / DAY) * DAY;
       const to = f.to === undefined ? undefined : Math.floor(f.to / DAY) * DAY;
       if (from === undefined || to === undefined || from < to) {
-        rows.push(...(await this.rollupRows(f, rollup, cols, bucketMs, from, to)));
+        rows.push(...(await this.rollupRows(f, rollup, cols, bucketMs, from, to, offsetMs)));
         // The partial days at the ends of the range, from the events.
         if (f.from !== undefined && from !== undefined && f.from < from) {
           rows.push(...(await events({ ...f, to: Math.min(from, f.to ?? from) })));
@@ -856,6 +855,15 @@ const ROLLUP_COLUMNS = new Set(["category", "error_code", "status_code", "provid
 export const MAX_TZ_OFFSET_MINUTES = 840;
 
 /**
+ * How far the buckets of `bucketMs` are shifted from multiples of it since the epoch: the zone's
+ * offset, and for weeks three days more, so that they start on Mondays (1970-01-01 was a Thursday;
+ * 1969-12-29 a Monday). The shift keeps every time after 1970 positive in the bucket arithmetic.
+ */
+export function alignmentMs(bucketMs: number, tzOffsetMinutes = 0): number {
+  return (tzOffsetMinutes || 0) * 60_000 + (bucketMs === 7 * DAY ? 3 * DAY : 0);
+}
+
+/**
  * SQL for the start of the bucket `column` (epoch ms) falls in: buckets of `bucketMs` aligned to
  * the epoch in a zone `offsetMs` east of UTC, as the UTC instant the bucket starts at. Literals,
  * not parameters: PostgreSQL matches the GROUP BY expression to the selected one by its text.
@@ -884,7 +892,7 @@ export const MAX_BUCKETS = 1000;
  */
 export function bucketCount(from: number, to: number, bucketMs: number, tzOffsetMinutes = 0): number {
   if (!(to > from)) return 0;
-  const offsetMs = tzOffsetMinutes * 60_000;
+  const offsetMs = alignmentMs(bucketMs, tzOffsetMinutes);
   return Math.floor((to - 1 + offsetMs) / bucketMs) - Math.floor((from + offsetMs) / bucketMs) + 1;
 }
 

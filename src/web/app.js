@@ -747,9 +747,9 @@ let currentExamples = null;
 function renderCharts() {
   const tl = state.timeline?.groups ?? [];
   const unit = state.period.bucket === "hour" ? HOUR : state.period.bucket === "week" ? 7 * DAY : DAY;
-  // The API's buckets start at the viewer's midnight (hour) every day (week: every 7 days from
-  // 1970-01-01 local), labelled with their UTC instants.
-  const off = state.period.offset * 60_000;
+  // The API's buckets start at the viewer's midnight (hour) every day (week: on Mondays),
+  // labelled with their UTC instants; weeks are shifted 3 days from the epoch, a Thursday.
+  const off = state.period.offset * 60_000 + (unit === 7 * DAY ? 3 * DAY : 0);
   const first = Math.floor((state.period.from + off) / unit) * unit - off;
   const buckets = [];
   for (let b = first; b < state.period.to; b += unit) buckets.push(b);

@@ -139,9 +139,9 @@ for (const db of testDatabases()) {
         4,
       );
 
-      // Exactly MAX_BUCKETS local weeks (UTC+07:00: weeks start at 17:00 UTC on Wednesdays).
+      // Exactly MAX_BUCKETS local weeks (UTC+07:00: weeks start at 17:00 UTC on Sundays).
       const tz = 420;
-      const offset = tz * 60_000;
+      const offset = tz * 60_000 + 3 * DAY;
       const weekStart = Math.floor((to + offset) / WEEK) * WEEK - offset;
       const range = { from: weekStart - (MAX_BUCKETS - 1) * WEEK, to: weekStart + WEEK };
       assert.equal(bucketCount(range.from, range.to, WEEK, tz), MAX_BUCKETS);

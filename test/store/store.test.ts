@@ -410,7 +410,8 @@ function expectedBuckets(
   offset: number,
 ): Record<string, number> {
   const out: Record<string, number> = {};
-  const off = offset * 60_000;
+  // Weeks start on Mondays: the epoch was a Thursday, so weeks are 3 days off its multiples.
+  const off = offset * 60_000 + (bucketMs === 7 * DAY ? 3 * DAY : 0);
   for (const e of events) {
     const t = Date.parse(e.timestamp);
     if ((f.from !== undefined && t < f.from) || (f.to !== undefined && t >= f.to)) continue;
@@ -477,13 +478,21 @@ for (const db of testDatabases()) {
         const wrong = await store.stats(f, ["category"], DAY, 500, false, -offset);
         assert.notDeepEqual(perBucket(wrong.groups), perBucket(days.groups));
 
-        // Weeks start every 7 days from 1970-01-01 (a Thursday) at local midnight: 2026-03-12.
+        // Weeks start on Mondays at local midnight: Monday 2026-03-09 holds every local day here.
+        assert.equal(new Date(m(-1) + offset * 60_000).getUTCDay(), 1);
         const weeks = await store.stats(f, ["category"], 7 * DAY, 500, true, offset);
         answers.push(weeks);
-        assert.deepEqual(perBucket(weeks.groups), {
-          [iso(m(2) - 7 * DAY)]: 1 + 10 + 2 + 11 + 3,
-          [iso(m(2))]: 12 + 4 + 13,
-        });
+        assert.deepEqual(perBucket(weeks.groups), { [iso(m(-1))]: 1 + 10 + 2 + 11 + 3 + 12 + 4 + 13 });
+        // The events of the first three local days and the rest, in the weeks they fall in.
+        for (const [from, to] of [
+          [m(-1), m(2)],
+          [m(2), m(3) + DAY],
+        ] as const) {
+          const part = await store.stats({ ...f, from, to }, ["bucket"], 7 * DAY, 500, true, offset);
+          const sum = Object.values(perBucket(part.groups)).reduce((a, b) => a + b, 0);
+          assert.deepEqual(Object.keys(perBucket(part.groups)), [iso(m(-1))]);
+          assert.equal(sum, from === m(-1) ? 1 + 10 + 2 + 11 + 3 : 12 + 4 + 13);
+        }
 
         // A period of whole local days: its totals (rollups for the whole UTC days inside it,
         // events for the edges) and its day buckets (events) count the same events.
