@@ -65,9 +65,12 @@ export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
 export const TIMESTAMP_YEAR_PATTERN = "^(?:19[7-9][0-9]|[2-9][0-9]{3})-";
 /** Text without control characters (sending domain, IP, tag: the statistics' rollup keys join them). */
 export const NO_CONTROL_PATTERN = "^[^\\u0000-\\u001f\\u007f]*$";
-/** SMTP reply codes: three digits, 2xx to 5xx. */
-export const REPLY_CODE_MIN = 200;
-export const REPLY_CODE_MAX = 599;
+/**
+ * Reply codes: three digits, as POST /v1/events and the library take them. SMTP's are 2xx to 5xx;
+ * providers add their own beyond (Mailgun 605, in the upstream code table as invalid_address).
+ */
+export const REPLY_CODE_MIN = 100;
+export const REPLY_CODE_MAX = 999;
 /** The longest value of each string field. */
 export const EVENT_MAX_LENGTH = {
   sourceId: 512,

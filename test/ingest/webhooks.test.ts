@@ -179,7 +179,7 @@ describe("mailgun", () => {
     assert.deepEqual(
       got.map((e) => [e.type, e.recipient, e.response, e.errorCode ?? null, e.statusCode ?? null]),
       [
-        ["bounce", "alice@example.com", "Not delivering to previously bounced address", null, null],
+        ["bounce", "alice@example.com", "Not delivering to previously bounced address", 605, null],
         [
           "deferred",
           "alice@example.com",
@@ -698,9 +698,14 @@ describe("events are checked as POST /v1/events checks them", () => {
     assert.equal(ok.event.errorCode, 550);
     assert.equal(ok.event.statusCode, "5.1.1");
     assert.equal(ok.event.remoteHost, null, "over 255 characters: dropped");
-    for (const errorCode of [199, 600, 55, 550.5]) {
+    // Three digits, as the schema takes them: providers' own codes (Mailgun 605) are kept.
+    for (const errorCode of [99, 1000, 55, 550.5]) {
       const c = checkEvent({ ...base, errorCode });
       assert.ok(c.ok && c.event.errorCode === null, `errorCode ${errorCode}`);
+    }
+    for (const errorCode of [100, 605, 999]) {
+      const c = checkEvent({ ...base, errorCode });
+      assert.ok(c.ok && c.event.errorCode === errorCode, `errorCode ${errorCode}`);
     }
     for (const statusCode of ["abc", "6.1.1", "5.1", "5.1.1.1", " 5.1.1"]) {
       const c = checkEvent({ ...base, statusCode });

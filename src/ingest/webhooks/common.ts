@@ -137,10 +137,14 @@ export function num(v: unknown): number | null {
   return null;
 }
 
-/** An SMTP reply code (200–599) or null: providers also use codes of their own (Mailgun 605). */
+/**
+ * A reply code of three digits (100-999, as POST /v1/events takes) or null. Providers also use
+ * codes of their own beyond SMTP's (Mailgun 605: not delivering to a previously bounced address):
+ * kept, since they say something (the upstream code table files 605 under invalid_address).
+ */
 export function smtpCode(v: unknown): number | null {
   const n = num(v);
-  return n !== null && Number.isInteger(n) && n >= 200 && n <= 599 ? n : null;
+  return n !== null && Number.isInteger(n) && n >= 100 && n <= 999 ? n : null;
 }
 
 /** ISO 8601 from unix seconds (number or numeric string) or a date string. */
