@@ -192,6 +192,14 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
       `jawaban reputasi Mailspike ${answer} (bukan pemblokiran)`,
     );
   }
+  // 127.255.255.x is where lists put their error codes (Spamhaus, Abusix, and others after them):
+  // no list answers a listing there.
+  if (answer.startsWith("127.255.255."))
+    return means(
+      "refused",
+      `${zone} answered ${answer}, an error code (a refused query or a wrong use of the list), not a listing`,
+      `${zone} menjawab ${answer}, sebuah kode kesalahan (kueri ditolak atau penggunaan daftar yang salah), bukan pencantuman`,
+    );
   if (last < 2 && answer === "127.0.0.1")
     return means(
       "refused",

@@ -354,6 +354,10 @@ test("a blocklist answer of 127.255.255.254 is a refused query, not a listing", 
   assert.equal(interpretAnswer("zen.spamhaus.org", "127.0.0.2").type, "listed");
   assert.equal(interpretAnswer("multi.uribl.com", "127.0.0.1").type, "refused");
   assert.equal(interpretAnswer("bl.spamcop.net", "10.0.0.1").type, "invalid");
+  // Other lists' error codes too: 127.255.255.x is never a listing.
+  assert.equal(interpretAnswer("b.barracudacentral.org", "127.255.255.254").type, "refused");
+  assert.equal(interpretAnswer("bl.spamcop.net", "127.255.255.252").type, "refused");
+  assert.equal(interpretAnswer("bl.spamcop.net", "127.0.0.2").type, "listed");
   const refused = await checkBlocklists("refused.test", dns());
   const d = refused.map((x) => x.id);
   assert.ok(d.includes("blocklist.refused") && !d.includes("blocklist.listed"), d.join(", "));
