@@ -125,6 +125,29 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
         ),
       );
   });
+  // An MX target must be a host's own name, not an alias (RFC 2181 §10.3, RFC 5321 §5.1): most
+  // senders follow the alias anyway, some do not.
+  const resolvable = hosts.slice(0, 10).filter((m, i) => lookups[i]!.status === "ok" && !isIP(m.exchange));
+  const aliases = await Promise.all(resolvable.map((m) => dns.query(m.exchange, "CNAME")));
+  resolvable.forEach((m, i) => {
+    const a = aliases[i]!;
+    if (a.status !== "ok") return;
+    const target = a.records[0]!;
+    findings.push(
+      finding(
+        "mx.cname",
+        "warning",
+        domain,
+        `The MX host ${m.exchange} is an alias (CNAME) of ${target}; an MX record must name a host directly (RFC 2181 §10.3), and some senders do not follow the alias.`,
+        `Point the MX record at ${target} itself.`,
+        {
+          message: `Host MX ${m.exchange} adalah alias (CNAME) dari ${target}; catatan MX harus langsung menyebut nama host (RFC 2181 §10.3), dan sebagian pengirim tidak mengikuti alias tersebut.`,
+          fix: `Arahkan catatan MX langsung ke ${target}.`,
+        },
+        { exchange: m.exchange, target },
+      ),
+    );
+  });
   if (!findings.length)
     findings.push(
       finding(
@@ -819,6 +842,41 @@ function lintDkim(name: string, record: string): Finding[] {
         },
       ),
     );
+  // h= lists the hashes the key may be used with (RFC 6376 §3.6.1); rsa-sha1 signatures are
+  // no longer valid (RFC 8301 §3.1), so a key limited to sha1 verifies nothing.
+  const hashes = tags.has("h") ? (tags.get("h") ?? "").split(":").map((x) => x.trim().toLowerCase()) : null;
+  if (hashes && !hashes.includes("sha256"))
+    f.push(
+      finding(
+        "dkim.sha1_only",
+        "error",
+        name,
+        `The DKIM key at ${name} allows only h=${hashes.join(":")}: receivers no longer accept rsa-sha1 signatures (RFC 8301), so mail signed with this key fails DKIM.`,
+        "Remove h= from the record (or set h=sha256) and sign with rsa-sha256.",
+        {
+          message: `Kunci DKIM di ${name} hanya mengizinkan h=${hashes.join(":")}: server penerima tidak lagi menerima tanda tangan rsa-sha1 (RFC 8301), sehingga email yang ditandatangani dengan kunci ini gagal DKIM.`,
+          fix: "Hapus h= dari catatan (atau tetapkan h=sha256) dan tandatangani email dengan rsa-sha256.",
+        },
+        { hashes },
+      ),
+    );
+  // s= lists the services the key is for (RFC 6376 §3.6.1): "*" (the default) or "email".
+  const services = tags.has("s") ? (tags.get("s") ?? "").split(":").map((x) => x.trim().toLowerCase()) : null;
+  if (services && !services.includes("*") && !services.includes("email"))
+    f.push(
+      finding(
+        "dkim.service",
+        "error",
+        name,
+        `The DKIM key at ${name} is for s=${services.join(":")}, not email: receivers do not use it to verify mail.`,
+        "Remove s= from the record (or set s=email).",
+        {
+          message: `Kunci DKIM di ${name} ditujukan untuk s=${services.join(":")}, bukan email: server penerima tidak menggunakannya untuk memverifikasi email.`,
+          fix: "Hapus s= dari catatan (atau tetapkan s=email).",
+        },
+        { services },
+      ),
+    );
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
     f.push(
       finding(
@@ -1048,6 +1106,7 @@ export async function checkDmarc(
         },
       ),
     );
+  if (!bad.length) f.push(...(await unauthorizedReportDestinations(at.slice("_dmarc.".length), tags, dns)));
   if (tags.get("adkim")?.toLowerCase() === "s" || tags.get("aspf")?.toLowerCase() === "s")
     f.push(
       finding(
@@ -1070,6 +1129,54 @@ export async function checkDmarc(
       }),
     );
   return { findings: f, dmarc: bad.length ? null : { p: applied, sp: inherited ? null : sp, pct } };
+}
+
+/**
+ * Report addresses (rua=, ruf=) outside the record's own organisational domain: the receiving
+ * domain must agree to take them with a TXT record "v=DMARC1" at
+ * <policy domain>._report._dmarc.<destination> (RFC 7489 §7.1), or receivers send no reports there.
+ * A destination whose DNS fails is not judged.
+ */
+async function unauthorizedReportDestinations(
+  policyDomain: string,
+  tags: Map<string, string>,
+  dns: Dns,
+): Promise<Finding[]> {
+  const own = getDomain(policyDomain) ?? policyDomain.toLowerCase();
+  const destinations = new Map<string, string[]>();
+  for (const t of ["rua", "ruf"]) {
+    for (const uri of tags.get(t)?.split(",") ?? []) {
+      const m = /^mailto:[^@\s]+@([^@\s!]+)/i.exec(uri.trim());
+      const host = m?.[1]?.toLowerCase().replace(/\.$/, "");
+      if (!host || (getDomain(host) ?? host) === own) continue;
+      const list = destinations.get(host) ?? [];
+      if (!list.includes(t)) list.push(t);
+      destinations.set(host, list);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [host, kinds] of destinations) {
+    const name = `${policyDomain}._report._dmarc.${host}`;
+    const r = await dns.txt(name);
+    if (r.status === "error") continue;
+    if (r.status === "ok" && r.records.some((t) => /^\s*v\s*=\s*DMARC1\s*(;|$)/.test(t))) continue;
+    const which = kinds.map((k) => `${k}=`).join(" and ");
+    out.push(
+      finding(
+        "dmarc.rua_unauthorized",
+        "warning",
+        `_dmarc.${policyDomain}`,
+        `The DMARC reports of ${policyDomain} (${which}) go to ${host}, outside its own domain, and ${host} has not agreed to take them: there is no "v=DMARC1" TXT record at ${name}, so receivers send no reports there.`,
+        `Ask the owner of ${host} (your DMARC report service) to publish TXT "v=DMARC1" at ${name} (or *._report._dmarc.${host}), or send the reports to an address in ${own}.`,
+        {
+          message: `Laporan DMARC ${policyDomain} (${which}) dikirim ke ${host}, di luar domainnya sendiri, dan ${host} belum menyetujui untuk menerimanya: tidak ada catatan TXT "v=DMARC1" di ${name}, sehingga server penerima tidak mengirim laporan ke sana.`,
+          fix: `Minta pemilik ${host} (layanan laporan DMARC Anda) untuk menerbitkan TXT "v=DMARC1" di ${name} (atau *._report._dmarc.${host}), atau kirim laporan ke alamat di ${own}.`,
+        },
+        { destination: host, tags: kinds, record: name },
+      ),
+    );
+  }
+  return out;
 }
 
 function dmarcRecords(r: DnsAnswer<string>): string[] {

@@ -36,6 +36,8 @@ export const ZONES: Record<string, string> = {
     `default._bimi TXT ${txt("v=BIMI1; l=https://good.test/logo.svg")}`,
     "sub A 192.0.2.10",
     "sub MX 10 mx.good.test.",
+    // reports.good.test takes the DMARC reports of extok.bad.test (RFC 7489 §7.1).
+    `extok.bad.test._report._dmarc.reports TXT ${txt("v=DMARC1")}`,
   ].join("\n"),
   "bad.test": [
     ...Array.from({ length: 11 }, (_, i) => `i${i + 1} TXT ${txt(`v=spf1 ip4:198.51.100.${i + 1} -all`)}`),
@@ -63,6 +65,12 @@ export const ZONES: Record<string, string> = {
     `short._domainkey TXT ${txt(`v=DKIM1; k=rsa; p=${KEY1024.p}`)}`,
     `badver._domainkey TXT ${txt(`k=rsa; v=DKIM1; p=${KEY2048.p}`)}`,
     `nop._domainkey TXT ${txt("v=DKIM1; k=rsa")}`,
+    `sha1._domainkey TXT ${txt(`v=DKIM1; h=sha1; k=rsa; p=${KEY2048.p}`)}`,
+    `web._domainkey TXT ${txt(`v=DKIM1; s=web; k=rsa; p=${KEY2048.p}`)}`,
+    // DMARC reports sent to another domain: one that agreed (its record is in good.test's zone),
+    // one that did not.
+    `_dmarc.extrua TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test,mailto:r@reports.good.test")}`,
+    `_dmarc.extok TXT ${txt("v=DMARC1; p=reject; rua=mailto:r@reports.good.test")}`,
     // DMARC
     `_dmarc.multi TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test")}`,
     `_dmarc.multi TXT ${txt("v=DMARC1; p=none")}`,
@@ -78,6 +86,10 @@ export const ZONES: Record<string, string> = {
     `mxmany TXT ${txt("v=spf1 mx -all")}`,
     ...Array.from({ length: 11 }, (_, i) => `mxmany MX ${i + 1} m${i}.good.test.`),
     "deadmx MX 10 nothing.bad.test.",
+    // An MX host that is an alias.
+    "cnamemx MX 10 alias.bad.test.",
+    "alias CNAME realmx.bad.test.",
+    "realmx A 192.0.2.10",
     'nomxnoa TXT "nothing here"',
     // MTA-STS, TLS-RPT, BIMI
     // MTA-STS policy hosts are the tests' HTTPS server on 127.0.0.1 (mta-sts-server.ts), which
