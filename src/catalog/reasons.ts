@@ -14,7 +14,14 @@ const ROWS: Record<Category, Row[]> = {
       "Sending domain or URL is blocklisted",
       "Domain pengirim atau URL masuk daftar hitam",
     ],
-    ["sender_blocked", "Sender address blocked by the recipient", "Alamat pengirim diblokir oleh penerima"],
+    // The recipient (or their organisation) chose to refuse this sender: retrying does not help.
+    [
+      "sender_blocked",
+      "Sender address blocked by the recipient",
+      "Alamat pengirim diblokir oleh penerima",
+      "hard",
+      "contact_recipient",
+    ],
   ],
   dmarc: [
     [
@@ -45,7 +52,7 @@ const ROWS: Record<Category, Row[]> = {
     [
       "suppressed",
       "Address is on a suppression or bounce list",
-      "Alamat ada di daftar penekanan atau pentalan",
+      "Alamat ada di daftar supresi (suppression list) atau daftar pentalan (bounce list)",
     ],
     [
       "not_accepted",
@@ -116,7 +123,7 @@ const ROWS: Record<Category, Row[]> = {
     ["ip_reputation", "Poor IP reputation", "Reputasi IP buruk"],
     ["domain_reputation", "Poor domain reputation", "Reputasi domain buruk"],
     ["complaints", "Too many user complaints", "Terlalu banyak keluhan pengguna"],
-    ["new_ip", "New or cold IP address", "Alamat IP baru atau belum dipanaskan"],
+    ["new_ip", "New or cold IP address", "Alamat IP baru atau belum dipanaskan (warm-up)"],
   ],
   unknown: [["unclassified", "Not classified", "Tidak terklasifikasi"]],
 };

@@ -382,7 +382,13 @@ export class Engine {
     let actionType = delivered ? "none" : (reasonInfo?.action ?? info.action);
     // A permanent failure is not retried as it is: when the receiving side's own problem is permanent
     // (no mail hosts, a group closed to this sender), the way on is through the recipient.
-    if (actionType === "retry" && permanence === "hard") actionType = "contact_recipient";
+    // A mailbox that will not take mail again for this sender (disabled for good, full for good): stop
+    // sending to it.
+    if (actionType === "retry" && permanence === "hard")
+      actionType = category === "inbox" || category === "inbox_full" ? "suppress" : "contact_recipient";
+    // A temporary failure is retried by the sending server: "user unknown" under 4xx is suppressed
+    // only after repeats (the suppression policy counts bounces, not deferrals).
+    if (actionType === "suppress" && permanence === "soft") actionType = "retry";
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {

@@ -212,10 +212,57 @@ test("a hard failure is never to be retried: a permanent recipient_error goes th
   assert.equal(soft.action.type, "retry");
 });
 
+test("the action follows the permanence: a mailbox gone for good is suppressed, a deferral retried", () => {
+  const act = (reply: string) => {
+    const d = diagnose(reply);
+    return [d.reason, d.permanence, d.action.type];
+  };
+  // Disabled for good (Google's own code): not retried, not a matter for the recipient's server.
+  assert.deepEqual(
+    act(
+      "550-5.2.1 The email account that you tried to reach is inactive. For more information, go to 550 5.2.1 https://support.google.com/mail/?p=DisabledUser - gsmtp",
+    ),
+    ["inbox.inactive", "hard", "suppress"],
+  );
+  // "User unknown" under 4xx: the sending server retries; suppression comes after repeats.
+  assert.deepEqual(act("450 4.1.1 <a@example.org>: Recipient address rejected: User unknown"), [
+    "invalid_address.user_unknown",
+    "soft",
+    "retry",
+  ]);
+  assert.deepEqual(act("550 5.1.1 <a@example.org>: Recipient address rejected: User unknown"), [
+    "invalid_address.user_unknown",
+    "hard",
+    "suppress",
+  ]);
+  // The recipient's own block list: nothing to delist, no retry.
+  const blocked = diagnose("550 5.7.1 Sender address blacklisted by user");
+  assert.deepEqual(
+    [blocked.reason, blocked.permanence, blocked.action],
+    [
+      "blocked.sender_blocked",
+      "hard",
+      { type: "contact_recipient", retryAfterSeconds: null, retryAfterSource: null },
+    ],
+  );
+  // "Please retry later" says when, not why: the reason in the words decides.
+  assert.equal(
+    diagnose("451 4.7.1 Sender rejected due to low reputation. Please retry later.").category,
+    "sender_reputation",
+  );
+});
+
 test("a provider's wording names it only when no remote host is known", () => {
   const reply = "451 4.3.0 Mail server temporarily rejected message.";
   assert.equal(diagnose(reply).provider, "gmail");
   assert.equal(diagnose({ response: reply, remoteHost: "mx.example.org" }).provider, null);
+  // Words anyone writes name no provider.
+  for (const generic of [
+    "554 5.7.1 Spam message rejected",
+    "552 5.2.2 Mailbox size limit exceeded",
+    "554 5.7.1 <a@example.org>: Recipient address rejected: Access denied",
+  ])
+    assert.equal(diagnose(generic).provider, null, generic);
   assert.equal(diagnose({ response: reply, remoteHost: "gmail-smtp-in.l.google.com" }).provider, "gmail");
   assert.equal(
     diagnose(`host mx.example.org[192.0.2.1] said: ${reply} (in reply to end of DATA command)`).provider,

@@ -16,6 +16,32 @@ export const BLOCKING: RuleTable = {
       source: "Postfix reject_rbl_client",
     },
     {
+      // The recipient's own list of refused senders, not a public blocklist: nothing to delist.
+      id: "blocked-by-recipient",
+      reason: "blocked.sender_blocked",
+      match: [
+        "blacklisted by user",
+        "blacklisted by the user",
+        "blacklisted by recipient",
+        "blacklisted by the recipient",
+        "blocked by recipient",
+        "blocked by the recipient",
+        "blocked by the user",
+        "recipient's block list",
+        "recipient's blocklist",
+        "recipient's blacklist",
+        "user's block list",
+        "user's blacklist",
+        "user blacklist",
+        "user denylist",
+        "user blocklist",
+        "blocked senders list",
+        "personal blacklist",
+      ],
+      priority: 62,
+      example: "550 5.7.1 Sender address blacklisted by user",
+    },
+    {
       id: "dnsbl",
       reason: "blocked.dnsbl",
       match: [

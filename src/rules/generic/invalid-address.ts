@@ -6,6 +6,15 @@ export const INVALID_ADDRESS: RuleTable = {
   priority: 50,
   rules: [
     {
+      // Refused at RCPT for this address: Exchange Online's edge blocking of addresses not in the
+      // directory (5.4.1, microsoft.edge-blocked-recipient), and MTAs answering the same way.
+      id: "access-denied",
+      reason: "invalid_address.user_unknown",
+      match: "recipient address rejected: access denied",
+      priority: 60,
+      example: "554 5.7.1 <jane@example.org>: Recipient address rejected: Access denied",
+    },
+    {
       id: "user-unknown",
       reason: "invalid_address.user_unknown",
       match: [

@@ -6,6 +6,15 @@ export const MAILBOX: RuleTable = {
   priority: 50,
   rules: [
     {
+      // The mailbox's size, not the message's: before the "size limit exceeded" of rejection.size.
+      id: "mailbox-size",
+      reason: "inbox_full.over_quota",
+      match: ["mailbox size limit exceeded", "mailbox size exceeded"],
+      priority: 60,
+      example: "552 5.2.2 Mailbox size limit exceeded",
+      source: "https://yandex.com/support/mail/bounces/yandex/mailbox-size-limit-exceeded.html",
+    },
+    {
       id: "mailbox-full",
       reason: "inbox_full.over_quota",
       match: [

@@ -98,7 +98,6 @@ export const RATE_LIMIT: RuleTable = {
         "gray listed",
         "grey-listed",
         "gray-listed",
-        "please retry later",
       ],
       priority: 59,
       permanence: "soft",

@@ -275,10 +275,20 @@ export const GMAIL: ProviderDef = {
     {
       id: "out-of-storage",
       reason: "inbox_full.over_quota",
-      match: ["inbox is out of storage space", "p=overquotatemp", "p=overquotaperm"],
+      match: ["inbox is out of storage space", "p=overquotatemp"],
       priority: 64,
       example:
         "452 4.2.2 The recipient's inbox is out of storage space. Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp",
+      source: SMTP_ERRORS,
+    },
+    {
+      // Google's "Perm": full and inactive for long, not emptied any more.
+      id: "over-quota-permanent",
+      reason: "inbox_full.over_quota",
+      match: "p=overquotaperm",
+      priority: 65,
+      permanence: "hard",
+      example: "552 5.2.2 https://support.google.com/mail/?p=OverQuotaPerm - gsmtp",
       source: SMTP_ERRORS,
     },
     {
@@ -286,6 +296,8 @@ export const GMAIL: ProviderDef = {
       reason: "inbox.inactive",
       match: ["account that you tried to reach is inactive", "p=disableduser"],
       priority: 62,
+      // A disabled Google account does not come back for this sender: stop sending.
+      permanence: "hard",
       example:
         "550 5.2.1 The email account that you tried to reach is inactive. For more information, go to https://support.google.com/mail/?p=DisabledUser - gsmtp",
       source: SMTP_ERRORS,

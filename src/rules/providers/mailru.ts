@@ -13,7 +13,8 @@ export const MAILRU: ProviderDef = {
     {
       id: "spam-rejected",
       reason: "sender_reputation.spam",
-      match: ["spam message rejected", "help.mail.ru/notspam-support"],
+      // "spam message rejected" alone is anyone's wording: the help link is Mail.ru's.
+      match: "help.mail.ru/notspam-support",
       example:
         "550 spam message rejected. Please visit http://help.mail.ru/notspam-support/id?c=37o1uvXUfWYxWJiJJ-wYxPhLrs9SgNsqDKLqJ1_v5c0HAAAAG8gAAGfRbRs~ or report details to abuse@corp.mail.ru. Error code: BA35BADF667DD4F589985831C418EC27CFAE4BF82ADB805227EAA20CCDE5EF5F. ID: 000000070000C81B1B6DD167.",
       source: "https://errorsmaster.ru/oshibka-550-spam-message-rejected",

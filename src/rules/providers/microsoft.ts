@@ -274,7 +274,11 @@ export const MICROSOFT: ProviderDef = {
     {
       id: "edge-blocked-recipient",
       reason: "invalid_address.user_unknown",
-      match: ["recipient address rejected: access denied"],
+      // Exchange Online's directory-based edge blocking: 5.4.1 or its AS( mark. The same words under
+      // other codes are anyone's (generic.invalid_address.access-denied): no provider is named.
+      match:
+        /\b5\.4\.1 (?:<[^<>\s]{1,254}>:? |\[[^[\]\s]{1,254}\]:? )?recipient address rejected: access denied|recipient address rejected: access denied\.? as\(/,
+      keywords: ["recipient address rejected: access denied"],
       priority: 66,
       example:
         "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]",

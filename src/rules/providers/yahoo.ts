@@ -45,6 +45,8 @@ export const YAHOO: ProviderDef = {
       reason: "blocked.provider_blocklist",
       match: ["[tss09]", "[tss11]", "[ts03]", "will be permanently deferred; retrying will not succeed"],
       priority: 70,
+      // "Retrying will NOT succeed": fix the cause first.
+      permanence: "hard",
       example:
         "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
       source: SISIMAI,
@@ -110,6 +112,7 @@ export const YAHOO: ProviderDef = {
       reason: "inbox.disabled",
       match: ["this mailbox is disabled (554.30)"],
       priority: 66,
+      permanence: "hard",
       example:
         "554 delivery error: dd Sorry, your message to jane@yahoo.com cannot be delivered. This mailbox is disabled (554.30). - mta1234.mail.ne1.yahoo.com",
       source: FIELD_MANUAL,

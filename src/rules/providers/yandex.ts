@@ -53,14 +53,6 @@ export const YANDEX: ProviderDef = {
       priority: 66,
     },
     {
-      id: "mailbox-size",
-      reason: "inbox_full.over_quota",
-      match: ["mailbox size limit exceeded", "mailbox size exceeded"],
-      example: "552 5.2.2 Mailbox size limit exceeded",
-      source: "https://yandex.com/support/mail/bounces/yandex/mailbox-size-limit-exceeded.html",
-      priority: 64,
-    },
-    {
       id: "virus",
       reason: "rejection.virus",
       match: "message infected by virus",
