@@ -329,6 +329,11 @@ export class Engine {
       const c = candidates[i]!;
       if (!best || stronger(c, best)) best = c;
     }
+    // Vague words ("rejected", "refused") say less than a status code that names the mailbox's
+    // state ("550 5.1.1 Recipient rejected", "550 5.2.1 … blocked due to inactivity"): the code
+    // decides, the words stay among the alternatives.
+    if (best && best.rule.priority <= WEAK_PRIORITY && statusCode !== null && MAILBOX_STATUS.test(statusCode))
+      best = undefined;
 
     let providerIndex = this.providerOfHost(remoteHost);
     if (providerIndex < 0) providerIndex = markerProvider;
@@ -404,7 +409,8 @@ export class Engine {
 
     // The strongest other match of each other category, strongest first (a handful at most).
     const alternatives: RuleMatch[] = [];
-    if (candidateCount > 1) {
+    // (One candidate is an alternative too when the codes decided over its vague words.)
+    if (candidateCount > 1 || (candidateCount === 1 && level !== "text")) {
       const strongest: Candidate[] = [];
       for (let i = 0; i < candidateCount; i++) {
         const c = candidates[i]!;
@@ -687,6 +693,8 @@ const NO_TIPS: readonly string[] = Object.freeze([]);
 
 /** Rules at or below this priority are vague words ("rejected", "access denied"). */
 const WEAK_PRIORITY = 25;
+/** Status codes that name the address or mailbox state: unknown, bad domain, moved, disabled, full. */
+const MAILBOX_STATUS = /^[45]\.(?:1\.(?:1|2|3|6|10)|2\.[12])$/;
 
 /**
  * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, or

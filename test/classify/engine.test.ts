@@ -252,6 +252,20 @@ test("the action follows the permanence: a mailbox gone for good is suppressed, 
   );
 });
 
+test("vague words lose to a status code that names the mailbox's state, and stay as an alternative", () => {
+  const d = diagnose("550 5.1.1 Recipient rejected");
+  assert.deepEqual(
+    [d.reason, d.evidence.level, d.evidence.ruleId],
+    ["invalid_address.user_unknown", "status", "status.1.1"],
+  );
+  assert.deepEqual(
+    d.evidence.alternatives.map((a) => a.ruleId),
+    ["generic.rejection.refused"],
+  );
+  // Under a vague status the words still decide.
+  assert.equal(diagnose("554 5.7.1 Message refused").reason, "rejection.policy");
+});
+
 test("a provider's wording names it only when no remote host is known", () => {
   const reply = "451 4.3.0 Mail server temporarily rejected message.";
   assert.equal(diagnose(reply).provider, "gmail");

@@ -6,6 +6,15 @@ export const MAILBOX: RuleTable = {
   priority: 50,
   rules: [
     {
+      // A mailbox closed for want of use: before the sender-side "blocked" of generic.blocking.
+      id: "inactivity",
+      reason: "inbox.inactive",
+      match: ["blocked due to inactivity", "disabled due to inactivity", "suspended due to inactivity"],
+      priority: 60,
+      example: "550 5.2.1 This mailbox has been blocked due to inactivity",
+      source: "Free.fr and Alice ADSL (France), as bounce handlers list them",
+    },
+    {
       // The mailbox's size, not the message's: before the "size limit exceeded" of rejection.size.
       id: "mailbox-size",
       reason: "inbox_full.over_quota",
