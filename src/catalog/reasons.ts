@@ -101,6 +101,21 @@ const ROWS: Record<Category, Row[]> = {
       "Kesalahan perutean atau perulangan di sisi penerima",
     ],
     ["mailer_error", "Local delivery program failed", "Program pengiriman lokal gagal"],
+    // The receiving server's demands on the connecting client, which the sending side must meet.
+    [
+      "smtp_auth",
+      "The server takes mail only after a login (SMTP AUTH), or the login failed",
+      "Server hanya menerima email setelah login (SMTP AUTH), atau login gagal",
+      undefined,
+      "fix_sender_setup",
+    ],
+    [
+      "tls_required",
+      "The server requires an encrypted connection (STARTTLS)",
+      "Server mewajibkan koneksi terenkripsi (STARTTLS)",
+      undefined,
+      "fix_sender_setup",
+    ],
   ],
   rejection: [
     ["content", "Content refused", "Isi email ditolak"],

@@ -105,20 +105,5 @@ export const AUTHENTICATION: RuleTable = {
         "550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy, but temporary DNS failures prevented authentication.",
       source: "Gmail",
     },
-    {
-      id: "auth-required",
-      reason: "dmarc.auth_required",
-      match: [
-        "authentication required",
-        "authentication is required",
-        "turn on smtp authentication",
-        "smtp authentication",
-        "must authenticate",
-        "please authenticate",
-        "auth required",
-      ],
-      priority: 40,
-      example: "530 5.7.0 Authentication required",
-    },
   ],
 };

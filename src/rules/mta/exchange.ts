@@ -131,7 +131,7 @@ export const EXCHANGE: RuleTable = {
     },
     {
       id: "not-authenticated",
-      reason: "dmarc.auth_required",
+      reason: "recipient_error.smtp_auth",
       match: "client was not authenticated",
       priority: 58,
       example: "530 5.7.1 Client was not authenticated",

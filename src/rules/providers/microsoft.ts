@@ -421,7 +421,7 @@ export const MICROSOFT: ProviderDef = {
     },
     {
       id: "anonymous-mail",
-      reason: "dmarc.auth_required",
+      reason: "recipient_error.smtp_auth",
       match: "client was not authenticated to send anonymous mail",
       priority: 60,
       example: "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM",
