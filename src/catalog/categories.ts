@@ -17,14 +17,14 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     retryAfterSeconds: 4 * 3600,
     tips: {
       en: [
-        "Check whether your sending IP address or domain is on a blocklist (Spamhaus, Spamcop, Barracuda, SORBS, UCEPROTECT, …) and follow that list's delisting process.",
+        "Check whether your sending IP address or domain is on a blocklist (Spamhaus, Spamcop, Barracuda, UCEPROTECT, …) and follow that list's delisting process (some lists expire listings by themselves once the cause stops).",
         "Make sure the sending IP has a reverse DNS (PTR) name that resolves back to the same IP and is not a generic dynamic-looking name.",
         "Review the content for spam triggers: many links, link shorteners, suspicious attachments, clickbait subjects.",
         "Keep the sending volume steady, without sudden spikes, and send only to a clean, opted-in list.",
         "If the block persists after delisting, contact the recipient's mail provider or administrator and ask them to lift it.",
       ],
       id: [
-        "Periksa apakah alamat IP atau domain pengirim Anda masuk daftar hitam (Spamhaus, Spamcop, Barracuda, SORBS, UCEPROTECT, …) dan ikuti proses penghapusan (delisting) dari daftar tersebut.",
+        "Periksa apakah alamat IP atau domain pengirim Anda masuk daftar hitam (Spamhaus, Spamcop, Barracuda, UCEPROTECT, …) dan ikuti proses penghapusan (delisting) dari daftar tersebut (sebagian daftar menghapus pencantuman dengan sendirinya setelah penyebabnya berhenti).",
         "Pastikan IP pengirim memiliki reverse DNS (PTR) yang mengarah kembali ke IP yang sama dan bukan nama generik yang tampak seperti IP dinamis.",
         "Tinjau isi email dari pemicu spam: terlalu banyak tautan, penyingkat tautan, lampiran mencurigakan, subjek yang bersifat clickbait.",
         "Jaga volume pengiriman tetap stabil tanpa lonjakan mendadak, dan kirim hanya ke daftar penerima yang bersih dan sudah memberi persetujuan.",

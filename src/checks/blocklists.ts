@@ -232,6 +232,28 @@ function zones(target: string, lists: readonly BlocklistDef[]): ZoneEntry[] {
 }
 
 /**
+ * What ends a listing: stopping the cause and a removal request, unless the list works otherwise
+ * (its `removal`), or the listing is Spamhaus's PBL, which is no mark of abuse: an address its
+ * network does not mean to send mail directly.
+ */
+function removalAdvice(list: BlocklistDef, zone: string, answers: string[]): { en: string; id: string } {
+  if (zone === "zen.spamhaus.org" && answers.every((a) => a === "127.0.0.10" || a === "127.0.0.11"))
+    return {
+      en: `Send through a mail server meant for it (your provider's relay or an email service) rather than from this address; only a real mail server on a static address should ask for removal from the PBL, at ${list.delistUrl}.`,
+      id: `Kirim melalui server email yang memang ditujukan untuk itu (relay penyedia Anda atau layanan email), bukan dari alamat ini; hanya server email sungguhan dengan alamat statis yang perlu mengajukan penghapusan dari PBL, di ${list.delistUrl}.`,
+    };
+  const cause =
+    "Find and stop the cause (compromised account or host, purchased or old list, missing opt-in)";
+  const causeId =
+    "Temukan dan hentikan penyebabnya (akun atau host yang disusupi, daftar alamat yang dibeli atau sudah lama, penerima yang tidak pernah memberi persetujuan/opt-in)";
+  if (list.removal) return { en: `${cause}; ${list.removal.en}.`, id: `${causeId}; ${list.removal.id}.` };
+  return {
+    en: `${cause}, then request removal at ${list.delistUrl}.`,
+    id: `${causeId}, lalu ajukan penghapusan di ${list.delistUrl}.`,
+  };
+}
+
+/**
  * Every IP (or domain) list in BLOCKLISTS asked in parallel; one finding per list that answers.
  * An IPv4-mapped IPv6 address is checked as its IPv4 address, other IPv6 addresses only on the
  * lists that list IPv6 (`IPV6_ZONES`); a host name by its registered domain, and on DBL by itself too.
@@ -277,16 +299,21 @@ export async function checkBlocklists(
       const howId = via.length ? ` melalui domainnya ${via.join(", ")}` : "";
       const what = [...new Set(listed.map((m) => m.meaning))];
       const whatId = [...new Set(listed.map((m) => m.localized.id))];
+      const fix = removalAdvice(
+        list,
+        zone,
+        listed.map((m) => m.answer),
+      );
       f.push(
         finding(
           "blocklist.listed",
           "error",
           target,
           `${target} is listed on ${list.name} (${zone})${how}: ${what.join("; ")}.`,
-          `Find and stop the cause (compromised account or host, purchased or old list, missing opt-in), then request removal at ${list.delistUrl}.`,
+          fix.en,
           {
             message: `${target} tercantum di ${list.name} (${zone})${howId}: ${whatId.join("; ")}.`,
-            fix: `Temukan dan hentikan penyebabnya (akun atau host yang disusupi, daftar alamat yang dibeli atau sudah lama, penerima yang tidak pernah memberi persetujuan/opt-in), lalu ajukan penghapusan di ${list.delistUrl}.`,
+            fix: fix.id,
           },
           {
             list: list.id,

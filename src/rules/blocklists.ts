@@ -9,6 +9,11 @@ export interface BlocklistDef {
   /** The zones queried for IPs or domains (used by the checks). */
   zones: readonly string[];
   delistUrl: string;
+  /**
+   * How a listing ends when that is not a removal request at `delistUrl` (a list that expires its
+   * listings by itself, one that takes no requests), in English and Indonesian.
+   */
+  removal?: { en: string; id: string };
   /** A real reply that names this list. */
   example: string;
 }
@@ -29,6 +34,10 @@ export const BLOCKLISTS: readonly BlocklistDef[] = [
     markers: ["spamcop"],
     zones: ["bl.spamcop.net"],
     delistUrl: "https://www.spamcop.net/bl.shtml",
+    removal: {
+      en: "SpamCop listings expire by themselves about 24 hours after the reports stop: once the cause is stopped, wait (see https://www.spamcop.net/bl.shtml)",
+      id: "pencantuman SpamCop berakhir dengan sendirinya sekitar 24 jam setelah laporan berhenti: setelah penyebabnya dihentikan, tunggu (lihat https://www.spamcop.net/bl.shtml)",
+    },
     example:
       "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.1",
   },
@@ -54,8 +63,13 @@ export const BLOCKLISTS: readonly BlocklistDef[] = [
     id: "sorbs",
     name: "SORBS",
     markers: ["sorbs.net", "sorbs"],
-    zones: ["dnsbl.sorbs.net"],
+    // Closed in June 2024: its zones are no longer asked; replies may still name it.
+    zones: [],
     delistUrl: "http://www.sorbs.net/delisting/",
+    removal: {
+      en: "SORBS closed in 2024 and takes no requests: a receiver that still cites it uses a stale copy, so ask that receiver's postmaster to stop using it",
+      id: "SORBS ditutup pada 2024 dan tidak menerima permintaan: penerima yang masih menyebutnya memakai salinan usang, jadi minta postmaster penerima tersebut berhenti menggunakannya",
+    },
     example: "521 5.7.1 Service unavailable; client [192.0.2.1] blocked using dnsbl.sorbs.net",
   },
   {
@@ -64,6 +78,10 @@ export const BLOCKLISTS: readonly BlocklistDef[] = [
     markers: ["uceprotect"],
     zones: ["dnsbl-1.uceprotect.net", "dnsbl-2.uceprotect.net", "dnsbl-3.uceprotect.net"],
     delistUrl: "https://www.uceprotect.net/en/rblcheck.php",
+    removal: {
+      en: "UCEPROTECT Level 1 listings expire by themselves 7 days after the last spam; Levels 2 and 3 list whole networks and providers and take no requests from their customers: ask your hosting provider to clean up its network, or send from another one (see https://www.uceprotect.net/en/rblcheck.php)",
+      id: "pencantuman UCEPROTECT Level 1 berakhir dengan sendirinya 7 hari setelah spam terakhir; Level 2 dan 3 mencantumkan seluruh jaringan dan penyedia, dan tidak menerima permintaan dari pelanggannya: minta penyedia hosting Anda membersihkan jaringannya, atau kirim dari jaringan lain (lihat https://www.uceprotect.net/en/rblcheck.php)",
+    },
     example:
       "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl-1.uceprotect.net; IP 192.0.2.1 is UCEPROTECT-Level1 listed.",
   },

@@ -377,6 +377,13 @@ test("a listing names the list, its meaning and the delisting page", async () =>
   assert.match(sh.fix, /check\.spamhaus\.org/);
   const pbl = await checkBlocklists("192.0.2.11", dns());
   assert.match(pbl.find((x) => x.id === "blocklist.listed")!.message, /PBL/);
+  // The PBL marks no abuse: the way out is a proper relay, not a removal request.
+  assert.match(pbl.find((x) => x.id === "blocklist.listed")!.fix, /^Send through a mail server meant for it/);
+  // SpamCop expires its listings: no removal form to send.
+  const spamcop = listed.find((x) => x.data?.list === "spamcop")!;
+  assert.match(spamcop.fix, /expire by themselves/);
+  assert.match(spamcop.localized!.id.fix, /berakhir dengan sendirinya/);
+  assert.doesNotMatch(sh.fix, /expire/);
   assertIndonesian([...r, ...pbl]);
   // The same facts in Indonesian: the list's meaning and the delisting page.
   assert.match(sh.localized!.id.message, /SBL/);
