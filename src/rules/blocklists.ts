@@ -197,13 +197,33 @@ export const BLOCKLISTS: readonly BlocklistDef[] = [
 export const BLOCKLIST_RULES: RuleTable = {
   id: "blocklist",
   priority: 80,
-  rules: BLOCKLISTS.map(
-    (b): RuleSpec => ({
-      id: b.id,
-      reason: "blocked.dnsbl",
-      match: b.markers.filter((m) => m.length > 4 || m.includes(".")),
-      example: b.example,
-      source: b.delistUrl,
-    }),
-  ),
+  rules: [
+    ...BLOCKLISTS.map(
+      (b): RuleSpec => ({
+        id: b.id,
+        reason: "blocked.dnsbl",
+        match: b.markers.filter((m) => m.length > 4 || m.includes(".")),
+        example: b.example,
+        source: b.delistUrl,
+      }),
+    ),
+    {
+      // Lists of domains and URLs (in the sender's addresses or the message's links): the fix is the
+      // domain, not the sending IP.
+      id: "domain-list",
+      reason: "blocked.domain_blocklist",
+      match: [
+        "dbl.spamhaus.org",
+        "spamhaus dbl",
+        "multi.surbl.org",
+        "surbl.org",
+        "multi.uribl.com",
+        "uribl.com",
+      ],
+      priority: 82,
+      example:
+        "554 5.7.1 <jane@example.com>: Sender address rejected: Service unavailable; Sender address [example.com] blocked using dbl.spamhaus.org; https://www.spamhaus.org/query/domain/example.com",
+      source: "Postfix reject_rhsbl_sender (Spamhaus DBL)",
+    },
+  ],
 };

@@ -316,6 +316,7 @@ export const RECIPIENT_ERROR: RuleTable = {
       reason: "recipient_error.restricted",
       match: [
         "only accepts mail from",
+        "only accepting mail from",
         "accepts mail only from",
         "only accept mail from",
         "not authorized to send to this",

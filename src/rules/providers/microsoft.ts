@@ -262,8 +262,9 @@ export const MICROSOFT: ProviderDef = {
         "https://techcommunity.microsoft.com/blog/microsoftdefenderforoffice365blog/strengthening-email-ecosystem-outlook%E2%80%99s-new-requirements-for-high%E2%80%90volume-senders/4399730",
     },
     {
+      // The forwarding organisation's own rule: its administrator can lift it.
       id: "external-forwarding",
-      reason: "rejection.policy",
+      reason: "recipient_error.restricted",
       match: "does not allow external forwarding",
       priority: 66,
       example:

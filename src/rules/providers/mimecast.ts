@@ -177,8 +177,9 @@ export const MIMECAST: ProviderDef = {
       source: DOC,
     },
     {
+      // Mail from outside that claims the recipient's own domain: an authentication matter.
       id: "anti-spoofing",
-      reason: "rejection.policy",
+      reason: "dmarc.unauthenticated",
       match: [
         "anti-spoofing policy - inbound not allowed",
         "header based anti-spoofing policy",
