@@ -1,6 +1,13 @@
 import type { ActionType, Category, Localized, Permanence, ReasonInfo } from "./types.js";
 
-type Row = [detail: string, en: string, id: string, permanence?: Permanence, action?: ActionType];
+type Row = [
+  detail: string,
+  en: string,
+  id: string,
+  permanence?: Permanence,
+  action?: ActionType,
+  retryAfterSeconds?: number,
+];
 
 /** The finer reasons inside each category, as `category.detail`. */
 const ROWS: Record<Category, Row[]> = {
@@ -76,7 +83,8 @@ const ROWS: Record<Category, Row[]> = {
     ["too_many_recipients", "Too many recipients", "Terlalu banyak penerima"],
     ["greylisted", "Greylisted, retry later", "Di-greylist, coba lagi nanti"],
     ["recipient_rate", "Recipient receiving mail too fast", "Penerima menerima email terlalu cepat"],
-    ["daily_quota", "Sending quota exceeded", "Kuota pengiriman terlampaui"],
+    // A daily quota comes back over a day, not in the minutes a throttle does.
+    ["daily_quota", "Sending quota exceeded", "Kuota pengiriman terlampaui", undefined, undefined, 86400],
   ],
   recipient_error: [
     ["server_error", "Receiving server error", "Kesalahan server penerima"],
@@ -145,11 +153,12 @@ const ROWS: Record<Category, Row[]> = {
 
 export const REASONS: ReadonlyMap<string, ReasonInfo> = new Map(
   (Object.keys(ROWS) as Category[]).flatMap((category) =>
-    ROWS[category].map(([detail, en, id, permanence, action]): [string, ReasonInfo] => {
+    ROWS[category].map(([detail, en, id, permanence, action, retryAfterSeconds]): [string, ReasonInfo] => {
       const name: Localized = { en, id };
       const info: ReasonInfo = { id: `${category}.${detail}`, category, name };
       if (permanence) info.permanence = permanence;
       if (action) info.action = action;
+      if (retryAfterSeconds) info.retryAfterSeconds = retryAfterSeconds;
       return [info.id, info];
     }),
   ),

@@ -57,4 +57,6 @@ export interface ReasonInfo {
   /** Overrides the category's default when this reason has its own. */
   permanence?: Permanence;
   action?: ActionType;
+  /** Overrides the category's default retry delay (seconds) when the text states none. */
+  retryAfterSeconds?: number;
 }

@@ -401,8 +401,8 @@ export class Engine {
       if (stated !== null) {
         retryAfterSeconds = stated;
         retryAfterSource = "text";
-      } else if (info.retryAfterSeconds !== null) {
-        retryAfterSeconds = info.retryAfterSeconds;
+      } else if (reasonInfo?.retryAfterSeconds !== undefined || info.retryAfterSeconds !== null) {
+        retryAfterSeconds = reasonInfo?.retryAfterSeconds ?? info.retryAfterSeconds;
         retryAfterSource = "default";
       }
     }

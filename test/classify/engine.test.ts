@@ -252,6 +252,17 @@ test("the action follows the permanence: a mailbox gone for good is suppressed, 
   );
 });
 
+test("a daily sending quota is retried after a day, not the minutes of a throttle", () => {
+  const d = diagnose(
+    "550 5.4.5 Daily user sending quota exceeded. https://support.google.com/mail/?p=ReachedLimit - gsmtp",
+  );
+  assert.deepEqual(
+    [d.reason, d.action.retryAfterSeconds, d.action.retryAfterSource],
+    ["rate_limit.daily_quota", 86400, "default"],
+  );
+  assert.equal(diagnose("421 4.7.0 Too many connections, slow down").action.retryAfterSeconds, 900);
+});
+
 test("vague words lose to a status code that names the mailbox's state, and stay as an alternative", () => {
   const d = diagnose("550 5.1.1 Recipient rejected");
   assert.deepEqual(
