@@ -31,6 +31,14 @@ export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> 
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client whose connection the server ends (a restart, a failover, an administrator's
+    // kill) makes the pool emit "error": unhandled, that would end the process. The pool drops the
+    // client; the next query opens a new connection.
+    pool.on("error", (e) => {
+      process.stderr.write(
+        `diagnosa: PostgreSQL closed an idle connection (${e.message}); reconnecting on next use\n`,
+      );
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     db = {
       kysely,

@@ -3,6 +3,7 @@
 // be stored, none refused with a deadlock, and the statistics must count every event once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import pg from "pg";
 import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { Store } from "../../src/store/store.js";
 import { testDatabases } from "../support/databases.js";
@@ -50,5 +51,37 @@ test("postgres: 16 batches at once, 4 rounds, from two stores: every event store
     assert.equal((await stores[0]!.stats(range, [], null, 500, false)).totals.events, 4 * 16 * 60);
   } finally {
     await Promise.all(stores.map((s) => s.close()));
+  }
+});
+
+test("PostgreSQL ending idle connections (a restart, a failover) does not end the process", {
+  skip: postgres ? false : "DIAGNOSA_TEST_PG_URL not set",
+}, async () => {
+  const url = await postgres!.url();
+  const store = await Store.open(url);
+  try {
+    // Several connections in the pool, idle after the queries.
+    await Promise.all([1, 2, 3].map(() => store.stats({}, ["category"], null)));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const killed = await admin.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    await admin.end();
+    assert.ok(killed.rowCount! >= 1, "no idle connection to end");
+    // The pool notices the closed connections ("error" on idle clients) and drops them.
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await store.insertEvents([
+      classifyEvent({
+        source: "api",
+        type: "bounce",
+        recipient: "after@restart.example.com",
+        timestamp: "2026-04-01T10:00:00.000Z",
+        response: "550 5.1.1 User unknown",
+      }),
+    ]);
+    assert.equal(r.inserted, 1);
+  } finally {
+    await store.close();
   }
 });
