@@ -39,6 +39,10 @@ function smtpError(code: number, text: string): Error {
  * relaying), enforces the size limit, parses each message with parseBounce and stores its events
  * before answering 250, so an accepted bounce is never lost.
  */
+function logFailure(what: string, e: unknown): void {
+  process.stderr.write(`diagnosa smtp: ${what}: ${(e as Error)?.message ?? String(e)}\n`);
+}
+
 export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer {
   const domains = new Set(opts.domains.map((d) => d.toLowerCase()));
   const server = new SMTPServer({
@@ -95,18 +99,17 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
             return callback(
               smtpError(e.limit === "size" ? 552 : 554, `5.6.0 message not read: ${e.message}`),
             );
-          return callback(
-            smtpError(451, `4.3.0 could not read the message, try again later (${(e as Error).message})`),
-          );
+          // Anyone may connect: the reason goes to the log, not to the sender.
+          logFailure("could not read a message", e);
+          return callback(smtpError(451, "4.3.0 could not read the message, try again later"));
         }
         try {
           const stored = await ctx.ingest(bounceEvents(report, "smtp"));
           callback(null, `2.0.0 accepted: ${report.kind}, ${stored.inserted} event(s) stored`);
         } catch (e) {
           // The database is the one that failed: the sender keeps the message and tries again.
-          callback(
-            smtpError(451, `4.3.0 could not store the message, try again later (${(e as Error).message})`),
-          );
+          logFailure("could not store a bounce", e);
+          callback(smtpError(451, "4.3.0 could not store the message, try again later"));
         }
       });
     },

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import type { Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
@@ -25,8 +26,10 @@ Sorry, we could not deliver your message: the mailbox is full.
 
 describe("SMTP endpoint", () => {
   let s: Running;
+  let file: string;
   before(async () => {
-    s = await startTestServer(await testDatabases()[0]!.url(), {
+    file = await testDatabases()[0]!.url();
+    s = await startTestServer(file, {
       smtpPort: 0,
       auth: false,
       maxEmailBytes: 64 * 1024,
@@ -135,6 +138,20 @@ describe("SMTP endpoint", () => {
     const answer = await send("bounces@bounce.example.net", `Subject: big\n\n${"x".repeat(1024 * 1024)}\n`);
     assert.match(answer, /^552 5\.3\.4/);
     assert.match(await send("bounces@bounce.example.net", ONE_RECIPIENT_DSN), /^250/);
+  });
+
+  test("a database that cannot store gets 451 (try again) without its reason, then the next try is stored", async () => {
+    // Another connection holds the write lock past the store's busy timeout: a real SQLITE_BUSY.
+    const other = new Database(file);
+    other.exec("BEGIN EXCLUSIVE");
+    try {
+      const answer = await send("bounces+lock=example.com@bounce.example.net", ONE_RECIPIENT_DSN);
+      assert.equal(answer.trim(), "451 4.3.0 could not store the message, try again later");
+    } finally {
+      other.exec("ROLLBACK");
+      other.close();
+    }
+    assert.match(await send("bounces+lock=example.com@bounce.example.net", ONE_RECIPIENT_DSN), /^250/);
   });
 });
 
