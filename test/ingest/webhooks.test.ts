@@ -149,15 +149,33 @@ describe("sendgrid", () => {
     await rejects(call("sendgrid", raw, strict, signed(raw, String(now - 120))), 401);
   });
 
-  test("malformed bodies give 400", async () => {
-    for (const body of [
-      "{not json",
-      "{}",
-      '[{"event":"bounce"}]',
-      "[42]",
-      '[{"event":"delivered","email":"a@example.com"}]',
-    ])
+  test("malformed bodies give 400; a bad item is skipped and counted, the rest of its batch kept", async () => {
+    for (const body of ["{not json", "{}", '"x"'])
       await rejects(call("sendgrid", body, secrets, signed(body)), 400);
+    const good = {
+      event: "bounce",
+      email: "good@example.com",
+      timestamp: 1767225600,
+      reason: "550 5.1.1 unknown",
+    };
+    const body = JSON.stringify([
+      good,
+      { event: "bounce", timestamp: 1767225600 },
+      42,
+      null,
+      { email: "a@example.com" },
+      { event: "delivered", email: "b@example.com" },
+      { event: "delivered", email: "c@example.com", timestamp: "yesterday" },
+    ]);
+    const r = await call("sendgrid", body, secrets, signed(body));
+    assert.deepEqual(
+      events(r).map((e) => e.recipient),
+      ["good@example.com"],
+    );
+    assert.deepEqual(skipped(r), {
+      count: 6,
+      reasons: { invalid_recipient: 1, invalid_type: 3, invalid_timestamp: 2 },
+    });
   });
 });
 
@@ -268,9 +286,19 @@ describe("mailgun", () => {
   test("malformed bodies give 400", async () => {
     await rejects(call("mailgun", "event=delivered&recipient=a%40example.com"), 400);
     await rejects(call("mailgun", "[]"), 400);
-    await rejects(call("mailgun", '{"event-data":"x"}'), 400);
-    await rejects(call("mailgun", '{"event-data":{"event":"failed","timestamp":1}}'), 400);
-    await rejects(call("mailgun", '{"event-data":{"event":"delivered","recipient":"a@example.com"}}'), 400);
+    // An event that cannot be stored is skipped (200), so that its signed token is used up.
+    assert.deepEqual(skipped(await call("mailgun", '{"event-data":"x"}')), {
+      count: 1,
+      reasons: { invalid_type: 1 },
+    });
+    assert.deepEqual(skipped(await call("mailgun", '{"event-data":{"event":"failed","timestamp":1}}')), {
+      count: 1,
+      reasons: { invalid_recipient: 1 },
+    });
+    assert.deepEqual(
+      skipped(await call("mailgun", '{"event-data":{"event":"delivered","recipient":"a@example.com"}}')),
+      { count: 1, reasons: { invalid_timestamp: 1 } },
+    );
   });
 });
 
@@ -343,15 +371,19 @@ describe("postmark", () => {
   });
 
   test("malformed bodies give 400", async () => {
-    for (const body of [
-      "",
-      "[]",
-      "{}",
-      '{"RecordType":"Bounce","Type":"HardBounce"}',
-      '{"RecordType":"Delivery"}',
-    ])
-      await rejects(call("postmark", body), 400);
-    await rejects(call("postmark", JSON.stringify({ ...samples[0], BouncedAt: "yesterday" })), 400);
+    for (const body of ["", "[]", "{}"]) await rejects(call("postmark", body), 400);
+    // An event without its recipient or time is skipped and counted.
+    assert.deepEqual(skipped(await call("postmark", '{"RecordType":"Bounce","Type":"HardBounce"}')), {
+      count: 1,
+      reasons: { invalid_recipient: 1 },
+    });
+    assert.deepEqual(
+      skipped(await call("postmark", JSON.stringify({ ...samples[0], BouncedAt: "yesterday" }))),
+      {
+        count: 1,
+        reasons: { invalid_timestamp: 1 },
+      },
+    );
   });
 });
 
@@ -387,8 +419,19 @@ describe("sparkpost", () => {
   });
 
   test("malformed bodies give 400", async () => {
-    for (const body of ["{", "{}", "[1]", '[{"msys":[]}]', '[{"msys":{"message_event":{"type":"bounce"}}}]'])
-      await rejects(call("sparkpost", body), 400);
+    for (const body of ["{", "{}"]) await rejects(call("sparkpost", body), 400);
+    const good = {
+      msys: { message_event: { type: "bounce", rcpt_to: "good@example.com", timestamp: "1767225600" } },
+    };
+    const r = await call(
+      "sparkpost",
+      JSON.stringify([good, 1, null, { msys: [] }, { msys: { message_event: { type: "bounce" } } }]),
+    );
+    assert.deepEqual(
+      events(r).map((e) => e.recipient),
+      ["good@example.com"],
+    );
+    assert.deepEqual(skipped(r), { count: 4, reasons: { invalid_type: 3, invalid_recipient: 1 } });
   });
 });
 
@@ -592,12 +635,28 @@ describe("ses (SNS)", () => {
       [],
       { Type: "Nonsense" },
       { notificationType: "Bounce", bounce: { bouncedRecipients: "x" } },
-      { notificationType: "Bounce", bounce: { bouncedRecipients: [{}] }, mail: {} },
       { notificationType: "Delivery", delivery: { recipients: ["a@example.com"] } },
       { ...envelopes.notification, Message: "{broken" },
       {},
     ];
     for (const b of bad) await rejects(call("ses", typeof b === "string" ? b : JSON.stringify(b)), 400);
+    // A recipient without its address is skipped; the notification's other recipients are stored.
+    const r = await call(
+      "ses",
+      JSON.stringify({
+        notificationType: "Bounce",
+        bounce: {
+          bouncedRecipients: [{ emailAddress: "good@example.com" }, {}],
+          timestamp: "2026-01-01T00:00:00Z",
+        },
+        mail: {},
+      }),
+    );
+    assert.deepEqual(
+      events(r).map((e) => e.recipient),
+      ["good@example.com"],
+    );
+    assert.deepEqual(skipped(r), { count: 1, reasons: { invalid_recipient: 1 } });
   });
 });
 

@@ -67,7 +67,12 @@ export interface OnceToken {
 
 /** What a provider's parser gives: its events as mapped, before `checkEvents`. */
 export type ProviderResult =
-  | { events: DeliveryEvent[]; once?: OnceToken }
+  | {
+      events: DeliveryEvent[];
+      once?: OnceToken;
+      /** Items that are no event at all (not an object, no type): skipped as invalid_type. */
+      unreadable?: number;
+    }
   | { confirm: { subscribeUrl: string } };
 
 /**
@@ -153,6 +158,17 @@ export function isoTime(v: unknown, what: string): string {
   const d = n !== null ? new Date(n * 1000) : typeof v === "string" ? new Date(v) : null;
   if (!d || Number.isNaN(d.getTime())) malformed(`${what} is not a valid timestamp`);
   return d.toISOString();
+}
+
+/**
+ * An item's time as ISO 8601, or "" when it is missing or not a time: the item is then skipped
+ * (invalid_timestamp) by the checks of POST /v1/events, and the rest of its batch is stored. A 400
+ * would lose the whole batch: the provider sends the same payload again, refused each time.
+ */
+export function itemTime(v: unknown): string {
+  const n = num(v);
+  const d = n !== null ? new Date(n * 1000) : typeof v === "string" ? new Date(v) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : "";
 }
 
 /** Tags given as a string or a list of strings, joined with ", "; null when none. */

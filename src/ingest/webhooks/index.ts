@@ -44,5 +44,9 @@ export async function fromWebhook(
   const result = await handler(body, ctx);
   if ("confirm" in result) return result;
   const checked = checkEvents(result.events);
+  if (result.unreadable) {
+    checked.skipped.count += result.unreadable;
+    checked.skipped.reasons.invalid_type = (checked.skipped.reasons.invalid_type ?? 0) + result.unreadable;
+  }
   return result.once ? { ...checked, once: result.once } : checked;
 }

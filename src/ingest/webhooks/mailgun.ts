@@ -12,13 +12,11 @@ import {
   checkSignedTime,
   DEFAULT_MAX_AGE_SECONDS,
   isObject,
-  isoTime,
-  malformed,
+  itemTime,
   type OnceToken,
   object,
   type ProviderResult,
   parsedBody,
-  requiredStr,
   safeEqual,
   smtpCode,
   str,
@@ -101,14 +99,14 @@ export function fromMailgun(body: unknown, ctx: WebhookContext): ProviderResult 
   const sig = data.signature;
   if (ctx.secrets.mailgun && !isObject(sig)) throw new WebhookError(401, "mailgun: signature missing");
   const once = isObject(sig) ? verifySignature(sig, ctx) : null;
-  const e = object(data["event-data"], 'mailgun: "event-data"');
-  const kind = requiredStr(e, "event", "mailgun: event");
+  // Mailgun signs the token and time, not the body: every signed request uses its token up, the
+  // skipped and the unreadable ones too, or a captured signature could carry a forged failure.
+  const used = once ? { once } : {};
+  const e = isObject(data["event-data"]) ? data["event-data"] : null;
+  const kind = e ? str(e, "event") : null;
+  if (!e || kind === null) return { events: [], unreadable: 1, ...used };
   const type = eventType(kind, str(e, "severity"));
-  // Skipped events consume their token too: otherwise a captured signature of an "opened" event
-  // could carry a forged failure.
-  if (!type) return once ? { events: [], once } : { events: [] };
-  const recipient = requiredStr(e, "recipient", "mailgun: recipient");
-  if (e.timestamp === undefined) malformed("mailgun: timestamp is missing");
+  if (!type) return { events: [], ...used };
   const status = isObject(e["delivery-status"]) ? e["delivery-status"] : {};
   const envelope = isObject(e.envelope) ? e.envelope : {};
   const message = isObject(e.message) ? e.message : {};
@@ -117,8 +115,8 @@ export function fromMailgun(body: unknown, ctx: WebhookContext): ProviderResult 
     source: "webhook:mailgun",
     sourceId: str(e, "id"),
     type,
-    recipient,
-    timestamp: isoTime(e.timestamp, "mailgun: timestamp"),
+    recipient: str(e, "recipient") ?? "",
+    timestamp: itemTime(e.timestamp),
     messageId: str(headers, "message-id"),
     sender: str(envelope, "sender"),
     sendingIp: str(envelope, "sending-ip"),

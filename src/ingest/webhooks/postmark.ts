@@ -4,7 +4,7 @@
 import type { DeliveryEvent, EventType } from "../event.js";
 import {
   checkBasicAuth,
-  isoTime,
+  itemTime,
   object,
   type ProviderResult,
   parsedBody,
@@ -50,8 +50,8 @@ export function fromPostmark(body: unknown, ctx: WebhookContext): ProviderResult
       ...common,
       sourceId: null,
       type: "delivered",
-      recipient: requiredStr(e, "Recipient", "postmark: Recipient"),
-      timestamp: isoTime(requiredStr(e, "DeliveredAt", "postmark: DeliveredAt"), "postmark: DeliveredAt"),
+      recipient: str(e, "Recipient") ?? "",
+      timestamp: itemTime(e.DeliveredAt),
       response: str(e, "Details"),
     };
     return { events: [event] };
@@ -64,8 +64,8 @@ export function fromPostmark(body: unknown, ctx: WebhookContext): ProviderResult
     ...common,
     sourceId: bounceId(e.ID, ctx.rawBody),
     type: mapped ?? "bounce",
-    recipient: requiredStr(e, "Email", "postmark: Email"),
-    timestamp: isoTime(requiredStr(e, "BouncedAt", "postmark: BouncedAt"), "postmark: BouncedAt"),
+    recipient: str(e, "Email") ?? "",
+    timestamp: itemTime(e.BouncedAt),
     // Details is the receiving server's text ("smtp;550 5.1.1 …"); Description is Postmark's explanation
     // of the bounce type, kept only when there are no details.
     response: str(e, "Details") ?? str(e, "Description"),

@@ -8,12 +8,11 @@ import type { DeliveryEvent, EventType } from "../event.js";
 import {
   checkSignedTime,
   header,
-  isoTime,
+  isObject,
+  itemTime,
   malformed,
-  object,
   type ProviderResult,
   parsedBody,
-  requiredStr,
   str,
   tags,
   type WebhookContext,
@@ -72,19 +71,23 @@ export function fromSendgrid(body: unknown, ctx: WebhookContext): ProviderResult
   const data = parsedBody(ctx.secrets.sendgrid ? undefined : body, ctx);
   if (!Array.isArray(data)) malformed("sendgrid: body must be a JSON array of events");
   const events: DeliveryEvent[] = [];
-  data.forEach((item, i) => {
-    const e = object(item, `sendgrid: event ${i}`);
-    const kind = requiredStr(e, "event", `sendgrid: event ${i}: event`);
+  let unreadable = 0;
+  // One bad item is skipped and counted; the others are stored (see `itemTime`).
+  for (const item of data) {
+    const kind = isObject(item) ? str(item, "event") : null;
+    if (!isObject(item) || kind === null) {
+      unreadable++;
+      continue;
+    }
+    const e = item;
     const type = TYPES[kind];
-    if (!type) return;
-    const recipient = requiredStr(e, "email", `sendgrid: event ${i}: email`);
-    if (e.timestamp === undefined) malformed(`sendgrid: event ${i}: timestamp is missing`);
+    if (!type) continue;
     events.push({
       source: "webhook:sendgrid",
       sourceId: str(e, "sg_event_id"),
       type,
-      recipient,
-      timestamp: isoTime(e.timestamp, `sendgrid: event ${i}: timestamp`),
+      recipient: str(e, "email") ?? "",
+      timestamp: itemTime(e.timestamp),
       messageId: str(e, "smtp-id") ?? str(e, "sg_message_id"),
       sendingIp: str(e, "ip"),
       tag: tags(e.category) ?? str(e, "marketing_campaign_name"),
@@ -92,6 +95,6 @@ export function fromSendgrid(body: unknown, ctx: WebhookContext): ProviderResult
       response: str(e, "reason") ?? str(e, "response"),
       statusCode: str(e, "status"),
     });
-  });
-  return { events };
+  }
+  return { events, unreadable };
 }

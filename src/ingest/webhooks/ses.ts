@@ -106,7 +106,8 @@ function recipients(list: unknown, what: string): Target[] {
     if (typeof r === "string") return { recipient: r };
     const o = object(r, `ses: ${what}[${i}]`);
     return {
-      recipient: requiredStr(o, "emailAddress", `ses: ${what}[${i}].emailAddress`),
+      // Missing: skipped as invalid_recipient, the batch's other recipients stored.
+      recipient: str(o, "emailAddress") ?? "",
       response: str(o, "diagnosticCode"),
       statusCode: str(o, "status"),
     };

@@ -7,12 +7,10 @@ import type { DeliveryEvent, EventType } from "../event.js";
 import {
   checkBasicAuth,
   isObject,
-  isoTime,
+  itemTime,
   malformed,
-  object,
   type ProviderResult,
   parsedBody,
-  requiredStr,
   smtpCode,
   str,
   type WebhookContext,
@@ -34,21 +32,28 @@ export function fromSparkpost(body: unknown, ctx: WebhookContext): ProviderResul
   const data = parsedBody(body, ctx);
   if (!Array.isArray(data)) malformed("sparkpost: body must be a JSON array");
   const events: DeliveryEvent[] = [];
-  data.forEach((item, i) => {
-    const msys = object(object(item, `sparkpost: item ${i}`).msys, `sparkpost: item ${i}: msys`);
+  let unreadable = 0;
+  // One bad item is skipped and counted; the others are stored (see `itemTime`).
+  for (const item of data) {
+    const msys = isObject(item) && isObject(item.msys) ? item.msys : null;
+    if (!msys) {
+      unreadable++;
+      continue;
+    }
     for (const inner of Object.values(msys)) {
-      if (!isObject(inner)) malformed(`sparkpost: item ${i}: event must be an object`);
-      const type = TYPES[requiredStr(inner, "type", `sparkpost: item ${i}: type`)];
+      const kind = isObject(inner) ? str(inner, "type") : null;
+      if (!isObject(inner) || kind === null) {
+        unreadable++;
+        continue;
+      }
+      const type = TYPES[kind];
       if (!type) continue;
-      const recipient =
-        str(inner, "raw_rcpt_to") ?? requiredStr(inner, "rcpt_to", `sparkpost: item ${i}: rcpt_to`);
-      if (inner.timestamp === undefined) malformed(`sparkpost: item ${i}: timestamp is missing`);
       events.push({
         source: "webhook:sparkpost",
         sourceId: str(inner, "event_id"),
         type,
-        recipient,
-        timestamp: isoTime(inner.timestamp, `sparkpost: item ${i}: timestamp`),
+        recipient: str(inner, "raw_rcpt_to") ?? str(inner, "rcpt_to") ?? "",
+        timestamp: itemTime(inner.timestamp),
         messageId: str(inner, "message_id"),
         sender: str(inner, "msg_from"),
         sendingIp: str(inner, "sending_ip"),
@@ -58,6 +63,6 @@ export function fromSparkpost(body: unknown, ctx: WebhookContext): ProviderResul
         errorCode: smtpCode(inner.error_code),
       });
     }
-  });
-  return { events };
+  }
+  return { events, unreadable };
 }
