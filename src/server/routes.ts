@@ -37,7 +37,10 @@ export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Web
         let p = certs.get(url);
         if (!p) {
           p = fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => {
-            if (!r.ok) throw new Error(`certificate download failed: HTTP ${r.status}`);
+            if (!r.ok)
+              throw Object.assign(new Error(`certificate download failed: HTTP ${r.status}`), {
+                httpStatus: r.status,
+              });
             return r.text();
           });
           p.catch(() => certs.delete(url));
@@ -97,7 +100,13 @@ export function webhookRoutes(secrets: WebhookSecrets) {
             if (e instanceof WebhookError)
               throw new HttpError(
                 e.status,
-                e.status === 401 ? "unauthorized" : e.status === 404 ? "not_found" : "invalid_request",
+                e.status === 401
+                  ? "unauthorized"
+                  : e.status === 404
+                    ? "not_found"
+                    : e.status === 503
+                      ? "unavailable"
+                      : "invalid_request",
                 e.message,
               );
             throw e;

@@ -599,7 +599,9 @@ describe("ses (SNS)", () => {
     await rejects(call("ses", JSON.stringify(good), topics), 401);
   });
 
-  test("an expired or undecodable certificate is refused (401)", { skip }, async () => {
+  test("an expired or undecodable certificate is refused (401); one that cannot be downloaded now is a 503", {
+    skip,
+  }, async () => {
     const body = signed(notification(messages.bounce!));
     const later = Date.now() + 10 * 24 * 3600 * 1000;
     await rejects(fromWebhook("ses", undefined, { headers: {}, rawBody: body, secrets, now: later }), 401);
@@ -612,7 +614,17 @@ describe("ses (SNS)", () => {
         },
       },
     };
-    await rejects(call("ses", body, failing), 401);
+    // A download that failed on the way: 503, so that SNS sends the notification again (it does not
+    // after a 4xx); a certificate SNS does not have (HTTP 404): a forged URL, 401.
+    await rejects(call("ses", body, failing), 503);
+    const missing: WebhookSecrets = {
+      ses: {
+        fetchCertificate: async () => {
+          throw Object.assign(new Error("certificate download failed: HTTP 404"), { httpStatus: 404 });
+        },
+      },
+    };
+    await rejects(call("ses", body, missing), 401);
   });
 
   test("without configured verification: envelopes and raw SES JSON are accepted", async () => {

@@ -5,8 +5,9 @@ import type { DeliveryEvent, SkippedEvents } from "../event.js";
 
 /** A webhook request that cannot be accepted; `status` is the HTTP status to answer with. */
 export class WebhookError extends Error {
-  readonly status: 400 | 401 | 404;
-  constructor(status: 400 | 401 | 404, message: string) {
+  /** 503: something this side needs is out of reach for now (the provider is to send again). */
+  readonly status: 400 | 401 | 404 | 503;
+  constructor(status: 400 | 401 | 404 | 503, message: string) {
     super(message);
     this.name = "WebhookError";
     this.status = status;

@@ -76,11 +76,26 @@ async function verifySns(m: Json, ctx: WebhookContext) {
   if (secret.topicArns && (!topic || !secret.topicArns.includes(topic)))
     throw new WebhookError(401, `ses: topic ${topic ?? "(none)"} is not an accepted topic`);
   const data = Buffer.from(snsStringToSign(m), "utf8");
+  let pem: string;
+  try {
+    pem = await secret.fetchCertificate(certUrl);
+  } catch (err) {
+    // SNS does not send again after a 4xx: a download that failed on the way (timeout, network,
+    // 5xx) is a 503, so the notification comes again; a certificate SNS says it does not have
+    // (HTTP 4xx) is a forged URL.
+    const status = (err as { httpStatus?: number }).httpStatus;
+    if (status !== undefined && status >= 400 && status < 500)
+      throw new WebhookError(401, `ses: no signing certificate at ${certUrl} (HTTP ${status})`);
+    throw new WebhookError(
+      503,
+      `ses: cannot download the signing certificate now: ${(err as Error).message}`,
+    );
+  }
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(await secret.fetchCertificate(certUrl));
+    cert = new X509Certificate(pem);
   } catch (err) {
-    throw new WebhookError(401, `ses: cannot load the signing certificate: ${(err as Error).message}`);
+    throw new WebhookError(401, `ses: the signing certificate is not valid: ${(err as Error).message}`);
   }
   const now = ctx.now ?? Date.now();
   if (now < Date.parse(cert.validFrom) || now > Date.parse(cert.validTo))
