@@ -1,3 +1,5 @@
+import type { WebhookSecrets } from "../ingest/webhooks/index.js";
+import { webhookSecretsFromEnv } from "../server/routes.js";
 import { startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
 import { UsageError, writeOut } from "./io.js";
@@ -44,7 +46,14 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
         .map((d) => d.trim())
         .filter(Boolean);
   const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
+  let webhookSecrets: WebhookSecrets;
+  try {
+    webhookSecrets = webhookSecretsFromEnv(env);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const running = await startServer({
+    webhookSecrets,
     host: flags.host ?? env.HOST ?? "127.0.0.1",
     port: port("--port", flags.port ?? env.PORT, 8025)!,
     smtpPort: port("--smtp-port", flags.smtpPort ?? env.SMTP_PORT, 2525),

@@ -9,25 +9,43 @@ import {
   WebhookError,
   type WebhookSecrets,
 } from "../ingest/webhooks/index.js";
+import { publicKey as sendgridPublicKey } from "../ingest/webhooks/sendgrid.js";
 import { TokenUsedError } from "../store/store.js";
 import { type AppContext, bearerKey, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
 import { errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
 
-/** Webhook secrets from the environment (docs/service.md); a provider without one is not verified. */
+/**
+ * Webhook secrets from the environment (docs/service.md); a provider without one is not verified.
+ * A value that is set but unusable throws (a RangeError naming the variable): a service that
+ * started without it would accept forged events, or refuse every real one.
+ */
 export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookSecrets {
-  const basic = (v: string | undefined) => {
+  const basic = (name: string, v: string | undefined) => {
     if (!v) return undefined;
     const i = v.indexOf(":");
-    return i > 0 ? { username: v.slice(0, i), password: v.slice(i + 1) } : undefined;
+    if (i <= 0 || i === v.length - 1)
+      throw new RangeError(
+        `${name} must be USER:PASSWORD, the credentials set on the provider's webhook URL`,
+      );
+    return { username: v.slice(0, i), password: v.slice(i + 1) };
   };
   const secrets: WebhookSecrets = {};
-  if (env.DIAGNOSA_SENDGRID_PUBLIC_KEY) secrets.sendgrid = { publicKey: env.DIAGNOSA_SENDGRID_PUBLIC_KEY };
+  if (env.DIAGNOSA_SENDGRID_PUBLIC_KEY) {
+    try {
+      sendgridPublicKey(env.DIAGNOSA_SENDGRID_PUBLIC_KEY);
+    } catch {
+      throw new RangeError(
+        "DIAGNOSA_SENDGRID_PUBLIC_KEY is not a public key: paste the verification key SendGrid shows (base64) or a PEM",
+      );
+    }
+    secrets.sendgrid = { publicKey: env.DIAGNOSA_SENDGRID_PUBLIC_KEY };
+  }
   if (env.DIAGNOSA_MAILGUN_SIGNING_KEY) secrets.mailgun = { signingKey: env.DIAGNOSA_MAILGUN_SIGNING_KEY };
-  const postmark = basic(env.DIAGNOSA_POSTMARK_AUTH);
+  const postmark = basic("DIAGNOSA_POSTMARK_AUTH", env.DIAGNOSA_POSTMARK_AUTH);
   if (postmark) secrets.postmark = postmark;
-  const sparkpost = basic(env.DIAGNOSA_SPARKPOST_AUTH);
+  const sparkpost = basic("DIAGNOSA_SPARKPOST_AUTH", env.DIAGNOSA_SPARKPOST_AUTH);
   if (sparkpost) secrets.sparkpost = sparkpost;
   if (env.DIAGNOSA_SES_VERIFY !== "off") {
     const certs = new Map<string, Promise<string>>();

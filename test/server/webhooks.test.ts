@@ -2,6 +2,7 @@
 // tampered signature, an expired one or a reused Mailgun token is refused with 401 and stores nothing;
 // items without a valid address are not stored. Also MTA logs and bounce emails posted twice.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -383,4 +384,26 @@ test("a kept log reader places each post's syslog times from now again; any spel
     await at("backfill@example.com"),
     new Date(Date.UTC(later === 0 ? year : year - 1, later, 1, 10)).toISOString(),
   );
+});
+
+test("diagnosa serve refuses webhook secrets it could not use (exit 2), rather than verifying nothing", () => {
+  const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+  for (const [name, value, message] of [
+    ["DIAGNOSA_POSTMARK_AUTH", "justapassword", /DIAGNOSA_POSTMARK_AUTH must be USER:PASSWORD/],
+    ["DIAGNOSA_SPARKPOST_AUTH", "user:", /DIAGNOSA_SPARKPOST_AUTH must be USER:PASSWORD/],
+    ["DIAGNOSA_SENDGRID_PUBLIC_KEY", "notakey", /DIAGNOSA_SENDGRID_PUBLIC_KEY is not a public key/],
+  ] as const) {
+    const r = spawnSync(
+      process.execPath,
+      [bin, "serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, [name]: value },
+        timeout: 20_000,
+      },
+    );
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+  }
 });

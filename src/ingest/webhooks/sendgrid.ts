@@ -30,7 +30,8 @@ const TYPES: Record<string, EventType> = {
   spamreport: "complaint",
 };
 
-function publicKey(key: string): KeyObject {
+/** The configured key as a KeyObject (PEM, or base64 DER as SendGrid shows it); throws when it is none. */
+export function publicKey(key: string): KeyObject {
   try {
     if (key.includes("-----BEGIN")) return createPublicKey(key);
     return createPublicKey({
