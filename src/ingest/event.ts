@@ -1,3 +1,4 @@
+import { domainToUnicode } from "node:url";
 import type { Diagnosis } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
@@ -106,11 +107,17 @@ export function isRecipientAddress(v: unknown): v is string {
 }
 
 /**
- * The form an address is kept in on the suppression list, and compared in: trimmed and lower-cased.
- * Lower-casing can lengthen it (`İ` becomes two UTF-16 units): check the result, not the input.
+ * The form an address is kept in on the suppression list, and compared in: trimmed, in Unicode
+ * NFC (a composed "ü" and "u" + combining diaeresis are one address), lower-cased, its domain in
+ * Unicode when written in punycode (anna@xn--mller-kva.de is anna@müller.de). Lower-casing can
+ * lengthen it (`İ` becomes two UTF-16 units): check the result, not the input.
  */
 export function normalizeAddress(address: string): string {
-  return address.trim().toLowerCase();
+  const a = address.trim().normalize("NFC").toLowerCase();
+  const at = a.lastIndexOf("@");
+  if (at < 0 || !a.includes("xn--", at)) return a;
+  const unicode = domainToUnicode(a.slice(at + 1));
+  return unicode ? `${a.slice(0, at + 1)}${unicode.normalize("NFC")}` : a;
 }
 
 /** An enhanced status code (RFC 3463) such as `5.1.1`. */

@@ -708,8 +708,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
-      const entry = await store.getSuppression(req.params.address);
-      return { address: normalizeAddress(req.params.address), suppressed: entry !== null, entry };
+      const address = addressParamValue(req.params.address);
+      const entry = await store.getSuppression(address);
+      return { address, suppressed: entry !== null, entry };
     },
   );
   app.post<{ Body: { address: string; reason?: string; note?: string; expiresAt?: string } }>(
@@ -727,7 +728,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               type: "string",
               minLength: 3,
               maxLength: MAX_ADDRESS_LENGTH,
-              pattern: RECIPIENT_PATTERN,
+              // Spaces around it are trimmed, as documented.
+              pattern: `^\\s*${RECIPIENT_PATTERN.slice(1, -1)}\\s*$`,
               description: `Stored trimmed and lower-cased: at most ${MAX_ADDRESS_LENGTH} characters so`,
             },
             reason: { type: "string", maxLength: 64 },
@@ -778,6 +780,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
+      addressParamValue(req.params.address);
       // An expired entry counts as none (it is removed all the same): a 404 like a missing one.
       if (!(await store.removeSuppression(req.params.address)))
         throw new HttpError(404, "not_found", `${req.params.address} is not on the suppression list`);
@@ -787,6 +790,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   for (const plugin of opts.plugins ?? []) await plugin(app, ctx);
   return app;
+}
+
+/**
+ * The address a suppression route names, in the form stored; a 400 when it is no address (a typo
+ * such as /v1/suppressions/export would otherwise read as "not suppressed").
+ */
+function addressParamValue(raw: string): string {
+  const address = normalizeAddress(raw);
+  if (!isRecipientAddress(address))
+    throw new HttpError(
+      400,
+      "invalid_request",
+      `params.address must be an email address (local@domain), not ${JSON.stringify(raw)}`,
+    );
+  return address;
 }
 
 function sendError(reply: FastifyReply, e: HttpError) {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { normalizeAddress } from "../ingest/event.js";
 import { type Database, ROLLUP_KEY, SLICES } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -196,6 +197,35 @@ export const MIGRATIONS: Migration[] = [
         .addColumn("expires_at", dialect === "postgres" ? "bigint" : "integer", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("once_tokens_expires").on("once_tokens").column("expires_at").execute();
+    },
+  },
+  {
+    version: 8,
+    name: "suppression addresses in NFC, their punycode domains in Unicode",
+    async up(db, dialect) {
+      // Only addresses beyond printable ASCII or with a punycode label can change (normalizeAddress).
+      const candidates =
+        dialect === "postgres"
+          ? sql<{
+              address: string;
+            }>`select address from suppressions where address ~ '[^ -~]' or address like '%xn--%'`
+          : sql<{
+              address: string;
+            }>`select address from suppressions where address glob '*[^ -~]*' or address like '%xn--%'`;
+      const { rows } = await candidates.execute(db);
+      for (const { address } of rows) {
+        const key = normalizeAddress(address);
+        if (key === address) continue;
+        // The same address already listed in its new form: that entry stays.
+        const taken = await db
+          .selectFrom("suppressions")
+          .select("address")
+          .where("address", "=", key)
+          .executeTakeFirst();
+        if (taken) await db.deleteFrom("suppressions").where("address", "=", address).execute();
+        else
+          await db.updateTable("suppressions").set({ address: key }).where("address", "=", address).execute();
+      }
     },
   },
 ];

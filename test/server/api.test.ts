@@ -130,6 +130,26 @@ for (const db of testDatabases()) {
       assert.equal((await api("/v1/suppressions/manual@example.com", { method: "DELETE" })).status, 404);
     });
 
+    test("suppressions: spaces trimmed, one address however its domain or letters are written, no address a 400", async () => {
+      const add = await api("/v1/suppressions", {
+        method: "POST",
+        json: { address: "  Anna@Xn--Mller-Kva.DE " },
+      });
+      assert.equal(add.status, 201);
+      assert.equal((await json(add)).address, "anna@müller.de");
+      for (const asked of ["anna@xn--mller-kva.de", "ANNA@M%C3%BCller.de", "anna@mu%CC%88ller.de"]) {
+        const r = await json(await api(`/v1/suppressions/${asked}`));
+        assert.equal(r.suppressed, true, asked);
+      }
+      for (const bad of ["export", "not%20an%20address"]) {
+        const r = await api(`/v1/suppressions/${bad}`);
+        assert.equal(r.status, 400, bad);
+        assert.match((await json(r)).error.message, /must be an email address/);
+        assert.equal((await api(`/v1/suppressions/${bad}`, { method: "DELETE" })).status, 400, bad);
+      }
+      assert.equal((await api("/v1/suppressions/anna@xn--mller-kva.de", { method: "DELETE" })).status, 200);
+    });
+
     test("a raw bounce email becomes events", async () => {
       const r = await api("/v1/bounces", {
         method: "POST",

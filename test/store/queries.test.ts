@@ -96,6 +96,56 @@ for (const db of testDatabases()) {
     }
   });
 
+  test(`${db.name}: migration 8: suppression addresses in NFC with Unicode domains, however they were written`, async () => {
+    const url = await db.url();
+    const old = await openDb(url, MIGRATIONS.slice(0, 7));
+    const now = Date.UTC(2026, 1, 10);
+    const row = (address: string, note: string) => ({
+      address,
+      category: "invalid_address",
+      reason: "invalid_address.user_unknown",
+      source: "api",
+      event_id: null,
+      failures: 1,
+      created_at: now,
+      updated_at: now,
+      expires_at: null,
+      note,
+    });
+    await old.kysely
+      .insertInto("suppressions")
+      .values([
+        row("anna@xn--mller-kva.de", "punycode"),
+        row("user@bu\u0308cher.de", "decomposed"),
+        // Listed twice, in both forms: one entry remains.
+        row("max@müller.de", "unicode"),
+        row("max@xn--mller-kva.de", "punycode twin"),
+        row("plain@example.com", "ascii"),
+      ])
+      .execute();
+    await old.close();
+    const store = await Store.open(url);
+    try {
+      const list = await store.listSuppressions({ limit: 10 });
+      assert.deepEqual(list.items.map((e) => e.address).sort(), [
+        "anna@müller.de",
+        "max@müller.de",
+        "plain@example.com",
+        "user@bücher.de",
+      ]);
+      // Found whichever way the address is asked for.
+      for (const asked of [
+        "anna@xn--mller-kva.de",
+        "Anna@Müller.de",
+        "user@bu\u0308cher.de",
+        "user@xn--bcher-kva.de",
+      ])
+        assert.ok(await store.getSuppression(asked, now), asked);
+    } finally {
+      await store.close();
+    }
+  });
+
   test(`${db.name}: a range of more than ${MAX_BUCKETS} buckets is refused, one of ${MAX_BUCKETS} answered`, async () => {
     const store = await Store.open(await db.url());
     try {
