@@ -15,6 +15,7 @@ import { NETEASE } from "./netease.js";
 import { ORANGE } from "./orange.js";
 import { PROOFPOINT } from "./proofpoint.js";
 import { RACKSPACE } from "./rackspace.js";
+import { T_ONLINE } from "./t-online.js";
 import { TENCENT } from "./tencent.js";
 import { YAHOO } from "./yahoo.js";
 import { YANDEX } from "./yandex.js";
@@ -38,6 +39,7 @@ export const PROVIDERS: readonly ProviderDef[] = [
   RACKSPACE,
   TENCENT,
   NETEASE,
+  T_ONLINE,
   PROOFPOINT,
   MIMECAST,
   BARRACUDA,
