@@ -694,7 +694,7 @@ const NO_TIPS: readonly string[] = Object.freeze([]);
 /** Rules at or below this priority are vague words ("rejected", "access denied"). */
 const WEAK_PRIORITY = 25;
 /** Status codes that name the address or mailbox state: unknown, bad domain, moved, disabled, full. */
-const MAILBOX_STATUS = /^[45]\.(?:1\.(?:1|2|3|6|10)|2\.[12])$/;
+const MAILBOX_STATUS = /^(?:[45]\.(?:1\.(?:1|2|3|6|10)|2\.[12])|4\.2\.0)$/;
 
 /**
  * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, or

@@ -273,6 +273,12 @@ test("vague words lose to a status code that names the mailbox's state, and stay
     d.evidence.alternatives.map((a) => a.ruleId),
     ["generic.rejection.refused"],
   );
+  // RFC 5321's "mailbox unavailable": an unknown user in a bare 550, a mailbox not taking mail under 4.2.0.
+  assert.equal(
+    diagnose("550 Requested action not taken: mailbox unavailable").reason,
+    "invalid_address.user_unknown",
+  );
+  assert.equal(diagnose("450 4.2.0 Mailbox unavailable. Please retry later.").reason, "inbox.unavailable");
   // Under a vague status the words still decide.
   assert.equal(diagnose("554 5.7.1 Message refused").reason, "rejection.policy");
 });

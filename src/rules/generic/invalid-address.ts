@@ -115,11 +115,19 @@ export const INVALID_ADDRESS: RuleTable = {
         "non-existent user",
         "non-existent address",
         "nonexistent mailbox",
-        "mailbox unavailable",
-        "mailbox not available",
       ],
       priority: 45,
       example: "553 5.1.1 <jane@example.com>: invalid recipient address",
+    },
+    {
+      // RFC 5321's own words for 550 and 450 alike: an unknown user in most 550s, a busy or closed
+      // mailbox in a 450. Vague (weak priority): a status code that names the mailbox's state decides.
+      id: "mailbox-unavailable",
+      reason: "invalid_address.user_unknown",
+      match: ["mailbox unavailable", "mailbox not available"],
+      priority: 25,
+      example: "550 Requested action not taken: mailbox unavailable",
+      source: "RFC 5321 4.2.3 (550 text), Outlook.com",
     },
     {
       id: "not-our-user",
