@@ -251,8 +251,20 @@ export function bodyText(part: MimePart): string {
   ) {
     return part.body;
   }
-  return textDecoder(part.params.get("charset")).decode(bytes);
+  const decoder = textDecoder(part.params.get("charset"));
+  // Bytes that are not UTF-8 where UTF-8 was assumed (no charset, or a wrong one): an MTA writing
+  // Latin-1 ("m\xfcller@example.de"). Read as windows-1252 rather than lose the letters to U+FFFD.
+  if (decoder.encoding === "utf-8") {
+    try {
+      return STRICT_UTF8.decode(bytes);
+    } catch {
+      return textDecoder("windows-1252").decode(bytes);
+    }
+  }
+  return decoder.decode(bytes);
 }
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /** RFC 2047 encoded words (`=?UTF-8?B?…?=`) in a header value. */
 export function decodeWords(value: string): string {
@@ -271,6 +283,14 @@ export function decodeWords(value: string): string {
 /** A header value read back as text: raw 8-bit bytes are taken as UTF-8, encoded words decoded. */
 export function headerText(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for bytes outside ASCII
-  const text = /[^\u0000-\u007f]/.test(value) ? Buffer.from(value, "latin1").toString("utf8") : value;
+  let text = value;
+  if (/[^\u0000-\u007f]/.test(value)) {
+    // Not UTF-8 after all (Latin-1 bytes): the bytes as they are, one character each.
+    try {
+      text = STRICT_UTF8.decode(Buffer.from(value, "latin1"));
+    } catch {
+      text = value;
+    }
+  }
   return decodeWords(text);
 }

@@ -183,3 +183,15 @@ test("the time budget: over it, a BounceError, checked between decoders and reci
   // It stopped on the way, not after classifying every recipient.
   assert.ok(performance.now() - t0 < fullMs, `${performance.now() - t0} ms, the whole message ${fullMs} ms`);
 });
+
+test("Latin-1 bytes where UTF-8 was assumed are read as Latin-1, not lost to U+FFFD", async () => {
+  const dsn = POSTFIX_DSN.replace(
+    "Final-Recipient: rfc822; jane@example.com",
+    "Final-Recipient: rfc822; m\u00fcller@example.de",
+  );
+  const report = await parseBounce(Buffer.from(dsn, "latin1"));
+  assert.equal(report.recipients[0]?.recipient, "m\u00fcller@example.de");
+  // The same address written in UTF-8 reads the same.
+  const utf8 = await parseBounce(Buffer.from(dsn, "utf8"));
+  assert.equal(utf8.recipients[0]?.recipient, "m\u00fcller@example.de");
+});
