@@ -58,28 +58,17 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
   const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);
   const sender = report.original?.from ? senderAddress(report.original.from) : null;
   const out: ClassifiedEvent[] = [];
-  // The address the sender wrote (Original-Recipient, from its ORCPT) is the one on its list: a
-  // message forwarded on fails at the forwarding target, yet it is the original address that stops
-  // receiving. Only when it stands for one recipient of the report: a list or alias expanded to
-  // several would otherwise take the failure of one of its members.
-  const originals = new Map<string, number>();
-  for (const r of report.recipients)
-    if (r.originalRecipient)
-      originals.set(r.originalRecipient, (originals.get(r.originalRecipient) ?? 0) + 1);
   for (const r of report.recipients) {
     const type = KIND_TO_TYPE[r.diagnosis.kind] ?? KIND_TO_TYPE[report.kind];
-    const original = r.originalRecipient;
-    const recipient =
-      original && originals.get(original) === 1 && isRecipientAddress(original) ? original : r.recipient;
     // As for every other source: a recipient with white space or control characters, or longer
     // than an address may be, is not stored (it could be neither found nor removed later).
-    if (!type || !isRecipientAddress(recipient)) continue;
+    if (!type || !isRecipientAddress(r.recipient)) continue;
     out.push({
       source,
-      sourceId: identity ? `${identity}:${recipient}:${type}` : null,
+      sourceId: identity ? `${identity}:${r.recipient}:${type}` : null,
       type,
-      recipient,
-      recipientDomain: recipientDomain(recipient),
+      recipient: r.recipient,
+      recipientDomain: recipientDomain(r.recipient),
       timestamp: when,
       messageId: originalId,
       sender,

@@ -93,27 +93,3 @@ test("the sender is the From header's address in angle brackets, not one in its 
   );
   assert.equal(plain!.sender, "sender@example.org");
 });
-
-test("a forwarded message's failure is recorded for the address the sender wrote (Original-Recipient)", async () => {
-  const forwarded = POSTFIX_DSN.replace(
-    "Original-Recipient: rfc822;jane@example.com",
-    "Original-Recipient: rfc822;jane@alias.example.org",
-  );
-  const events = bounceEvents(await parseBounce(Buffer.from(forwarded)), "smtp");
-  assert.deepEqual(
-    events.map((e) => [e.recipient, e.recipientDomain]),
-    [
-      ["jane@alias.example.org", "alias.example.org"],
-      ["full@example.com", "example.com"],
-    ],
-  );
-  // One original address for two recipients (a list expanded): each failure stays with its member.
-  const list = forwarded.replace(
-    "Final-Recipient: rfc822; full@example.com",
-    "Final-Recipient: rfc822; full@example.com\nOriginal-Recipient: rfc822;jane@alias.example.org",
-  );
-  assert.deepEqual(
-    bounceEvents(await parseBounce(Buffer.from(list)), "smtp").map((e) => e.recipient),
-    ["jane@example.com", "full@example.com"],
-  );
-});
