@@ -166,15 +166,22 @@ describe("sendgrid", () => {
       { email: "a@example.com" },
       { event: "delivered", email: "b@example.com" },
       { event: "delivered", email: "c@example.com", timestamp: "yesterday" },
+      // Fields of the wrong type: the item skipped, or the field dropped and the event kept.
+      { event: "bounce", email: ["x@example.com"], timestamp: 1767225600 },
+      { event: {}, email: "y@example.com", timestamp: 1767225600 },
+      { event: "bounce", email: "z@example.com", timestamp: 1767225600, reason: { text: "550" } },
     ]);
     const r = await call("sendgrid", body, secrets, signed(body));
     assert.deepEqual(
-      events(r).map((e) => e.recipient),
-      ["good@example.com"],
+      events(r).map((e) => [e.recipient, e.response ?? null]),
+      [
+        ["good@example.com", "550 5.1.1 unknown"],
+        ["z@example.com", null],
+      ],
     );
     assert.deepEqual(skipped(r), {
-      count: 6,
-      reasons: { invalid_recipient: 1, invalid_type: 3, invalid_timestamp: 2 },
+      count: 8,
+      reasons: { invalid_recipient: 2, invalid_type: 4, invalid_timestamp: 2 },
     });
   });
 });

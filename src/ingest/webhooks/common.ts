@@ -121,18 +121,20 @@ export function object(v: unknown, what: string): Json {
   return v;
 }
 
-/** A string field, or null when absent/empty; a non-string value is malformed. */
-export function str(o: Json, key: string, what = key): string | null {
+/**
+ * A string field (a number read as its digits), or null when absent, empty or of another type: an
+ * item's field of the wrong type leaves that item skipped or the field dropped, never its batch lost.
+ */
+export function str(o: Json, key: string): string | null {
   const v = o[key];
-  if (v === undefined || v === null || v === "") return null;
   if (typeof v === "number") return String(v);
-  if (typeof v !== "string") malformed(`${what} must be a string`);
-  return v;
+  return typeof v === "string" && v !== "" ? v : null;
 }
 
+/** A field the whole body needs: a 400 when it is missing or not a string. */
 export function requiredStr(o: Json, key: string, what = key): string {
-  const v = str(o, key, what);
-  if (v === null) malformed(`${what} is missing`);
+  const v = str(o, key);
+  if (v === null) malformed(`${what} is missing or not a string`);
   return v;
 }
 
