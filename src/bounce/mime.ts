@@ -252,19 +252,49 @@ export function bodyText(part: MimePart): string {
     return part.body;
   }
   const decoder = textDecoder(part.params.get("charset"));
-  // Bytes that are not UTF-8 where UTF-8 was assumed (no charset, or a wrong one): an MTA writing
-  // Latin-1 ("m\xfcller@example.de"). Read as windows-1252 rather than lose the letters to U+FFFD.
-  if (decoder.encoding === "utf-8") {
-    try {
-      return STRICT_UTF8.decode(bytes);
-    } catch {
-      return textDecoder("windows-1252").decode(bytes);
-    }
-  }
-  return decoder.decode(bytes);
+  return decoder.encoding === "utf-8" ? utf8OrLatin1(bytes) : decoder.decode(bytes);
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const WINDOWS_1252 = new TextDecoder("windows-1252");
+
+/**
+ * UTF-8, with each byte that is not part of a valid UTF-8 sequence read as windows-1252: an MTA
+ * writing Latin-1 where UTF-8 was assumed ("m\xfcller@example.de") keeps its letters, and the valid
+ * UTF-8 around a stray byte stays as it is.
+ */
+export function utf8OrLatin1(bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    // Rare: walk the bytes, valid sequences as UTF-8, the others one byte each.
+  }
+  let out = "";
+  let start = 0; // start of the run of valid UTF-8 not yet decoded
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
+    if (valid && length > 1) {
+      try {
+        STRICT_UTF8.decode(bytes.subarray(i, i + length)); // overlong forms and surrogates
+      } catch {
+        valid = false;
+      }
+    }
+    if (valid) {
+      i += length;
+      continue;
+    }
+    out += STRICT_UTF8.decode(bytes.subarray(start, i)) + WINDOWS_1252.decode(bytes.subarray(i, i + 1));
+    i++;
+    start = i;
+  }
+  return out + STRICT_UTF8.decode(bytes.subarray(start));
+}
 
 /** RFC 2047 encoded words (`=?UTF-8?B?…?=`) in a header value. */
 export function decodeWords(value: string): string {
@@ -283,14 +313,6 @@ export function decodeWords(value: string): string {
 /** A header value read back as text: raw 8-bit bytes are taken as UTF-8, encoded words decoded. */
 export function headerText(value: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: testing for bytes outside ASCII
-  let text = value;
-  if (/[^\u0000-\u007f]/.test(value)) {
-    // Not UTF-8 after all (Latin-1 bytes): the bytes as they are, one character each.
-    try {
-      text = STRICT_UTF8.decode(Buffer.from(value, "latin1"));
-    } catch {
-      text = value;
-    }
-  }
+  const text = /[^\u0000-\u007f]/.test(value) ? utf8OrLatin1(Buffer.from(value, "latin1")) : value;
   return decodeWords(text);
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { utf8OrLatin1 } from "../../src/bounce/mime.js";
 import { BounceError, parseBounce } from "../../src/index.js";
 import {
   ARF,
@@ -194,4 +195,11 @@ test("Latin-1 bytes where UTF-8 was assumed are read as Latin-1, not lost to U+F
   // The same address written in UTF-8 reads the same.
   const utf8 = await parseBounce(Buffer.from(dsn, "utf8"));
   assert.equal(utf8.recipients[0]?.recipient, "m\u00fcller@example.de");
+  // One stray byte in UTF-8 text: only that byte is read as Latin-1, the rest stays UTF-8.
+  const mixed = Buffer.concat([
+    Buffer.from("550 Das Postfach des Empf\u00e4ngers ist voll. "),
+    Buffer.from([0xdf]),
+    Buffer.from(" (m\u00fcller)"),
+  ]);
+  assert.equal(utf8OrLatin1(mixed), "550 Das Postfach des Empf\u00e4ngers ist voll. \u00df (m\u00fcller)");
 });
