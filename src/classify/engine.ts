@@ -370,7 +370,9 @@ export class Engine {
     if (rulePermanence) permanence = rulePermanence;
     else if (reasonInfo?.permanence) permanence = reasonInfo.permanence;
     else if (info.permanence === "soft" && category !== "recipient_error") permanence = "soft";
-    else if (cls === 4 || softText) permanence = "soft";
+    // "Try again" in a 5xx about the address ("no such user, check it and try again") asks for a
+    // corrected address, not patience.
+    else if (cls === 4 || (softText && !(cls === 5 && category === "invalid_address"))) permanence = "soft";
     else if (cls === 5) permanence = "hard";
     else permanence = info.permanence;
 
@@ -393,7 +395,7 @@ export class Engine {
       actionType = category === "inbox" || category === "inbox_full" ? "suppress" : "contact_recipient";
     // A temporary failure is retried by the sending server: "user unknown" under 4xx is suppressed
     // only after repeats (the suppression policy counts bounces, not deferrals).
-    if (actionType === "suppress" && permanence === "soft") actionType = "retry";
+    if (actionType === "suppress" && permanence === "soft" && cls !== 5) actionType = "retry";
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {

@@ -213,18 +213,32 @@ export const MIGRATIONS: Migration[] = [
               address: string;
             }>`select address from suppressions where address glob '*[^ -~]*' or address like '%xn--%'`;
       const { rows } = await candidates.execute(db);
+      const now = Date.now();
+      // Of two entries for one address, the one that suppresses more stays: one in force over an
+      // expired one, manual over automatic, permanent over expiring, the later expiry.
+      const strength = (e: { manual_at: number | null; expires_at: number | null }): number[] => [
+        e.expires_at === null || Number(e.expires_at) > now ? 1 : 0,
+        e.manual_at === null ? 0 : 1,
+        e.expires_at === null ? 1 : 0,
+        e.expires_at === null ? 0 : Number(e.expires_at),
+      ];
+      const stronger = (a: number[], b: number[]) => {
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+        return false;
+      };
+      const entry = (address: string) =>
+        db.selectFrom("suppressions").selectAll().where("address", "=", address).executeTakeFirst();
       for (const { address } of rows) {
         const key = normalizeAddress(address);
         if (key === address) continue;
-        // The same address already listed in its new form: that entry stays.
-        const taken = await db
-          .selectFrom("suppressions")
-          .select("address")
-          .where("address", "=", key)
-          .executeTakeFirst();
-        if (taken) await db.deleteFrom("suppressions").where("address", "=", address).execute();
-        else
-          await db.updateTable("suppressions").set({ address: key }).where("address", "=", address).execute();
+        const [old, taken] = [await entry(address), await entry(key)];
+        if (!old) continue;
+        if (taken && !stronger(strength(old), strength(taken))) {
+          await db.deleteFrom("suppressions").where("address", "=", address).execute();
+          continue;
+        }
+        if (taken) await db.deleteFrom("suppressions").where("address", "=", key).execute();
+        await db.updateTable("suppressions").set({ address: key }).where("address", "=", address).execute();
       }
     },
   },

@@ -248,7 +248,7 @@ export class Store {
       for (const [i, id] of policy) await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, id, now);
       await liftByDeliveries(
         trx,
-        counted.filter((r) => r.type === "delivered").map((r) => normalizeAddress(r.recipient)),
+        counted.filter((r) => r.type === "delivered").map((r) => r.recipient),
       );
       await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored };
@@ -274,7 +274,16 @@ export class Store {
     }
     if (!d || (e.type !== "bounce" && e.type !== "deferred")) return;
     if (SENDER_SIDE.has(d.category)) return;
-    if (d.category === "invalid_address" && e.type === "bounce" && !d.reason.startsWith("rejection.")) {
+    // An address that does not exist, or a mailbox the receiver says is gone for good (Gmail's
+    // DisabledUser, OverQuotaPerm: permanence hard, action suppress), is suppressed at once.
+    const goneForGood =
+      (d.category === "inbox" || d.category === "inbox_full") &&
+      d.permanence === "hard" &&
+      d.action.type === "suppress";
+    if (
+      e.type === "bounce" &&
+      ((d.category === "invalid_address" && !d.reason.startsWith("rejection.")) || goneForGood)
+    ) {
       await this.suppress(
         trx,
         { address, category: d.category, reason: d.reason, source: e.source, eventId, expiresAt: null },
@@ -1021,8 +1030,8 @@ type RollupRow = Database["event_rollups"];
  * it. Permanent and manual entries stay. One statement per batch, after the batch's own policy, so
  * the order of events within a batch does not matter; addresses without an entry cost a key lookup.
  */
-async function liftByDeliveries(trx: Kysely<Database>, addresses: string[]): Promise<void> {
-  const unique = [...new Set(addresses)].sort();
+async function liftByDeliveries(trx: Kysely<Database>, recipients: string[]): Promise<void> {
+  const unique = [...new Set(recipients.map(normalizeAddress))].sort();
   for (let i = 0; i < unique.length; i += 500) {
     await trx
       .deleteFrom("suppressions")
@@ -1032,6 +1041,23 @@ async function liftByDeliveries(trx: Kysely<Database>, addresses: string[]): Pro
       .where(
         sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
           (select max(occurred_at) from events where lower(recipient) = suppressions.address and type = 'delivered')`,
+      )
+      .execute();
+  }
+  // A recipient written otherwise than its key (a punycode domain, decomposed letters): its
+  // deliveries are found by that spelling (rare: one statement each).
+  const spellings = [...new Set(recipients.map((r) => r.trim().toLowerCase()))]
+    .filter((r) => normalizeAddress(r) !== r)
+    .sort();
+  for (const spelled of spellings) {
+    await trx
+      .deleteFrom("suppressions")
+      .where("address", "=", normalizeAddress(spelled))
+      .where("manual_at", "is", null)
+      .where("expires_at", "is not", null)
+      .where(
+        sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
+          (select max(occurred_at) from events where lower(recipient) = ${spelled} and type = 'delivered')`,
       )
       .execute();
   }

@@ -235,6 +235,12 @@ test("the action follows the permanence: a mailbox gone for good is suppressed, 
     "hard",
     "suppress",
   ]);
+  // "Try again" in a 5xx about the address asks for a corrected address, not patience.
+  assert.deepEqual(act("550 5.1.1 No such user - please check the address and try again"), [
+    "invalid_address.user_unknown",
+    "hard",
+    "suppress",
+  ]);
   // The recipient's own block list: nothing to delist, no retry.
   const blocked = diagnose("550 5.7.1 Sender address blacklisted by user");
   assert.deepEqual(

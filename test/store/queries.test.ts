@@ -109,7 +109,8 @@ for (const db of testDatabases()) {
       failures: 1,
       created_at: now,
       updated_at: now,
-      expires_at: null,
+      expires_at: null as number | null,
+      manual_at: null as number | null,
       note,
     });
     await old.kysely
@@ -117,9 +118,13 @@ for (const db of testDatabases()) {
       .values([
         row("anna@xn--mller-kva.de", "punycode"),
         row("user@bu\u0308cher.de", "decomposed"),
-        // Listed twice, in both forms: one entry remains.
-        row("max@müller.de", "unicode"),
-        row("max@xn--mller-kva.de", "punycode twin"),
+        // Listed twice, in both forms: one entry remains, the one that suppresses more.
+        { ...row("max@müller.de", "unicode, expired"), expires_at: Date.now() - DAY },
+        row("max@xn--mller-kva.de", "punycode, permanent"),
+        { ...row("eva@müller.de", "unicode, expiring"), expires_at: Date.now() + DAY },
+        { ...row("eva@xn--mller-kva.de", "punycode, manual"), manual_at: now },
+        row("ida@müller.de", "unicode, permanent"),
+        { ...row("ida@xn--mller-kva.de", "punycode, expiring"), expires_at: Date.now() + DAY },
         row("plain@example.com", "ascii"),
       ])
       .execute();
@@ -127,11 +132,13 @@ for (const db of testDatabases()) {
     const store = await Store.open(url);
     try {
       const list = await store.listSuppressions({ limit: 10 });
-      assert.deepEqual(list.items.map((e) => e.address).sort(), [
-        "anna@müller.de",
-        "max@müller.de",
-        "plain@example.com",
-        "user@bücher.de",
+      assert.deepEqual(list.items.map((e) => [e.address, e.note]).sort(), [
+        ["anna@müller.de", "punycode"],
+        ["eva@müller.de", "punycode, manual"],
+        ["ida@müller.de", "unicode, permanent"],
+        ["max@müller.de", "punycode, permanent"],
+        ["plain@example.com", "ascii"],
+        ["user@bücher.de", "decomposed"],
       ]);
       // Found whichever way the address is asked for.
       for (const asked of [

@@ -224,6 +224,41 @@ for (const db of testDatabases()) {
     }
   });
 
+  test(`${db.name}: a mailbox gone for good is suppressed at once; a delivery lifts an entry whatever the spelling`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 20 * DAY;
+      // Gmail's DisabledUser: hard, action suppress: one bounce is enough, and the entry stays.
+      await store.insertEvents(
+        [
+          event({
+            type: "bounce",
+            recipient: "gone@example.com",
+            response:
+              "550-5.2.1 The email account that you tried to reach is inactive. For more information, go to 550 5.2.1 https://support.google.com/mail/?p=DisabledUser - gsmtp",
+          }),
+        ],
+        now,
+      );
+      const gone = await store.getSuppression("gone@example.com", now);
+      assert.deepEqual([gone?.category, gone?.expiresAt], ["inbox", null]);
+      // A plain "disabled" (soft) still needs repeats.
+      await store.insertEvents(failures("once@example.com", INBOX, 1), now);
+      assert.equal(await store.getSuppression("once@example.com", now), null);
+
+      // Five "mailbox full" to a punycode-written address, then a delivery written the same way.
+      await store.insertEvents(failures("anna@xn--mller-kva.de", FULL, 5), now);
+      assert.equal((await store.getSuppression("anna@müller.de", now))?.category, "inbox_full");
+      await store.insertEvents(
+        [event({ type: "delivered", recipient: "anna@xn--mller-kva.de", timestamp: at(9) })],
+        now,
+      );
+      assert.equal(await store.getSuppression("anna@müller.de", now), null);
+    } finally {
+      await store.close();
+    }
+  });
+
   test(`${db.name}: searching the list for %, _ and \\ finds them, not any character`, async () => {
     const store = await Store.open(await db.url());
     try {

@@ -24,8 +24,6 @@ export const BLOCKING: RuleTable = {
         "blacklisted by the user",
         "blacklisted by recipient",
         "blacklisted by the recipient",
-        "blocked by recipient",
-        "blocked by the recipient",
         "blocked by the user",
         "recipient's block list",
         "recipient's blocklist",
