@@ -6,7 +6,7 @@ import { CATEGORIES } from "../catalog/categories.js";
 import type { Category, Lang } from "../catalog/types.js";
 import { DSN_ACTION_NAMES, KIND_NAMES, LABELS } from "./i18n.js";
 import { UsageError, writeOut } from "./io.js";
-import { colors, renderDiagnosis } from "./render.js";
+import { colors, renderDiagnosis, terminalSafe } from "./render.js";
 import { checkPaths, messages, type SourceMessage } from "./sources.js";
 
 export interface BounceFlags {
@@ -221,7 +221,8 @@ class Output {
   }
 }
 
-function renderReport(where: string, r: BounceReport, flags: BounceFlags): string {
+function renderReport(where: string, given: BounceReport, flags: BounceFlags): string {
+  const r = terminalSafe(given);
   const c = colors(flags.color);
   const lines = [
     c.bold(`== ${where}: ${KIND_NAMES[flags.lang][r.kind]}${r.decoder ? ` (${r.decoder})` : ""}`),

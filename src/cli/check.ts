@@ -13,7 +13,7 @@ import {
 import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
 import type { CheckKind, Finding, Severity } from "../checks/types.js";
 import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
-import { type Colors, colors } from "./render.js";
+import { type Colors, colors, terminalSafe } from "./render.js";
 
 export interface CheckFlags {
   json: boolean;
@@ -153,7 +153,8 @@ export function findingText(f: Finding, lang: Lang): { message: string; fix: str
 }
 
 /** A report as a person reads it: worst first, each finding with its fix, in `lang`. */
-export function renderReport(r: CheckReport, lang: Lang, c: Colors): string {
+export function renderReport(given: CheckReport, lang: Lang, c: Colors): string {
+  const r = terminalSafe(given);
   const W = WORDS[lang];
   // Severity labels padded to the longest of the language, the fix lines indented under the text.
   const width = Math.max(...Object.values(W.severities).map((s) => s.length));

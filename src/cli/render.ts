@@ -25,6 +25,23 @@ const CATEGORY_COLOR: Record<Category, keyof Colors> = {
   unknown: "gray",
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to take out
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * `value` with every string in it made safe for a terminal: control characters (an escape sequence
+ * in a bounce or a message could retitle the window, clear the screen, fake lines) shown as \u…
+ * escapes. Line feeds and tabs stay. For readable output only; JSON escapes them itself.
+ */
+export function terminalSafe<T>(value: T): T {
+  if (typeof value === "string")
+    return value.replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) as T;
+  if (Array.isArray(value)) return value.map(terminalSafe) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, terminalSafe(v)])) as T;
+  return value;
+}
+
 function paint(c: Colors, name: keyof Colors, text: string): string {
   const f = c[name];
   return typeof f === "function" ? (f as (s: string) => string)(text) : text;
@@ -32,11 +49,12 @@ function paint(c: Colors, name: keyof Colors, text: string): string {
 
 /** A diagnosis as a person reads it, every word in `lang`. */
 export function renderDiagnosis(
-  d: Diagnosis,
+  given: Diagnosis,
   lang: Lang,
   c: Colors,
   options: { tips?: boolean } = {},
 ): string {
+  const d = terminalSafe(given);
   const L = LABELS[lang];
   const info = CATEGORIES[d.category];
   const reason = REASONS.get(d.reason);

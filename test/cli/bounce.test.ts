@@ -269,3 +269,16 @@ test("the whole sisimai corpus in one call", { skip: corpusDir() ? false : "no c
   assert.ok(files.size >= 507, `${files.size} files`);
   assert.ok(lines.filter((l) => l.kind === "bounce").length > 450);
 });
+
+test("readable bounce output shows control characters from the email as escapes", () => {
+  const dir = mkdtempSync(join(tmpdir(), "diagnosa-esc-"));
+  const file = join(dir, "esc.eml");
+  // The returned message's subject, shown in the report, carries an escape sequence.
+  writeFileSync(
+    file,
+    POSTFIX_DSN.replace("Subject: =?UTF-8?B?SGFsbyBkdW5pYQ==?=", "Subject: Halo \u001b]0;pwned\u0007"),
+  );
+  const r = spawnSync(process.execPath, [bin, "bounce", "--no-color", file], { encoding: "utf8" });
+  assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/, "no raw control character");
+  assert.match(r.stdout, /\\u001b\]0;pwned\\u0007/);
+});

@@ -414,3 +414,12 @@ test("--help and --version", () => {
   assert.match(run(["--help"]).out, /usage:/);
   assert.match(run(["--version"]).out, /^\d+\.\d+\.\d+/);
 });
+
+test("readable output shows control characters from the input as escapes, never raw", () => {
+  const reply = "550 5.1.1 \u001b]0;pwned\u0007 user unknown \u001b[2J";
+  const { code, out } = runCli(["--no-color", reply]);
+  assert.equal(code, 0);
+  assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f]/, "no raw control character");
+  // JSON carries the text as it was (JSON escapes it).
+  assert.equal(JSON.parse(runCli(["--json", reply]).out).evidence.matched, "user unknown");
+});
