@@ -25,7 +25,6 @@ const CATEGORY_COLOR: Record<Category, keyof Colors> = {
   unknown: "gray",
 };
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to take out
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
