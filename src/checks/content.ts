@@ -455,7 +455,8 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
   for (const s of sigs) {
     const r = s.status.result;
     const who = `d=${s.signingDomain} s=${s.selector ?? "?"}`;
-    if (r === "pass")
+    if (r === "temperror") f.push(authDnsError("DKIM", who));
+    else if (r === "pass")
       f.push(
         finding(
           "message.dkim_pass",
@@ -493,53 +494,57 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
   if (res.spf && res.spf.status.result !== "none") {
     const r = res.spf.status.result;
     f.push(
-      r === "pass"
-        ? finding(
-            "message.spf_pass",
-            "ok",
-            "SPF",
-            `SPF passes for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
-            NO_FIX,
-            {
-              message: `SPF lolos untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
-              fix: NO_FIX_ID,
-            },
-          )
-        : finding(
-            "message.spf_fail",
-            r === "softfail" || r === "neutral" ? "warning" : "error",
-            "SPF",
-            `SPF ${r} for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
-            `Authorise the sending server ${res.spf["client-ip"]} in the SPF record of ${res.spf.domain} (ip4:/include:).`,
-            {
-              message: `Hasil SPF ${r} untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
-              fix: `Izinkan server pengirim ${res.spf["client-ip"]} di catatan SPF ${res.spf.domain} (ip4:/include:).`,
-            },
-            { result: r },
-          ),
+      r === "temperror"
+        ? authDnsError("SPF", res.spf.domain)
+        : r === "pass"
+          ? finding(
+              "message.spf_pass",
+              "ok",
+              "SPF",
+              `SPF passes for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
+              NO_FIX,
+              {
+                message: `SPF lolos untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
+                fix: NO_FIX_ID,
+              },
+            )
+          : finding(
+              "message.spf_fail",
+              r === "softfail" || r === "neutral" ? "warning" : "error",
+              "SPF",
+              `SPF ${r} for ${res.spf.domain} from ${res.spf["client-ip"]}.`,
+              `Authorise the sending server ${res.spf["client-ip"]} in the SPF record of ${res.spf.domain} (ip4:/include:).`,
+              {
+                message: `Hasil SPF ${r} untuk ${res.spf.domain} dari ${res.spf["client-ip"]}.`,
+                fix: `Izinkan server pengirim ${res.spf["client-ip"]} di catatan SPF ${res.spf.domain} (ip4:/include:).`,
+              },
+              { result: r },
+            ),
     );
   }
   const dmarc = res.dmarc || null;
   if (dmarc?.status?.result && dmarc.status.result !== "none") {
     const r = dmarc.status.result;
     f.push(
-      r === "pass"
-        ? finding("message.dmarc_pass", "ok", "DMARC", `DMARC passes for ${dmarc.domain}.`, NO_FIX, {
-            message: `DMARC lolos untuk ${dmarc.domain}.`,
-            fix: NO_FIX_ID,
-          })
-        : finding(
-            "message.dmarc_fail",
-            "error",
-            "DMARC",
-            `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
-            "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
-            {
-              message: `Hasil DMARC ${r} untuk ${dmarc.domain}: baik SPF maupun DKIM tidak lolos secara selaras dengan domain From.`,
-              fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), atau kirim dengan Return-Path di domain From yang diizinkan oleh SPF.",
-            },
-            { result: r },
-          ),
+      r === "temperror"
+        ? authDnsError("DMARC", dmarc.domain)
+        : r === "pass"
+          ? finding("message.dmarc_pass", "ok", "DMARC", `DMARC passes for ${dmarc.domain}.`, NO_FIX, {
+              message: `DMARC lolos untuk ${dmarc.domain}.`,
+              fix: NO_FIX_ID,
+            })
+          : finding(
+              "message.dmarc_fail",
+              "error",
+              "DMARC",
+              `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
+              "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
+              {
+                message: `Hasil DMARC ${r} untuk ${dmarc.domain}: baik SPF maupun DKIM tidak lolos secara selaras dengan domain From.`,
+                fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), atau kirim dengan Return-Path di domain From yang diizinkan oleh SPF.",
+              },
+              { result: r },
+            ),
     );
   }
   if (recorded) {
@@ -563,4 +568,23 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
       );
   }
   return f;
+}
+
+/**
+ * A method that could not be evaluated because a DNS lookup failed (temperror): no verdict on the
+ * records, and nothing to fix in them; the lookup is what to try again (as `*.dns_error` elsewhere).
+ */
+function authDnsError(method: string, subject: string): Finding {
+  return finding(
+    "message.auth_dns_error",
+    "warning",
+    method,
+    `${method} could not be evaluated for ${subject}: a DNS lookup failed (temperror), so this says nothing about the records.`,
+    "Run the check again, or through another DNS server (--dns-server).",
+    {
+      message: `${method} tidak dapat dievaluasi untuk ${subject}: pencarian DNS gagal (temperror), jadi hasil ini tidak menyatakan apa pun tentang catatannya.`,
+      fix: "Jalankan pemeriksaan lagi, atau melalui server DNS lain (--dns-server).",
+    },
+    { method: method.toLowerCase(), result: "temperror" },
+  );
 }

@@ -419,6 +419,19 @@ test("DNS itself failing gives a clear result, not missing records", async () =>
   assert.match(failed.localized!.id.message, /kueri DNS gagal \(server DNS/);
 });
 
+test("a message whose authentication could not be looked up is a DNS failure, not a DMARC failure", async () => {
+  const dead = new Dns({ servers: ["127.0.0.1:9"], timeoutMs: 200, tries: 1 });
+  const raw = MESSAGE(
+    "Received: from mx.good.test (mx.good.test [192.0.2.10]) by mx.example.test; Mon, 1 Jan 2024 10:00:00 +0000\r\nFrom: Shop <news@good.test>\r\nTo: budi@example.test\r\nSubject: Your March invoice",
+    GOOD_BODY,
+  );
+  const f = await checkMessage(raw, dead, { skipBlocklists: true });
+  const got = ids(f);
+  assert.ok(got.includes("message.auth_dns_error"), got.join(", "));
+  assert.ok(!got.includes("message.dmarc_fail") && !got.includes("message.spf_fail"), got.join(", "));
+  assertIndonesian(f, "DNS failing for a message");
+});
+
 test("DNS failing for an IP and an address: their DNS findings, in Indonesian too", async () => {
   const dead = () => new Dns({ servers: ["127.0.0.1:9"], timeoutMs: 200, tries: 1 });
   const ip = await checkIp("192.0.2.10", { dns: dead() });
