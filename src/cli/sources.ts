@@ -48,7 +48,19 @@ export async function* messages(paths: string[], options: SourceOptions): AsyncG
       yield* fromStream(process.stdin, "-", options);
       continue;
     }
-    const s = await stat(p);
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch (e) {
+      // Gone since `checkPaths` looked (a file moved away mid-run): reported, the rest still read.
+      yield {
+        file: p,
+        message: null,
+        data: Buffer.alloc(0),
+        unreadable: `cannot read: ${(e as NodeJS.ErrnoException).code ?? "error"}`,
+      };
+      continue;
+    }
     if (s.isDirectory()) yield* fromFolder(p, options, new Set([dirKey(s)]));
     else yield* fromFile(p, options);
   }
