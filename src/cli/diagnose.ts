@@ -146,7 +146,11 @@ export async function diagnoseStream(
         if (!line.trim()) throw new InputError("empty line");
         let value: unknown = line;
         if (line.trimStart().startsWith("{")) ({ input: value, id } = lineInput(parseJsonLine(line)));
-        const d = diagnose(lineReplyInput(value), { lang });
+        const input = lineReplyInput(value);
+        // As an empty line and an empty argument: nothing to diagnose (codes alone are something).
+        if (!input.response.trim() && input.errorCode == null && !input.statusCode)
+          throw new InputError('"response" is empty and there is no errorCode or statusCode');
+        const d = diagnose(input, { lang });
         out = JSON.stringify(id === undefined ? d : { id, ...d });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

@@ -423,3 +423,17 @@ test("readable output shows control characters from the input as escapes, never 
   // JSON carries the text as it was (JSON escapes it).
   assert.equal(JSON.parse(runCli(["--json", reply]).out).evidence.matched, "user unknown");
 });
+
+test("--ndjson: a JSON line with an empty response and no code is an error line, as an empty line is", () => {
+  const { code, out } = runCli(["--ndjson"], '{"response":"  "}\n{"response":"","errorCode":550}\n');
+  const lines = out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+  assert.equal(code, 2);
+  assert.deepEqual(lines[0], {
+    error: '"response" is empty and there is no errorCode or statusCode',
+    line: 1,
+  });
+  assert.equal(lines[1].category, "invalid_address");
+});
