@@ -143,6 +143,21 @@ function checkOptions(command: Command, tokens: NonNullable<ReturnType<typeof pa
   }
 }
 
+/** Throws a UsageError for options that contradict each other: neither may win silently. */
+function checkConflicts(tokens: NonNullable<ReturnType<typeof parse>["tokens"]>): void {
+  const given = new Map<string, Set<string>>();
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const set = given.get(t.name) ?? new Set<string>();
+    set.add(t.rawName);
+    given.set(t.name, set);
+  }
+  if (given.has("json") && given.has("ndjson"))
+    throw new UsageError("--json and --ndjson are two output formats: give one");
+  const tips = given.get("tips");
+  if (tips && tips.size > 1) throw new UsageError("--tips and --no-tips contradict each other: give one");
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -168,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
       ? "ndjson"
       : "diagnose";
   checkOptions(command, tokens ?? []);
+  checkConflicts(tokens ?? []);
   const lang = values.lang ?? localeLang();
   if (lang !== "en" && lang !== "id") throw new UsageError(`--lang must be en or id, not "${lang}"`);
   const color = values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);

@@ -437,3 +437,15 @@ test("--ndjson: a JSON line with an empty response and no code is an error line,
   });
   assert.equal(lines[1].category, "invalid_address");
 });
+
+test("options that contradict each other are a usage error, not a silent choice", () => {
+  for (const [args, message] of [
+    [["--json", "--ndjson"], /--json and --ndjson are two output formats/],
+    [["bounce", "--json", "--ndjson", "-"], /--json and --ndjson are two output formats/],
+    [["--tips", "--no-tips", "--json", "550 5.1.1 User unknown"], /--tips and --no-tips contradict/],
+  ] as const) {
+    const r = runCli([...args], "");
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.err, message);
+  }
+});
