@@ -400,11 +400,12 @@ export class Engine {
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {
       const stated = flags & FLAG_RETRY ? statedRetryAfter(text) : null;
+      const fallback = reasonInfo?.retryAfterSeconds ?? info.retryAfterSeconds;
       if (stated !== null) {
         retryAfterSeconds = stated;
         retryAfterSource = "text";
-      } else if (reasonInfo?.retryAfterSeconds !== undefined || info.retryAfterSeconds !== null) {
-        retryAfterSeconds = reasonInfo?.retryAfterSeconds ?? info.retryAfterSeconds;
+      } else if (fallback !== null) {
+        retryAfterSeconds = fallback;
         retryAfterSource = "default";
       }
     }

@@ -1023,7 +1023,6 @@ async function addToRollups(trx: Kysely<Database>, rows: Omit<EventsTable, "id">
 
 type RollupRow = Database["event_rollups"];
 
-/** An expired entry is no entry: removed before a new one is written for the address. */
 /**
  * The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable inbox) of
  * these addresses is lifted when a delivery to the address happened after the failure that caused
@@ -1032,37 +1031,35 @@ type RollupRow = Database["event_rollups"];
  */
 async function liftByDeliveries(trx: Kysely<Database>, recipients: string[]): Promise<void> {
   const unique = [...new Set(recipients.map(normalizeAddress))].sort();
-  for (let i = 0; i < unique.length; i += 500) {
-    await trx
-      .deleteFrom("suppressions")
-      .where("address", "in", unique.slice(i, i + 500))
-      .where("manual_at", "is", null)
-      .where("expires_at", "is not", null)
-      .where(
-        sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
-          (select max(occurred_at) from events where lower(recipient) = suppressions.address and type = 'delivered')`,
-      )
-      .execute();
-  }
+  for (let i = 0; i < unique.length; i += 500)
+    await liftIfDelivered(trx, unique.slice(i, i + 500), sql`suppressions.address`);
   // A recipient written otherwise than its key (a punycode domain, decomposed letters): its
   // deliveries are found by that spelling (rare: one statement each).
   const spellings = [...new Set(recipients.map((r) => r.trim().toLowerCase()))]
     .filter((r) => normalizeAddress(r) !== r)
     .sort();
-  for (const spelled of spellings) {
-    await trx
-      .deleteFrom("suppressions")
-      .where("address", "=", normalizeAddress(spelled))
-      .where("manual_at", "is", null)
-      .where("expires_at", "is not", null)
-      .where(
-        sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
-          (select max(occurred_at) from events where lower(recipient) = ${spelled} and type = 'delivered')`,
-      )
-      .execute();
-  }
+  for (const spelled of spellings) await liftIfDelivered(trx, [normalizeAddress(spelled)], sql`${spelled}`);
 }
 
+/** Lifts the automatic expiring entries of `addresses` whose failure came before a delivery to `deliveredTo`. */
+async function liftIfDelivered(
+  trx: Kysely<Database>,
+  addresses: string[],
+  deliveredTo: RawBuilder<unknown>,
+): Promise<void> {
+  await trx
+    .deleteFrom("suppressions")
+    .where("address", "in", addresses)
+    .where("manual_at", "is", null)
+    .where("expires_at", "is not", null)
+    .where(
+      sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
+        (select max(occurred_at) from events where lower(recipient) = ${deliveredTo} and type = 'delivered')`,
+    )
+    .execute();
+}
+
+/** An expired entry is no entry: removed before a new one is written for the address. */
 async function dropExpired(trx: Kysely<Database>, address: string, now: number): Promise<void> {
   await trx
     .deleteFrom("suppressions")

@@ -157,10 +157,9 @@ export function smtpCode(v: unknown): number | null {
 
 /** ISO 8601 from unix seconds (number or numeric string) or a date string. */
 export function isoTime(v: unknown, what: string): string {
-  const n = num(v);
-  const d = n !== null ? new Date(n * 1000) : typeof v === "string" ? new Date(v) : null;
-  if (!d || Number.isNaN(d.getTime())) malformed(`${what} is not a valid timestamp`);
-  return d.toISOString();
+  const t = itemTime(v);
+  if (!t) malformed(`${what} is not a valid timestamp`);
+  return t;
 }
 
 /**
