@@ -185,20 +185,19 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
   let colon = -1;
   let colons = 0;
   let dots = 0;
-  let other = false; // a character that is neither a digit nor a dot
+  let lastEq = -1;
   let upper = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 46) dots++;
     else if (c < 48 || c > 57) {
-      other = true;
       if (c >= 65 && c <= 90) upper = true;
       else if (c === 64) {
         ats++;
         lastAt = i;
       } else if (c === 58 && colons++ === 0) {
         colon = i;
-      }
+      } else if (c === 61) lastEq = i;
     }
   }
   const last = text.charCodeAt(to - 1);
@@ -218,12 +217,22 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
     return;
   }
   if (dots === 0) return; // neither a host name nor an IPv4 address
+  // A value after a name ("?ip=192.0.2.1", "LastAttemptedIP=203.0.113.5").
+  const valueStart = lastEq >= from ? lastEq + 1 : from;
   if (isLetter(last)) {
-    const hostStart = colon >= 0 ? colon + 1 : from;
+    const hostStart = colon >= valueStart ? colon + 1 : valueStart;
     if (isHost(text, hostStart, to)) e.domains.push(lowerSlice(text, hostStart, to, upper));
-  } else if (!other && dots === 3 && isIPv4(text, from, to)) {
-    e.ips.push(text.slice(from, to));
+  } else if (dots === 3) {
+    // An address and a port ("203.0.113.7:25").
+    const ipEnd = colon > valueStart && allDigits(text, colon + 1, to) ? colon : to;
+    if (isIPv4(text, valueStart, ipEnd)) e.ips.push(text.slice(valueStart, ipEnd));
   }
+}
+
+function allDigits(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function findUrls(text: string, e: Gathering): void {

@@ -61,3 +61,16 @@ test("entities past the first 16 KB are not read", () => {
   const e = diagnose(`${"x ".repeat(9000)} blocked 192.0.2.1`, { lang: "none" }).entities;
   assert.deepEqual(e.ips, []);
 });
+
+test("an IP written as a value (ip=, LastAttemptedIP=) or with a port is found", () => {
+  assert.deepEqual(
+    diagnose("554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1").entities.ips,
+    ["192.0.2.1"],
+  );
+  assert.deepEqual(diagnose("450 4.4.0 timed out [LastAttemptedIP=203.0.113.5]").entities.ips, [
+    "203.0.113.5",
+  ]);
+  assert.deepEqual(diagnose("connect to 203.0.113.7:25: Connection refused").entities.ips, ["203.0.113.7"]);
+  // A port on something that is not an address, and five parts, are not IPs.
+  assert.deepEqual(diagnose("550 5.1.1 see 1.2.3.4.5 and 300.1.1.1:25").entities.ips, []);
+});
