@@ -3,7 +3,7 @@ import type { ReplyInput } from "../classify/diagnosis.js";
 import { InputError, parseReplyInput } from "../classify/input.js";
 import { diagnose } from "../index.js";
 import { normalizeCommand } from "../smtp/reply.js";
-import { lineBatches, UsageError, writeOut } from "./io.js";
+import { lineBatches, MAX_LINE_CHARS, UsageError, writeOut } from "./io.js";
 import { colors, renderDiagnosis } from "./render.js";
 
 export interface DiagnoseFlags {
@@ -143,6 +143,7 @@ export async function diagnoseStream(
       let out: string;
       let id: string | number | undefined;
       try {
+        if (line === null) throw new InputError(`the line is longer than ${MAX_LINE_CHARS} characters`);
         if (!line.trim()) throw new InputError("empty line");
         let value: unknown = line;
         if (line.trimStart().startsWith("{")) ({ input: value, id } = lineInput(parseJsonLine(line)));

@@ -93,37 +93,57 @@ export function stripBomBytes(data: Buffer): Buffer {
     : data;
 }
 
+/** Characters of one input line at most: a longer line is answered as an error, not held. */
+export const MAX_LINE_CHARS = 16 * 1024 * 1024;
+
 /**
  * The lines of a stream of UTF-8 bytes, a batch per chunk: split on "\n" only (a lone "\r" stays
  * inside its line), one "\r" before the "\n" removed, a byte order mark at the start removed, a
- * last line without "\n" kept. Linear in the input whatever the line lengths.
+ * last line without "\n" kept. Linear in the input whatever the line lengths. A line longer than
+ * `maxLine` characters is not kept: it comes as `null` in its place (its characters are dropped as
+ * they arrive, so memory stays bounded however long it is).
  */
-export async function* lineBatches(input: AsyncIterable<Buffer | string>): AsyncGenerator<string[]> {
+export async function* lineBatches(
+  input: AsyncIterable<Buffer | string>,
+  maxLine = MAX_LINE_CHARS,
+): AsyncGenerator<(string | null)[]> {
   const decoder = new StringDecoder("utf8");
   const end = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
   let partial: string[] = [];
+  let partialLength = 0;
+  let tooLong = false;
   let first = true;
-  const split = (chunk: string): string[] => {
+  const split = (chunk: string): (string | null)[] => {
     let text = chunk;
     if (first && text.length) {
       first = false;
       text = stripBom(text);
     }
-    const lines: string[] = [];
+    const lines: (string | null)[] = [];
     let start = 0;
     for (;;) {
       const nl = text.indexOf("\n", start);
       if (nl < 0) break;
-      let line = text.slice(start, nl);
-      if (partial.length) {
+      let line: string | null = text.slice(start, nl);
+      if (tooLong || partialLength + line.length > maxLine + 1) line = null;
+      else if (partial.length) {
         partial.push(line);
         line = partial.join("");
-        partial = [];
       }
-      lines.push(end(line));
+      partial = [];
+      partialLength = 0;
+      tooLong = false;
+      lines.push(line === null ? null : end(line));
       start = nl + 1;
     }
-    if (start < text.length) partial.push(text.slice(start));
+    if (start < text.length && !tooLong) {
+      const rest = text.slice(start);
+      partialLength += rest.length;
+      if (partialLength > maxLine + 1) {
+        tooLong = true;
+        partial = [];
+      } else partial.push(rest);
+    }
     return lines;
   };
   for await (const chunk of input) {
@@ -131,5 +151,6 @@ export async function* lineBatches(input: AsyncIterable<Buffer | string>): Async
     if (lines.length) yield lines;
   }
   split(decoder.end());
-  if (partial.length) yield [end(partial.join(""))];
+  if (tooLong) yield [null];
+  else if (partial.length) yield [end(partial.join(""))];
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { lineBatches, MAX_LINE_CHARS } from "../../src/cli/io.js";
 import { CLI_BIN, runCli } from "../support/cli.js";
 
 const run = runCli;
@@ -448,4 +449,27 @@ test("options that contradict each other are a usage error, not a silent choice"
     assert.equal(r.code, 2, args.join(" "));
     assert.match(r.err, message);
   }
+});
+
+test("--ndjson answers a line too long to hold with an error line and goes on (memory stays bounded)", () => {
+  const huge = "a".repeat(MAX_LINE_CHARS + 10);
+  const r = run(["--ndjson"], `550 5.1.1 user unknown\n${huge}\n552 5.2.2 mailbox full\n`);
+  assert.equal(r.code, 2);
+  const out = ndjsonLines(r.out);
+  assert.equal(out.length, 3);
+  assert.equal(out[0].category, "invalid_address");
+  assert.match(out[1].error, /longer than/);
+  assert.equal(out[1].line, 2);
+  assert.equal(out[2].category, "inbox_full");
+});
+
+test("lineBatches drops an over-long line as it arrives, across chunks, and keeps the lines around it", async () => {
+  async function* chunks() {
+    yield Buffer.from("ok\nabcdef");
+    yield Buffer.from("ghijkl");
+    yield Buffer.from("mnop\nfine\r\n123456789012345");
+  }
+  const lines: (string | null)[] = [];
+  for await (const batch of lineBatches(chunks(), 10)) lines.push(...batch);
+  assert.deepEqual(lines, ["ok", null, "fine", null]);
 });
