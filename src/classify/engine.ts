@@ -49,6 +49,8 @@ const FLAG_RETRY = 8;
 const FLAG_URL = 16;
 /** Whitespace other than single spaces (the automaton matches "\t" on any of it): normalise first. */
 const FLAG_ODD_SPACE = 32;
+/** Words that say the refused address is the sender's (Postfix, Exim sender verification). */
+const FLAG_SENDER = 64;
 const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["in reply to", FLAG_COMMAND],
   ["after ", FLAG_COMMAND],
@@ -61,8 +63,15 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["server at", FLAG_HOST],
   ["connect to", FLAG_HOST],
   ["refused to talk", FLAG_HOST | FLAG_COMMAND],
+  // "Try again" alone often follows a permanent refusal ("check your SPF settings and try again"):
+  // it asks for a retry only with a time ("later", "in 5 minutes").
   ["try later", FLAG_SOFT | FLAG_RETRY],
-  ["try again", FLAG_SOFT | FLAG_RETRY],
+  ["try again later", FLAG_SOFT | FLAG_RETRY],
+  ["try again in ", FLAG_SOFT | FLAG_RETRY],
+  ["retry later", FLAG_SOFT | FLAG_RETRY],
+  ["retry in ", FLAG_SOFT | FLAG_RETRY],
+  ["try again", FLAG_RETRY],
+  ["come back", FLAG_RETRY],
   ["greylist", FLAG_SOFT | FLAG_RETRY],
   ["graylist", FLAG_SOFT | FLAG_RETRY],
   ["temporar", FLAG_SOFT],
@@ -70,6 +79,9 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["wait", FLAG_RETRY],
   ["later", FLAG_RETRY],
   ["deferred", FLAG_RETRY],
+  ["sender address rejected", FLAG_SENDER],
+  ["sender verify failed", FLAG_SENDER],
+  ["sender verification failed", FLAG_SENDER],
   ["http", FLAG_URL],
   ["www.", FLAG_URL],
 ];
@@ -349,7 +361,14 @@ export class Engine {
     let rulePermanence: Permanence | undefined;
     if (best) {
       level = "text";
-      reason = adjustForStage(best.rule.reason, command, statusCode, best.rule.priority <= WEAK_PRIORITY);
+      reason = adjustForStage(
+        best.rule.reason,
+        command,
+        errorCode,
+        statusCode,
+        (flags & FLAG_SENDER) !== 0,
+        best.rule.priority <= WEAK_PRIORITY,
+      );
       ruleId = best.rule.id;
       matched = matchedText(best, text);
       rulePermanence = best.rule.permanence;
@@ -357,7 +376,7 @@ export class Engine {
       const decided = this.decideByCodes(providerIndex, errorCode, statusCode);
       if (decided) {
         [level, reason, ruleId, matched] = decided;
-        reason = adjustForStage(reason, command, statusCode, false);
+        reason = adjustForStage(reason, command, errorCode, statusCode, (flags & FLAG_SENDER) !== 0, false);
       }
     }
 
@@ -675,6 +694,13 @@ export class Engine {
           statusCode,
         ];
     }
+    // A status of a known subject outranks the reply code (5.7.60 under 550 is a policy refusal, not
+    // an unknown user), unless the status is vague or the reply code is itself precise (535).
+    if (statusCode !== null && !vague && (errorCode === null || !PRECISE_REPLIES.has(errorCode))) {
+      const subject = statusCode.split(".")[1]!;
+      const fallback = STATUS_SUBJECT[subject];
+      if (fallback) return ["status", fallback, `status.${subject}.x`, statusCode];
+    }
     if (errorCode !== null) {
       const reply = REPLY[errorCode];
       if (reply) return ["reply", reply, `reply.${errorCode}`, String(errorCode)];
@@ -689,6 +715,9 @@ export class Engine {
     return null;
   }
 }
+
+/** Reply codes that say more than any status subject: SMTP AUTH (RFC 4954), null MX (RFC 7504), moved. */
+const PRECISE_REPLIES: ReadonlySet<number> = new Set([521, 530, 534, 535, 538, 551, 556]);
 
 /** Higher priority wins; between equals, the earlier match. */
 function stronger(a: Candidate, b: Candidate): boolean {
@@ -706,21 +735,35 @@ const WEAK_PRIORITY = 25;
 /** Status codes that name the address or mailbox state: unknown, bad domain, moved, disabled, full. */
 const MAILBOX_STATUS = /^(?:[45]\.(?:1\.(?:1|2|3|6|10)|2\.[12])|4\.2\.0)$/;
 
+/** Replies of SMTP AUTH alone (RFC 4954): 530 required, 534 too weak, 535 refused, 538 needs TLS. */
+const AUTH_REPLIES: ReadonlySet<number> = new Set([530, 534, 535, 538]);
+
 /**
- * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, or
- * under a sender status (x.1.7, x.1.8), is the sender's address: a rejection of this sender, not a
- * bad recipient. A refusal in vague words at connection time can only be about the connecting
- * host: a block.
+ * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, under a
+ * sender status (x.1.7, x.1.8, x.7.27 null MX), or in a reply that says so ("Sender address
+ * rejected:", "Sender verify failed") is the sender's address: a rejection of this sender, not a bad
+ * recipient. Authentication words in an SMTP AUTH reply (535 "authentication failed") are about
+ * the sending client's login, not SPF/DKIM/DMARC. A refusal in vague words at connection time can
+ * only be about the connecting host: a block.
  */
 function adjustForStage(
   reason: string,
   command: string | null,
+  errorCode: number | null,
   statusCode: string | null,
+  senderWords: boolean,
   vague: boolean,
 ): string {
   if (reason.startsWith("invalid_address.")) {
-    if (command === "MAIL" || (statusCode !== null && /^\d\.1\.[78]$/.test(statusCode)))
+    if (
+      command === "MAIL" ||
+      senderWords ||
+      (statusCode !== null && /^\d\.(?:1\.[78]|7\.27)$/.test(statusCode))
+    )
       return "rejection.invalid_sender";
+  } else if (reason.startsWith("dmarc.")) {
+    if (command === "AUTH" || (errorCode !== null && AUTH_REPLIES.has(errorCode)))
+      return "recipient_error.smtp_auth";
   } else if (vague && command === "CONNECT" && reason === "rejection.policy") {
     return "blocked.policy";
   }

@@ -1,15 +1,28 @@
-/** A retry delay stated by the server ("try again in 5 minutes", "retry after 300 seconds"). */
-const RETRY_RE =
-  /\b(?:try|retry|again|wait|later|deferred|greylisted|after)\b[^.;]{0,48}?\b(\d{1,6})\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)\b/i;
+/**
+ * A retry delay stated by the server: "try again in 5 minutes", "retry after 300 seconds",
+ * "try again in 1 minute 30 seconds", "in 1.5 hours", or a clock as greylisting milters write it
+ * ("please come back in 00:29:45", milter-greylist's %T).
+ */
+const UNIT_WORD = "(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)";
+const RETRY_RE = new RegExp(
+  `\\b(?:try|retry|again|wait|later|deferred|greylisted|after|come back)\\b[^.;]{0,48}?\\b(?:in\\s+(\\d{1,3}):([0-5]\\d):([0-5]\\d)\\b|(\\d{1,6}(?:\\.\\d{1,3})?\\s*${UNIT_WORD}\\b(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)\\d{1,6}\\s*${UNIT_WORD}\\b){0,3})(?![\\d.]))`,
+  "i",
+);
+const PART_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_WORD})\\b`, "gi");
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 export function statedRetryAfter(text: string): number | null {
   const m = RETRY_RE.exec(text);
   if (!m) return null;
-  const value = Number(m[1]);
-  const unit = m[2]!.toLowerCase();
-  const seconds = value * (UNIT[unit[0] === "m" && unit.startsWith("mi") ? "m" : unit[0]!] ?? 1);
+  let seconds = 0;
+  if (m[1] !== undefined) seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  else
+    for (const part of m[4]!.matchAll(PART_RE)) {
+      const unit = part[2]!.toLowerCase();
+      seconds += Number(part[1]) * (UNIT[unit[0] === "m" && unit.startsWith("mi") ? "m" : unit[0]!] ?? 1);
+    }
+  seconds = Math.round(seconds);
   // A stated delay beyond a week is not a retry hint (it is a retention period or noise).
   return seconds > 0 && seconds <= 7 * 86400 ? seconds : null;
 }

@@ -118,7 +118,8 @@ export function parseCodes(text: string): { errorCode: number | null; statusCode
     // Fast path: the text starts with "550 5.1.1" or "550-5.1.1".
     STATUS_AFTER_CODE_RE.lastIndex = lead[0].length;
     const s = STATUS_AFTER_CODE_RE.exec(text);
-    if (s && s[1]![0] === lead[1]![0]) return { errorCode, statusCode: s[1]! };
+    if (s && s[1]![0] === lead[1]![0])
+      return (errorCode < 300 && laterFailure(text)) || { errorCode, statusCode: s[1]! };
   }
   const pair = CODE_STATUS_RE.exec(text);
   if (pair && (errorCode === null || pair[1] === lead?.[1]) && pair[1]![0] === pair[2]![0]) {
@@ -129,7 +130,23 @@ export function parseCodes(text: string): { errorCode: number | null; statusCode
     const c = CONTEXT_CODE_RE.exec(text) ?? LOOSE_CODE_RE.exec(text);
     if (c) errorCode = Number(c[1]);
   }
+  // A session transcript ("<-- 250 2.1.0 Ok --> RCPT TO:<…> <-- 550 5.1.1 User unknown") holds the
+  // successes before the failure: the failure is the answer.
+  if (errorCode !== null && errorCode < 300) {
+    const failure = laterFailure(text);
+    if (failure) return failure;
+  }
   return { errorCode, statusCode: statusCode ?? statusOf(text) };
+}
+
+const FAILURE_PAIR_RE = /(?<![\w.-])([45]\d\d)(?:[ -]+|:\s*|-?#)([45]\.[0-7]\.\d{1,3})(?!\.?\d)/g;
+
+/** The first 4xx/5xx reply code with a status of its class in the text, if any. */
+function laterFailure(text: string): { errorCode: number; statusCode: string } | null {
+  FAILURE_PAIR_RE.lastIndex = 0;
+  for (let m = FAILURE_PAIR_RE.exec(text); m; m = FAILURE_PAIR_RE.exec(text))
+    if (m[1]![0] === m[2]![0]) return { errorCode: Number(m[1]), statusCode: m[2]! };
+  return null;
 }
 
 function statusOf(text: string): string | null {

@@ -325,3 +325,136 @@ test("Postfix's 'refused to talk to me' is the connection stage", () => {
   assert.equal(d.command, "CONNECT");
   assert.equal(d.remoteHost, "mx.example.net");
 });
+
+test("a refused sender address is the sender's problem, not an unknown recipient (QA review texts)", () => {
+  const replies = [
+    // Postfix stock: reject_unknown_sender_domain for a null-MX domain.
+    "550 5.7.27 <sname@nullmx.porcupine.org>: Sender address rejected: Domain nullmx.porcupine.org does not accept mail",
+    "host mx.example.com[203.0.113.9] said: 550 5.1.0 <bounce@example.org>: Sender address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
+    // Exim's sender verification callout quotes the other server's answer about the sender.
+    "550-Verification failed for <bounce@example.com>\n550-Called:   203.0.113.9\n550-Sent:     RCPT TO:<bounce@example.com>\n550-Response: 550 5.1.1 <bounce@example.com>: Recipient address rejected: User unknown in virtual mailbox table\n550 Sender verify failed",
+  ];
+  for (const reply of replies) {
+    const d = diagnose(reply, { lang: "none" });
+    assert.equal(d.reason, "rejection.invalid_sender", reply);
+    assert.notEqual(d.action.type, "suppress", reply);
+  }
+  assert.equal(
+    diagnose({ response: "", errorCode: 550, statusCode: "5.7.27" }).reason,
+    "rejection.invalid_sender",
+  );
+});
+
+test("an unregistered status detail decides by its subject before the reply code", () => {
+  const cases: [string, string][] = [
+    ["550 5.7.60 SMTP; Client does not have permissions to send as this sender", "rejection"],
+    ["550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds", "rejection"],
+    ["550 5.4.318 Message expired, connection refused", "recipient_error"],
+  ];
+  for (const [reply, category] of cases) {
+    const d = diagnose(reply, { lang: "none" });
+    assert.equal(d.category, category, reply);
+    assert.notEqual(d.action.type, "suppress", reply);
+  }
+  const code = diagnose({ response: "", errorCode: 550, statusCode: "5.7.708" }, { lang: "none" });
+  assert.equal(code.category, "rejection");
+  assert.equal(code.evidence.ruleId, "status.7.x");
+  // A precise reply code (SMTP AUTH) still says more than a status subject.
+  assert.equal(
+    diagnose({ response: "", errorCode: 535, statusCode: "5.7.139" }).reason,
+    "recipient_error.smtp_auth",
+  );
+  // A vague status (x.0.0) leaves the reply code to decide, as before.
+  assert.equal(
+    diagnose({ response: "", errorCode: 552, statusCode: "5.0.0" }).reason,
+    "inbox_full.over_quota",
+  );
+});
+
+test("SMTP AUTH failures are the sending client's login, not DMARC", () => {
+  for (const reply of [
+    "535 5.7.8 Error: authentication failed: authentication failure",
+    "535 Authentication failed",
+    "530 5.7.57 Client not authenticated to send mail. [BN0PR04CA0060.namprd04.prod.outlook.com]",
+    "454 4.7.0 Temporary authentication failure: backend down",
+  ]) {
+    const d = diagnose(reply, { lang: "none" });
+    assert.equal(d.reason, "recipient_error.smtp_auth", reply);
+  }
+  assert.equal(
+    diagnose({ response: "authentication failed", command: "AUTH" }).reason,
+    "recipient_error.smtp_auth",
+  );
+  // DMARC words under a 550 stay DMARC.
+  assert.equal(diagnose("550 5.7.1 Email rejected: SPF authentication failed").category, "dmarc");
+});
+
+test("'try again' after a permanent refusal does not make it soft; 'try again later' does", () => {
+  const godaddy =
+    "p3plibsmtp02-15.prod.phx3.secureserver.net #550 5.1.1 8.34.161.203 is not allowed to send from <ccsi.me> per its SPF Record. Please inspect your SPF settings, and try again. IB508 <http://x.co/srbounce> ##";
+  const d = diagnose(godaddy, { lang: "none" });
+  assert.equal(d.category, "dmarc");
+  assert.equal(d.permanence, "hard");
+  const later = diagnose("550 5.7.1 Message rejected, please try again later", { lang: "none" });
+  assert.equal(later.permanence, "soft");
+});
+
+test("mailboxes locked or closed for inactivity are inbox.inactive", () => {
+  for (const reply of [
+    "550 Mailbox jane@example.com is locked due to inactivity for more than 12 months",
+    "540 5.7.1 <jane@example.com>: recipient address rejected: Inactive",
+  ])
+    assert.equal(diagnose(reply, { lang: "none" }).reason, "inbox.inactive", reply);
+});
+
+test("Microsoft 4.7.500-699 is IP throttling whatever the words; 5.7.12 is a restricted recipient", () => {
+  const d = diagnose(
+    "451 4.7.500 Access denied, please try again later. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653. (S844) [DB5EUR03FT059.eop-EUR03.prod.protection.outlook.com]",
+    { lang: "none" },
+  );
+  assert.equal(d.reason, "sender_reputation.ip_reputation");
+  assert.equal(d.provider, "microsoft");
+  assert.equal(d.permanence, "soft");
+  assert.equal(
+    diagnose(
+      "Remote Server returned '550 5.7.12 RESOLVER.RST.SenderNotAuthenticatedForOrganization; Delivery restriction check failed as sender not authenticated'",
+    ).reason,
+    "recipient_error.restricted",
+  );
+});
+
+test("qmail's validrcptto refusal is an unknown recipient", () => {
+  assert.equal(
+    diagnose("553 sorry, this recipient is not in my validrcptto list (#5.7.1)").reason,
+    "invalid_address.user_unknown",
+  );
+});
+
+test("a retry delay is read as a clock, in mixed units and in fractions", () => {
+  const cases: [string, number][] = [
+    ["451 4.7.1 Greylisting in action, please come back in 00:29:45", 1785],
+    ["451 4.7.1 Greylisted, please try again in 1 minute 30 seconds", 90],
+    ["421 4.7.0 Too many connections, try again in 1.5 hours", 5400],
+    ["450 4.7.1 Greylisted, try again in 2 hours and 15 minutes", 8100],
+  ];
+  for (const [reply, seconds] of cases) {
+    const d = diagnose(reply, { lang: "none" });
+    assert.equal(d.action.retryAfterSeconds, seconds, reply);
+    assert.equal(d.action.retryAfterSource, "text", reply);
+  }
+  // A time of day is not a delay.
+  assert.notEqual(diagnose("451 4.3.0 Try again after 10:30:00 UTC").action.retryAfterSource, "text");
+});
+
+test("a session transcript is answered by its failure, not by the successes before it", () => {
+  const d = diagnose(
+    "<-- 250 2.1.0 Ok --> RCPT To:<a@example.com> <-- 550 5.1.1 <a@example.com>... User unknown",
+    {
+      lang: "none",
+    },
+  );
+  assert.equal(d.kind, "bounce");
+  assert.equal(d.errorCode, 550);
+  assert.equal(d.statusCode, "5.1.1");
+  assert.equal(diagnose("250 2.0.0 Ok: queued as 12345").kind, "delivered");
+});

@@ -9,7 +9,10 @@ export const MAILBOX: RuleTable = {
       // A mailbox closed for want of use: before the sender-side "blocked" of generic.blocking.
       id: "inactivity",
       reason: "inbox.inactive",
-      match: ["blocked due to inactivity", "disabled due to inactivity", "suspended due to inactivity"],
+      // "Mailbox jane@example.com is locked due to inactivity": the address may stand between.
+      match:
+        /\b(?:blocked|disabled|suspended|locked|closed|deactivated) (?:due to|because of|for) (?:its |long )?inactivity\b|\b(?:recipient|mailbox|account|user)(?: address)? (?:rejected: )?inactive\b/,
+      keywords: ["inactivity", "inactive"],
       priority: 60,
       example: "550 5.2.1 This mailbox has been blocked due to inactivity",
       source: "Free.fr and Alice ADSL (France), as bounce handlers list them",

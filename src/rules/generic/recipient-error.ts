@@ -152,6 +152,15 @@ export const RECIPIENT_ERROR: RuleTable = {
       source: "RFC 4954",
     },
     {
+      // The SASL back end of the receiving server failed (454 is not a DMARC deferral).
+      id: "smtp-auth-temporary",
+      reason: "recipient_error.smtp_auth",
+      match: "temporary authentication failure",
+      priority: 60,
+      example: "454 4.7.0 Temporary authentication failure: backend down",
+      source: "Postfix smtpd_sasl_glue.c",
+    },
+    {
       // The server will not go on without TLS: the sending side must start it.
       id: "tls-required",
       reason: "recipient_error.tls_required",

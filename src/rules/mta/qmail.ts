@@ -23,6 +23,15 @@ export const QMAIL: RuleTable = {
       source: "chkuser_settings.h (CHKUSER_NORCPT_STRING)",
     },
     {
+      // The validrcptto patch (qmail.jms1.net) refuses addresses missing from its list.
+      id: "validrcptto",
+      reason: "invalid_address.user_unknown",
+      match: "recipient is not in my validrcptto list",
+      priority: 58,
+      example: "553 sorry, this recipient is not in my validrcptto list (#5.7.1)",
+      source: "qmail validrcptto.cdb patch (qmail.jms1.net)",
+    },
+    {
       id: "chkuser-sender-mx",
       reason: "rejection.invalid_sender",
       match: ["can't find a valid mx for sender domain", "invalid sender address format"],

@@ -138,6 +138,32 @@ export const MICROSOFT: ProviderDef = {
       source:
         "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online",
     },
+    {
+      // 4.7.500-699 (ASxxx): the connecting IP changed its sending pattern, throttled whatever the
+      // words ("Server busy", "Access denied, please try again later").
+      id: "ip-throttling",
+      reason: "sender_reputation.ip_reputation",
+      match: /(?<![\d.])4\.7\.[56]\d\d(?![\d.])/,
+      keywords: ["4.7.5", "4.7.6"],
+      priority: 62,
+      example:
+        "451 4.7.500 Access denied, please try again later. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653. (S844) [DB5EUR03FT059.eop-EUR03.prod.protection.outlook.com]",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-451-4-7-500-699-asxxx-in-exchange-online",
+    },
+    {
+      // The recipient (a group, a mailbox) takes mail from authenticated senders of its organisation only.
+      id: "sender-not-authenticated-for-organization",
+      reason: "recipient_error.restricted",
+      match: [
+        "sendernotauthenticatedfororganization",
+        "delivery restriction check failed as sender not authenticated",
+      ],
+      priority: 66,
+      example:
+        "Remote Server returned '550 5.7.12 RESOLVER.RST.SenderNotAuthenticatedForOrganization; Delivery restriction check failed as sender not authenticated'",
+      source: NDR,
+    },
     // --- Exchange Online: banned and blocked senders ----------------------------------------
     {
       id: "banned-sending-ip",
