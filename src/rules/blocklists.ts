@@ -191,6 +191,39 @@ export const BLOCKLISTS: readonly BlocklistDef[] = [
     example:
       "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Proofpoint Dynamic Reputation; see https://ipcheck.proofpoint.com/?ip=192.0.2.1",
   },
+  {
+    id: "trendmicro-ers",
+    name: "Trend Micro Email Reputation Services",
+    markers: [
+      "trend micro rbl",
+      "trend micro email reputation",
+      "rbl-plus.mail-abuse.org",
+      "mail-abuse.com/cgi-bin",
+    ],
+    zones: [],
+    delistUrl:
+      "https://docs.trendmicro.com/en-us/documentation/article/email-reputation-services-service-central-blocked",
+    example:
+      "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Trend Micro RBL+. Please see http://www.mail-abuse.com/cgi-bin/lookup?ip_address=192.0.2.1",
+  },
+  {
+    // Its answers include a whitelist (127.0.0.1) and "no blacklist" codes: not queried as a plain list.
+    id: "hostkarma",
+    name: "JunkEmailFilter HostKarma",
+    markers: ["hostkarma", "junkemailfilter"],
+    zones: [],
+    delistUrl: "http://ipadmin.junkemailfilter.com/remove.php",
+    example:
+      "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using hostkarma.junkemailfilter.com",
+  },
+  {
+    id: "spfbl",
+    name: "SPFBL",
+    markers: ["spfbl"],
+    zones: [],
+    delistUrl: "https://spfbl.net/en/delist/",
+    example: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.spfbl.net",
+  },
 ];
 
 /** A named blocklist in a reply is evidence of a block whatever the code says. */

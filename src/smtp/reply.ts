@@ -28,7 +28,7 @@ const LOOSE_CODE_RE = /(?<![\w.:/=-])([245]\d\d)(?= |-[^\d]|$)/;
 const CONTINUATION_LINE_RE = /^[ \t]*([245]\d\d)[ -](?:#?[245]\.[0-7]\.\d{1,3}[ \t]+)?/;
 
 const COMMAND_RE =
-  /(?:in reply to|after|did not like our|for|while sending|>>>)\s+(?:the\s+)?(?:end of\s+)?(?:final\s+)?(rcpt to|rcpt|mail from|mail|data|dot|message|body|text|helo|ehlo|starttls|auth|initial connection|connect|greeting|banner)\b/i;
+  /(?:in reply to|after|did not like our|for|while sending|>>>)\s+(?:the\s+)?(?:end of\s+)?(?:final\s+)?(?:pipelined\s+)?(rcpt to|rcpt|mail from|mail|data|dot|message|body|text|helo|ehlo|starttls|auth|initial connection|connect|greeting|banner)\b/i;
 const COMMANDS: Readonly<Record<string, SmtpCommand>> = {
   "rcpt to": "RCPT",
   rcpt: "RCPT",

@@ -458,3 +458,21 @@ test("a session transcript is answered by its failure, not by the successes befo
   assert.equal(d.statusCode, "5.1.1");
   assert.equal(diagnose("250 2.0.0 Ok: queued as 12345").kind, "delivered");
 });
+
+test("Trend Micro ERS, HostKarma and SPFBL are named lists; an unknown list's zone is in the matched words", () => {
+  const trend = diagnose(
+    "550 5.7.1 Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service. Contact the recipient or his/her administrator using alternate means to resolve the issue.",
+  );
+  assert.equal(trend.category, "blocked");
+  assert.deepEqual(trend.entities.blocklists, ["Trend Micro Email Reputation Services"]);
+  const unknownList = diagnose(
+    "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using all.s5h.net",
+  );
+  assert.equal(unknownList.reason, "blocked.dnsbl");
+  assert.equal(unknownList.evidence.matched, "blocked using all.s5h.net");
+  // A spam filter's score is a spam verdict (sender reputation), not a policy refusal.
+  assert.equal(
+    diagnose("550 5.7.1 Rejected by SpamAssassin: score 15.2 required 5.0").reason,
+    "sender_reputation.spam",
+  );
+});

@@ -28,6 +28,16 @@ const cases: Array<[string, number | null, string | null, string | null, string 
     "mx.example.com",
   ],
   ["smtp; 550 5.2.2 Mailbox full", 550, "5.2.2", null, null],
+  // Exim, when the server took the commands pipelined.
+  [
+    "SMTP error from remote mail server after pipelined MAIL FROM:<a@example.org> SIZE=1234: 550 5.1.8 sender rejected",
+    550,
+    "5.1.8",
+    "MAIL",
+    null,
+  ],
+  // A session transcript: the failure, not the success before it.
+  ["<-- 250 2.1.0 Ok --> RCPT TO:<a@example.org> <-- 550 5.1.1 User unknown", 550, "5.1.1", null, null],
   [
     "SMTP error from remote mail server after RCPT TO:<x@example.org>: host mx.example.org [192.0.2.2]: 550 5.1.1 No such user",
     550,

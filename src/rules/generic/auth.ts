@@ -75,6 +75,17 @@ export const AUTHENTICATION: RuleTable = {
       source: "RFC 7372",
     },
     {
+      // Exchange's wording (5.7.23), which Exchange-based hosts (Rackspace, Microsoft 365) all send:
+      // it names no provider.
+      id: "spf-violation",
+      reason: "dmarc.spf_fail",
+      match: "rejected because of sender policy framework violation",
+      priority: 66,
+      example: "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online",
+    },
+    {
       id: "unauthenticated",
       reason: "dmarc.unauthenticated",
       match: [

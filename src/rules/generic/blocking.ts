@@ -9,7 +9,7 @@ export const BLOCKING: RuleTable = {
       id: "blocked-using",
       reason: "blocked.dnsbl",
       match:
-        /\b(?:blocked|rejected|refused|denied)\s+using\s+\S|\blisted\s+(?:in|on|at|by)\s+(?:the\s+)?(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
+        /\b(?:blocked|rejected|refused|denied)\s+using\s+(?:[a-z0-9-]+\.)*[a-z0-9-]+|\blisted\s+(?:in|on|at|by)\s+(?:the\s+)?(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
       keywords: ["using", "listed"],
       priority: 58,
       example: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.example.net",
@@ -212,6 +212,8 @@ export const BLOCKING: RuleTable = {
         "spamming",
         "antispam",
         "anti-spam",
+        "spamassassin",
+        "spam points",
       ],
       priority: 45,
       example: "550 5.7.1 Message rejected as spam by Content Filtering.",

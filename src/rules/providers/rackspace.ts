@@ -131,14 +131,6 @@ export const RACKSPACE: ProviderDef = {
       priority: 66,
     },
     {
-      id: "spf-violation",
-      reason: "dmarc.spf_fail",
-      match: "rejected because of sender policy framework violation",
-      example: "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
-      source: DOCS,
-      priority: 66,
-    },
-    {
       id: "routing-loop",
       reason: "recipient_error.routing",
       match: "routing loop detected (g16)",
