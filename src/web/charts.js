@@ -33,12 +33,17 @@ function el(tag, attrs = {}, title) {
   return n;
 }
 
-/** A round axis maximum and tick step for values up to max. */
+/**
+ * A round axis maximum and tick step for counts up to max. Counts are whole: the step is a whole
+ * number (no "0.25" failures on an hour with one, no 2.5 between 0 and 5).
+ */
 function niceScale(max, ticks = 4) {
   if (max <= 0) return { max: 1, step: 1 };
   const raw = max / ticks;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw && s >= 1 && Number.isInteger(s)) ??
+    Math.max(1, 10 * mag);
   return { max: Math.ceil(max / step) * step, step };
 }
 
@@ -139,7 +144,11 @@ export function stackedBars(o) {
 export function horizontalBars(o) {
   const W = 420;
   const row = 26;
-  const labelW = 130;
+  // As wide as the longest name needs (about 6.8 units a character at 12px), within bounds: the
+  // Indonesian "lainnya / tidak diketahui" is whole, the bars keep room.
+  const longest = Math.max(0, ...o.items.map((i) => i.label.length));
+  const labelW = Math.min(200, Math.max(90, Math.ceil(longest * 6.8) + 12));
+  const maxChars = Math.floor((labelW - 12) / 6.8);
   const valueW = 110;
   const H = Math.max(row, o.items.length * row) + 4;
   const svg = el("svg", {
@@ -153,7 +162,7 @@ export function horizontalBars(o) {
   o.items.forEach((it, i) => {
     const yTop = i * row + 4;
     const name = el("text", { x: labelW - 8, y: yTop + 15, "text-anchor": "end", class: "label" });
-    name.textContent = it.label.length > 18 ? `${it.label.slice(0, 17)}…` : it.label;
+    name.textContent = it.label.length > maxChars ? `${it.label.slice(0, maxChars - 1)}…` : it.label;
     svg.append(name);
     svg.append(
       el(

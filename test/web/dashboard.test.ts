@@ -448,6 +448,9 @@ describe("dashboard in Chromium", { skip }, () => {
     );
     assert.ok(kinds.includes("Ditambahkan manual"), kinds.join("; "));
     assert.ok(kinds.includes("Keluhan"), kinds.join("; "));
+    // The provider chart names "other / unknown" whole in Indonesian too (it was cut to "tidak d…").
+    const names = await page.$$eval("#chart-providers svg text.label", (ts) => ts.map((t) => t.textContent));
+    assert.ok(names.includes("lainnya / tidak diketahui"), names.join("; "));
     assert.ok(!kinds.some((k) => k === "complaint" || k === "manual"), kinds.join("; "));
     // The choice is remembered; the browser's language decides the first time.
     await page.reload();
@@ -686,6 +689,14 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta, Europe/Athens)", { 
     assert.match(
       plain(await page.getAttribute("#chart-timeline svg", "aria-label")),
       /^23 failures from Mar 9, 2025, 02:00 AM to Mar 10, 2025, 01:00 AM; most: Invalid Address\.$/,
+    );
+    // Counts are whole: the count axis has no quarter failures (one bounce an hour: 0 and 1).
+    const ticks = await page.$$eval("#chart-timeline svg text.axis", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    assert.deepEqual(
+      ticks.filter((t) => /^[\d.,]+$/.test(t)),
+      ["0", "1"],
     );
     // 12 months: weeks named with their year, from one year to the next.
     await page.selectOption("#f-range", "365d");
