@@ -55,19 +55,24 @@ const state = {
   current: null,
   /** @type {any} */
   previous: null,
-  /** @type {any} */
-  timeline: null,
-  period: { from: 0, to: 0, bucket: "day", offset: 0 },
+  /**
+   * What the timeline chart on screen was drawn from: its answer, its period and the provider mix's
+   * groups (a load whose timeline failed leaves the chart as it was). @type {any}
+   */
+  chart: null,
+  /**
+   * What the figures and the table on screen were loaded for (after a failed load, no longer the
+   * filters above them). @type {{from: number, to: number, bucket: string, offset: number, filters: Record<string, string>}}
+   */
+  period: { from: 0, to: 0, bucket: "day", offset: 0, filters: {} },
   seq: 0,
   renders: 0,
   painted: false,
   supp: { search: "", next: /** @type {string | null} */ (null), items: /** @type {any[]} */ ([]) },
-  /** The message of the last load's failure; null after a load that worked. @type {string | null} */
-  failure: null,
   /** @type {any} */
   lastDiagnosis: null,
-  /** The catalog and the filter menus' values, loaded once after sign-in. @type {Promise<void>} */
-  meta: Promise.resolve(),
+  /** The catalog and the filter menus' values while asked for or once read; null to ask again. @type {Promise<void> | null} */
+  meta: null,
 };
 
 // ---------------------------------------------------------------- formatting
@@ -86,6 +91,18 @@ const fmtDate = (
   /** @type {number | string} */ d,
   /** @type {Intl.DateTimeFormatOptions} */ o = { dateStyle: "medium" },
 ) => new Intl.DateTimeFormat(locale(), o).format(new Date(d));
+/**
+ * The date of an instant in a day or week the page cut with a fixed offset (minutes east of UTC):
+ * the date at that offset, not in the browser's zone. Across a change to or from daylight-saving
+ * time within the period, the zone's offset on that date differs by an hour, and a day cut at
+ * midnight at today's offset starts at 23:00 of the day before in the zone: named by the zone, it
+ * would be one day early (and one day would be missing).
+ */
+const cutDate = (
+  /** @type {number} */ ms,
+  /** @type {number} */ offset,
+  /** @type {Intl.DateTimeFormatOptions} */ o,
+) => fmtDate(ms + offset * 60_000, { ...o, timeZone: "UTC" });
 const fmtDateTime = (/** @type {number | string} */ d) =>
   fmtDate(d, { dateStyle: "medium", timeStyle: "short" });
 const tr = (/** @type {string} */ k, /** @type {Record<string, string | number>} */ v = {}) =>
@@ -150,7 +167,7 @@ async function api(/** @type {string} */ path, /** @type {RequestInit} */ init =
   }
   const body = r.headers.get("content-type")?.includes("json") ? await r.json() : await r.text();
   if (r.status === 401) {
-    signOut(tr("badKey"));
+    signOut(() => tr("badKey"));
     throw new ApiError(401, body?.error?.message ?? "unauthorized");
   }
   if (!r.ok) throw new ApiError(r.status, body?.error?.message ?? `HTTP ${r.status}`);
@@ -158,6 +175,20 @@ async function api(/** @type {string} */ path, /** @type {RequestInit} */ init =
 }
 
 // ---------------------------------------------------------------- language
+
+/**
+ * What the page says in its status lines and errors, by element id: kept as words to draw (not as
+ * drawn text) so that a switch of language says it again in the new one.
+ * @type {Map<string, () => string>}
+ */
+const messages = new Map();
+
+/** Shows `words()` in the element `id` now and after each switch of language; null clears it. */
+function tell(/** @type {string} */ id, /** @type {(() => string) | null} */ words) {
+  if (words) messages.set(id, words);
+  else messages.delete(id);
+  $(id).textContent = words ? words() : "";
+}
 
 function applyLang() {
   document.documentElement.lang = state.lang;
@@ -169,6 +200,7 @@ function applyLang() {
     n.setAttribute("aria-label", tr(/** @type {HTMLElement} */ (n).dataset.i18nAria ?? ""));
   }
   /** @type {HTMLTextAreaElement} */ ($("reply")).placeholder = tr("replyPlaceholder");
+  for (const [id, words] of messages) $(id).textContent = words();
   /** @type {HTMLSelectElement} */ ($("lang")).value = state.lang;
 }
 
@@ -198,7 +230,8 @@ function readUrl() {
     if (v) state.filters[param] = v;
   }
   const sort = p.get("sort");
-  if (sort && COLUMNS.includes(sort)) state.sort.col = sort;
+  // No sort in the URL is the default one (Back to a URL without it must not keep the last).
+  state.sort.col = sort && COLUMNS.includes(sort) ? sort : "count";
   state.sort.dir = p.get("dir") === "asc" ? "asc" : "desc";
 }
 
@@ -253,19 +286,19 @@ function query(
   /** @type {number} */ from,
   /** @type {number} */ to,
   /** @type {Record<string, string>} */ extra = {},
+  /** @type {Record<string, string>} */ filters = state.filters,
 ) {
   const p = new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-  for (const [param, apiName] of FILTERS) if (state.filters[param]) p.set(apiName, state.filters[param]);
+  for (const [param, apiName] of FILTERS) if (filters[param]) p.set(apiName, filters[param]);
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   return p.toString();
 }
 
 // ---------------------------------------------------------------- loading
 
-function setStatus(/** @type {string} */ text, /** @type {boolean} */ error = false) {
-  const s = $("status");
-  s.textContent = text;
-  s.classList.toggle("error", error);
+function setStatus(/** @type {() => string} */ words, /** @type {boolean} */ error = false) {
+  tell("status", words);
+  $("status").classList.toggle("error", error);
 }
 
 /** The parts of the page a load fills in, by section id. */
@@ -286,12 +319,32 @@ function showStale(/** @type {string[]} */ ids, /** @type {boolean} */ failed) {
   $("stale-text").hidden = !ids.length;
 }
 
+/**
+ * The catalog (category names, definitions, tips) and the menus' values, which come with the first
+ * figures. What failed is asked for again by the next load ("Try again", another filter): a failure
+ * once at start-up must not stay the answer until a reload.
+ */
+function loadMeta() {
+  if (!state.meta) {
+    const m = Promise.all([
+      state.catalog ?? api("/v1/catalog").then((c) => (state.catalog = c)),
+      state.facets ?? api("/v1/dashboard/facets").then((f) => (state.facets = f)),
+    ]).then(() => fillFilterMenus());
+    m.catch(() => {
+      if (state.meta === m) state.meta = null;
+    });
+    state.meta = m;
+  }
+  return state.meta;
+}
+
 async function load() {
   const seq = ++state.seq;
   const started = performance.now();
   main.dataset.state = "loading";
-  setStatus(tr("loading"));
+  setStatus(() => tr("loading"));
   const p = period();
+  const filters = { ...state.filters };
   /** The sections this load has filled in. @type {string[]} */
   const fresh = [];
   try {
@@ -304,11 +357,11 @@ async function load() {
     );
     // Settled here too, so that a failure of the first two does not leave it unhandled.
     timelinePromise.catch(() => {});
-    const [current, previous] = await Promise.all([tablePromise, prevPromise, state.meta]);
+    const [current, previous] = await Promise.all([tablePromise, prevPromise, loadMeta()]);
     if (seq !== state.seq) return;
     state.current = current;
     state.previous = previous;
-    state.period = { from: p.from, to: p.to, bucket: p.bucket, offset: p.offset };
+    state.period = { from: p.from, to: p.to, bucket: p.bucket, offset: p.offset, filters };
     renderFigures();
     renderTable();
     fresh.push("overview", "classification");
@@ -317,22 +370,23 @@ async function load() {
       performance.mark("diagnosa:useful-paint");
     }
     main.dataset.tableMs = String(Math.round(performance.now() - started));
-    state.timeline = await timelinePromise;
+    const timeline = await timelinePromise;
     if (seq !== state.seq) return;
+    state.chart = { timeline, period: state.period, groups: current.groups ?? [] };
     renderCharts();
     fresh.push("charts");
-    state.failure = null;
     showStale([], false);
     main.dataset.loadMs = String(Math.round(performance.now() - started));
     main.dataset.state = "ready";
     main.dataset.render = String(++state.renders);
-    setStatus(tr("loaded", { time: fmtDate(Date.now(), { timeStyle: "medium" }) }));
+    const at = Date.now();
+    setStatus(() => tr("loaded", { time: fmtDate(at, { timeStyle: "medium" }) }));
   } catch (e) {
     if (seq !== state.seq) return;
     main.dataset.state = "error";
     if (e instanceof ApiError && e.status === 401) return;
-    state.failure = String(/** @type {Error} */ (e).message);
-    setStatus(tr("failed", { message: said(state.failure) }), true);
+    const failure = String(/** @type {Error} */ (e).message);
+    setStatus(() => tr("failed", { message: said(failure) }), true);
     // What an earlier load drew and this one did not replace no longer matches the filters.
     showStale(state.current ? DATA_SECTIONS.filter((id) => !fresh.includes(id)) : [], true);
   }
@@ -343,8 +397,6 @@ function renderAll() {
   renderFigures();
   renderTable();
   renderCharts();
-  if (state.failure) setStatus(tr("failed", { message: said(state.failure) }), true);
-  else setStatus(tr("loaded", { time: fmtDate(Date.now(), { timeStyle: "medium" }) }));
 }
 
 // ---------------------------------------------------------------- filter menus
@@ -406,7 +458,7 @@ function renderFigures() {
   /** @type {[string, number | null, number | null, "count" | "rate", "up" | "down", string | null][]} */
   // Under a category filter the events are failures only (deliveries have no category): what was
   // sent and delivered is not among them, so those two say nothing, as the rates do not.
-  const failuresOnly = Boolean(state.filters.category);
+  const failuresOnly = Boolean(state.period.filters.category);
   const figures = [
     ["sent", failuresOnly ? null : c.sent, p.sent, "count", "up", null],
     ["delivered", failuresOnly ? null : c.delivered, p.delivered, "count", "up", null],
@@ -426,12 +478,14 @@ function renderFigures() {
     }
   })();
   const zone = offsetName(state.period.offset);
+  // Whole days are named by the offset that cut them (cutDate); 24 hours by the browser's clock.
+  const day = (/** @type {number} */ ms) =>
+    state.period.bucket === "hour"
+      ? fmtDate(ms, { dateStyle: "medium" })
+      : cutDate(ms, state.period.offset, { dateStyle: "medium" });
   $("period").replaceChildren(
     h("span", {
-      text: tr("periodNote", {
-        from: fmtDate(state.period.from, { dateStyle: "medium" }),
-        to: fmtDate(state.period.to - 1, { dateStyle: "medium" }),
-      }),
+      text: tr("periodNote", { from: day(state.period.from), to: day(state.period.to - 1) }),
     }),
     " · ",
     h("span", {
@@ -442,7 +496,7 @@ function renderFigures() {
   );
   // A figure the API answers with null (a rate under a filter that selects failures only, as
   // deliveries have no category, or when nothing was sent) is shown as "—", with why, unchanged.
-  const unavailable = tr(state.filters.category || c.sent ? "rateNeedsAll" : "nothingSent");
+  const unavailable = tr(failuresOnly || c.sent ? "rateNeedsAll" : "nothingSent");
   $("figures").replaceChildren(
     ...figures.map(([key, now, before, kind, good, rate]) => {
       if (now === null || now === undefined) {
@@ -644,7 +698,10 @@ async function openDetail(/** @type {any} */ row) {
     // Failures only, asked for by type: complaints and deliveries match the other filters too and
     // would take the five places.
     const answers = await Promise.all(
-      ["bounce", "deferred"].map((type) => api(`/v1/events?${query(p.from, p.to, { ...extra, type })}`)),
+      ["bounce", "deferred"].map((type) =>
+        // The filters the table was loaded with: after a failed load, not those above it.
+        api(`/v1/events?${query(p.from, p.to, { ...extra, type }, p.filters)}`),
+      ),
     );
     if (detailRow !== row) return;
     const items = answers.flatMap((a) => a.items);
@@ -711,7 +768,11 @@ function renderDetail(/** @type {any[] | string | null} */ examples) {
           { id: "detail-checks", class: "checks" },
           ...checks.map((c) => h("li", { dataset: { check: c }, text: tr(`check_${c}`) })),
         )
-      : h("p", { class: "muted", text: tr("noChecks") }),
+      : h("p", {
+          class: "muted",
+          // An unexplained failure is not "the recipient's situation": nobody knows yet.
+          text: tr(row.category && row.category !== "unknown" ? "noChecks" : "noChecksUnknown"),
+        }),
     h("h3", { text: tr("detailExamples") }),
     examples === null
       ? h("p", { class: "muted", text: tr("loading") })
@@ -745,14 +806,16 @@ let currentExamples = null;
 // ---------------------------------------------------------------- charts
 
 function renderCharts() {
-  const tl = state.timeline?.groups ?? [];
-  const unit = state.period.bucket === "hour" ? HOUR : state.period.bucket === "week" ? 7 * DAY : DAY;
+  if (!state.chart) return;
+  const { timeline, period: pd, groups } = state.chart;
+  const tl = timeline?.groups ?? [];
+  const unit = pd.bucket === "hour" ? HOUR : pd.bucket === "week" ? 7 * DAY : DAY;
   // The API's buckets start at the viewer's midnight (hour) every day (week: on Mondays),
   // labelled with their UTC instants; weeks are shifted 3 days from the epoch, a Thursday.
-  const off = state.period.offset * 60_000 + (unit === 7 * DAY ? 3 * DAY : 0);
-  const first = Math.floor((state.period.from + off) / unit) * unit - off;
+  const off = pd.offset * 60_000 + (unit === 7 * DAY ? 3 * DAY : 0);
+  const first = Math.floor((pd.from + off) / unit) * unit - off;
   const buckets = [];
-  for (let b = first; b < state.period.to; b += unit) buckets.push(b);
+  for (let b = first; b < pd.to; b += unit) buckets.push(b);
   const index = new Map(buckets.map((b, i) => [b, i]));
   /** @type {Map<string, number[]>} */
   const byCat = new Map();
@@ -772,18 +835,20 @@ function renderCharts() {
   const total = series.reduce((s, c) => s + c.values.reduce((a, b) => a + b, 0), 0);
   // Bar titles and the chart's text alternative name the bucket in full (the date of an hour, the
   // year of a day or week: 12 months run from one year's date to the same date of the next); the
-  // axis, which shows them in order, keeps short labels (with the year for weeks).
-  const hourly = state.period.bucket === "hour";
+  // axis, which shows them in order, keeps short labels (with the year for weeks). Days and weeks
+  // are named by the offset they were cut with (see cutDate); the first week is named from the
+  // period's start, which its bar counts from, not from its Monday before it.
+  const hourly = pd.bucket === "hour";
   const fmtBucket = (/** @type {number} */ b) =>
     hourly
       ? fmtDate(b, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })
-      : fmtDate(b, { day: "numeric", month: "short", year: "numeric" });
+      : cutDate(Math.max(b, pd.from), pd.offset, { day: "numeric", month: "short", year: "numeric" });
   const fmtAxis = (/** @type {number} */ b) =>
     hourly
       ? fmtDate(b, { hour: "2-digit", minute: "2-digit" })
-      : state.period.bucket === "week"
+      : pd.bucket === "week"
         ? fmtBucket(b)
-        : fmtDate(b, { day: "numeric", month: "short" });
+        : cutDate(b, pd.offset, { day: "numeric", month: "short" });
   const box = $("chart-timeline");
   if (!total) {
     box.replaceChildren(h("p", { class: "muted", text: tr("chartEmpty") }));
@@ -819,7 +884,7 @@ function renderCharts() {
   /** @type {Map<string, number>} */
   const byProvider = new Map();
   let failures = 0;
-  for (const g of state.current?.groups ?? []) {
+  for (const g of groups) {
     const k = g.provider ?? "";
     byProvider.set(k, (byProvider.get(k) ?? 0) + g.count);
     failures += g.count;
@@ -850,8 +915,20 @@ function renderCharts() {
 function renderDiagnosis(/** @type {any} */ result) {
   state.lastDiagnosis = result;
   const out = $("diagnose-result");
-  if (result.error) {
-    out.replaceChildren(h("p", { class: "error", role: "alert", text: result.error }));
+  if (result.pending) {
+    out.replaceChildren(h("p", { class: "muted", text: tr("diagnosing") }));
+    return;
+  }
+  if (result.empty) {
+    out.replaceChildren(
+      h("p", { class: "error", role: "alert", text: tr("emptyFile", { name: result.empty }) }),
+    );
+    return;
+  }
+  if (result.error !== undefined) {
+    out.replaceChildren(
+      h("p", { class: "error", role: "alert", text: tr("diagnoseFailed", { message: said(result.error) }) }),
+    );
     return;
   }
   if (result.diagnosis) {
@@ -878,9 +955,7 @@ function renderDiagnosis(/** @type {any} */ result) {
         h("dt", { text: tr("subject") }),
         h("dd", { text: report.subject ?? tr("none") }),
       ),
-      failed.length
-        ? null
-        : h("p", { class: "muted", text: tr("noRecipients", { kind: tr(`kind_${report.kind}`) }) }),
+      failed.length ? null : h("p", { class: "muted", text: tr("noRecipients") }),
     ),
     ...failed.map((/** @type {any} */ r) => diagnosisCard(r.diagnosis, r.recipient)),
   );
@@ -967,7 +1042,7 @@ function humanSeconds(/** @type {number} */ s) {
 }
 
 async function diagnoseReply(/** @type {string} */ text) {
-  $("diagnose-result").replaceChildren(h("p", { class: "muted", text: tr("diagnosing") }));
+  renderDiagnosis({ pending: true });
   try {
     const d = await api("/v1/diagnose", {
       method: "POST",
@@ -976,12 +1051,17 @@ async function diagnoseReply(/** @type {string} */ text) {
     });
     renderDiagnosis({ diagnosis: d });
   } catch (e) {
-    renderDiagnosis({ error: tr("failed", { message: said(e) }) });
+    renderDiagnosis({ error: e });
   }
 }
 
 async function diagnoseFile(/** @type {File} */ file) {
-  $("diagnose-result").replaceChildren(h("p", { class: "muted", text: tr("diagnosing") }));
+  // The API's answer to an empty body speaks of request bodies and content types, not of files.
+  if (!file.size) {
+    renderDiagnosis({ empty: file.name });
+    return;
+  }
+  renderDiagnosis({ pending: true });
   try {
     const r = await api("/v1/bounces?store=false&lang=all", {
       method: "POST",
@@ -990,7 +1070,7 @@ async function diagnoseFile(/** @type {File} */ file) {
     });
     renderDiagnosis({ report: r.report, fileName: file.name });
   } catch (e) {
-    renderDiagnosis({ error: tr("failed", { message: said(e) }) });
+    renderDiagnosis({ error: e });
   }
 }
 
@@ -1006,7 +1086,7 @@ async function loadSuppressions(/** @type {boolean} */ more = false) {
     state.supp.next = r.next;
     renderSuppressions();
   } catch (e) {
-    $("supp-status").textContent = tr("failed", { message: said(e) });
+    tell("supp-status", () => tr("failed", { message: said(e) }));
   }
 }
 
@@ -1076,29 +1156,26 @@ async function removeConfirmed() {
     await api(`/v1/suppressions/${encodeURIComponent(address)}`, { method: "DELETE" });
     state.supp.items = state.supp.items.filter((s) => s.address !== address);
     renderSuppressions();
-    $("supp-status").textContent = tr("removed", { address });
+    tell("supp-status", () => tr("removed", { address }));
     /** @type {HTMLElement} */ ($("supp-q")).focus();
   } catch (e) {
-    $("supp-status").textContent = tr("removeFailed", {
-      address,
-      message: said(e),
-    });
+    tell("supp-status", () => tr("removeFailed", { address, message: said(e) }));
   }
 }
 
 // ---------------------------------------------------------------- sign-in
 
-function showLogin(/** @type {string} */ error = "") {
+function showLogin(/** @type {(() => string) | null} */ error = null) {
   $("app").hidden = true;
   $("sections").hidden = true;
   $("signout").hidden = true;
   $("login").hidden = false;
-  $("login-error").textContent = error;
+  tell("login-error", error);
   main.dataset.state = "login";
   /** @type {HTMLInputElement} */ ($("api-key")).focus();
 }
 
-function signOut(/** @type {string} */ error = "") {
+function signOut(/** @type {(() => string) | null} */ error = null) {
   state.key = null;
   try {
     sessionStorage.removeItem(KEY_STORAGE);
@@ -1113,13 +1190,9 @@ async function start() {
   $("sections").hidden = false;
   $("signout").hidden = !state.key;
   main.dataset.state = "loading";
-  // The catalog (category names, definitions, tips) and the menus' values come with the first figures.
-  state.meta = Promise.all([api("/v1/catalog"), api("/v1/dashboard/facets")]).then(([catalog, facets]) => {
-    state.catalog = catalog;
-    state.facets = facets;
-    fillFilterMenus();
-  });
-  state.meta.catch(() => {});
+  // The menus' values may differ for another key: asked for again with the first figures.
+  state.facets = null;
+  state.meta = null;
   load();
   loadSuppressions();
 }
@@ -1144,10 +1217,17 @@ async function init() {
     e.preventDefault();
     const input = /** @type {HTMLInputElement} */ ($("api-key"));
     state.key = input.value.trim();
+    tell("login-error", null);
     try {
-      await api("/v1/catalog");
-    } catch {
-      return; // api() has shown the sign-in form again with the error
+      state.catalog = await api("/v1/catalog");
+    } catch (e) {
+      // A key refused (401): api() has shown the form again with why. Anything else is not the
+      // key's fault: say what happened, keep the key typed in to try again.
+      if (!(e instanceof ApiError && e.status === 401)) {
+        state.key = null;
+        tell("login-error", () => tr("signInFailed", { message: said(e) }));
+      }
+      return;
     }
     try {
       sessionStorage.setItem(KEY_STORAGE, state.key);
@@ -1217,7 +1297,13 @@ async function init() {
   }
   if (!state.key) {
     // A service run with --no-auth needs no key: ask only when the API says so.
-    const r = await fetch("/v1/catalog", { credentials: "omit", cache: "no-store" });
+    let r;
+    try {
+      r = await fetch("/v1/catalog", { credentials: "omit", cache: "no-store" });
+    } catch {
+      // No answer: whether a key is needed is unknown; the form says why and retries on submit.
+      return showLogin(() => tr("signInFailed", { message: tr("unreachable") }));
+    }
     if (r.status === 401) return showLogin();
   }
   start();

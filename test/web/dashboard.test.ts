@@ -11,7 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { CATEGORIES } from "../../src/catalog/categories.js";
 import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import type { Running } from "../../src/server/serve.js";
-import { POSTFIX_DSN, VACATION } from "../bounce/fixtures.js";
+import { NOT_BOUNCE, POSTFIX_DSN, VACATION } from "../bounce/fixtures.js";
 import { startTestServer } from "../support/server.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { seedEvents, steadyEvents } from "./seed.js";
@@ -382,6 +382,46 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.waitForSelector("#diagnose-result .report h3:has-text('ooo.eml')");
     assert.equal((await page.$$("#diagnose-result .diagnosis")).length, 0);
     assert.match(plain(await page.textContent("#diagnose-result .report")), /automatic reply/);
+    // Its kind is said once, in the list, not again in brackets ("not a bounce (not a bounce)").
+    await page.setInputFiles("#eml", {
+      name: "plain.eml",
+      mimeType: "message/rfc822",
+      buffer: Buffer.from(NOT_BOUNCE),
+    });
+    await page.waitForSelector("#diagnose-result .report h3:has-text('plain.eml')");
+    assert.equal(
+      plain(await page.textContent("#diagnose-result .report p")),
+      "No failed recipients found in this message.",
+    );
+    assert.equal(
+      (plain(await page.textContent("#diagnose-result .report")).match(/not a bounce/g) ?? []).length,
+      1,
+    );
+    // An empty file is said to be one, not with the API's words about request bodies.
+    await page.setInputFiles("#eml", {
+      name: "empty.eml",
+      mimeType: "message/rfc822",
+      buffer: Buffer.alloc(0),
+    });
+    await page.waitForSelector("#diagnose-result .error");
+    assert.equal(
+      plain(await page.textContent("#diagnose-result")),
+      "empty.eml is empty: choose a bounce email (.eml).",
+    );
+    // A failure is a failure to diagnose, and is said again in the language switched to.
+    await page.route("**/v1/diagnose", (r) =>
+      r.fulfill({ status: 500, json: { error: { code: "internal", message: "rules not loaded" } } }),
+    );
+    await page.fill("#reply", "550 5.1.1 User unknown");
+    await page.click("#diagnose-form button[type=submit]");
+    await page.waitForFunction(() =>
+      /rules/.test(document.getElementById("diagnose-result")!.textContent ?? ""),
+    );
+    assert.equal(plain(await page.textContent("#diagnose-result")), "Could not diagnose: rules not loaded");
+    await page.selectOption("#lang", "id");
+    assert.equal(plain(await page.textContent("#diagnose-result")), "Gagal mendiagnosis: rules not loaded");
+    await page.selectOption("#lang", "en");
+    await page.unroute("**/v1/diagnose");
     // Nothing was stored by either.
     assert.equal((await s.store.listEvents({ limit: 10, recipient: "jane@example.com" })).items.length, 0);
   });
@@ -410,6 +450,11 @@ describe("dashboard in Chromium", { skip }, () => {
     await page.waitForFunction(() => document.getElementById("supp-status")!.textContent !== "");
     assert.equal(plain(await page.textContent("#supp-status")), `Could not remove ${address}: disk full`);
     assert.ok(await page.$(removeButton));
+    // Said again in the language switched to.
+    await page.selectOption("#lang", "id");
+    assert.equal(plain(await page.textContent("#supp-status")), `Gagal menghapus ${address}: disk full`);
+    await page.selectOption("#lang", "en");
+    assert.equal(plain(await page.textContent("#supp-status")), `Could not remove ${address}: disk full`);
     await page.unroute(deletes);
     // Then remove.
     await page.click(removeButton);
@@ -464,6 +509,158 @@ describe("dashboard in Chromium", { skip }, () => {
     assert.equal(await p.textContent("h1"), "Klasifikasi Bounce");
     await fresh.close();
     await page.selectOption("#lang", "en");
+  });
+
+  test("a start-up request that failed is asked again by Try again", async () => {
+    const p = await context.newPage();
+    await p.addInitScript((k) => sessionStorage.setItem("diagnosa.apiKey", k), key);
+    let failures = 1;
+    await p.route("**/v1/dashboard/facets", (r) =>
+      failures-- > 0
+        ? r.fulfill({ status: 503, json: { error: { code: "unavailable", message: "shutting down" } } })
+        : r.continue(),
+    );
+    await p.goto(`${base}/`);
+    await p.waitForFunction(() => document.getElementById("main")!.dataset.state === "error");
+    assert.equal(plain(await p.textContent("#status")), "Could not load: shutting down");
+    await p.click("#retry");
+    await ready(p);
+    const domains = await p.$$eval("#f-domain option", (o) => o.map((x) => x.textContent));
+    assert.ok(domains.includes("shop.example.org"), domains.join(", "));
+    assert.ok((await tableRows(p)).length >= 5);
+    await p.close();
+  });
+
+  test("a sign-in that fails for another reason than the key says why, in the page's language", async () => {
+    const p = await context.newPage();
+    const catalog = "**/v1/catalog";
+    // No answer to the first request (is a key needed?): the form, with why.
+    await p.route(catalog, (r) => r.abort("connectionrefused"));
+    await p.goto(`${base}/`);
+    await p.waitForSelector("#login:not([hidden])");
+    const unreachable = "Could not sign in: the service cannot be reached (network or server down)";
+    assert.equal(plain(await p.textContent("#login-error")), unreachable);
+    await p.selectOption("#lang", "id");
+    assert.equal(
+      plain(await p.textContent("#login-error")),
+      "Gagal masuk: layanan tidak dapat dihubungi (jaringan atau server mati)",
+    );
+    await p.selectOption("#lang", "en");
+    // Nor to the sign-in.
+    await p.fill("#api-key", key);
+    await p.click("#login-form button[type=submit]");
+    await p.waitForFunction(() => document.getElementById("main")!.dataset.state === "login");
+    assert.equal(plain(await p.textContent("#login-error")), unreachable);
+    // A server error.
+    await p.unroute(catalog);
+    await p.route(catalog, (r) =>
+      r.fulfill({ status: 500, json: { error: { code: "internal", message: "database is locked" } } }),
+    );
+    await p.click("#login-form button[type=submit]");
+    await p.waitForFunction(() => /locked/.test(document.getElementById("login-error")!.textContent ?? ""));
+    assert.equal(plain(await p.textContent("#login-error")), "Could not sign in: database is locked");
+    assert.equal(await p.inputValue("#api-key"), key, "the key is kept to try again");
+    assert.equal(await p.isVisible("#login"), true);
+    // A key refused, then the language switched: said again in Indonesian.
+    await p.unroute(catalog);
+    await p.fill("#api-key", "dk_0.wrong");
+    await p.click("#login-form button[type=submit]");
+    await p.waitForFunction(() => /accepted/.test(document.getElementById("login-error")!.textContent ?? ""));
+    await p.selectOption("#lang", "id");
+    assert.equal(
+      plain(await p.textContent("#login-error")),
+      "Kunci itu tidak diterima. Periksa lalu coba lagi.",
+    );
+    await p.selectOption("#lang", "en");
+    await p.fill("#api-key", key);
+    await p.click("#login-form button[type=submit]");
+    await ready(p);
+    await p.close();
+  });
+
+  test("after a failed load, a switch of language shows the figures as they were loaded", async () => {
+    await page.goto(`${base}/`);
+    let n = await ready(page);
+    const sent = await figure(page, "sent");
+    const rate = await figure(page, "deliveryRate");
+    assert.match(rate, /^\d+\.\d%$/);
+    await page.route("**/v1/stats?**", (r) =>
+      r.fulfill({ status: 500, json: { error: { code: "internal", message: "database unavailable" } } }),
+    );
+    await page.selectOption("#f-category", "invalid_address");
+    await page.waitForFunction(() => document.getElementById("main")!.dataset.state === "error");
+    await page.selectOption("#lang", "id");
+    // All messages' figures, in Indonesian: not the category filter's dashes over them.
+    assert.equal((await figure(page, "sent")).replace(/\D/g, ""), sent.replace(/\D/g, ""));
+    assert.equal(await figure(page, "deliveryRate"), rate.replace(".", ","));
+    await page.selectOption("#lang", "en");
+    // A row's responses are asked for with the filters the table was loaded with, not the domain
+    // chosen since.
+    await page.selectOption("#f-domain", "billing.example.org");
+    await page.waitForFunction(() =>
+      /unavailable/.test(document.getElementById("status")!.textContent ?? ""),
+    );
+    const asked: URLSearchParams[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes("/v1/events?")) asked.push(new URL(r.url()).searchParams);
+    };
+    page.on("request", onRequest);
+    await page.click("#class-table tbody tr.group-row button");
+    await page.waitForSelector("#detail[open] #detail-examples");
+    page.off("request", onRequest);
+    assert.equal(asked.length, 2);
+    for (const q of asked) {
+      assert.equal(q.get("sendingDomain"), null);
+    }
+    await page.keyboard.press("Escape");
+    await page.unroute("**/v1/stats?**");
+    await page.click("#f-reset");
+    n = await ready(page, n);
+  });
+
+  test("Back to a URL without a sort shows the default sort", async () => {
+    let n = await rendered(page);
+    await page.selectOption("#f-domain", "shop.example.org");
+    n = await ready(page, n);
+    await page.click('#class-table th button[data-sort="provider"]');
+    assert.match(page.url(), /domain=shop\.example\.org&sort=provider&dir=asc/);
+    await page.goBack();
+    n = await ready(page, n);
+    assert.doesNotMatch(page.url(), /sort=/);
+    assert.equal(
+      await page.getAttribute('#class-table th:has(button[data-sort="count"])', "aria-sort"),
+      "descending",
+    );
+    assert.equal(
+      await page.getAttribute('#class-table th:has(button[data-sort="provider"])', "aria-sort"),
+      null,
+    );
+  });
+
+  test("an unknown category's detail does not call the failure the recipient's situation", async () => {
+    await s.store.insertEvents([
+      classifyEvent({
+        source: "api",
+        sourceId: "unknown-1",
+        type: "bounce",
+        recipient: "odd@example.com",
+        response: "the moon is full",
+        timestamp: new Date(Date.now() - 3_600_000).toISOString(),
+        sendingDomain: "news.example.org",
+      }),
+    ]);
+    await page.goto(`${base}/`);
+    await ready(page);
+    await page
+      .locator("#class-table tbody tr.group-row", { hasText: /^Unknown/ })
+      .first()
+      .locator("button")
+      .click();
+    await page.waitForSelector("#detail[open] #detail-examples");
+    const body = plain(await page.textContent("#detail-body"));
+    assert.doesNotMatch(body, /recipient's situation/);
+    assert.match(body, /No checks known: the reply does not say why the mail failed/);
+    await page.keyboard.press("Escape");
   });
 
   test("screenshots at desktop and phone sizes; the phone layout does not scroll sideways", async () => {
@@ -550,6 +747,26 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta, Europe/Athens)", { 
     // 14 days of one delivery and one bounce an hour up to STEADY_NOW (a period of 7 days and the
     // one before it): 10 days from Gmail, before that from a host of no known provider.
     await s.store.insertEvents(steadyEvents(STEADY_NOW, 14 * 24, 240));
+    // Across a change to or from daylight-saving time: a bounce at noon in Athens on each day of
+    // 25–31 March 2026 (summer time from the 29th), and one a day in New York (12:30 in summer,
+    // 11:30 in winter) from 16 July 2025 to 15 July 2026, each under a domain of its own.
+    const dst = (domain: string, at: number, i: number): DeliveryEvent => ({
+      source: "api",
+      sourceId: `${domain}-${i}`,
+      type: "bounce",
+      recipient: `dst${i}@example.com`,
+      response: "550 5.1.1 User unknown",
+      timestamp: new Date(at).toISOString(),
+      sendingDomain: domain,
+    });
+    const dstEvents: DeliveryEvent[] = [];
+    for (let d = 25; d <= 31; d++)
+      dstEvents.push(
+        dst("athens.example.org", Date.parse(`2026-03-${d}T12:00:00${d < 29 ? "+02:00" : "+03:00"}`), d),
+      );
+    for (let i = 0; i < 365; i++)
+      dstEvents.push(dst("new-york.example.org", Date.parse("2025-07-16T16:30:00Z") + i * DAY, i));
+    await s.store.insertEvents(dstEvents.map(classifyEvent));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -731,6 +948,62 @@ describe("dashboard in the viewer's time zone (Asia/Jakarta, Europe/Athens)", { 
     assert.equal(examples.length, 5, (await page.textContent("#detail-examples")) ?? "");
     for (const e of examples) assert.match(e, /gone\d+@example\.com.*virtual mailbox table/);
     await context.close();
+  });
+
+  test("across a change of daylight-saving time, days and weeks keep their dates", async () => {
+    const titlesOf = async (page: Page) => {
+      const titles = await page.$$eval("#chart-timeline svg rect title", (ts) =>
+        ts.map((t) => t.textContent ?? ""),
+      );
+      return titles.map((t) => plain(t).replace(/ · Invalid Address: 1$/, ""));
+    };
+    // Athens, 31 March 2026 (summer time, UTC+03:00, since the 29th): 7 days, each named as it is
+    // there, the 29th included; the period line names 7 dates, not 8.
+    const athens = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Athens" });
+    athens.on("request", (r) => requests.push(r.url()));
+    await athens.addInitScript((k) => sessionStorage.setItem("diagnosa.apiKey", k), key);
+    await athens.clock.setFixedTime(Date.parse("2026-03-31T09:00:00Z"));
+    let page = await athens.newPage();
+    await page.goto(`${base}/?range=7d&domain=athens.example.org`);
+    await ready(page);
+    assert.deepEqual(
+      await titlesOf(page),
+      [25, 26, 27, 28, 29, 30, 31].map((d) => `Mar ${d}, 2026`),
+    );
+    assert.ok(plain(await page.textContent("#period")).startsWith("Mar 25, 2026 – Mar 31, 2026;"));
+    const axis = await page.$$eval("#chart-timeline svg text.axis", (ts) =>
+      ts.map((t) => t.textContent ?? ""),
+    );
+    assert.ok(axis.includes("Mar 25") && axis.includes("Mar 31"), axis.join(", "));
+    await athens.close();
+
+    // New York, 15 July 2026 (summer time, UTC-04:00): 12 months of weeks, each named by its Monday
+    // in winter too (not the Sunday before), the first by the period's start, not its Monday before.
+    const newYork = await browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
+    newYork.on("request", (r) => requests.push(r.url()));
+    await newYork.addInitScript((k) => sessionStorage.setItem("diagnosa.apiKey", k), key);
+    await newYork.clock.setFixedTime(Date.parse("2026-07-15T20:00:00Z"));
+    page = await newYork.newPage();
+    await page.goto(`${base}/?range=365d&domain=new-york.example.org`);
+    await ready(page);
+    const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const days = (
+      await page.$$eval("#chart-timeline svg rect title", (ts) => ts.map((t) => t.textContent ?? ""))
+    )
+      .map((t) => /^([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) · /.exec(plain(t)))
+      .map((m) => (m ? new Date(Date.UTC(Number(m[3]), months.indexOf(m[1]!), Number(m[2]))) : null));
+    assert.ok(days.length >= 52 && days.every((d) => d !== null), String(days.length));
+    assert.equal(days[0]!.toISOString().slice(0, 10), "2025-07-16");
+    const notMonday = days.slice(1).filter((d) => d!.getUTCDay() !== 1);
+    assert.deepEqual(
+      notMonday.map((d) => d!.toISOString().slice(0, 10)),
+      [],
+    );
+    assert.match(
+      plain(await page.getAttribute("#chart-timeline svg", "aria-label")),
+      /^365 failures from Jul 16, 2025 to Jul 13, 2026; /,
+    );
+    await newYork.close();
   });
 
   test("every request went to the service itself", () => {
