@@ -125,7 +125,10 @@ export async function* lineBatches(
       const nl = text.indexOf("\n", start);
       if (nl < 0) break;
       let line: string | null = text.slice(start, nl);
-      if (tooLong || partialLength + line.length > maxLine + 1) line = null;
+      // The limit is on the line without its "\r\n" ending.
+      const lastPiece = line || partial.at(-1) || "";
+      const length = partialLength + line.length - (lastPiece.endsWith("\r") ? 1 : 0);
+      if (tooLong || length > maxLine) line = null;
       else if (partial.length) {
         partial.push(line);
         line = partial.join("");

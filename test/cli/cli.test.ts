@@ -472,4 +472,12 @@ test("lineBatches drops an over-long line as it arrives, across chunks, and keep
   const lines: (string | null)[] = [];
   for await (const batch of lineBatches(chunks(), 10)) lines.push(...batch);
   assert.deepEqual(lines, ["ok", null, "fine", null]);
+  // Exactly the limit passes, with or without "\r\n"; one more character does not.
+  async function* edge() {
+    yield "1234567890\n12345678901\n1234567890\r\n12345";
+    yield "67890\r\n";
+  }
+  const edges: (string | null)[] = [];
+  for await (const batch of lineBatches(edge(), 10)) edges.push(...batch);
+  assert.deepEqual(edges, ["1234567890", null, "1234567890", "1234567890"]);
 });
