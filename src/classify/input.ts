@@ -41,6 +41,8 @@ export function parseReplyInput(value: unknown): ReplyInput {
     if (typeof v !== "string") throw new InputError(`"${k}" must be a string`);
     out[k] = v;
   }
+  // Spaces around a code are allowed, so spaces alone are no code, as "" is.
+  if (typeof out.statusCode === "string" && !out.statusCode.trim()) delete out.statusCode;
   if (out.statusCode && !/^[245]\.\d{1,3}\.\d{1,3}$/.test(out.statusCode.trim())) {
     throw new InputError('"statusCode" must be an enhanced status code such as 5.1.1');
   }

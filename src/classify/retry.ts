@@ -1,14 +1,14 @@
 /**
  * A retry delay stated by the server: "try again in 5 minutes", "retry after 300 seconds",
- * "try again in 1 minute 30 seconds", "in 1.5 hours", or a clock as greylisting milters write it
+ * "try again in 1 minute 30 seconds", "in 1h30m", "in 1.5 hours", or a clock as greylisting milters write it
  * ("please come back in 00:29:45", milter-greylist's %T).
  */
 const UNIT_WORD = "(?:seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d)";
 const RETRY_RE = new RegExp(
-  `\\b(?:try|retry|again|wait|later|deferred|greylisted|after|come back)\\b[^.;]{0,48}?\\b(?:in\\s+(\\d{1,3}):([0-5]\\d):([0-5]\\d)\\b|(\\d{1,6}(?:\\.\\d{1,3})?\\s*${UNIT_WORD}\\b(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)\\d{1,6}\\s*${UNIT_WORD}\\b){0,3})(?![\\d.]))`,
+  `\\b(?:try|retry|again|wait|later|deferred|greylisted|after|come back)\\b[^.;]{0,48}?\\b(?:in\\s+(\\d{1,3}):([0-5]\\d):([0-5]\\d)\\b|(\\d{1,6}(?:\\.\\d{1,3})?\\s*${UNIT_WORD}(?![a-z])(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*)\\d{1,6}\\s*${UNIT_WORD}(?![a-z])){0,3})(?!\\.?\\d))`,
   "i",
 );
-const PART_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_WORD})\\b`, "gi");
+const PART_RE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT_WORD})(?![a-z])`, "gi");
 
 const UNIT: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 

@@ -436,6 +436,8 @@ test("a retry delay is read as a clock, in mixed units and in fractions", () => 
     ["451 4.7.1 Greylisted, please try again in 1 minute 30 seconds", 90],
     ["421 4.7.0 Too many connections, try again in 1.5 hours", 5400],
     ["450 4.7.1 Greylisted, try again in 2 hours and 15 minutes", 8100],
+    ["451 4.7.1 Please try again in 1h30m", 5400],
+    ["451 4.7.1 Greylisted, try again in 5 mins.", 300],
   ];
   for (const [reply, seconds] of cases) {
     const d = diagnose(reply, { lang: "none" });

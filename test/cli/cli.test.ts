@@ -426,7 +426,10 @@ test("readable output shows control characters from the input as escapes, never 
 });
 
 test("--ndjson: a JSON line with an empty response and no code is an error line, as an empty line is", () => {
-  const { code, out } = runCli(["--ndjson"], '{"response":"  "}\n{"response":"","errorCode":550}\n');
+  const { code, out } = runCli(
+    ["--ndjson"],
+    '{"response":"  "}\n{"response":"","errorCode":550}\n{"response":"552 mailbox full","statusCode":"  "}\n',
+  );
   const lines = out
     .trim()
     .split("\n")
@@ -437,6 +440,9 @@ test("--ndjson: a JSON line with an empty response and no code is an error line,
     line: 1,
   });
   assert.equal(lines[1].category, "invalid_address");
+  // Spaces alone in statusCode are no code, as "" is (spaces around a code are allowed).
+  assert.equal(lines[2].category, "inbox_full");
+  assert.equal(lines[2].statusCode, null);
 });
 
 test("options that contradict each other are a usage error, not a silent choice", () => {
