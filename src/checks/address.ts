@@ -1,8 +1,9 @@
-import { isIP } from "node:net";
+import { isIP, isIPv4, isIPv6 } from "node:net";
 import { domainToASCII } from "node:url";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
 import type { Dns } from "./dns.js";
 import { describeDnsError } from "./dns.js";
+import { domainNameProblem } from "./targets.js";
 import { type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
 /** Mailbox providers whose domains people mistype, global and regional (Indonesia, Europe, Asia, Americas). */
@@ -248,16 +249,30 @@ export const ROLE_ACCOUNTS: ReadonlySet<string> = new Set([
   "redaksi",
 ]);
 
-// RFC 5322 dot-atom text, widened by RFC 6531 to any non-ASCII character.
-const ATEXT = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~\\-\\u0080-\\uFFFF]";
+// RFC 5322 dot-atom text, widened by RFC 6532 §3.1 to any non-ASCII character, those beyond the
+// Basic Multilingual Plane (UTF8-4: emoji, rare CJK) included.
+const ATEXT = "[a-zA-Z0-9!#$%&'*+/=?^_`{|}~\\-\\u{80}-\\u{10FFFF}]";
 const DOT_ATOM = new RegExp(`^${ATEXT}+(?:\\.${ATEXT}+)*$`, "u");
-const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u0080-\uffff]|\\[\x20-\x7e])*"$/u;
+const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u{80}-\u{10FFFF}]|\\[\x20-\x7e])*"$/u;
+
+/**
+ * An address literal as RFC 5321 §4.1.3 has it: a dotted IPv4 address, or "IPv6:" and an IPv6
+ * address (no other tag is registered). The address itself, or null when `domain` is none.
+ */
+function addressLiteral(domain: string): string | null {
+  const m = /^\[(IPv6:)?([^\]]*)\]$/i.exec(domain);
+  if (!m) return null;
+  const ip = m[2]!;
+  if (ip.includes("%")) return null; // a zone id is local to one host
+  return (m[1] ? isIPv6(ip) : isIPv4(ip)) ? ip : null;
+}
 
 export interface ParsedAddress {
   local: string;
   domain: string;
   /** The domain in ASCII (punycode) for DNS. */
   asciiDomain: string;
+  /** The local part is not ASCII, so only servers with SMTPUTF8 (RFC 6531) can carry it. */
   international: boolean;
 }
 
@@ -297,10 +312,17 @@ export function parseAddress(input: string): ParsedAddress | AddressError {
             "bagian sebelum @ berisi karakter yang tidak diizinkan tanpa tanda kutip (spasi, koma, tanda kurung, …)",
           );
   let ascii: string;
-  const literal = /^\[(?:IPv6:)?[0-9a-f.:]+\]$/i.test(domain);
-  if (literal) ascii = domain;
-  else {
-    ascii = domainToASCII(domain.toLowerCase());
+  if (domain.startsWith("[")) {
+    if (!addressLiteral(domain))
+      return invalid(
+        `"${domain}" is not a valid address literal (an IPv4 address, or "IPv6:" and an IPv6 address, in brackets)`,
+        `"${domain}" bukan literal alamat yang valid (alamat IPv4, atau "IPv6:" dan alamat IPv6, di dalam kurung siku)`,
+      );
+    ascii = domain;
+  } else {
+    // Before IDNA: domainToASCII percent-decodes and cuts the name at "/", "?" and "#", so
+    // "x@a.test#junk" would pass as x@a.test; targets.ts refuses what it would alter.
+    ascii = domainNameProblem(domain) || domain.endsWith(".") ? "" : domainToASCII(domain.toLowerCase());
     if (!ascii)
       return invalid(
         `the domain "${domain}" is not a valid domain name`,
@@ -320,7 +342,8 @@ export function parseAddress(input: string): ParsedAddress | AddressError {
   }
   if (Buffer.byteLength(local) + 1 + ascii.length > 254)
     return invalid("the address is longer than 254 octets", "alamat lebih dari 254 oktet");
-  const international = /[^\x00-\x7f]/.test(addr);
+  // Only a non-ASCII local part needs SMTPUTF8: a Unicode domain travels in its xn-- form.
+  const international = /[^\x00-\x7f]/.test(local);
   return { local, domain: domain.toLowerCase(), asciiDomain: ascii, international };
 }
 
@@ -413,10 +436,10 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         "address.international",
         "info",
         address,
-        `${address} is an internationalised address (RFC 6531): only servers that support SMTPUTF8 can deliver it.`,
+        `${address} is an internationalised address (RFC 6531): its part before @ is not ASCII, so only servers that support SMTPUTF8 can deliver it.`,
         "Make sure your sending service supports SMTPUTF8; otherwise ask the recipient for an ASCII address.",
         {
-          message: `${address} adalah alamat internasional (RFC 6531): hanya server yang mendukung SMTPUTF8 yang dapat mengirimkan email ke alamat ini.`,
+          message: `${address} adalah alamat internasional (RFC 6531): bagian sebelum @ bukan ASCII, sehingga hanya server yang mendukung SMTPUTF8 yang dapat mengirimkan email ke alamat ini.`,
           fix: "Pastikan layanan pengirim Anda mendukung SMTPUTF8; jika tidak, mintalah alamat ASCII kepada penerima.",
         },
         { asciiDomain },
@@ -467,7 +490,7 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         },
       ),
     );
-  if (asciiDomain.startsWith("[")) return finalize(address, f);
+  if (asciiDomain.startsWith("[")) return finalize(address, f, true);
   const mx = await dns.query(asciiDomain, "MX");
   if (mx.status === "error")
     f.push(
@@ -568,17 +591,22 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
   return finalize(address, f);
 }
 
-function finalize(address: string, f: Finding[]): Finding[] {
+/** `literal`: the domain is an address literal ([192.0.2.1]), for which nothing was looked up. */
+function finalize(address: string, f: Finding[], literal = false): Finding[] {
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
     f.push(
       finding(
         "address.ok",
         "ok",
         address,
-        `${address} is a valid address at a domain that receives mail.`,
+        literal
+          ? `${address} is a valid address at an IP address literal; nothing was looked up, so whether a mail server there accepts it is not known.`
+          : `${address} is a valid address at a domain that receives mail.`,
         NO_FIX,
         {
-          message: `${address} adalah alamat yang valid pada domain yang menerima email.`,
+          message: literal
+            ? `${address} adalah alamat yang valid pada literal alamat IP; tidak ada yang diperiksa di DNS, sehingga tidak diketahui apakah server email di sana menerimanya.`
+            : `${address} adalah alamat yang valid pada domain yang menerima email.`,
           fix: NO_FIX_ID,
         },
       ),

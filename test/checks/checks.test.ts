@@ -442,6 +442,27 @@ test("DNS failing for an IP and an address: their DNS findings, in Indonesian to
   assertIndonesian([...ip.findings, ...addr.findings], "DNS failing");
 });
 
+test("check address: an address literal is checked for its IP, and its ok says nothing was looked up", async () => {
+  for (const bad of ["user@[abc]", "user@[999.999.999.999]", "x@good.test#junk", "x@good%2Etest"]) {
+    const f = await checkAddress(bad, dns());
+    assert.deepEqual(ids(f), ["address.syntax"], bad);
+  }
+  const ok = await checkAddress("user@[192.0.2.1]", dns());
+  assert.deepEqual(ids(ok), ["address.ok"]);
+  assert.match(ok[0]!.message, /IP address literal; nothing was looked up/);
+  assert.doesNotMatch(ok[0]!.message, /domain that receives mail/);
+  assertIndonesian(ok, "user@[192.0.2.1]");
+});
+
+test("check address: an emoji local part is valid; an ASCII one at a Unicode domain needs no SMTPUTF8", async () => {
+  assert.deepEqual(ids(await checkAddress("😀@good.test", dns())), ["address.international", "address.ok"]);
+  assert.deepEqual(ids(await checkAddress("budi@bücher.test", dns())), ["address.ok"]);
+  assert.deepEqual(ids(await checkAddress("müller@bücher.test", dns())), [
+    "address.international",
+    "address.ok",
+  ]);
+});
+
 test("each finding's Indonesian text carries the same values as the English one", async () => {
   const spf = (await checkSpf("spf11.bad.test", dns())).findings.find(
     (x) => x.id === "spf.too_many_lookups",

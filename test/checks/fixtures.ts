@@ -118,6 +118,11 @@ export const ZONES: Record<string, string> = {
     `_dmarc.bimibad TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test")}`,
     `default._bimi.spf11 TXT ${txt("v=BIMI1; l=https://bad.test/logo.svg")}`,
   ].join("\n"),
+  // bücher.test: an internationalised domain, asked in Unicode or in its xn-- form.
+  "xn--bcher-kva.test": [
+    "@ MX 10 mx.good.test.",
+    `_dmarc TXT ${txt("v=DMARC1; p=reject; rua=mailto:dmarc@xn--bcher-kva.test")}`,
+  ].join("\n"),
   "2.0.192.in-addr.arpa": [
     "10 PTR mx.good.test.",
     "20 PTR nofwd.good.test.",

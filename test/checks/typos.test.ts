@@ -99,6 +99,11 @@ test("syntax: RFC 5321/5322 and internationalised addresses", () => {
     '"john doe"@example.com',
     "用户@例子.中国",
     "josé@exämple.de",
+    // Beyond the Basic Multilingual Plane (RFC 6532 §3.1, UTF8-4).
+    "😀@example.com",
+    '"😀 x"@example.com',
+    "user@[192.0.2.1]",
+    "user@[IPv6:2001:db8::1]",
   ])
     assert.ok(!("error" in parseAddress(ok)), ok);
   for (const bad of [
@@ -111,8 +116,25 @@ test("syntax: RFC 5321/5322 and internationalised addresses", () => {
     "a@b",
     "a@-b.com",
     `${"x".repeat(65)}@b.com`,
+    // The URL parser behind domainToASCII would cut these at # / ? or percent-decode them.
+    "x@addr.q.test#junk",
+    "x@addr.q.test/../evil",
+    "x@addr.q.test?y",
+    "x@addr%2Eq.test",
+    "x@b.com.",
+    // Address literals must hold a valid IPv4, or an IPv6 after "IPv6:" (RFC 5321 §4.1.3).
+    "user@[abc]",
+    "user@[999.999.999.999]",
+    "user@[2001:db8::1]",
+    "user@[IPv6:192.0.2.1]",
+    "user@[IPv6:fe80::1%eth0]",
   ])
     assert.ok("error" in parseAddress(bad), bad);
+  const literal = parseAddress("user@[abc]");
+  assert.ok("error" in literal && /address literal/.test(literal.error));
   const intl = parseAddress("用户@例子.中国");
   assert.ok(!("error" in intl) && intl.international && intl.asciiDomain.startsWith("xn--"));
+  // An ASCII local part at a Unicode domain goes out as x@xn--…: no SMTPUTF8 needed.
+  const idn = parseAddress("x@bücher.de");
+  assert.ok(!("error" in idn) && !idn.international && idn.asciiDomain === "xn--bcher-kva.de");
 });
