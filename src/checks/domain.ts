@@ -192,6 +192,64 @@ const MECHANISMS = new Set(["all", "include", "a", "mx", "ptr", "ip4", "ip6", "e
  */
 type SpfAll = string | null | undefined;
 
+// RFC 7208 §12's grammar, for the syntax check. A macro-string: literal characters and macros
+// (%{d}, %{ir}, %{l1r-}, %%, %_, %-).
+const MACRO_STRING = /^(?:[\x21-\x24\x26-\x7e]|%\{[slodiphcrtv]\d*r?[-.+,/_=]*\}|%[%_-])*$/i;
+// The last label of a domain-spec: not all digits, or with an inner hyphen.
+const TOPLABEL = /^(?:[a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-9])$/i;
+
+/** domain-spec = macro-string domain-end; domain-end = "." toplabel ["."] / macro-expand. */
+function isDomainSpec(spec: string): boolean {
+  if (!spec || !MACRO_STRING.test(spec)) return false;
+  if (/%\{[^}]*\}$/.test(spec)) return true;
+  const last = /\.([^.]+)\.?$/.exec(spec);
+  return !!last && TOPLABEL.test(last[1]!);
+}
+
+/** A CIDR length ("24", not "024"), up to `max`. */
+function isCidr(n: string | undefined, max: number): boolean {
+  return n !== undefined && /^(?:0|[1-9]\d*)$/.test(n) && Number(n) <= max;
+}
+
+/**
+ * Reads a mechanism by RFC 7208 §12: `rest` is what follows its name ("", ":example.com/24",
+ * "/24//64"). The domain-spec it names ("" for none), or null on a syntax error.
+ */
+function mechanismArgs(name: string, rest: string): { spec: string; cidr?: string } | null {
+  const spec = rest.startsWith(":") ? rest.slice(1) : null;
+  switch (name) {
+    case "all":
+      return rest === "" ? { spec: "" } : null;
+    case "include":
+    case "exists":
+      return spec !== null && isDomainSpec(spec) ? { spec } : null;
+    case "ptr":
+      return rest === "" ? { spec: "" } : spec !== null && isDomainSpec(spec) ? { spec } : null;
+    case "a":
+    case "mx": {
+      // [ ":" domain-spec ] [ "/" ip4-cidr ] [ "//" ip6-cidr ]
+      const m = /^(?::(.+?))?(?:\/([^/]*))?(?:\/\/([^/]*))?$/.exec(rest);
+      if (!m || (m[1] !== undefined && !isDomainSpec(m[1]))) return null;
+      if ((m[2] !== undefined && !isCidr(m[2], 32)) || (m[3] !== undefined && !isCidr(m[3], 128)))
+        return null;
+      return { spec: m[1] ?? "" };
+    }
+    case "ip4":
+    case "ip6": {
+      if (spec === null) return null;
+      const slash = spec.indexOf("/");
+      const ip = slash < 0 ? spec : spec.slice(0, slash);
+      const cidr = slash < 0 ? undefined : spec.slice(slash + 1);
+      const ok =
+        (name === "ip4" ? isIPv4(ip) : isIPv6(ip) && !ip.includes("%")) &&
+        (cidr === undefined || isCidr(cidr, name === "ip4" ? 32 : 128));
+      return ok ? { spec: ip, cidr } : null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** The SPF records among a name's TXT records. */
 function spfRecords(txt: string[]): string[] {
   return txt.filter((t) => /^v=spf1(\s|$)/i.test(t.trim()));
@@ -348,6 +406,7 @@ async function walkSpf(
   const terms = record.trim().split(/\s+/).slice(1);
   let all: string | null = null;
   let redirect: string | null = null;
+  const before = state.findings.length;
   const modifiers = new Set<string>();
   // Past the limit the evaluation has failed (permerror): lookups are still counted, not made.
   const overLimit = () => state.lookups > SPF_LOOKUP_LIMIT;
@@ -362,17 +421,20 @@ async function walkSpf(
     const sep = m[3];
     const arg = m[4] ?? "";
     if (sep === "=") {
-      if (m[1]) state.findings.push(syntax(domain, term));
-      else if ((name === "redirect" || name === "exp") && modifiers.has(name))
-        state.findings.push(duplicateModifier(domain, name, term));
-      else if (name === "redirect" && arg === "") state.findings.push(syntax(domain, term));
+      // redirect= and exp= name a domain; an unknown modifier's value is any macro-string.
+      const known = name === "redirect" || name === "exp";
+      if (m[1] || !(known ? isDomainSpec(arg) : MACRO_STRING.test(arg)))
+        state.findings.push(syntax(domain, term));
+      else if (known && modifiers.has(name)) state.findings.push(duplicateModifier(domain, name, term));
       else {
         modifiers.add(name);
         if (name === "redirect") redirect = arg;
       }
       continue;
     }
-    if (!MECHANISMS.has(name)) {
+    // Any syntax error anywhere in the record is a permanent error (RFC 7208 §4.6), even after `all`.
+    const args = MECHANISMS.has(name) ? mechanismArgs(name, (sep ?? "") + arg) : null;
+    if (!args) {
       state.findings.push(syntax(domain, term));
       continue;
     }
@@ -399,28 +461,19 @@ async function walkSpf(
         break;
       case "ip4":
       case "ip6": {
-        const [ip, cidr] = arg.split("/");
-        const ok =
-          (name === "ip4" ? isIPv4(ip ?? "") : isIPv6(ip ?? "")) &&
-          (cidr === undefined || (/^\d+$/.test(cidr) && Number(cidr) <= (name === "ip4" ? 32 : 128)));
-        if (!ok) state.findings.push(syntax(domain, term));
-        else if (top && (cidr === undefined || cidr === "32" || cidr === "128")) state.ips.push(ip!);
+        const { spec: ip, cidr } = args;
+        if (top && (cidr === undefined || cidr === "32" || cidr === "128")) state.ips.push(ip);
         break;
       }
       case "include":
         state.lookups++;
-        if (!arg) state.findings.push(syntax(domain, term));
-        else if (!overLimit()) await followSpf(domain, arg, "include", dns, state, depth, false);
+        if (!overLimit()) await followSpf(domain, args.spec, "include", dns, state, depth, false);
         break;
       case "a":
       case "mx":
       case "exists":
       case "ptr": {
         state.lookups++;
-        if (name === "exists" && !arg) {
-          state.findings.push(syntax(domain, term));
-          break;
-        }
         if (name === "ptr") {
           state.findings.push(
             finding(
@@ -437,7 +490,7 @@ async function walkSpf(
           );
           break;
         }
-        const target = (sep === ":" ? arg.split("/")[0] : "") || domain;
+        const target = args.spec || domain;
         if (target.includes("%") || overLimit()) break; // macros depend on the message
         if (name === "mx") {
           const mx = await dns.query(target, "MX");
@@ -471,6 +524,9 @@ async function walkSpf(
     // A redirect replaces the record: what it reaches is as much the domain's own as this one.
     return followSpf(domain, redirect, "redirect", dns, state, depth, top);
   }
+  // A record with a syntax error ends in a permanent error, not in a neutral "no all" (-all:foo).
+  if (all === null && state.findings.slice(before).some((f) => f.id === "spf.syntax" && f.subject === domain))
+    return undefined;
   return all;
 }
 

@@ -57,6 +57,20 @@ const ZONES: Record<string, string> = {
     `allmid ${spf("-all include:y.r.spf.test")}`,
     `allthen ${spf(`-all ${Array.from({ length: 11 }, (_, i) => `a:n${i}.spf.test`).join(" ")}`)}`,
     `emptyredir ${spf("redirect=")}`,
+    // Syntax errors mailauth and RFC 7208 §4.6 make a permanent error, each in a record otherwise fine.
+    `allarg ${spf("ip4:192.0.2.1 -all:foo")}`,
+    `emptya ${spf("a: -all")}`,
+    `emptyexp ${spf("ip4:192.0.2.1 exp= -all")}`,
+    `badafter ${spf("-all ip4:999.1.1.1")}`,
+    `badcidr ${spf("a/33 -all")}`,
+    `lead0 ${spf("ip4:192.0.2.0/024 -all")}`,
+    `ptrcidr ${spf("ptr:common.spf.test/24 -all")}`,
+    `onelabel ${spf("include:localhost -all")}`,
+    `badmacro ${spf("exists:%{z}.spf.test -all")}`,
+    // And what the grammar allows: dual CIDR on a and mx, macros, an unknown modifier, exp=.
+    `cidrs ${spf("a/24 a:h1.spf.test//64 a:h2.spf.test/24//64 mx:common.spf.test/24 -all")}`,
+    `macros ${spf("exists:%{ir}.%{l1r-}._spf.%{d} ip4:192.0.2.1 -all exp=explain.%{d2}")}`,
+    `unknownmod ${spf("ip4:192.0.2.1 foo=bar empty= -all")}`,
   ].join("\n"),
   // A subdomain zone whose organisational domain (orgfail.test) this server does not serve: its
   // queries are REFUSED. Neither does it serve nodkim.test: every DKIM selector lookup is REFUSED.
@@ -142,6 +156,28 @@ test("SPF: the first all decides; mechanisms after it are not evaluated (no look
   }
   // An empty redirect= is a syntax error (its domain-spec is required).
   assert.ok(ids((await checkSpf("emptyredir.spf.test", dns())).findings).includes("spf.syntax"));
+});
+
+test("SPF: any syntax error is spf.syntax, also after all (RFC 7208 §4.6, §12); what the grammar allows is not", async () => {
+  for (const name of [
+    "allarg",
+    "emptya",
+    "emptyexp",
+    "badafter",
+    "badcidr",
+    "lead0",
+    "ptrcidr",
+    "onelabel",
+    "badmacro",
+  ]) {
+    const r = await checkSpf(`${name}.spf.test`, dns());
+    assert.deepEqual(ids(r.findings), ["spf.syntax"], `${name}: ${ids(r.findings).join(", ")}`);
+    assertIndonesian(r.findings, name);
+  }
+  for (const name of ["cidrs", "macros", "unknownmod"]) {
+    const r = await checkSpf(`${name}.spf.test`, dns());
+    assert.ok(ids(r.findings).includes("spf.ok"), `${name}: ${ids(r.findings).join(", ")}`);
+  }
 });
 
 test("DMARC: v= must be DMARC1 in capitals, and a tag may not appear twice (RFC 7489 §6.3, §6.4)", async () => {
