@@ -524,7 +524,8 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         },
       ),
     );
-  else if (mx.status === "ok" && mx.records.length === 1 && mx.records[0]!.exchange === "")
+  // A null MX names the root "." (RFC 7505); as in checkMx, the preference does not matter.
+  else if (mx.status === "ok" && mx.records.every((m) => m.exchange === ""))
     f.push(
       finding(
         "address.null_mx",
@@ -535,6 +536,20 @@ export async function checkAddress(address: string, dns: Dns): Promise<Finding[]
         {
           message: `Domain ${domain} menerbitkan null MX: domain ini sama sekali tidak menerima email.`,
           fix: "Hapus alamat ini dari daftar Anda; mintalah alamat lain kepada penerima.",
+        },
+      ),
+    );
+  else if (mx.status === "ok" && mx.records.some((m) => m.exchange === ""))
+    f.push(
+      finding(
+        "address.null_mx_mixed",
+        "error",
+        address,
+        `The domain ${domain} publishes a null MX (no mail accepted) together with other MX records, which RFC 7505 forbids: some senders bounce mail to it, others deliver it.`,
+        "Confirm the address with the recipient; their domain's MX records need fixing before mail reliably reaches them.",
+        {
+          message: `Domain ${domain} menerbitkan null MX (tidak menerima email) bersama catatan MX lain, yang dilarang RFC 7505: sebagian pengirim memantulkan (bounce) email ke domain ini, sebagian lagi tetap mengirimkannya.`,
+          fix: "Konfirmasikan alamat ini kepada penerima; catatan MX domain mereka perlu diperbaiki sebelum email dapat sampai dengan andal.",
         },
       ),
     );

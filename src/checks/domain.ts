@@ -49,23 +49,37 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
       mx: [],
     };
   const mx = r.status === "ok" ? r.records : [];
-  if (mx.length === 1 && mx[0]!.exchange === "" && mx[0]!.priority === 0)
+  // A null MX is an MX naming the root "." (RFC 7505 §3, which gives it preference 0; senders
+  // act on the empty host whatever the preference, so a lone "10 ." is one too).
+  const nulls = mx.filter((m) => m.exchange === "");
+  if (nulls.length && nulls.length === mx.length) {
+    const pref = nulls[0]!.priority;
+    const odd =
+      pref === 0
+        ? ""
+        : ` (its preference is ${pref}; RFC 7505 specifies "0 .", and some software reads only that)`;
+    const oddId =
+      pref === 0
+        ? ""
+        : ` (preferensinya ${pref}; RFC 7505 menetapkan "0 .", dan sebagian perangkat lunak hanya mengenali itu)`;
     return {
       findings: [
         finding(
           "mx.null",
           "warning",
           domain,
-          `${domain} publishes a null MX (RFC 7505): it accepts no mail, so replies and bounces to it are lost and many receivers refuse mail from it.`,
+          `${domain} publishes a null MX (RFC 7505)${odd}: it accepts no mail, so replies and bounces to it are lost and many receivers refuse mail from it.`,
           "If the domain sends mail, publish real MX records for it; keep the null MX only on domains that never send or receive mail.",
           {
-            message: `${domain} menerbitkan null MX (RFC 7505): domain ini tidak menerima email, sehingga balasan dan pesan pentalan (bounce) ke domain ini hilang, dan banyak server penerima menolak email darinya.`,
+            message: `${domain} menerbitkan null MX (RFC 7505)${oddId}: domain ini tidak menerima email, sehingga balasan dan pesan pentalan (bounce) ke domain ini hilang, dan banyak server penerima menolak email darinya.`,
             fix: "Jika domain ini mengirim email, terbitkan catatan MX yang sebenarnya; gunakan null MX hanya pada domain yang tidak pernah mengirim atau menerima email.",
           },
+          { preference: pref },
         ),
       ],
       mx: [],
     };
+  }
   if (!mx.length) {
     const a = await dns.addresses(domain);
     return {
@@ -91,11 +105,44 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
     };
   }
   const findings: Finding[] = [];
-  const hosts = [...mx].sort((a, b) => a.priority - b.priority);
-  const lookups = await Promise.all(hosts.slice(0, 10).map((m) => dns.addresses(m.exchange)));
+  if (nulls.length)
+    findings.push(
+      finding(
+        "mx.null_mixed",
+        "error",
+        domain,
+        `${domain} publishes a null MX (".", no mail accepted) together with ${mx.length - nulls.length} other MX record(s); RFC 7505 §3 forbids this, and senders then either bounce its mail or deliver it.`,
+        "Decide: if the domain receives mail, remove the null MX record; if it does not, remove the other MX records.",
+        {
+          message: `${domain} menerbitkan null MX (".", tidak menerima email) bersama ${mx.length - nulls.length} catatan MX lain; RFC 7505 §3 melarang hal ini, dan pengirim akan memantulkan (bounce) email ke domain ini atau tetap mengirimkannya.`,
+          fix: "Tentukan: jika domain ini menerima email, hapus catatan null MX; jika tidak, hapus catatan MX lainnya.",
+        },
+        { records: mx.map((m) => `${m.priority} ${m.exchange || "."}`) },
+      ),
+    );
+  const hosts = mx.filter((m) => m.exchange !== "").sort((a, b) => a.priority - b.priority);
+  // An IP is no host name: it is not looked up (a resolver would not find it as a name).
+  const lookups = await Promise.all(
+    hosts.slice(0, 10).map((m) => (isIP(m.exchange) ? null : dns.addresses(m.exchange))),
+  );
   hosts.slice(0, 10).forEach((m, i) => {
-    const a = lookups[i]!;
-    if (a.status === "nxdomain" || a.status === "nodata")
+    const a = lookups[i];
+    if (a === null || a === undefined)
+      findings.push(
+        finding(
+          "mx.ip_literal",
+          "error",
+          domain,
+          `The MX record names an IP address (${m.exchange}) instead of a host name.`,
+          "An MX record must name a host; create a host name with an A record and use it.",
+          {
+            message: `Catatan MX berisi alamat IP (${m.exchange}), bukan nama host.`,
+            fix: "Catatan MX harus berisi nama host; buat nama host dengan catatan A, lalu gunakan nama tersebut.",
+          },
+          { exchange: m.exchange },
+        ),
+      );
+    else if (a.status === "nxdomain" || a.status === "nodata")
       findings.push(
         finding(
           "mx.unresolvable",
@@ -110,24 +157,10 @@ export async function checkMx(domain: string, dns: Dns): Promise<{ findings: Fin
           { exchange: m.exchange },
         ),
       );
-    else if (isIP(m.exchange))
-      findings.push(
-        finding(
-          "mx.ip_literal",
-          "error",
-          domain,
-          `The MX record names an IP address (${m.exchange}) instead of a host name.`,
-          "An MX record must name a host; create a host name with an A record and use it.",
-          {
-            message: `Catatan MX berisi alamat IP (${m.exchange}), bukan nama host.`,
-            fix: "Catatan MX harus berisi nama host; buat nama host dengan catatan A, lalu gunakan nama tersebut.",
-          },
-        ),
-      );
   });
   // An MX target must be a host's own name, not an alias (RFC 2181 §10.3, RFC 5321 §5.1): most
   // senders follow the alias anyway, some do not.
-  const resolvable = hosts.slice(0, 10).filter((m, i) => lookups[i]!.status === "ok" && !isIP(m.exchange));
+  const resolvable = hosts.slice(0, 10).filter((_, i) => lookups[i]?.status === "ok");
   const aliases = await Promise.all(resolvable.map((m) => dns.query(m.exchange, "CNAME")));
   resolvable.forEach((m, i) => {
     const a = aliases[i]!;

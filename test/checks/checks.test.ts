@@ -82,6 +82,9 @@ const ROWS: Row[] = [
   ["mx.missing", "nomx.bad.test", "good.test", mx],
   ["mx.unresolvable", "deadmx.bad.test", "good.test", mx],
   ["mx.cname", "cnamemx.bad.test", "good.test", mx],
+  ["mx.ip_literal", "iplit.bad.test", "good.test", mx],
+  ["mx.null", "null10.bad.test", "good.test", mx],
+  ["mx.null_mixed", "nullplus.bad.test", "good.test", mx],
   ["spf.missing", "nospf.bad.test", "good.test", spf],
   ["spf.multiple", "multi.bad.test", "good.test", spf],
   ["spf.too_many_lookups", "spf11.bad.test", "good.test", spf],
@@ -146,6 +149,9 @@ const ROWS: Row[] = [
   ["address.syntax", "john..doe@good.test", "john.doe@good.test", (t, d) => checkAddress(t, d)],
   ["address.domain_missing", "a@nosuch.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.null_mx", "a@nullmx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
+  ["address.null_mx", "a@null10.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
+  ["address.null_mx_mixed", "a@nullplus.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
+  ["address.mx_unresolvable", "a@iplit.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.no_mx", "a@nomx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.mx_unresolvable", "a@deadmx.bad.test", "a@good.test", (t, d) => checkAddress(t, d)],
   ["address.disposable", "a@mailinator.com", "a@good.test", (t, d) => checkAddress(t, d)],
@@ -440,6 +446,30 @@ test("DNS failing for an IP and an address: their DNS findings, in Indonesian to
   for (const id of ["rdns.dns_error", "blocklist.dns_error", "address.dns_error", "dns.failed"])
     assert.ok(got.includes(id), `${id} in ${got.join(", ")}`);
   assertIndonesian([...ip.findings, ...addr.findings], "DNS failing");
+});
+
+test("MX: an IP is mx.ip_literal only, and neither it nor a null MX among others is looked up", async () => {
+  const d = dns();
+  const ip = await checkMx("iplit.bad.test", d);
+  assert.deepEqual(ids(ip.findings), ["mx.ip_literal"]);
+  assert.equal(ip.findings[0]!.data?.exchange, "192.0.2.1");
+  const mixed = await checkMx("nullplus.bad.test", d);
+  // The real host is still checked; the root is not asked for an address.
+  assert.deepEqual(ids(mixed.findings), ["mx.null_mixed"]);
+  assert.deepEqual(
+    mixed.mx.map((m) => m.exchange),
+    ["mx.good.test"],
+  );
+  assert.deepEqual(d.failures, []);
+  const null10 = await checkMx("null10.bad.test", d);
+  assert.match(null10.findings[0]!.message, /its preference is 10; RFC 7505 specifies "0 \."/);
+  const report = await checkDomain("nullplus.bad.test", {
+    dns: dns(),
+    skipBlocklists: true,
+    fetchText: async () => ({ status: 404, body: "" }),
+  });
+  assert.ok(!ids(report.findings).includes("mx.ok"), ids(report.findings).join(", "));
+  assert.ok(!ids(report.findings).includes("dns.failed"), ids(report.findings).join(", "));
 });
 
 test("check address: an address literal is checked for its IP, and its ok says nothing was looked up", async () => {

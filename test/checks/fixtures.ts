@@ -81,6 +81,12 @@ export const ZONES: Record<string, string> = {
     `_dmarc.strict TXT ${txt("v=DMARC1; p=reject; adkim=s; rua=mailto:d@bad.test")}`,
     // MX
     "nullmx MX 0 .",
+    // A null MX with a preference other than 0, and one among real MX hosts (RFC 7505 §3 forbids it).
+    "null10 MX 10 .",
+    "nullplus MX 0 .",
+    "nullplus MX 10 mx.good.test.",
+    // An MX naming an IP address instead of a host.
+    "iplit MX 10 192.0.2.1.",
     "nomx A 192.0.2.1",
     // An SPF mx mechanism on a name with more than 10 MX hosts.
     `mxmany TXT ${txt("v=spf1 mx -all")}`,
