@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import { authenticate } from "mailauth";
 import PostalMime from "postal-mime";
 import { checkBlocklists } from "./blocklists.js";
@@ -393,7 +394,8 @@ export async function checkMessage(
       ),
     );
 
-  f.push(...(await checkOwnAuthentication(bytes, dns, header("authentication-results"))));
+  const received = email.headers.filter((h) => h.key === "received").map((h) => h.value);
+  f.push(...(await checkOwnAuthentication(bytes, dns, header("authentication-results"), received)));
   if (!f.some((x) => x.severity === "error" || x.severity === "warning"))
     f.push(
       finding("content.ok", "ok", "Message", "No content problem found.", NO_FIX, {
@@ -421,16 +423,84 @@ async function withoutConsoleLog<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+// Client addresses no receiver on the Internet sees: private (RFC 1918, RFC 4193), loopback,
+// link-local, shared carrier NAT (RFC 6598), "this network".
+const NOT_PUBLIC = new BlockList();
+for (const [net, bits] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const)
+  NOT_PUBLIC.addSubnet(net, bits, "ipv4");
+for (const [net, bits] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+] as const)
+  NOT_PUBLIC.addSubnet(net, bits, "ipv6");
+
+function isPublicIp(ip: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  const v = mapped ?? ip;
+  return !NOT_PUBLIC.check(v, isIP(v) === 6 ? "ipv6" : "ipv4");
+}
+
+// Authenticated submission (RFC 3848, RFC 6531: ESMTPA, ESMTPSA, LMTPSA, UTF8SMTPSA, …): the hop
+// from the sender's own client to its mail server, not one a receiver judges by SPF.
+const SUBMISSION = /^(?:UTF8)?(?:E?SMTP|LMTP)S?A$/i;
+
+/**
+ * The client IP a receiver saw, from the Received headers (newest first): the first hop from a
+ * public address. Hops from private addresses (relays inside an organisation) are passed over; an
+ * authenticated submission hop ends the search, as does the end of the headers: `ip` is then null
+ * and `seen` names the addresses passed over.
+ */
+export function receiverClientIp(received: string[]): {
+  ip: string | null;
+  seen: string[];
+  submission: boolean;
+} {
+  const seen: string[] = [];
+  for (const value of received) {
+    const from = /^\s*from\s([\s\S]*?)(?:\sby\s|$)/i.exec(value)?.[1] ?? "";
+    const bracketed = /\[(?:IPv6:)?([0-9a-f.:]+)\]/i.exec(from)?.[1];
+    const ip = bracketed && isIP(bracketed) ? bracketed : null;
+    const proto = /\swith\s+([a-z0-9]+)/i.exec(value)?.[1] ?? "";
+    if (SUBMISSION.test(proto)) {
+      if (ip) seen.push(ip);
+      return { ip: null, seen, submission: true };
+    }
+    if (!ip) continue;
+    if (isPublicIp(ip)) return { ip, seen, submission: false };
+    seen.push(ip);
+  }
+  return { ip: null, seen, submission: false };
+}
+
 /**
  * The message's own authentication: its DKIM signatures verified now (mailauth), SPF for the
- * client IP of its first Received header, DMARC from both; and what a receiver recorded in
+ * client IP a receiver saw (receiverClientIp), DMARC from both; and what a receiver recorded in
  * Authentication-Results.
  */
-async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | null): Promise<Finding[]> {
+async function checkOwnAuthentication(
+  raw: Buffer,
+  dns: Dns,
+  recorded: string | null,
+  received: string[],
+): Promise<Finding[]> {
   const f: Finding[] = [];
+  const client = receiverClientIp(received);
   const res = await withoutConsoleLog(() =>
     authenticate(raw, {
+      // The chosen IP wins over the first Received header's; the envelope sender still comes from
+      // Received envelope-from or Return-Path.
       trustReceived: true,
+      ...(client.ip ? { ip: client.ip } : {}),
       resolver: dns.forMailauth,
       disableArc: true,
       disableBimi: true,
@@ -491,7 +561,32 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
         ),
       );
   }
-  if (res.spf && res.spf.status.result !== "none") {
+  if (!client.ip) {
+    const why = client.submission
+      ? `its Received headers start at an authenticated submission (${client.seen.length ? `from ${client.seen.join(", ")}, ` : ""}ESMTPA/ESMTPSA), a copy as sent rather than as received`
+      : client.seen.length
+        ? `its Received headers show only private or local addresses (${client.seen.join(", ")})`
+        : "it has no Received header with a client address";
+    const whyId = client.submission
+      ? `header Received-nya dimulai dari pengiriman terautentikasi (${client.seen.length ? `dari ${client.seen.join(", ")}, ` : ""}ESMTPA/ESMTPSA), salinan saat dikirim, bukan saat diterima`
+      : client.seen.length
+        ? `header Received-nya hanya menunjukkan alamat privat atau lokal (${client.seen.join(", ")})`
+        : "pesan tidak memiliki header Received dengan alamat klien";
+    f.push(
+      finding(
+        "message.spf_not_checked",
+        "info",
+        "SPF",
+        `SPF was not evaluated: ${why}, so the IP a receiver sees (your outgoing mail server's) is not in the message.`,
+        "Check a copy of the message as a recipient received it (with all its headers), or check the From domain's SPF with `diagnosa check domain`.",
+        {
+          message: `SPF tidak dievaluasi: ${whyId}, sehingga IP yang dilihat server penerima (IP server email keluar Anda) tidak ada di pesan.`,
+          fix: "Periksa salinan pesan sebagaimana diterima oleh penerima (dengan semua header-nya), atau periksa SPF domain From dengan `diagnosa check domain`.",
+        },
+        { seen: client.seen, submission: client.submission },
+      ),
+    );
+  } else if (res.spf && res.spf.status.result !== "none") {
     const r = res.spf.status.result;
     f.push(
       r === "temperror"
@@ -533,18 +628,32 @@ async function checkOwnAuthentication(raw: Buffer, dns: Dns, recorded: string | 
               message: `DMARC lolos untuk ${dmarc.domain}.`,
               fix: NO_FIX_ID,
             })
-          : finding(
-              "message.dmarc_fail",
-              "error",
-              "DMARC",
-              `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
-              "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
-              {
-                message: `Hasil DMARC ${r} untuk ${dmarc.domain}: baik SPF maupun DKIM tidak lolos secara selaras dengan domain From.`,
-                fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), atau kirim dengan Return-Path di domain From yang diizinkan oleh SPF.",
-              },
-              { result: r },
-            ),
+          : r === "fail" && !client.ip
+            ? // SPF was not evaluated: an aligned SPF pass at the receiver could still pass DMARC.
+              finding(
+                "message.dmarc_fail",
+                "warning",
+                "DMARC",
+                `DMARC does not pass for ${dmarc.domain} on DKIM: no signature verifies aligned with the From domain, so DMARC rests on SPF, which could not be evaluated here (see message.spf_not_checked).`,
+                "Sign with DKIM as the From domain (d=), so that DMARC passes whichever server sends; and make sure the Return-Path domain's SPF authorises your outgoing server.",
+                {
+                  message: `DMARC tidak lolos untuk ${dmarc.domain} melalui DKIM: tidak ada tanda tangan yang terverifikasi dan selaras dengan domain From, sehingga DMARC bergantung pada SPF, yang tidak dapat dievaluasi di sini (lihat message.spf_not_checked).`,
+                  fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), agar DMARC lolos dari server mana pun pesan dikirim; dan pastikan SPF domain Return-Path mengizinkan server email keluar Anda.",
+                },
+                { result: r, spf: "not_checked" },
+              )
+            : finding(
+                "message.dmarc_fail",
+                "error",
+                "DMARC",
+                `DMARC ${r} for ${dmarc.domain}: neither SPF nor DKIM passes aligned with the From domain.`,
+                "Sign with DKIM as the From domain (d=) or send with a Return-Path in the From domain that SPF authorises.",
+                {
+                  message: `Hasil DMARC ${r} untuk ${dmarc.domain}: baik SPF maupun DKIM tidak lolos secara selaras dengan domain From.`,
+                  fix: "Tandatangani pesan dengan DKIM atas nama domain From (d=), atau kirim dengan Return-Path di domain From yang diizinkan oleh SPF.",
+                },
+                { result: r },
+              ),
     );
   }
   if (recorded) {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { dkimSign } from "mailauth/lib/dkim/sign.js";
 import { checkAddress } from "../../src/checks/address.js";
 import { checkBlocklists, checkPtr, interpretAnswer } from "../../src/checks/blocklists.js";
-import { checkMessage } from "../../src/checks/content.js";
+import { checkMessage, receiverClientIp } from "../../src/checks/content.js";
 import { Dns, parseDnsServer, ptrName } from "../../src/checks/dns.js";
 import {
   checkBimi,
@@ -670,6 +670,78 @@ describe("content", () => {
       const good = await run(MESSAGE(goodHeaders, GOOD_BODY));
       assert.ok(!ids(good).includes(id));
     });
+
+  test("SPF is evaluated for the first public hop, never for a private or submission hop", async () => {
+    const headers = (received: string) => `${received}\r\nReturn-Path: <bounce@good.test>\r\n${goodHeaders}`;
+    const date = "Mon, 1 Jan 2024 10:00:00 +0000";
+    // A copy as sent: the laptop's submission to its own server (the reviewer's case).
+    const sent = await run(
+      MESSAGE(
+        headers(`Received: from laptop (unknown [10.0.0.5]) by smtp.good.test with ESMTPSA id 1; ${date}`),
+        GOOD_BODY,
+      ),
+    );
+    assert.ok(
+      !ids(sent).includes("message.spf_fail") && !ids(sent).includes("message.spf_pass"),
+      ids(sent).join(", "),
+    );
+    const note = sent.find((x) => x.id === "message.spf_not_checked");
+    assert.ok(note, ids(sent).join(", "));
+    assert.equal(note.severity, "info");
+    assert.deepEqual(note.data, { seen: ["10.0.0.5"], submission: true });
+    assert.doesNotMatch(note.message + note.fix, /Authorise/);
+    // Unsigned, so DKIM cannot carry DMARC; SPF might at the receiver: no DMARC error.
+    const dmarc = sent.find((x) => x.id === "message.dmarc_fail");
+    assert.ok(dmarc && dmarc.severity === "warning", ids(sent).join(", "));
+    // As received: an internal relay on top, then the public hop the receiver judged.
+    const received = await run(
+      MESSAGE(
+        headers(
+          `Received: from mx-in (mx-in [10.1.1.1]) by store.example.test with LMTP; ${date}\r\nReceived: from mx.good.test (mx.good.test [192.0.2.10]) by mx.example.test with ESMTPS; ${date}`,
+        ),
+        GOOD_BODY,
+      ),
+    );
+    const pass = received.find((x) => x.id === "message.spf_pass");
+    assert.ok(pass, ids(received).join(", "));
+    assert.match(pass.message, /from 192\.0\.2\.10\.$/);
+    // Only private hops, none of them a submission.
+    const internal = await run(
+      MESSAGE(headers(`Received: from host (host [192.168.1.2]) by relay with ESMTP; ${date}`), GOOD_BODY),
+    );
+    assert.deepEqual(internal.find((x) => x.id === "message.spf_not_checked")?.data, {
+      seen: ["192.168.1.2"],
+      submission: false,
+    });
+  });
+
+  test("receiverClientIp: the first public client address, by the Received headers", () => {
+    const r = (...h: string[]) => receiverClientIp(h);
+    assert.deepEqual(
+      r("from a (a [IPv6:fe80::1]) by b with ESMTP", "from c ([IPv6:2001:db8::5]) by d with ESMTP"),
+      {
+        ip: "2001:db8::5",
+        seen: ["fe80::1"],
+        submission: false,
+      },
+    );
+    assert.equal(r("from a (a [::ffff:10.0.0.1]) by b with SMTP").ip, null);
+    assert.equal(
+      r("from a (a [127.0.0.1]) by b with SMTP", "from x (x [100.64.1.1]) by y with SMTP").ip,
+      null,
+    );
+    // A submission hop from a public address is still the sender's own client.
+    assert.deepEqual(r("from home (home [198.51.100.7]) by smtp.good.test with ESMTPSA"), {
+      ip: null,
+      seen: ["198.51.100.7"],
+      submission: true,
+    });
+    assert.deepEqual(
+      r("by local.host with local", "from m (m [192.0.2.10]) by n with UTF8SMTPS").ip,
+      "192.0.2.10",
+    );
+    assert.deepEqual(r(), { ip: null, seen: [], submission: false });
+  });
 
   test("the message's own DKIM: none, pass, fail; receiver's Authentication-Results", async () => {
     const raw = MESSAGE(goodHeaders, GOOD_BODY);
