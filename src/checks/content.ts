@@ -657,9 +657,10 @@ async function checkOwnAuthentication(
     );
   }
   if (recorded) {
-    const failed = [
-      ...recorded.matchAll(/\b(spf|dkim|dmarc)=(fail|softfail|permerror|temperror|none)\b/gi),
-    ].map((m) => `${m[1]!.toLowerCase()}=${m[2]!.toLowerCase()}`);
+    const results = [...recorded.matchAll(/\b(spf|dkim|dmarc)=([a-z]+)\b/gi)].map(
+      (m) => `${m[1]!.toLowerCase()}=${m[2]!.toLowerCase()}`,
+    );
+    const failed = results.filter((r) => /=(fail|softfail|permerror|temperror)$/.test(r));
     if (failed.length)
       f.push(
         finding(
@@ -675,9 +676,41 @@ async function checkOwnAuthentication(
           { results: failed },
         ),
       );
+    // "none" is no signature or no record (RFC 8601 §2.7), not a failure: a gap to fill.
+    const none = results.filter((r) => r.endsWith("=none"));
+    const missing = none.map((r) => `${r} (${NONE_MEANS[r]!.en})`).join(", ");
+    const missingId = none.map((r) => `${r} (${NONE_MEANS[r]!.id})`).join(", ");
+    if (none.length)
+      f.push(
+        finding(
+          "message.auth_results_none",
+          "warning",
+          "Authentication-Results",
+          `The receiver found nothing to check: ${missing}. That is no failure, but mail without it is trusted less.`,
+          "Publish what is missing for the From and Return-Path domains (see `diagnosa check domain`).",
+          {
+            message: `Server penerima tidak menemukan apa pun untuk diperiksa: ${missingId}. Itu bukan kegagalan, tetapi email tanpanya kurang dipercaya.`,
+            fix: "Terbitkan yang belum ada untuk domain From dan Return-Path (lihat `diagnosa check domain`).",
+          },
+          { results: none },
+        ),
+      );
   }
   return f;
 }
+
+/** What a receiver's "<method>=none" means (RFC 8601 §2.7), in English and Indonesian. */
+const NONE_MEANS: Record<string, { en: string; id: string }> = {
+  "dkim=none": { en: "the message is not DKIM-signed", id: "pesan tidak ditandatangani DKIM" },
+  "spf=none": {
+    en: "the envelope domain has no SPF record",
+    id: "domain amplop tidak memiliki catatan SPF",
+  },
+  "dmarc=none": {
+    en: "the From domain has no DMARC record",
+    id: "domain From tidak memiliki catatan DMARC",
+  },
+};
 
 /**
  * A method that could not be evaluated because a DNS lookup failed (temperror): no verdict on the

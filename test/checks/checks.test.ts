@@ -764,6 +764,22 @@ describe("content", () => {
     );
     assert.ok(ids(recorded).includes("message.auth_results_fail"));
     assert.ok(!ids(f).includes("message.auth_results_fail"));
+    // none is no signature or no record (RFC 8601 §2.7): a warning, never a failure.
+    const none = await run(
+      MESSAGE(
+        `${goodHeaders}\r\nAuthentication-Results: mx.example; spf=pass smtp.mailfrom=good.test; dkim=none; dmarc=none`,
+        GOOD_BODY,
+      ),
+    );
+    assert.ok(!ids(none).includes("message.auth_results_fail"), ids(none).join(", "));
+    const gap = none.find((x) => x.id === "message.auth_results_none");
+    assert.equal(gap?.severity, "warning");
+    assert.deepEqual(gap.data?.results, ["dkim=none", "dmarc=none"]);
+    assert.match(gap.message, /dkim=none \(the message is not DKIM-signed\)/);
+    assert.deepEqual(recorded.find((x) => x.id === "message.auth_results_fail")?.data?.results, [
+      "dkim=fail",
+      "dmarc=fail",
+    ]);
   });
 });
 
