@@ -2,6 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { request } from "node:https";
 import { isIP, isIPv4, isIPv6 } from "node:net";
 import { rootCertificates } from "node:tls";
+import { domainToASCII } from "node:url";
 import { parsePolicy, validateMx } from "mailauth/lib/mta-sts.js";
 import { getDomain } from "tldts";
 import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
@@ -1231,13 +1232,15 @@ async function unauthorizedReportDestinations(
   tags: Map<string, string>,
   dns: Dns,
 ): Promise<Finding[]> {
-  const own = getDomain(policyDomain) ?? policyDomain.toLowerCase();
+  // Compared in ASCII: bücher.de and xn--bcher-kva.de are one domain, however each is written.
+  const ascii = (name: string) => domainToASCII(name.toLowerCase()) || name.toLowerCase();
+  const own = getDomain(ascii(policyDomain)) ?? ascii(policyDomain);
   const destinations = new Map<string, string[]>();
   for (const t of ["rua", "ruf"]) {
     for (const uri of tags.get(t)?.split(",") ?? []) {
       const m = /^mailto:[^@\s]+@([^@\s!]+)/i.exec(uri.trim());
       const host = m?.[1]?.toLowerCase().replace(/\.$/, "");
-      if (!host || (getDomain(host) ?? host) === own) continue;
+      if (!host || (getDomain(ascii(host)) ?? ascii(host)) === own) continue;
       const list = destinations.get(host) ?? [];
       if (!list.includes(t)) list.push(t);
       destinations.set(host, list);

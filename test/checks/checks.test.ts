@@ -472,6 +472,13 @@ test("MX: an IP is mx.ip_literal only, and neither it nor a null MX among others
   assert.ok(!ids(report.findings).includes("dns.failed"), ids(report.findings).join(", "));
 });
 
+test("DMARC of a domain given in Unicode: its own report address in xn-- form is its own domain", async () => {
+  for (const domain of ["bücher.test", "xn--bcher-kva.test"]) {
+    const r = await checkDmarc(domain, dns());
+    assert.deepEqual(ids(r.findings), ["dmarc.ok"], domain);
+  }
+});
+
 test("check address: an address literal is checked for its IP, and its ok says nothing was looked up", async () => {
   for (const bad of ["user@[abc]", "user@[999.999.999.999]", "x@good.test#junk", "x@good%2Etest"]) {
     const f = await checkAddress(bad, dns());
