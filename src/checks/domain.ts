@@ -1138,19 +1138,32 @@ export async function checkDmarc(
       ),
     );
   const applied = inherited ? (sp ?? p) : p;
+  // A subdomain without a record of its own gets the organisational record's sp= (else its p=).
+  const tag = inherited && sp !== null ? "sp" : "p";
+  const org = at.slice("_dmarc.".length);
   if (applied === "none")
     f.push(
       finding(
         "dmarc.policy_none",
         "warning",
         at,
-        `The DMARC policy of ${domain} is p=none: it only monitors, so spoofed mail is still delivered and Gmail and Yahoo see no enforcement.`,
-        "Once the aggregate reports show your real mail passing SPF or DKIM aligned, move to p=quarantine, then p=reject.",
+        tag === "sp"
+          ? `The DMARC policy of ${domain} is sp=none, from the record of its organisational domain ${org} (p=${p}): it only monitors ${domain}, so spoofed mail from it is still delivered.`
+          : `The DMARC policy of ${domain} is p=none: it only monitors, so spoofed mail is still delivered and Gmail and Yahoo see no enforcement.`,
+        tag === "sp"
+          ? `Remove sp=none from _dmarc.${org} (subdomains then follow p=${p}) or set sp=quarantine or sp=reject there; or publish _dmarc.${domain} with a policy of its own.`
+          : "Once the aggregate reports show your real mail passing SPF or DKIM aligned, move to p=quarantine, then p=reject.",
         {
-          message: `Kebijakan DMARC ${domain} adalah p=none: kebijakan ini hanya memantau, sehingga email palsu tetap terkirim, dan Gmail serta Yahoo menganggap domain ini tidak menegakkan DMARC.`,
-          fix: "Setelah laporan agregat menunjukkan bahwa email Anda yang sebenarnya lolos SPF atau DKIM secara selaras (aligned), naikkan kebijakan ke p=quarantine, lalu ke p=reject.",
+          message:
+            tag === "sp"
+              ? `Kebijakan DMARC ${domain} adalah sp=none, dari catatan domain organisasinya ${org} (p=${p}): kebijakan ini hanya memantau ${domain}, sehingga email palsu darinya tetap terkirim.`
+              : `Kebijakan DMARC ${domain} adalah p=none: kebijakan ini hanya memantau, sehingga email palsu tetap terkirim, dan Gmail serta Yahoo menganggap domain ini tidak menegakkan DMARC.`,
+          fix:
+            tag === "sp"
+              ? `Hapus sp=none dari _dmarc.${org} (subdomain kemudian mengikuti p=${p}) atau tetapkan sp=quarantine atau sp=reject di sana; atau terbitkan _dmarc.${domain} dengan kebijakan sendiri.`
+              : "Setelah laporan agregat menunjukkan bahwa email Anda yang sebenarnya lolos SPF atau DKIM secara selaras (aligned), naikkan kebijakan ke p=quarantine, lalu ke p=reject.",
         },
-        { policy: applied },
+        { policy: applied, tag },
       ),
     );
   if (!inherited && sp === "none" && (p === "quarantine" || p === "reject"))

@@ -479,6 +479,22 @@ test("DMARC of a domain given in Unicode: its own report address in xn-- form is
   }
 });
 
+test("DMARC: a subdomain under an organisational sp=none is told about sp=, not p=", async () => {
+  const r = await checkDmarc("sub.spnone.test", dns());
+  const none = r.findings.find((x) => x.id === "dmarc.policy_none");
+  assert.ok(none, ids(r.findings).join(", "));
+  assert.equal(none.data?.tag, "sp");
+  assert.match(
+    none.message,
+    /is sp=none, from the record of its organisational domain spnone\.test \(p=reject\)/,
+  );
+  assert.match(none.fix, /Remove sp=none from _dmarc\.spnone\.test/);
+  assert.doesNotMatch(none.message + none.fix, /is p=none|move to p=quarantine/);
+  assertIndonesian(r.findings, "sub.spnone.test");
+  // The organisational domain itself: p=reject, its sp=none is dmarc.subdomain_none.
+  assert.ok(ids((await checkDmarc("spnone.test", dns())).findings).includes("dmarc.subdomain_none"));
+});
+
 test("check address: an address literal is checked for its IP, and its ok says nothing was looked up", async () => {
   for (const bad of ["user@[abc]", "user@[999.999.999.999]", "x@good.test#junk", "x@good%2Etest"]) {
     const f = await checkAddress(bad, dns());

@@ -124,6 +124,11 @@ export const ZONES: Record<string, string> = {
     `_dmarc.bimibad TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@bad.test")}`,
     `default._bimi.spf11 TXT ${txt("v=BIMI1; l=https://bad.test/logo.svg")}`,
   ].join("\n"),
+  // An organisational domain enforcing p=reject but leaving its subdomains at sp=none.
+  "spnone.test": [
+    `_dmarc TXT ${txt("v=DMARC1; p=reject; sp=none; rua=mailto:d@spnone.test")}`,
+    "sub A 192.0.2.1",
+  ].join("\n"),
   // bücher.test: an internationalised domain, asked in Unicode or in its xn-- form.
   "xn--bcher-kva.test": [
     "@ MX 10 mx.good.test.",
