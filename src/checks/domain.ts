@@ -3,7 +3,7 @@ import { request } from "node:https";
 import { isIP, isIPv4, isIPv6 } from "node:net";
 import { rootCertificates } from "node:tls";
 import { domainToASCII } from "node:url";
-import { parsePolicy, validateMx } from "mailauth/lib/mta-sts.js";
+import { parsePolicy } from "mailauth/lib/mta-sts.js";
 import { getDomain } from "tldts";
 import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
 import { describeDnsError } from "./dns.js";
@@ -1661,11 +1661,15 @@ export async function checkMtaSts(
     policy = parsePolicy(res.body);
     if (policy.version !== "STSv1")
       throw policyError("the first line must be version: STSv1", "baris pertama harus version: STSv1");
+    // mailauth takes a policy without mode: as mode none; RFC 8461 §3.2 requires the field.
+    if (!res.body.split(/\r?\n/).some((l) => /^\s*mode\s*:/i.test(l)))
+      throw policyError("no mode: line", "tidak ada baris mode:");
     if (!["enforce", "testing", "none"].includes(policy.mode))
       throw policyError(`unknown mode ${policy.mode}`, `mode tidak dikenal: ${policy.mode}`);
     if (!policy.mx?.length && policy.mode !== "none")
       throw policyError("no mx: lines", "tidak ada baris mx:");
-    if (!policy.maxAge) throw policyError("no max_age", "tidak ada max_age");
+    // 0 is a valid max_age (RFC 8461 §3.2: 0 to 31557600); mailauth refuses a missing one.
+    if (policy.maxAge === undefined) throw policyError("no max_age", "tidak ada max_age");
   } catch (e) {
     return [
       finding(
@@ -1683,7 +1687,7 @@ export async function checkMtaSts(
   }
   const f: Finding[] = [];
   if (policy.mode !== "none") {
-    const uncovered = mx.filter((m) => !validateMx(m.exchange, policy).valid).map((m) => m.exchange);
+    const uncovered = mx.filter((m) => !mxCovered(m.exchange, policy.mx ?? [])).map((m) => m.exchange);
     if (uncovered.length)
       f.push(
         finding(
@@ -1726,6 +1730,25 @@ export async function checkMtaSts(
       ),
     );
   return f;
+}
+
+/**
+ * Whether a policy's mx: patterns cover an MX host (RFC 8461 §4.1): an exact name, or "*." and the
+ * rest of the name, the wildcard standing for exactly one label (*.example.com covers
+ * mail.example.com, not a.mail.example.com; mailauth's validateMx takes any suffix).
+ */
+export function mxCovered(host: string, patterns: readonly string[]): boolean {
+  const norm = (n: string) => {
+    const lower = n.trim().toLowerCase().replace(/\.$/, "");
+    return domainToASCII(lower) || lower;
+  };
+  const h = norm(host);
+  return patterns.some((raw) => {
+    const p = norm(raw);
+    if (!p.startsWith("*.")) return p === h;
+    const dot = h.indexOf(".");
+    return dot > 0 && h.slice(dot + 1) === p.slice(2);
+  });
 }
 
 /** A problem of an MTA-STS policy file, in English (its message) and in Indonesian. */

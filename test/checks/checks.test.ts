@@ -17,6 +17,7 @@ import {
   checkSpf,
   checkTlsRpt,
   mtaStsFetcher,
+  mxCovered,
   PolicyFetchError,
 } from "../../src/checks/domain.js";
 import { checkDomain, checkEmailAddress, checkIp, checksFor } from "../../src/checks/index.js";
@@ -493,6 +494,27 @@ test("DMARC: a subdomain under an organisational sp=none is told about sp=, not 
   assertIndonesian(r.findings, "sub.spnone.test");
   // The organisational domain itself: p=reject, its sp=none is dmarc.subdomain_none.
   assert.ok(ids((await checkDmarc("spnone.test", dns())).findings).includes("dmarc.subdomain_none"));
+});
+
+test("MTA-STS: max_age 0 is valid, mode: is required, and a wildcard covers one label (RFC 8461)", async () => {
+  const d = dns();
+  const { mx } = await checkMx("sts.bad.test", d);
+  const file = (body: string) => checkMtaSts("sts.bad.test", d, mx, async () => ({ status: 200, body }));
+  const zero = await file("version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 0\n");
+  assert.deepEqual(ids(zero), ["mta_sts.ok"]);
+  const noMode = await file("version: STSv1\nmx: mx.good.test\nmax_age: 86400\n");
+  assert.deepEqual(ids(noMode), ["mta_sts.policy_invalid"]);
+  assert.match(noMode[0]!.message, /no mode: line/);
+  assertIndonesian(noMode, "no mode");
+  const tooWide = await file("version: STSv1\nmode: enforce\nmx: *.test\nmax_age: 86400\n");
+  assert.deepEqual(ids(tooWide), ["mta_sts.mx_mismatch"]);
+  const oneLabel = await file("version: STSv1\nmode: enforce\nmx: *.good.test\nmax_age: 86400\n");
+  assert.deepEqual(ids(oneLabel), ["mta_sts.ok"]);
+  assert.ok(mxCovered("mx.q.test", ["*.q.test"]));
+  assert.ok(mxCovered("MX.Q.test.", ["mx.q.test"]));
+  assert.ok(!mxCovered("mx.q.test", ["*.test"]));
+  assert.ok(!mxCovered("a.mx.q.test", ["*.q.test"]));
+  assert.ok(!mxCovered("q.test", ["*.q.test"]));
 });
 
 test("check address: an address literal is checked for its IP, and its ok says nothing was looked up", async () => {
