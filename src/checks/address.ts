@@ -1,5 +1,6 @@
 import { isIP, isIPv4, isIPv6 } from "node:net";
 import { domainToASCII } from "node:url";
+import { parse as parseDomain } from "tldts";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
 import type { Dns } from "./dns.js";
 import { describeDnsError } from "./dns.js";
@@ -151,7 +152,41 @@ const REAL_NEIGHBOURS = new Set([
   "yandex.com",
   "yandex.kz",
   "yandex.ua",
+  // Real domains one letter from a provider's, reported as false typos: bol.com (a Dutch shop),
+  // uol.com (UOL, Brazil), next to aol.com.
+  "bol.com",
+  "uol.com",
+  // Same name, another country (also caught by sameNameElsewhere): Proton, T-Online Austria.
+  "proton.ch",
+  "protonmail.ch",
+  "t-online.at",
 ]);
+
+/**
+ * A real-looking domain that no edit distance should "correct": the provider's name under another
+ * real (ICANN) suffix (proton.ch, proton.de, t-online.at), unless that suffix is the provider's with
+ * one letter dropped or added (comcast.ne, gmail.co stay typos); or a name of three characters or
+ * fewer with one character replaced (bol.com, uol.com next to aol.com: every short .com is taken).
+ */
+function plausiblyReal(d: string, provider: string): boolean {
+  const a = parseDomain(d, { allowPrivateDomains: false });
+  const b = parseDomain(provider, { allowPrivateDomains: false });
+  if (!a.isIcann || !a.domainWithoutSuffix || !a.publicSuffix || !b.domainWithoutSuffix || !b.publicSuffix)
+    return false;
+  if (a.domainWithoutSuffix === b.domainWithoutSuffix) {
+    // A letter dropped or added (comcast.ne, gmail.co) is a slip; another real suffix is not.
+    const [x, y] = [a.publicSuffix, b.publicSuffix];
+    return x !== y && !(Math.abs(x.length - y.length) === 1 && editDistance(x, y) === 1);
+  }
+  const x = a.domainWithoutSuffix;
+  const y = b.domainWithoutSuffix;
+  return (
+    a.publicSuffix === b.publicSuffix &&
+    y.length <= 3 &&
+    x.length === y.length &&
+    [...x].filter((c, i) => c !== y[i]).length === 1
+  );
+}
 
 /** Domains of throwaway inboxes; mail to them is rarely read and they pollute lists. */
 export const DISPOSABLE_DOMAINS: ReadonlySet<string> = new Set([
@@ -408,7 +443,7 @@ export function suggestDomain(domain: string): string | null {
     } else if (dist === bestD) tie = true;
   }
   const limit = d.length >= 9 ? 2 : 1;
-  return best && bestD <= limit && !tie ? best : null;
+  return best && bestD <= limit && !tie && !plausiblyReal(d, best) ? best : null;
 }
 
 export async function checkAddress(address: string, dns: Dns): Promise<Finding[]> {

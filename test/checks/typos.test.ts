@@ -46,6 +46,17 @@ test("real domains are not corrected", () => {
     "live.com",
     "good.test",
     "example.org",
+    // Reported as false typos of aol.com, proton.me, t-online.de.
+    "bol.com",
+    "uol.com",
+    "proton.ch",
+    "t-online.at",
+    // The same kinds, not in any list: one letter of a short name replaced, a provider's name in
+    // another country.
+    "sol.com",
+    "col.com",
+    "t-online.ch",
+    "proton.de",
   ])
     assert.equal(suggestDomain(d), null, d);
 });
