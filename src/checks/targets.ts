@@ -60,3 +60,18 @@ export function isDkimSelector(selector: string): boolean {
     selector.split(".").every((l) => l.length >= 1 && l.length <= 63 && /^[a-z0-9_-]+$/i.test(l))
   );
 }
+
+/**
+ * Why `raw` is not an email message to check, or null when it is one: it must start with a header
+ * field (`Name: value`, RFC 5322 §2.2), after an mbox "From " line if any. Empty input and random
+ * bytes are refused rather than reported on as a message without headers.
+ */
+export function messageProblem(raw: Buffer): string | null {
+  if (!raw.length) return "it is empty";
+  // The first lines as latin1: every byte one character, nothing to decode.
+  let head = raw.subarray(0, 4096).toString("latin1");
+  if (head.startsWith("From ")) head = head.slice(head.indexOf("\n") + 1);
+  if (!/^[\x21-\x39\x3b-\x7e]+[ \t]*:/.test(head))
+    return "it does not start with a header block (lines such as From: … and Subject: …)";
+  return null;
+}

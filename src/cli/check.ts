@@ -10,7 +10,7 @@ import {
   type DiagnosisChecks,
   Dns,
 } from "../checks/index.js";
-import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
+import { domainNameProblem, isDkimSelector, isIpAddress, messageProblem } from "../checks/targets.js";
 import type { CheckKind, Finding, Severity } from "../checks/types.js";
 import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { type Colors, colors, terminalSafe } from "./render.js";
@@ -99,6 +99,9 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
           `cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
         );
       }
+      const problem = messageProblem(raw);
+      if (problem)
+        throw new UsageError(`not an email message: ${target === "-" ? "stdin" : target} (${problem})`);
       report = await waitingNote(checkEmailMessage(raw, options, target), flags.lang);
       break;
     }

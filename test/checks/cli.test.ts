@@ -155,6 +155,31 @@ test("check ip, check address, and usage errors", async () => {
   assert.equal((await run(["check", "message", "/no/such/file.eml"])).code, 2);
 });
 
+test("check message: an empty file or one that is no email exits 2 with a message; an mbox copy is read", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "diagnosa-msg-"));
+  const file = (name: string, content: string | Buffer) => {
+    writeFileSync(join(dir, name), content);
+    return join(dir, name);
+  };
+  const empty = await run(["check", "message", file("empty.eml", ""), "--dns-server", server.address]);
+  assert.equal(empty.code, 2, empty.out);
+  assert.match(empty.err, /not an email message: .*empty\.eml \(it is empty\)/);
+  assert.equal(empty.out, "");
+  const noise = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256));
+  const random = await run(["check", "message", file("random.eml", noise), "--dns-server", server.address]);
+  assert.equal(random.code, 2, random.out);
+  assert.match(random.err, /not an email message: .*\(it does not start with a header block/);
+  const text = await run(["check", "message", file("text.eml", "just some words\n\nmore"), "--json"]);
+  assert.equal(text.code, 2, text.out);
+  const mbox = file(
+    "mbox.eml",
+    "From budi@good.test Mon Jan  1 10:00:00 2024\nFrom: budi@good.test\nSubject: hi\n\nHello Budi, see you soon.\n",
+  );
+  const ok = await run(["check", "message", mbox, "--dns-server", server.address, "--json"]);
+  assert.equal(ok.code, 0, ok.err);
+  assert.equal(JSON.parse(ok.out).kind, "message");
+});
+
 test('diagnosa "<reply>" --check runs the fitting checks', async () => {
   const r = await run([
     "--json",
