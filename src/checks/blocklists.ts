@@ -32,15 +32,72 @@ export function registeredDomain(host: string): string {
  */
 export type AnswerMeaning =
   | { type: "listed"; meaning: string; localized: { id: string } }
-  | { type: "refused"; meaning: string; localized: { id: string } }
+  | { type: "refused"; meaning: string; localized: { id: string }; cause: RefusedCause }
   | { type: "invalid"; meaning: string; localized: { id: string } };
 
-function means(type: AnswerMeaning["type"], meaning: string, id: string): AnswerMeaning {
+/**
+ * Why a list refused a query, by its documented code: Spamhaus 127.255.255.252 (malformed query),
+ * .254 (public or open resolver), .255 (too many queries), DBL 127.0.1.255 (an IP asked);
+ * SURBL/URIBL 127.0.0.1 (resolver blocked); any other 127.255.255.x (unknown).
+ */
+export type RefusedCause =
+  | "malformed"
+  | "public_resolver"
+  | "rate_limit"
+  | "ip_query"
+  | "blocked_resolver"
+  | "unknown";
+
+function means(type: "listed" | "invalid", meaning: string, id: string): AnswerMeaning {
   return { type, meaning, localized: { id } };
 }
 
-const REFUSED_RESOLVER =
-  "the list refused the query: it does not answer queries through public or open resolvers, or the resolver went over the list's free-use limits";
+function refusedBy(cause: RefusedCause, meaning: string, id: string): AnswerMeaning {
+  return { type: "refused", meaning, localized: { id }, cause };
+}
+
+/**
+ * What each refusal means (data.reason, English) and what to do about it, in English and
+ * Indonesian (`{target}` and `{url}`: the name asked and the list's lookup page).
+ */
+const REFUSED: Record<RefusedCause, { reason: string; fix: string; fixId: string }> = {
+  malformed: {
+    reason: "the list could not read the query (a wrong zone name or query form)",
+    fix: "Nothing is wrong with your resolver: the query reached the list in a form it does not accept (a resolver or proxy rewriting names, or a wrong zone). Look {target} up at {url}.",
+    fixId:
+      "Tidak ada yang salah dengan resolver Anda: kueri sampai ke daftar dalam bentuk yang tidak diterimanya (resolver atau proxy yang mengubah nama, atau zona yang salah). Periksa {target} di {url}.",
+  },
+  public_resolver: {
+    reason: "the list does not answer queries through public or open resolvers",
+    fix: "Run the check through your own recursive resolver (not 8.8.8.8, 1.1.1.1 or a shared ISP resolver) with --dns-server, or look {target} up at {url}.",
+    fixId:
+      "Jalankan pemeriksaan melalui resolver rekursif milik Anda sendiri (bukan 8.8.8.8, 1.1.1.1, atau resolver bersama milik ISP) dengan --dns-server, atau periksa {target} di {url}.",
+  },
+  rate_limit: {
+    reason: "the resolver went over the list's free-use query limit",
+    fix: "Run the check later, through a resolver of your own that sends the list few queries (--dns-server); for regular use, get the list's data-query access. Or look {target} up at {url}.",
+    fixId:
+      "Jalankan pemeriksaan nanti, melalui resolver milik Anda sendiri yang hanya mengirim sedikit kueri ke daftar tersebut (--dns-server); untuk penggunaan rutin, dapatkan akses kueri data dari daftar tersebut. Atau periksa {target} di {url}.",
+  },
+  ip_query: {
+    reason: "the domain list was asked about an IP address, which it does not list",
+    fix: "Nothing to do about your sender: a domain list does not take IP addresses. Look {target} up at {url}.",
+    fixId:
+      "Tidak ada yang perlu dilakukan terhadap pengirim Anda: daftar domain tidak menerima alamat IP. Periksa {target} di {url}.",
+  },
+  blocked_resolver: {
+    reason: "the list blocks the resolver used (a public resolver, or one over the limits)",
+    fix: "Run the check through your own recursive resolver (not 8.8.8.8, 1.1.1.1 or a shared ISP resolver) with --dns-server, or look {target} up at {url}.",
+    fixId:
+      "Jalankan pemeriksaan melalui resolver rekursif milik Anda sendiri (bukan 8.8.8.8, 1.1.1.1, atau resolver bersama milik ISP) dengan --dns-server, atau periksa {target} di {url}.",
+  },
+  unknown: {
+    reason: "the list answered with an error code (a refused query or a wrong use of the list)",
+    fix: "Run the check again through your own recursive resolver with --dns-server, or look {target} up at {url}.",
+    fixId:
+      "Jalankan pemeriksaan lagi melalui resolver rekursif milik Anda sendiri dengan --dns-server, atau periksa {target} di {url}.",
+  },
+};
 
 /** The return codes each list documents (Spamhaus, SURBL, URIBL, Mailspike); `127.0.0.2` and up elsewhere. */
 export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
@@ -54,31 +111,34 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
   const last = Number(answer.split(".")[3]);
   if (z.endsWith("spamhaus.org")) {
     if (answer.startsWith("127.255.255.")) {
-      const why: Record<string, [string, string]> = {
+      const why: Record<string, [string, string, RefusedCause]> = {
         "127.255.255.252": [
           "the query was malformed (typo in the zone name)",
           "kueri salah bentuk (salah ketik pada nama zona)",
+          "malformed",
         ],
         "127.255.255.254": [
           "the query came through a public or open resolver, which Spamhaus refuses",
           "kueri datang melalui resolver publik atau terbuka, yang ditolak oleh Spamhaus",
+          "public_resolver",
         ],
         "127.255.255.255": [
           "the resolver made too many queries (over the free-use limit)",
           "resolver mengirim terlalu banyak kueri (melebihi batas penggunaan gratis)",
+          "rate_limit",
         ],
       };
-      const [en, id] = why[answer] ?? ["an error code", "kode kesalahan"];
-      return means(
-        "refused",
+      const [en, id, cause] = why[answer] ?? ["an error code", "kode kesalahan", "unknown"];
+      return refusedBy(
+        cause,
         `Spamhaus refused the query: ${en} (not a listing)`,
         `Spamhaus menolak kueri: ${id} (bukan berarti tercantum)`,
       );
     }
     if (z === "dbl.spamhaus.org") {
       if (answer === "127.0.1.255")
-        return means(
-          "refused",
+        return refusedBy(
+          "ip_query",
           "Spamhaus DBL refused the query: IP queries are not allowed",
           "Spamhaus DBL menolak kueri: kueri berupa IP tidak diizinkan",
         );
@@ -137,8 +197,8 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
   }
   if (z === "multi.surbl.org") {
     if (last === 1)
-      return means(
-        "refused",
+      return refusedBy(
+        "blocked_resolver",
         "SURBL refused the query: the resolver is blocked (public resolver or over the limits)",
         "SURBL menolak kueri: resolver diblokir (resolver publik atau melebihi batas)",
       );
@@ -157,8 +217,8 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
   }
   if (z === "multi.uribl.com") {
     if (last === 1)
-      return means(
-        "refused",
+      return refusedBy(
+        "blocked_resolver",
         "URIBL refused the query: the resolver is blocked (public resolver or over the limits)",
         "URIBL menolak kueri: resolver diblokir (resolver publik atau melebihi batas)",
       );
@@ -195,14 +255,14 @@ export function interpretAnswer(zone: string, answer: string): AnswerMeaning {
   // 127.255.255.x is where lists put their error codes (Spamhaus, Abusix, and others after them):
   // no list answers a listing there.
   if (answer.startsWith("127.255.255."))
-    return means(
-      "refused",
+    return refusedBy(
+      "unknown",
       `${zone} answered ${answer}, an error code (a refused query or a wrong use of the list), not a listing`,
       `${zone} menjawab ${answer}, sebuah kode kesalahan (kueri ditolak atau penggunaan daftar yang salah), bukan pencantuman`,
     );
   if (last < 2 && answer === "127.0.0.1")
-    return means(
-      "refused",
+    return refusedBy(
+      "blocked_resolver",
       `${zone} answered 127.0.0.1, which lists use for a refused or test query`,
       `${zone} menjawab 127.0.0.1, yang digunakan daftar untuk kueri yang ditolak atau kueri uji`,
     );
@@ -329,18 +389,20 @@ export async function checkBlocklists(
     const records = meanings.map((m) => m.answer);
     const refused = meanings.find((m) => m.type === "refused");
     if (refused) {
+      const what = REFUSED[refused.cause];
+      const fill = (t: string) => t.replaceAll("{target}", target).replaceAll("{url}", list.delistUrl);
       f.push(
         finding(
           "blocklist.refused",
           "warning",
           target,
           `${list.name} (${zone}) did not answer the question: ${refused.meaning}. This is not a listing; the result is unknown.`,
-          `Run the check through your own recursive resolver (not 8.8.8.8, 1.1.1.1 or a shared ISP resolver) with --dns-server, or look ${target} up at ${list.delistUrl}.`,
+          fill(what.fix),
           {
             message: `${list.name} (${zone}) tidak menjawab pertanyaan: ${refused.localized.id}. Ini bukan berarti tercantum; hasilnya tidak diketahui.`,
-            fix: `Jalankan pemeriksaan melalui resolver rekursif milik Anda sendiri (bukan 8.8.8.8, 1.1.1.1, atau resolver bersama milik ISP) dengan --dns-server, atau periksa ${target} di ${list.delistUrl}.`,
+            fix: fill(what.fixId),
           },
-          { list: list.id, zone, answers: records, reason: REFUSED_RESOLVER },
+          { list: list.id, zone, answers: records, reason: what.reason, cause: refused.cause },
         ),
       );
       return;

@@ -375,6 +375,32 @@ test("a blocklist answer of 127.255.255.254 is a refused query, not a listing", 
   assertIndonesian([...r.findings, ...refused]);
 });
 
+test("each Spamhaus refusal code has its own meaning and fix, not always 'use your own resolver'", async () => {
+  const refusal = async (ip: string) => {
+    const f = (await checkBlocklists(ip, dns())).find((x) => x.id === "blocklist.refused");
+    assert.ok(f, ip);
+    assertIndonesian([f], ip);
+    return f;
+  };
+  const malformed = await refusal("192.0.2.98");
+  assert.equal(malformed.data?.cause, "malformed");
+  assert.match(malformed.message, /malformed/);
+  assert.match(malformed.fix, /^Nothing is wrong with your resolver/);
+  assert.doesNotMatch(malformed.fix + String(malformed.data?.reason), /public|own recursive resolver/);
+  const publicResolver = await refusal("192.0.2.99");
+  assert.equal(publicResolver.data?.cause, "public_resolver");
+  assert.match(publicResolver.fix, /your own recursive resolver \(not 8\.8\.8\.8/);
+  const limit = await refusal("192.0.2.97");
+  assert.equal(limit.data?.cause, "rate_limit");
+  assert.match(limit.message, /too many queries/);
+  assert.match(limit.fix, /^Run the check later/);
+  assert.match(String(limit.data?.reason), /free-use query limit/);
+  const dbl = interpretAnswer("dbl.spamhaus.org", "127.0.1.255");
+  assert.ok(dbl.type === "refused" && dbl.cause === "ip_query");
+  const uribl = interpretAnswer("multi.uribl.com", "127.0.0.1");
+  assert.ok(uribl.type === "refused" && uribl.cause === "blocked_resolver");
+});
+
 test("a listing names the list, its meaning and the delisting page", async () => {
   const r = await checkBlocklists("192.0.2.66", dns());
   const listed = r.filter((x) => x.id === "blocklist.listed");

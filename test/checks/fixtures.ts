@@ -143,6 +143,9 @@ export const ZONES: Record<string, string> = {
   "zen.spamhaus.org": [
     "66.2.0.192 A 127.0.0.2",
     "99.2.0.192 A 127.255.255.254",
+    // Spamhaus's other refusals: a malformed query, too many queries.
+    "98.2.0.192 A 127.255.255.252",
+    "97.2.0.192 A 127.255.255.255",
     "11.2.0.192 A 127.0.0.11",
     // 2001:db8::66, reversed nibbles
     "6.6.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2 A 127.0.0.3",
