@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { getDomain } from "tldts";
 import { CATEGORIES } from "../catalog/categories.js";
 import type { CheckId } from "../catalog/types.js";
 import type { Diagnosis } from "../classify/diagnosis.js";
@@ -203,5 +204,12 @@ export async function checksFor(
   if (wantsIp) for (const ip of ips) reports.push(await checkIp(ip, opts));
   if (wantsDomain) for (const d of domains) reports.push(await checkDomain(d, opts));
   if (wantsAddress) for (const a of addresses) reports.push(await checkEmailAddress(a, opts));
+  // "Host example.org not found": without an address, the MX of the domains named (a mail domain is
+  // a registrable one; "mx.example.org" is the server, not the domain mail goes to).
+  if (checks.includes("mx") && !addresses.length)
+    for (const d of domains.filter((d) => getDomain(d) === d)) {
+      const before = dns.failures.length;
+      reports.push(report("domain", d, (await checkMx(d, dns)).findings, dns, before));
+    }
   return { checks, reports };
 }

@@ -12,7 +12,8 @@ export interface Entities {
 // Top-level domains accepted for bare host names in free text (every two-letter code is accepted
 // too), so that a word like "STOREDRV.Deliver" is not taken for a domain.
 const TLD_NAMES =
-  "com net org edu gov mil int info biz name pro mobi asia tel xyz online site top app dev cloud email mail club shop store tech live zone io co me tv cc ws".split(
+  // "test" (RFC 2606) is what test setups and examples use.
+  "com net org edu gov mil int info biz name pro mobi asia tel xyz online site top app dev cloud email mail club shop store tech live zone io co me tv cc ws test".split(
     " ",
   );
 /** A word of up to 6 letters packed into a number, case folded (5 bits a letter): no string made. */

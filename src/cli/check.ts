@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Lang } from "../catalog/types.js";
+import type { CheckId, Lang } from "../catalog/types.js";
 import {
   type CheckOptions,
   type CheckReport,
@@ -63,6 +63,11 @@ const USAGE =
 export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
   const [what, target, ...rest] = args;
   if (!what || !target || rest.length) throw new UsageError(USAGE);
+  // An option of another target is refused, never ignored.
+  if (flags.dkimSelectors.length && what !== "domain")
+    throw new UsageError(`--dkim-selector is an option of check domain, not of check ${what}`);
+  if (flags.bulk !== undefined && what !== "message")
+    throw new UsageError(`--bulk is an option of check message, not of check ${what}`);
   const selector = flags.dkimSelectors.find((s) => !isDkimSelector(s));
   if (selector !== undefined)
     throw new UsageError(
@@ -178,10 +183,36 @@ export function renderReport(given: CheckReport, lang: Lang, c: Colors): string 
 }
 
 /** The reports of `diagnosa "<reply>" --check`, after the diagnosis. */
+/** The checks a category calls for, as the readable output names them. */
+const CHECK_NAMES: Record<Lang, Record<CheckId, string>> = {
+  en: {
+    blocklist: "blocklists",
+    rdns: "reverse DNS",
+    authentication: "SPF, DKIM and DMARC",
+    address: "the address",
+    mx: "the recipient domain's MX",
+    content: "content",
+  },
+  id: {
+    blocklist: "daftar hitam",
+    rdns: "reverse DNS",
+    authentication: "SPF, DKIM, dan DMARC",
+    address: "alamat",
+    mx: "MX domain penerima",
+    content: "konten",
+  },
+};
+
 export function renderDiagnosisChecks(c: DiagnosisChecks, lang: Lang, color: boolean): string {
-  if (!c.reports.length)
+  if (!c.checks.length)
     return lang === "id"
-      ? `\nPemeriksaan (${c.checks.join(", ") || "-"}): tidak ada domain, IP atau alamat untuk diperiksa.\n`
-      : `\nChecks (${c.checks.join(", ") || "none"}): no domain, IP or address to check.\n`;
+      ? "\nPemeriksaan: kategori ini tidak memerlukan pemeriksaan DNS di pihak Anda.\n"
+      : "\nChecks: this category calls for no DNS checks on your side.\n";
+  if (!c.reports.length) {
+    const names = c.checks.map((k) => CHECK_NAMES[lang][k]).join(", ");
+    return lang === "id"
+      ? `\nPemeriksaan (${names}): balasan ini tidak menyebut domain, IP, atau alamat untuk diperiksa.\n`
+      : `\nChecks (${names}): the reply names no domain, IP or address to check.\n`;
+  }
   return `\n${c.reports.map((r) => renderReport(r, lang, colors(color))).join("")}`;
 }

@@ -258,3 +258,43 @@ test("check message --json stays JSON when a DKIM signature's l= does not match 
   assert.doesNotMatch(r.out, /TOTAL|EXPECTING/);
   assert.equal(JSON.parse(r.out).kind, "message");
 });
+
+test("--check on a reply naming only the recipient's domain checks that domain's MX, not the server's", async () => {
+  const r = await run([
+    "--json",
+    "--check",
+    "--dns-server",
+    server.address,
+    "451 4.4.1 Host good.test not found: connection to mx.good.test timed out",
+  ]);
+  assert.equal(r.code, 0, r.err);
+  const d = JSON.parse(r.out);
+  assert.deepEqual(d.checks.checks, ["mx"]);
+  assert.deepEqual(
+    d.checks.reports.map((x: { kind: string; target: string }) => `${x.kind} ${x.target}`),
+    ["domain good.test"],
+  );
+  assert.ok(d.checks.reports[0].findings.some((f: { id: string }) => f.id.startsWith("mx.")));
+});
+
+test("--check in readable output names the checks in the chosen language, and says when none apply", async () => {
+  const none = await run(["--check", "--lang", "id", "--no-color", "452 4.2.2 Mailbox full"]);
+  assert.equal(none.code, 0, none.err);
+  assert.match(none.out, /kategori ini tidak memerlukan pemeriksaan DNS/);
+  const noTarget = await run(["--check", "--lang", "id", "--no-color", "550 5.7.26 DMARC policy failed"]);
+  assert.match(noTarget.out, /Pemeriksaan \(SPF, DKIM, dan DMARC\): balasan ini tidak menyebut/);
+  assert.doesNotMatch(noTarget.out, /authentication/);
+});
+
+test("check: an option of another target is a usage error, not ignored", async () => {
+  for (const args of [
+    ["check", "ip", "192.0.2.1", "--dkim-selector", "s1"],
+    ["check", "address", "a@good.test", "--bulk"],
+    ["check", "domain", "good.test", "--bulk"],
+    ["check", "message", "-", "--dkim-selector", "s1"],
+  ]) {
+    const r = await run([...args, "--dns-server", server.address]);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.err, /is an option of check (domain|message), not of check/, args.join(" "));
+  }
+});
