@@ -742,7 +742,8 @@ const AUTH_REPLIES: ReadonlySet<number> = new Set([530, 534, 535, 538]);
  * The SMTP stage says whose problem it is. An address that "does not exist" at MAIL FROM, under a
  * sender status (x.1.7, x.1.8, x.7.27 null MX), or in a reply that says so ("Sender address
  * rejected:", "Sender verify failed") is the sender's address: a rejection of this sender, not a bad
- * recipient. Authentication words in an SMTP AUTH reply (535 "authentication failed") are about
+ * recipient. A 5xx reply that says the connection is refused is a block of this sender. Authentication
+ * words in an SMTP AUTH reply (535 "authentication failed") are about
  * the sending client's login, not SPF/DKIM/DMARC. A refusal in vague words at connection time can
  * only be about the connecting host: a block.
  */
@@ -764,6 +765,11 @@ function adjustForStage(
   } else if (reason.startsWith("dmarc.")) {
     if (command === "AUTH" || (errorCode !== null && AUTH_REPLIES.has(errorCode)))
       return "recipient_error.smtp_auth";
+  } else if (reason === "recipient_error.connection_failed") {
+    // "550 5.7.1 Connection refused": a server that answers has let the connection in and refuses
+    // this sender; a connection that failed has no reply (or a routing status, 5.4.x).
+    if (errorCode !== null && errorCode >= 500 && errorCode < 600 && !statusCode?.startsWith("5.4."))
+      return "blocked.policy";
   } else if (vague && command === "CONNECT" && reason === "rejection.policy") {
     return "blocked.policy";
   }

@@ -22,7 +22,7 @@ const CODE_STATUS_RE = /(?<![\w.-])([245]\d\d)(?:[ -]+|:\s*|-?#)([245]\.[0-7]\.\
 const LEADING_CODE_RE = /^\s*(?:smtp;\s*|#)?([245]\d\d)(?=[\s-]|$)/i;
 // A 3-digit code where an MTA writes one: after "said:", "returned '", "#", ":", ";", "(" …
 const CONTEXT_CODE_RE =
-  /(?:said:|returned|reply:|response:|error:|error_code\s*:|smtp;|[#'"(:;>])\s*['"]?([245]\d\d)(?=[\s\-,;:.'")]|$)/i;
+  /(?:said:|returned|reply:|response:|error:|error_code\s*:|smtp;|[#'"(:;>])\s*['"]?([245]\d\d)(?=[\s\-,;:'")]|\.(?!\d)|$)/i;
 const LOOSE_CODE_RE = /(?<![\w.:/=-])([245]\d\d)(?= |-[^\d]|$)/;
 
 const CONTINUATION_LINE_RE = /^[ \t]*([245]\d\d)[ -](?:#?[245]\.[0-7]\.\d{1,3}[ \t]+)?/;

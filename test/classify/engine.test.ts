@@ -478,3 +478,70 @@ test("Trend Micro ERS, HostKarma and SPFBL are named lists; an unknown list's zo
     "sender_reputation.spam",
   );
 });
+
+test("second QA review: real texts of other senders get their categories", () => {
+  const cases: [string, string][] = [
+    // An IP after "said:" is no reply code (BigPond qmail bounce).
+    [
+      "Connected to 203.0.113.9 but sender was rejected. Remote host said: 203.0.113.5 Defined SPAM source: bl.spamcop.net",
+      "blocked.dnsbl",
+    ],
+    // ESP suppression lists (Mailgun 606/607, SendGrid drop reasons, Postmark 406).
+    ["607 Not delivering to a user who marked your messages as spam", "invalid_address.suppressed"],
+    ["606 Not delivering to unsubscribed address", "invalid_address.suppressed"],
+    ["Spam Reporting Address", "invalid_address.suppressed"],
+    [
+      "You tried to send to a recipient that has been marked as inactive. Found inactive addresses: a@example.com. Inactive recipients are ones that have generated a hard bounce or a spam complaint.",
+      "invalid_address.suppressed",
+    ],
+    // A server that answers "connection refused" refuses this sender (Vade/OX, BlueTie).
+    ["550 5.7.1 Connection refused - [203.0.113.5] blocked by Vade Threat List", "blocked.policy"],
+    ["501 Connection Refused", "blocked.policy"],
+    ["550 black ip.", "blocked.policy"],
+    ["550 5.7.1 host mx.example.com [203.0.113.5] black listed #120", "blocked.policy"],
+    [
+      "421 4.3.2 Your IP(203.0.113.5) is filtered and this connection will be closed. You must register your IP to http://realip.naver.com",
+      "blocked.policy",
+    ],
+    ["554 5.7.2 Service denied, closing transmission channel (12.5)", "blocked.policy"],
+    ["550 Forged sender domain from this server", "dmarc.unauthenticated"],
+    ["501 EHLO Invalid domain address.", "rejection.protocol"],
+    ["552 message is too long.", "rejection.size"],
+    ["552 MS-Office file containing VBA macros found inside of the email", "rejection.attachment"],
+    [
+      "421 4.4.2 Message submission rate for this client has exceeded the configured limit",
+      "rate_limit.throttled",
+    ],
+    ["454 Throttling failure: Maximum sending rate exceeded.", "rate_limit.throttled"],
+    [
+      "Domain example.com has exceeded the max defers and failures per hour (10/10 (90%)) allowed. Message discarded.",
+      "rate_limit.throttled",
+    ],
+    ["550 5.1.1 Suspended user", "inbox.disabled"],
+    ["550 5.1.1 anna.a@abc.xyz recipient rejected, account administratively disabled", "inbox.disabled"],
+    ["550 user is locked.", "inbox.disabled"],
+    ["The user is over the quota. You can try again later.", "inbox_full.over_quota"],
+    [
+      "554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: a@example.com",
+      "rejection.invalid_sender",
+    ],
+  ];
+  for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
+  // A failed connection has no reply: still the receiving side's trouble.
+  assert.equal(
+    diagnose("connect to mx.example.com[192.0.2.1]:25: Connection refused").reason,
+    "recipient_error.connection_failed",
+  );
+});
+
+test("generic wording names no provider when no host is known", () => {
+  for (const reply of [
+    "558 5.7.1 Message content rejected due to suspected spam. IB704x",
+    "550 5.7.0 Mail relay denied",
+    "550 5.7.1 Client host rejected: 203.0.113.5 has no PTR record",
+    "554 5.4.6 Mail loop detected",
+    "550 Invalid User",
+    "550 User suspended",
+  ])
+    assert.equal(diagnose(reply, { lang: "none" }).provider, null, reply);
+});

@@ -104,6 +104,7 @@ export const AUTHENTICATION: RuleTable = {
         "meet the required authentication",
         "sender authentication",
         "sender is unauthenticated",
+        "forged sender domain",
         "could not be authenticated",
         "multiple authentication checks failed",
         "sender identity",

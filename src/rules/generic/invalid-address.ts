@@ -323,6 +323,23 @@ export const INVALID_ADDRESS: RuleTable = {
       source: "Amazon SES",
     },
     {
+      // An ESP's own suppression list (a complaint, an unsubscribe, an earlier bounce): the words
+      // "spam" or "inactive" in it describe the list, not the message.
+      id: "esp-suppressed",
+      reason: "invalid_address.suppressed",
+      match: [
+        "not delivering to a user who marked your messages as spam",
+        "not delivering to unsubscribed address",
+        "not delivering to previously bounced address",
+        "spam reporting address",
+        "unsubscribed address",
+        "recipient that has been marked as inactive",
+      ],
+      priority: 70,
+      example: "607 Not delivering to a user who marked your messages as spam",
+      source: "https://documentation.mailgun.com/docs/mailgun/user-manual/events/ (suppress-complaint)",
+    },
+    {
       id: "inactive-address",
       reason: "invalid_address.user_unknown",
       match: [

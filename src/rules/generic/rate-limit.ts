@@ -133,13 +133,25 @@ export const RATE_LIMIT: RuleTable = {
         "daily quota",
         "daily message quota",
         "exceeded your quota",
-        "maximum sending rate",
         "quota of outgoing",
         "outbound quota",
       ],
       priority: 58,
       example: "454 Throttling failure: Daily message quota exceeded.",
       source: "Amazon SES",
+    },
+    {
+      // A per-second or per-hour cap, not the daily one: retried soon.
+      id: "sending-rate",
+      reason: "rate_limit.throttled",
+      match: [
+        "maximum sending rate exceeded",
+        "submission rate for this client",
+        "max defers and failures per hour",
+      ],
+      priority: 60,
+      example: "454 Throttling failure: Maximum sending rate exceeded.",
+      source: "https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html",
     },
   ],
 };

@@ -388,7 +388,7 @@ export const GMAIL: ProviderDef = {
     {
       id: "relay-denied",
       reason: "rejection.relay_denied",
-      match: ["invalid credentials for relay", "mail relay denied", "email relay denied"],
+      match: "invalid credentials for relay",
       priority: 63,
       example:
         "550 5.7.1 Invalid credentials for relay [192.0.2.1]. The IP address you've registered in your Workspace SMTP Relay service doesn't match the domain of the account this email is being sent from. - gsmtp",

@@ -228,7 +228,7 @@ export const MIMECAST: ProviderDef = {
     {
       id: "mail-loop",
       reason: "recipient_error.routing",
-      match: "mail loop detected",
+      match: "mail loop detected - https://community.mimecast.com",
       priority: 58,
       example: "554 Mail loop detected - https://community.mimecast.com/docs/DOC-1369#554",
       source: DOC,

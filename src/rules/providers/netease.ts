@@ -159,8 +159,7 @@ export const NETEASE: ProviderDef = {
     nc("wm-blu", "blocked.sender_blocked", "wm:blu", "450 WM:BLU 此用户不在网易允许的发信用户列表里"),
     // Plain-English replies of the same table
     nc("user-in-blacklist", "blocked.sender_blocked", "user in blacklist", "550 User in blacklist"),
-    nc("user-suspended", "inbox.disabled", "user suspended", "550 User suspended"),
-    nc("invalid-user", "invalid_address.user_unknown", "550 invalid user", "550 Invalid User"),
+    // ("550 User suspended" and "550 Invalid User" are in the table too, but anyone's words: generic.)
     nc("illegal-attachment", "rejection.attachment", "illegal attachment", "552 Illegal Attachment"),
     nc(
       "mailsize",

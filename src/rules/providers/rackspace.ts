@@ -66,7 +66,8 @@ export const RACKSPACE: ProviderDef = {
     {
       id: "no-ptr",
       reason: "blocked.no_ptr",
-      match: "has no ptr record",
+      // Rackspace's code in brackets: the words alone are Postfix's too.
+      match: "has no ptr record (g1f)",
       example: "450 4.7.1 Client host 192.0.2.1 has no PTR record (G1F)",
       source: CODES,
       priority: 66,

@@ -101,7 +101,8 @@ export const TENCENT: ProviderDef = {
     {
       id: "suspected-spam",
       reason: "sender_reputation.spam",
-      match: ["suspected spam [", "suspected spam.", "mail.qq.com/detail/122/71"],
+      // "Suspected spam." alone is anyone's wording; QQ's has an id in brackets or its help link.
+      match: ["suspected spam [", "mail.qq.com/detail/122/71"],
       example:
         "550 Suspected spam [MJa7XlUs5c8M8qPnY+VZdLiGT1y7U4Ydvf0Wy5bZnb+mW0UaAQ==]. https://service.mail.qq.com/detail/122/71",
       source: SISIMAI,
