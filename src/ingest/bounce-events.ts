@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import type { BounceReport } from "../bounce/types.js";
-import { type ClassifiedEvent, type EventType, isRecipientAddress, recipientDomain } from "./event.js";
+import {
+  type ClassifiedEvent,
+  checkEvent,
+  EVENT_MAX_LENGTH,
+  type EventType,
+  isRecipientAddress,
+  recipientDomain,
+} from "./event.js";
 
 const KIND_TO_TYPE: Record<string, EventType | undefined> = {
   bounce: "bounce",
@@ -44,9 +51,14 @@ function contentDigest(report: BounceReport): string {
  * day ahead.
  *
  * The store keeps an event once per `sourceId`, else once per its content including its time. With
- * the original's Message-ID, the id is that plus recipient and type; without one, the Date header
- * makes the content stable; without either, the time would be `now` and every re-post (or SMTP
- * retry) a new event, so the id is a digest of the bounce's content instead.
+ * the original's Message-ID, the id is that plus recipient and type (the Message-ID's digest when
+ * the id would be longer than a source id may be); without one, the Date header makes the content
+ * stable; without either, the time would be `now` and every re-post (or SMTP retry) a new event, so
+ * the id is a digest of the bounce's content instead.
+ *
+ * Each event passes the checks of POST /v1/events (`checkEvent`), as webhooks' and logs' do: a
+ * recipient that is no address skips it; an over-long Message-ID, or a sender that is no address,
+ * is dropped rather than the event.
  */
 export function bounceEvents(report: BounceReport, source: string, now = new Date()): ClassifiedEvent[] {
   const date = typeof report.date === "string" ? Date.parse(report.date) : Number.NaN;
@@ -56,19 +68,20 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
   const when = dated ? new Date(date).toISOString() : now.toISOString();
   const originalId = report.original?.messageId || null;
   const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);
-  const sender = report.original?.from ? senderAddress(report.original.from) : null;
+  const from = report.original?.from ? senderAddress(report.original.from) : null;
+  // A sender with control characters or over 320 characters is no address (its domain would be a
+  // statistics key).
+  const sender = isRecipientAddress(from) ? from : null;
   const out: ClassifiedEvent[] = [];
   for (const r of report.recipients) {
     const type = KIND_TO_TYPE[r.diagnosis.kind] ?? KIND_TO_TYPE[report.kind];
-    // As for every other source: a recipient with white space or control characters, or longer
-    // than an address may be, is not stored (it could be neither found nor removed later).
-    if (!type || !isRecipientAddress(r.recipient)) continue;
-    out.push({
+    if (!type) continue;
+    const recipient = r.recipient.trim();
+    const checked = checkEvent({
       source,
-      sourceId: identity ? `${identity}:${r.recipient}:${type}` : null,
+      sourceId: identity ? sourceId(identity, recipient, type) : null,
       type,
-      recipient: r.recipient,
-      recipientDomain: recipientDomain(r.recipient),
+      recipient,
       timestamp: when,
       messageId: originalId,
       sender,
@@ -78,10 +91,28 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
       statusCode: r.diagnosis.statusCode,
       remoteHost: r.diagnosis.remoteHost,
       command: r.diagnosis.command,
+    });
+    // As for every other source: a recipient with white space or control characters, or longer
+    // than an address may be, is not stored (it could be neither found nor removed later).
+    if (!checked.ok) continue;
+    const e = checked.event;
+    out.push({
+      ...e,
+      recipientDomain: recipientDomain(e.recipient),
       diagnosis: type === "delivered" ? null : r.diagnosis,
     });
   }
   return out;
+}
+
+/**
+ * `identity:recipient:type`; with a Message-ID too long for that to be a source id (a broken or
+ * hostile original), its digest stands for it, so the bounce is still stored once.
+ */
+function sourceId(identity: string, recipient: string, type: EventType): string {
+  const id = `${identity}:${recipient}:${type}`;
+  if (id.length <= EVENT_MAX_LENGTH.sourceId) return id;
+  return `id-sha256:${createHash("sha256").update(identity).digest("base64url")}:${recipient}:${type}`;
 }
 
 /**

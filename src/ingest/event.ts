@@ -200,6 +200,17 @@ export function checkEvents(events: DeliveryEvent[]): { events: DeliveryEvent[];
   return { events: kept, skipped };
 }
 
+/**
+ * The sending domain an event's sender gives when the event names none: the sender's domain,
+ * lower-cased, or null when there is none or it is not one `checkEvent` would keep (over 255
+ * characters, control characters: it is a statistics key).
+ */
+export function senderDomain(sender: string | null | undefined): string | null {
+  if (!sender) return null;
+  const domain = sender.slice(sender.lastIndexOf("@") + 1).toLowerCase();
+  return domain && domain.length <= EVENT_MAX_LENGTH.sendingDomain && NO_CONTROL.test(domain) ? domain : null;
+}
+
 export function recipientDomain(address: string): string {
   const at = address.lastIndexOf("@");
   return at >= 0 ? address.slice(at + 1).toLowerCase() : "";

@@ -7,6 +7,7 @@ import {
   eventProvider,
   isRecipientAddress,
   normalizeAddress,
+  senderDomain,
 } from "../ingest/event.js";
 import { type Db, openDb } from "./db.js";
 import type { Dialect } from "./migrations.js";
@@ -112,8 +113,18 @@ const DAY = 86400_000;
 /** Sender-side causes: the sender's to fix, never a reason to stop mailing a good address. */
 const SENDER_SIDE = new Set<Category>(["blocked", "dmarc", "sender_reputation", "rate_limit"]);
 
+/**
+ * The longest key kept as written: a source and a source id as POST /v1/events takes them. A
+ * longer one (a library caller's) is kept as its digest: PostgreSQL's unique index refuses a key
+ * over about 2,700 bytes, and the event would fail to store however often it came again.
+ */
+const MAX_PLAIN_KEY = EVENT_MAX_LENGTH.source + 1 + EVENT_MAX_LENGTH.sourceId;
+
 export function dedupeKey(e: ClassifiedEvent): string {
-  if (e.sourceId) return `${e.source}:${e.sourceId}`;
+  if (e.sourceId) {
+    const key = `${e.source}:${e.sourceId}`;
+    return key.length <= MAX_PLAIN_KEY ? key : `k:${createHash("sha256").update(key).digest("base64url")}`;
+  }
   // The instant, not its spelling: "10:00:00Z", "10:00:00.000Z" and "12:00:00+02:00" are one time.
   const at = Date.parse(e.timestamp);
   return contentKey(e, Number.isFinite(at) ? new Date(at).toISOString() : e.timestamp);
@@ -1127,9 +1138,7 @@ function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
     // Deliveries too (by the remote host or the recipient's domain): a provider's rates need them.
     provider: e.provider ?? eventProvider(e),
     sender: e.sender ?? null,
-    sending_domain:
-      e.sendingDomain?.toLowerCase() ??
-      (e.sender ? e.sender.slice(e.sender.lastIndexOf("@") + 1).toLowerCase() || null : null),
+    sending_domain: e.sendingDomain?.toLowerCase() ?? senderDomain(e.sender),
     sending_ip: e.sendingIp ?? null,
     tag: e.tag ?? null,
     message_id: e.messageId ?? null,

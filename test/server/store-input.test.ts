@@ -404,6 +404,87 @@ for (const db of testDatabases()) {
       assert.equal((await json(await api("/v1/events?limit=1000"))).items.length, before);
     });
 
+    test("a bounce with an over-long Message-ID or From, or a control character in From, is stored (never a 5xx), once", async () => {
+      // PostgreSQL's unique index on the dedupe key refused a key of 3,264 bytes: the bounce failed
+      // on every retry. Its event now passes the checks webhooks' and logs' do.
+      const bounce = (recipient: string, messageId: string, from: string) =>
+        [
+          "From: MAILER-DAEMON@mx.example.org",
+          "To: bounces@bounce.example.net",
+          "Subject: Undelivered Mail Returned to Sender",
+          "Date: Wed, 25 Nov 2026 10:00:00 +0000",
+          "MIME-Version: 1.0",
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="BB"',
+          "",
+          "--BB",
+          "Content-Type: message/delivery-status",
+          "",
+          "Reporting-MTA: dns; mx.example.org",
+          "",
+          `Final-Recipient: rfc822; ${recipient}`,
+          "Action: failed",
+          "Status: 5.1.1",
+          `Diagnostic-Code: smtp; 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown`,
+          "",
+          "--BB",
+          "Content-Type: text/rfc822-headers",
+          "",
+          `From: ${from}`,
+          `To: ${recipient}`,
+          `Message-ID: ${messageId}`,
+          "Subject: hello",
+          "",
+          "--BB--",
+          "",
+        ].join("\r\n");
+      // [recipient, Message-ID, From, the event's messageId, sender and sendingDomain]
+      const cases = [
+        [
+          "longid@example.com",
+          `<${"x".repeat(3200)}@mx.example.org>`,
+          "news@sender.example",
+          null,
+          "news@sender.example",
+          "sender.example",
+        ],
+        [
+          "longdom@example.com",
+          "<m1@sender.example>",
+          `news@${"d".repeat(4000)}.example`,
+          "<m1@sender.example>",
+          null,
+          null,
+        ],
+        [
+          "ctl@example.com",
+          "<m2@sender.example>",
+          "news@sen\u0001der.example",
+          "<m2@sender.example>",
+          null,
+          null,
+        ],
+      ] as const;
+      for (const [recipient, messageId, from, ...expected] of cases) {
+        const send = () =>
+          api("/v1/bounces", {
+            method: "POST",
+            headers: { "content-type": "message/rfc822" },
+            body: bounce(recipient, messageId, from),
+          });
+        const r = await send();
+        assert.equal(r.status, 200, `${recipient}: ${(await r.clone().text()).slice(0, 300)}`);
+        assert.deepEqual(
+          [(await json(r)).stored.inserted, (await json(await send())).stored.duplicates],
+          [1, 1],
+          recipient,
+        );
+        const [e] = (await json(await api(`/v1/events?recipient=${recipient}`))).items;
+        assert.equal(e.diagnosis.category, "invalid_address", recipient);
+        assert.deepEqual([e.messageId, e.sender, e.sendingDomain], expected, recipient);
+        assert.ok(e.sourceId.length <= 512, recipient);
+      }
+    });
+
     test("DELETE of an expired suppression is a 404, as for an address never listed", async () => {
       await s.store.addSuppression("expired@example.org", null, null, Date.now() - 1000);
       assert.equal((await json(await api("/v1/suppressions/expired@example.org"))).suppressed, false);

@@ -221,4 +221,33 @@ for (const db of testDatabases()) {
       await store.close();
     }
   });
+
+  test(`${db.name}: a source id too long for an index is stored by its digest, once; a sender's bad domain is no sending domain`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      // The library stores what it is given: the key must fit PostgreSQL's unique index (2,704 bytes).
+      const long = event({ type: "bounce", recipient: "long@example.com", sourceId: "é".repeat(3000) });
+      const first = await store.insertEvents([long], T0);
+      const again = await store.insertEvents([{ ...long }], T0);
+      assert.deepEqual([first.inserted, again.duplicates], [1, 1]);
+      const other = await store.insertEvents([{ ...long, sourceId: `${"é".repeat(2999)}e` }], T0);
+      assert.equal(other.inserted, 1, "another long id is another event");
+      // Without a sending domain, the sender's is used only when it is one: no control character
+      // (the rollups join keys with \u0001), at most 255 characters.
+      await store.insertEvents(
+        [
+          event({ type: "delivered", recipient: "a@example.com", sender: "news@sen\u0001der.example" }),
+          event({ type: "delivered", recipient: "b@example.com", sender: `n@${"d".repeat(300)}` }),
+          event({ type: "delivered", recipient: "c@example.com", sender: "n@Good.example" }),
+        ],
+        T0,
+      );
+      assert.deepEqual(
+        (await store.listEvents({ limit: 10, type: "delivered" })).items.map((e) => e.sendingDomain).sort(),
+        ["good.example", null, null],
+      );
+    } finally {
+      await store.close();
+    }
+  });
 }
