@@ -1,6 +1,6 @@
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
 import { webhookSecretsFromEnv } from "../server/routes.js";
-import { startServer } from "../server/serve.js";
+import { ListenError, type Running, startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
 import { UsageError, writeOut } from "./io.js";
 
@@ -52,17 +52,25 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const running = await startServer({
-    webhookSecrets,
-    host: flags.host ?? env.HOST ?? "127.0.0.1",
-    port: port("--port", flags.port ?? env.PORT, 8025)!,
-    smtpPort: port("--smtp-port", flags.smtpPort ?? env.SMTP_PORT, 2525),
-    databaseUrl: databaseUrl(flags.db),
-    auth,
-    bounceDomains: domains,
-    maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
-    policy: DEFAULT_POLICY,
-  });
+  let running: Running;
+  try {
+    running = await startServer({
+      webhookSecrets,
+      host: flags.host ?? env.HOST ?? "127.0.0.1",
+      port: port("--port", flags.port ?? env.PORT, 8025)!,
+      smtpPort: port("--smtp-port", flags.smtpPort ?? env.SMTP_PORT, 2525),
+      databaseUrl: databaseUrl(flags.db),
+      auth,
+      bounceDomains: domains,
+      maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
+      policy: DEFAULT_POLICY,
+    });
+  } catch (e) {
+    // A port taken or not permitted: startServer closed what it had opened; nothing serves.
+    if (!(e instanceof ListenError)) throw e;
+    process.stderr.write(`diagnosa: ${e.message}\n`);
+    return 1;
+  }
   const where = running.store.location;
   process.stderr.write(
     `diagnosa: HTTP on http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort} (API reference at /docs), ` +

@@ -29,33 +29,86 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP API and the SMTP endpoint in one process over one store. */
+/**
+ * A port the service could not listen on (taken, not permitted): startServer has closed what it
+ * had opened, and the message says which port and why.
+ */
+export class ListenError extends Error {
+  /** The system's error code (`EADDRINUSE`, `EACCES`, …). */
+  readonly code: string | undefined;
+
+  constructor(
+    readonly what: "HTTP" | "SMTP",
+    readonly host: string,
+    readonly port: number,
+    cause: Error & { code?: string },
+  ) {
+    const why =
+      cause.code === "EADDRINUSE"
+        ? "the port is in use by another process"
+        : cause.code === "EACCES"
+          ? "permission denied (ports below 1024 need privileges)"
+          : cause.message;
+    super(`cannot listen for ${what} on ${host}:${port}: ${why}`, { cause });
+    this.name = "ListenError";
+    this.code = cause.code;
+  }
+}
+
+/**
+ * Starts the HTTP API and the SMTP endpoint in one process over one store. When either cannot
+ * start, what had started (the HTTP server, the store) is closed before the error is thrown: a
+ * service without its SMTP endpoint would answer /readyz and lose every bounce sent to it.
+ */
 export async function startServer(cfg: ServeConfig): Promise<Running> {
   const store = await Store.open(cfg.databaseUrl, cfg.policy ?? DEFAULT_POLICY);
-  let ctx: AppContext | undefined;
-  const http = await buildApp({
-    store,
-    auth: cfg.auth,
-    maxEmailBytes: cfg.maxEmailBytes,
-    plugins: [
-      (_app, c) => {
-        ctx = c;
-      },
-      ...extraRoutes(cfg.webhookSecrets),
-    ],
-  });
-  await http.listen({ host: cfg.host, port: cfg.port });
-  const httpPort = (http.server.address() as AddressInfo).port;
+  let http: FastifyInstance | undefined;
   let smtp: SMTPServer | null = null;
-  let smtpPort: number | null = null;
-  if (cfg.smtpPort !== null) {
-    smtp = createSmtpServer(ctx!, { domains: cfg.bounceDomains, maxBytes: cfg.maxEmailBytes });
-    await new Promise<void>((resolve, reject) => {
-      smtp!.once("error", reject);
-      smtp!.listen(cfg.smtpPort!, cfg.host, () => resolve());
+  try {
+    let ctx: AppContext | undefined;
+    http = await buildApp({
+      store,
+      auth: cfg.auth,
+      maxEmailBytes: cfg.maxEmailBytes,
+      plugins: [
+        (_app, c) => {
+          ctx = c;
+        },
+        ...extraRoutes(cfg.webhookSecrets),
+      ],
     });
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    await http
+      .listen({ host: cfg.host, port: cfg.port })
+      .catch((e: Error) => Promise.reject(new ListenError("HTTP", cfg.host, cfg.port, e)));
+    const httpPort = (http.server.address() as AddressInfo).port;
+    let smtpPort: number | null = null;
+    if (cfg.smtpPort !== null) {
+      const server = createSmtpServer(ctx!, { domains: cfg.bounceDomains, maxBytes: cfg.maxEmailBytes });
+      smtp = server;
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", (e: Error) => reject(new ListenError("SMTP", cfg.host, cfg.smtpPort!, e)));
+        server.listen(cfg.smtpPort!, cfg.host, () => resolve());
+      });
+      smtpPort = (server.server.address() as AddressInfo).port;
+    }
+    return running(store, http, smtp, httpPort, smtpPort);
+  } catch (e) {
+    await Promise.allSettled([
+      http?.close(),
+      smtp?.server.listening ? new Promise<void>((resolve) => smtp!.close(() => resolve())) : undefined,
+    ]);
+    await store.close().catch(() => {});
+    throw e;
   }
+}
+
+function running(
+  store: Store,
+  http: FastifyInstance,
+  smtp: SMTPServer | null,
+  httpPort: number,
+  smtpPort: number | null,
+): Running {
   let closing: Promise<void> | null = null;
   return {
     http,

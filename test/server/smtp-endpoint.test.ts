@@ -3,10 +3,11 @@
 // `diagnosa serve`.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import type { Running } from "../../src/server/serve.js";
+import { ListenError, type Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
 import { startTestServer } from "../support/server.js";
@@ -170,5 +171,52 @@ test("diagnosa serve refuses a DIAGNOSA_MAX_EMAIL_BYTES that is not a number of 
     assert.equal(r.status, 2, `${value}: ${r.stderr}`);
     assert.match(r.stderr, /DIAGNOSA_MAX_EMAIL_BYTES must be a whole number of bytes/);
     assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+  }
+});
+
+/** A TCP server holding a free port of 127.0.0.1, so that nothing else can listen there. */
+async function holdPort(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
+
+test("an SMTP port that is taken: startServer closes the HTTP server and the store, and diagnosa serve exits 1", async () => {
+  const taken = await holdPort();
+  // The HTTP port: free (held, then let go), so that the test can see it closed again.
+  const free = await holdPort();
+  await new Promise((resolve) => free.server.close(resolve));
+  try {
+    const file = await testDatabases()[0]!.url();
+    await assert.rejects(startTestServer(file, { port: free.port, smtpPort: taken.port }), (e: unknown) => {
+      assert.ok(e instanceof ListenError, String(e));
+      assert.equal(
+        e.message,
+        `cannot listen for SMTP on 127.0.0.1:${taken.port}: the port is in use by another process`,
+      );
+      return true;
+    });
+    // Nothing answers HTTP: a service without its SMTP endpoint would look ready and lose bounces.
+    await assert.rejects(fetch(`http://127.0.0.1:${free.port}/healthz`));
+
+    const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+    for (const args of [
+      ["--port", "0", "--smtp-port", String(taken.port)],
+      ["--port", String(taken.port), "--smtp-port", "off"],
+    ]) {
+      const r = spawnSync(process.execPath, [bin, "serve", ...args, "--db", file], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: "" },
+        timeout: 20_000,
+      });
+      assert.equal(r.status, 1, `${args.join(" ")}: ${r.signal ?? ""} ${r.stderr}`);
+      assert.match(
+        r.stderr,
+        /^diagnosa: cannot listen for (SMTP|HTTP) on 127\.0\.0\.1:\d+: the port is in use/m,
+      );
+      assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+    }
+  } finally {
+    await new Promise((resolve) => taken.server.close(resolve));
   }
 });
