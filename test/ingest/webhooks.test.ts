@@ -654,7 +654,6 @@ describe("ses (SNS)", () => {
       [],
       { Type: "Nonsense" },
       { notificationType: "Bounce", bounce: { bouncedRecipients: "x" } },
-      { notificationType: "Delivery", delivery: { recipients: ["a@example.com"] } },
       { ...envelopes.notification, Message: "{broken" },
       {},
     ];
@@ -676,6 +675,49 @@ describe("ses (SNS)", () => {
       ["good@example.com"],
     );
     assert.deepEqual(skipped(r), { count: 1, reasons: { invalid_recipient: 1 } });
+  });
+
+  test("a notification without a usable time, or a recipient that is no object, is skipped and counted, not a 400", async () => {
+    // SNS does not send a notification again after a 4xx: a 400 lost it for good.
+    for (const timestamp of [undefined, "yesterday", { at: 1 }]) {
+      const r = await call(
+        "ses",
+        JSON.stringify({
+          notificationType: "Delivery",
+          delivery: { recipients: ["a@example.com", "b@example.com"], timestamp },
+          mail: {},
+        }),
+      );
+      assert.deepEqual(events(r), [], JSON.stringify(timestamp));
+      assert.deepEqual(
+        skipped(r),
+        { count: 2, reasons: { invalid_timestamp: 2 } },
+        JSON.stringify(timestamp),
+      );
+    }
+    const r = await call(
+      "ses",
+      JSON.stringify({
+        notificationType: "Bounce",
+        bounce: {
+          bounceType: "Permanent",
+          bouncedRecipients: [
+            { emailAddress: "good@example.com" },
+            7,
+            null,
+            ["x@example.com"],
+            "str@example.com",
+          ],
+          timestamp: "2026-01-01T00:00:00Z",
+        },
+        mail: {},
+      }),
+    );
+    assert.deepEqual(
+      events(r).map((e) => e.recipient),
+      ["good@example.com", "str@example.com"],
+    );
+    assert.deepEqual(skipped(r), { count: 3, reasons: { invalid_recipient: 3 } });
   });
 });
 

@@ -155,13 +155,6 @@ export function smtpCode(v: unknown): number | null {
   return n !== null && Number.isInteger(n) && n >= 100 && n <= 999 ? n : null;
 }
 
-/** ISO 8601 from unix seconds (number or numeric string) or a date string. */
-export function isoTime(v: unknown, what: string): string {
-  const t = itemTime(v);
-  if (!t) malformed(`${what} is not a valid timestamp`);
-  return t;
-}
-
 /**
  * An item's time as ISO 8601, or "" when it is missing or not a time: the item is then skipped
  * (invalid_timestamp) by the checks of POST /v1/events, and the rest of its batch is stored. A 400

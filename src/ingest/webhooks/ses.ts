@@ -11,7 +11,7 @@ import { verify, X509Certificate } from "node:crypto";
 import type { DeliveryEvent, EventType } from "../event.js";
 import {
   isObject,
-  isoTime,
+  itemTime,
   type Json,
   malformed,
   object,
@@ -117,11 +117,12 @@ interface Target {
 
 function recipients(list: unknown, what: string): Target[] {
   if (!Array.isArray(list)) malformed(`ses: ${what} must be an array`);
-  return list.map((r, i) => {
+  return list.map((r) => {
     if (typeof r === "string") return { recipient: r };
-    const o = object(r, `ses: ${what}[${i}]`);
+    // An item that is not an object, or has no address: skipped as invalid_recipient and the
+    // notification's other recipients stored (SNS does not send again after a 400: all were lost).
+    const o = isObject(r) ? r : {};
     return {
-      // Missing: skipped as invalid_recipient, the batch's other recipients stored.
       recipient: str(o, "emailAddress") ?? "",
       response: str(o, "diagnosticCode"),
       statusCode: str(o, "status"),
@@ -186,9 +187,8 @@ export function sesEvents(n: Json, snsMessageId: string | null): DeliveryEvent[]
     default:
       return []; // Send, Open, Click, Rendering Failure, Subscription, AmazonSnsSubscriptionSucceeded…
   }
-  const at = detail.timestamp ?? mail.timestamp;
-  if (at === undefined) malformed("ses: timestamp is missing");
-  const timestamp = isoTime(at, "ses: timestamp");
+  // Missing or not a time: "", so each event is skipped as invalid_timestamp and counted, not a 400.
+  const timestamp = itemTime(detail.timestamp ?? mail.timestamp);
   return targets.map((t) => ({
     source: "webhook:ses",
     sourceId: id && targets.length > 1 ? `${id}:${t.recipient}` : id,
