@@ -1,4 +1,7 @@
 import { domainToUnicode } from "node:url";
+import { CATEGORIES } from "../catalog/categories.js";
+import { REASONS } from "../catalog/reasons.js";
+import type { Permanence } from "../catalog/types.js";
 import type { Diagnosis } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
@@ -33,6 +36,31 @@ export interface DeliveryEvent {
   statusCode?: string | null;
   remoteHost?: string | null;
   command?: string | null;
+  /**
+   * The ESP's own verdict on a failure, read from its webhook's fields beside the reply text
+   * (SES's bounceType and bounceSubType, SendGrid's reason for a drop); `classifyEvent` weighs it
+   * in. Set by the webhook parsers; POST /v1/events does not take it.
+   */
+  verdict?: ProviderVerdict | null;
+}
+
+/**
+ * What an ESP says of a failure in its own fields. When the reply text decides nothing (no rule
+ * matched its words: an empty text, codes only), the verdict gives the reason it names and its
+ * hard or soft; when the text is the ESP's own words for the verdict (`decides`), the verdict
+ * stands over what the text rules say.
+ */
+export interface ProviderVerdict {
+  /** The row of the provider's table that gave it (`ses.Permanent.NoEmail`): the evidence's rule id. */
+  rule: string;
+  /** The provider's fields as sent (`bounceType Permanent, bounceSubType NoEmail`): the evidence's words. */
+  matched: string;
+  /** Hard when the provider gave up on the address (SES Permanent), soft when not (Transient). */
+  permanence?: Permanence | null;
+  /** A reason of the catalog (`invalid_address.user_unknown`), when the provider's fields name one. */
+  reason?: string | null;
+  /** The reply text is the provider's own statement of this verdict, not a receiving server's reply. */
+  decides?: boolean;
 }
 
 export interface ClassifiedEvent extends DeliveryEvent {
@@ -260,5 +288,66 @@ export function classifyEvent(e: DeliveryEvent): ClassifiedEvent {
   else if (e.type === "autoreply") d.kind = "autoreply";
   else if (e.type === "deferred") d.kind = "delay";
   else if (d.kind === "delay" || d.kind === "delivered") d.kind = "bounce";
+  if (e.verdict && (e.type === "bounce" || e.type === "deferred")) applyVerdict(d, e.verdict);
   return { ...base, provider: eventProvider({ ...base, diagnosis: d }), diagnosis: d };
+}
+
+/** The confidence of the engine's `provider` evidence level (provider knowledge, below words). */
+const PROVIDER_CONFIDENCE = 0.8;
+
+/**
+ * Weighs a provider's verdict into a diagnosis (see ProviderVerdict). Its reason replaces what
+ * decided nothing or only a bare reply code (a subtype such as SES's MailboxFull says more than a
+ * 552); its permanence replaces one the codes or nothing decided, hard always (the provider gave
+ * up on the address), soft only over a diagnosis with no code behind it. Words of the remote
+ * server's reply that a rule matched win over the verdict: they say more.
+ */
+function applyVerdict(d: Diagnosis, v: ProviderVerdict): void {
+  const level = d.evidence.level;
+  if (level === "text" && !v.decides) return;
+  const info = v.reason ? REASONS.get(v.reason) : undefined;
+  let undecided = level === "none";
+  if (info && (v.decides || level === "none" || level === "reply")) {
+    const category = CATEGORIES[info.category];
+    const alternatives = d.evidence.alternatives.filter((a) => a.category !== info.category);
+    if (level === "text" && d.evidence.ruleId && d.category !== info.category)
+      alternatives.unshift({
+        ruleId: d.evidence.ruleId,
+        category: d.category,
+        reason: d.reason,
+        matched: d.evidence.matched ?? "",
+      });
+    d.category = info.category;
+    d.reason = info.id;
+    d.permanence = info.permanence ?? category.permanence;
+    const type = info.action ?? category.action;
+    const retry = d.permanence === "soft" ? (info.retryAfterSeconds ?? category.retryAfterSeconds) : null;
+    d.action = { type, retryAfterSeconds: retry, retryAfterSource: retry === null ? null : "default" };
+    d.evidence = {
+      ruleId: v.rule,
+      level: "provider",
+      matched: v.matched,
+      confidence: PROVIDER_CONFIDENCE,
+      alternatives,
+    };
+    undecided = true;
+  }
+  if (v.permanence === "hard" && d.permanence !== "hard") {
+    d.permanence = "hard";
+    // As the engine has it for a permanent failure: no retry; a mailbox the provider will not
+    // deliver to again, or an address it gave up on for no reason it names, is not mailed again.
+    if (d.action.type === "retry")
+      d.action.type =
+        d.category === "inbox" || d.category === "inbox_full" || d.category === "unknown"
+          ? "suppress"
+          : "contact_recipient";
+    d.action.retryAfterSeconds = null;
+    d.action.retryAfterSource = null;
+  } else if (v.permanence === "soft" && d.permanence !== "soft" && undecided) {
+    d.permanence = "soft";
+    if (d.action.type === "suppress") d.action.type = "retry";
+    const fallback = REASONS.get(d.reason)?.retryAfterSeconds ?? CATEGORIES[d.category].retryAfterSeconds;
+    if (d.action.type !== "none" && d.action.retryAfterSeconds === null && fallback !== null)
+      d.action = { type: d.action.type, retryAfterSeconds: fallback, retryAfterSource: "default" };
+  }
 }

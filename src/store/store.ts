@@ -286,9 +286,11 @@ export class Store {
     if (!d || (e.type !== "bounce" && e.type !== "deferred")) return;
     if (SENDER_SIDE.has(d.category)) return;
     // An address that does not exist, or a mailbox the receiver says is gone for good (Gmail's
-    // DisabledUser, OverQuotaPerm: permanence hard, action suppress), is suppressed at once.
+    // DisabledUser, OverQuotaPerm: permanence hard, action suppress), is suppressed at once; so is
+    // an address the sending provider gave up on for good without naming why (SES's Permanent
+    // General bounce: unknown, hard, suppress; the engine alone never gives unknown that action).
     const goneForGood =
-      (d.category === "inbox" || d.category === "inbox_full") &&
+      (d.category === "inbox" || d.category === "inbox_full" || d.category === "unknown") &&
       d.permanence === "hard" &&
       d.action.type === "suppress";
     if (

@@ -109,6 +109,30 @@ describe("sendgrid", () => {
     assert.equal(delivered.tag, "cat facts");
   });
 
+  test("a drop for an address on SendGrid's suppression lists: suppressed, hard, never a retry or a reputation problem", async () => {
+    const dropped = (reason: string) =>
+      JSON.stringify([
+        { event: "dropped", email: "a@example.com", timestamp: 1767225600, sg_event_id: reason, reason },
+      ]);
+    for (const reason of ["Unsubscribed Address", "Spam Reporting Address", "Bounced Address"]) {
+      const [e] = events(await call("sendgrid", dropped(reason)));
+      const d = classifyEvent(e!).diagnosis!;
+      assert.deepEqual(
+        [d.category, d.reason, d.permanence, d.action.type, d.action.retryAfterSeconds, d.evidence.level],
+        ["invalid_address", "invalid_address.suppressed", "hard", "suppress", null, "provider"],
+        reason,
+      );
+      assert.equal(e!.response, reason, "the reason is kept as the event's text");
+    }
+    // Another drop reason is left to the text rules; a bounce's reason is the receiver's reply.
+    const [other] = events(await call("sendgrid", dropped("Invalid SMTPAPI header")));
+    assert.equal(other!.verdict, undefined);
+    const bounced = JSON.stringify([
+      { event: "bounce", email: "a@example.com", timestamp: 1767225600, reason: "Unsubscribed Address" },
+    ]);
+    assert.equal(events(await call("sendgrid", bounced))[0]!.verdict, undefined);
+  });
+
   test("verification is skipped when no key is configured", async () => {
     assert.equal(events(await call("sendgrid", raw)).length, 6);
   });
@@ -558,6 +582,68 @@ describe("ses (SNS)", () => {
         ],
       ],
     );
+  });
+
+  test("SES's own bounce type and subtype decide what the reply text does not", async () => {
+    const diagnosed = async (body: Json) =>
+      events(await call("ses", JSON.stringify(body))).map((e) => {
+        const d = classifyEvent(e).diagnosis!;
+        return [d.reason, d.permanence, d.action.type, d.action.retryAfterSeconds, d.evidence.level];
+      });
+    // AWS's "bounce without a DSN": Permanent, General, no diagnosticCode. SES says not to mail
+    // these addresses again: hard, no retry, to suppress (it was unknown, soft, retry in an hour).
+    assert.deepEqual(await diagnosed(messages.bounceWithoutDsn!), [
+      ["unknown.unclassified", "hard", "suppress", null, "none"],
+      ["unknown.unclassified", "hard", "suppress", null, "none"],
+    ]);
+    const bounce = (bounceType: string, bounceSubType: string, diagnosticCode?: string) => ({
+      notificationType: "Bounce",
+      bounce: {
+        bounceType,
+        bounceSubType,
+        bouncedRecipients: [{ emailAddress: "a@example.com", ...(diagnosticCode ? { diagnosticCode } : {}) }],
+        timestamp: "2026-01-01T00:00:00Z",
+      },
+      mail: {},
+    });
+    const cases: [string, string, string | undefined, unknown[]][] = [
+      [
+        "Permanent",
+        "NoEmail",
+        undefined,
+        ["invalid_address.user_unknown", "hard", "suppress", null, "provider"],
+      ],
+      [
+        "Permanent",
+        "Suppressed",
+        undefined,
+        ["invalid_address.suppressed", "hard", "suppress", null, "provider"],
+      ],
+      ["Transient", "MailboxFull", undefined, ["inbox_full.over_quota", "soft", "retry", 21600, "provider"]],
+      [
+        "Transient",
+        "MessageTooLarge",
+        undefined,
+        ["rejection.size", "soft", "review_content", null, "provider"],
+      ],
+      ["Transient", "General", undefined, ["unknown.unclassified", "soft", "retry", 3600, "none"]],
+      ["Undetermined", "Undetermined", undefined, ["unknown.unclassified", "soft", "retry", 3600, "none"]],
+      // The receiving server's words say more than SES's subtype: they decide.
+      [
+        "Permanent",
+        "General",
+        "smtp; 452 4.2.2 over quota",
+        ["inbox_full.over_quota", "soft", "retry", 21600, "text"],
+      ],
+      [
+        "Transient",
+        "General",
+        "smtp; 550 5.1.1 user unknown",
+        ["invalid_address.user_unknown", "hard", "suppress", null, "text"],
+      ],
+    ];
+    for (const [type, sub, code, expected] of cases)
+      assert.deepEqual(await diagnosed(bounce(type, sub, code)), [expected], `${type}/${sub}/${code}`);
   });
 
   test("SubscriptionConfirmation asks the caller to confirm; UnsubscribeConfirmation gives nothing", {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type ClassifiedEvent, classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { LogReader } from "../../src/ingest/logs/index.js";
+import { fromWebhook } from "../../src/ingest/webhooks/index.js";
 import { Store, type Suppression } from "../../src/store/store.js";
 import { testDatabases } from "../support/databases.js";
 
@@ -365,6 +366,60 @@ for (const db of testDatabases()) {
       assert.equal(same.reason, "email");
       // A new entry without a reason is a "manual" one.
       assert.equal((await store.addSuppression("new@example.com", null, null, null, now)).reason, "manual");
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${db.name}: a provider's permanent verdict suppresses and counts as a permanent bounce; its transient one does not`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + DAY;
+      const ses = async (bounceType: string, recipient: string) => {
+        const body = JSON.stringify({
+          notificationType: "Bounce",
+          bounce: {
+            bounceType,
+            bounceSubType: "General",
+            bouncedRecipients: [{ emailAddress: recipient }],
+            timestamp: at(0),
+            feedbackId: `f-${recipient}`,
+          },
+          mail: {},
+        });
+        const r = await fromWebhook("ses", undefined, { headers: {}, rawBody: body, secrets: {} });
+        assert.ok("events" in r);
+        return r.events.map(classifyEvent);
+      };
+      const sendgrid = JSON.stringify([
+        {
+          event: "dropped",
+          email: "unsub@example.com",
+          timestamp: 1767225600,
+          sg_event_id: "d1",
+          reason: "Unsubscribed Address",
+        },
+      ]);
+      const drop = await fromWebhook("sendgrid", undefined, { headers: {}, rawBody: sendgrid, secrets: {} });
+      assert.ok("events" in drop);
+      await store.insertEvents(
+        [
+          ...(await ses("Permanent", "perm@example.com")),
+          ...(await ses("Transient", "trans@example.com")),
+          ...drop.events.map(classifyEvent),
+        ],
+        now,
+      );
+      const perm = await store.getSuppression("perm@example.com", now);
+      assert.deepEqual(
+        [perm?.category, perm?.reason, perm?.expiresAt],
+        ["unknown", "unknown.unclassified", null],
+      );
+      assert.equal(await store.getSuppression("trans@example.com", now), null);
+      const unsub = await store.getSuppression("unsub@example.com", now);
+      assert.deepEqual([unsub?.category, unsub?.reason], ["invalid_address", "invalid_address.suppressed"]);
+      const { totals } = await store.stats({}, [], null);
+      assert.deepEqual([totals.bounces, totals.permanentBounces], [3, 2]);
     } finally {
       await store.close();
     }

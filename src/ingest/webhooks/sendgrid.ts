@@ -4,7 +4,7 @@
 // than a minute ahead are refused. Engagement and account events (processed, open, click,
 // unsubscribe, group_*) are not delivery outcomes and are skipped.
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
-import type { DeliveryEvent, EventType } from "../event.js";
+import type { DeliveryEvent, EventType, ProviderVerdict } from "../event.js";
 import {
   checkSignedTime,
   header,
@@ -29,6 +29,32 @@ const TYPES: Record<string, EventType> = {
   deferred: "deferred",
   spamreport: "complaint",
 };
+
+/**
+ * SendGrid's reasons for a `dropped` event that mean the address is on one of its suppression
+ * lists (SendGrid docs, "Event Webhook reference", dropped): it did not send, and will not while
+ * the address is listed. The reason is SendGrid's own words, so its verdict decides: without it,
+ * "Unsubscribed Address" was unknown (retry in an hour) and "Spam Reporting Address" a spam
+ * refusal (sender reputation). Example: the `dropped` event of SendGrid's sample
+ * (test/ingest/fixtures/sendgrid-events.json, reason "Bounced Address").
+ */
+const SUPPRESSED_DROPS: Record<string, string> = {
+  "unsubscribed address": "the recipient unsubscribed",
+  "spam reporting address": "the recipient reported earlier mail as spam",
+  "bounced address": "mail to the address bounced before",
+};
+
+function dropVerdict(reason: string | null): ProviderVerdict | null {
+  const key = reason?.trim().toLowerCase();
+  if (!key || !Object.hasOwn(SUPPRESSED_DROPS, key)) return null;
+  return {
+    rule: `sendgrid.dropped.${key.replace(/ /g, "_")}`,
+    matched: reason!.trim(),
+    permanence: "hard",
+    reason: "invalid_address.suppressed",
+    decides: true,
+  };
+}
 
 /** The configured key as a KeyObject (PEM, or base64 DER as SendGrid shows it); throws when it is none. */
 export function publicKey(key: string): KeyObject {
@@ -83,6 +109,7 @@ export function fromSendgrid(body: unknown, ctx: WebhookContext): ProviderResult
     const e = item;
     const type = TYPES[kind];
     if (!type) continue;
+    const verdict = kind === "dropped" ? dropVerdict(str(e, "reason")) : null;
     events.push({
       source: "webhook:sendgrid",
       sourceId: str(e, "sg_event_id"),
@@ -95,6 +122,7 @@ export function fromSendgrid(body: unknown, ctx: WebhookContext): ProviderResult
       // bounce and dropped carry `reason`; delivered and deferred carry `response`.
       response: str(e, "reason") ?? str(e, "response"),
       statusCode: str(e, "status"),
+      ...(verdict ? { verdict } : {}),
     });
   }
   return { events, unreadable };

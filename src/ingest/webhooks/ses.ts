@@ -8,7 +8,8 @@
 // DeliveryDelay, Reject, …). With raw message delivery enabled SNS posts the SES payload without an
 // envelope: accepted only when verification is not configured, since there is nothing to verify.
 import { verify, X509Certificate } from "node:crypto";
-import type { DeliveryEvent, EventType } from "../event.js";
+import type { Permanence } from "../../catalog/types.js";
+import type { DeliveryEvent, EventType, ProviderVerdict } from "../event.js";
 import {
   isObject,
   itemTime,
@@ -130,6 +131,56 @@ function recipients(list: unknown, what: string): Target[] {
   });
 }
 
+/**
+ * SES's bounce types and subtypes (AWS, "Amazon SES notification contents", bounce types), as the
+ * verdict they give when the reply text decides nothing: the permanence of each bounceType, the
+ * reason of each bounceSubType (null: names none), with what AWS says each means. The example they
+ * were written for: AWS's "bounce notification without a DSN" (test/ingest/fixtures/ses-messages.json
+ * `bounceWithoutDsn`: Permanent, General, recipients without diagnosticCode), which was an unknown,
+ * soft failure to retry in an hour though SES says not to send to those addresses again.
+ */
+const SES_BOUNCE_TYPES: Record<string, { permanence: Permanence | null; meaning: string }> = {
+  Permanent: { permanence: "hard", meaning: "a hard bounce: remove the address from your list" },
+  Transient: { permanence: "soft", meaning: "a soft bounce: a later message may be delivered" },
+  Undetermined: { permanence: null, meaning: "SES could not tell from the bounce message" },
+};
+const SES_BOUNCE_SUBTYPES: Record<string, { reason: string | null; meaning: string }> = {
+  General: { reason: null, meaning: "a general bounce, no more said" },
+  Undetermined: { reason: null, meaning: "SES could not tell the reason" },
+  NoEmail: { reason: "invalid_address.user_unknown", meaning: "the address does not exist" },
+  Suppressed: {
+    reason: "invalid_address.suppressed",
+    meaning: "on SES's suppression list (recent hard bounces)",
+  },
+  OnAccountSuppressionList: {
+    reason: "invalid_address.suppressed",
+    meaning: "on the account-level suppression list",
+  },
+  MailboxFull: { reason: "inbox_full.over_quota", meaning: "the recipient's inbox is full" },
+  MessageTooLarge: { reason: "rejection.size", meaning: "the message is too large for the receiver" },
+  ContentRejected: { reason: "rejection.content", meaning: "content the receiver does not allow" },
+  AttachmentRejected: {
+    reason: "rejection.attachment",
+    meaning: "an attachment the receiver does not allow",
+  },
+};
+
+/** The verdict of a bounce's bounceType and bounceSubType, or null when SES gives neither known. */
+function sesVerdict(bounce: Json): ProviderVerdict | null {
+  const type = str(bounce, "bounceType");
+  const subType = str(bounce, "bounceSubType");
+  const t = type !== null && Object.hasOwn(SES_BOUNCE_TYPES, type) ? SES_BOUNCE_TYPES[type]! : null;
+  const sub =
+    subType !== null && Object.hasOwn(SES_BOUNCE_SUBTYPES, subType) ? SES_BOUNCE_SUBTYPES[subType]! : null;
+  if (!t?.permanence && !sub?.reason) return null;
+  return {
+    rule: `ses.${type ?? "-"}.${subType ?? "-"}`,
+    matched: `bounceType ${type ?? "(none)"}, bounceSubType ${subType ?? "(none)"}`,
+    permanence: t?.permanence ?? null,
+    reason: sub?.reason ?? null,
+  };
+}
+
 /** First value of the first tag that SES did not add itself (ses:configuration-set, ses:from-domain…). */
 function customTag(tags: unknown): string | null {
   if (!isObject(tags)) return null;
@@ -151,10 +202,12 @@ export function sesEvents(n: Json, snsMessageId: string | null): DeliveryEvent[]
   let id: string | null = snsMessageId;
   let response: string | null = null;
   let remoteHost: string | null = null;
+  let verdict: ProviderVerdict | null = null;
   switch (kind) {
     case "Bounce":
       detail = object(n.bounce, "ses: bounce");
       type = "bounce";
+      verdict = sesVerdict(detail);
       targets = recipients(detail.bouncedRecipients, "bounce.bouncedRecipients");
       id = str(detail, "feedbackId") ?? id;
       remoteHost = str(detail, "remoteMtaIp");
@@ -201,6 +254,7 @@ export function sesEvents(n: Json, snsMessageId: string | null): DeliveryEvent[]
     response: t.response ?? response,
     statusCode: t.statusCode ?? null,
     remoteHost,
+    ...(verdict ? { verdict } : {}),
   }));
 }
 
