@@ -313,6 +313,9 @@ export class Store {
         .selectFrom("events")
         .select(sql<number>`count(distinct ${messageKey(this.dialect)})`.as("n"))
         .where(sameRecipient(recipient))
+        // Failures only: an auto-reply ("this account is disabled") carries a category too, but
+        // the message was delivered.
+        .where("type", "in", ["bounce", "deferred"])
         .where("category", "=", d.category)
         .where("occurred_at", ">=", since)
         .where(

@@ -424,4 +424,45 @@ for (const db of testDatabases()) {
       await store.close();
     }
   });
+
+  test(`${db.name}: auto-replies do not count toward the repeated-failure threshold`, async () => {
+    const store = await Store.open(await db.url());
+    try {
+      const now = T0 + 10 * DAY;
+      // Two auto-replies that read like a disabled account (the messages were delivered), then one
+      // deferral: one failure, not three.
+      const replies = [0, 1].map((d) =>
+        event({
+          type: "autoreply",
+          recipient: "away@example.com",
+          response: "this account is disabled",
+          timestamp: at(d),
+          messageId: `<ar${d}@example.org>`,
+        }),
+      );
+      assert.ok(
+        replies.every((r) => r.diagnosis?.category === "inbox"),
+        "the replies read as inbox",
+      );
+      await store.insertEvents(replies, now);
+      await store.insertEvents(
+        [
+          event({
+            type: "deferred",
+            recipient: "away@example.com",
+            response: "450 4.2.1 The email account that you tried to reach is disabled",
+            timestamp: at(2),
+            messageId: "<d1@example.org>",
+          }),
+        ],
+        now,
+      );
+      assert.equal(await store.getSuppression("away@example.com", now), null);
+      // Two more failures make three: suppressed, counting failures only.
+      await store.insertEvents(failures("away@example.com", INBOX, 2, 3), now);
+      assert.equal((await store.getSuppression("away@example.com", now))?.failures, 3);
+    } finally {
+      await store.close();
+    }
+  });
 }
