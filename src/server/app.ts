@@ -23,6 +23,7 @@ import {
   type ClassifiedEvent,
   classifyEvent,
   type DeliveryEvent,
+  EVENT_MAX_LENGTH,
   isRecipientAddress,
   NO_CONTROL_PATTERN,
   normalizeAddress,
@@ -229,13 +230,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registers: [registry],
   });
 
+  const unlistable = new Counter({
+    name: "diagnosa_suppressions_skipped_total",
+    help: "Automatic suppressions not made: the address is no address of at most 320 characters once lower-cased",
+    registers: [registry],
+  });
+
   const ctx: AppContext = {
     store,
     metrics: { events: eventsCounter },
     async ingest(events, once) {
-      const { stored, ...r } = await store.insertEvents(events, Date.now(), once);
+      const { stored, unlistable: skipped, ...r } = await store.insertEvents(events, Date.now(), once);
       // Counted as stored: a duplicate is not a second event.
       for (const e of stored) eventsCounter.inc({ source: e.source.split(":")[0]!, type: e.type });
+      // The event is stored; only its suppression is not (it could be neither looked up nor removed).
+      for (const address of skipped) {
+        unlistable.inc();
+        process.stderr.write(
+          `diagnosa: not suppressed: ${JSON.stringify(address.slice(0, 80))}${address.length > 80 ? "…" : ""} is no address of at most ${EVENT_MAX_LENGTH.recipient} characters once lower-cased\n`,
+        );
+      }
       return r;
     },
   };

@@ -198,13 +198,17 @@ export class Store {
    * applies the suppression policy, all in one transaction: when this returns, it is committed.
    * With `once`, the request's token is used up in the same transaction: a token already used and
    * not expired throws TokenUsedError and stores nothing (every process on the database sees it).
+   *
+   * `unlistable` are the recipients the policy would have suppressed but skipped because they are
+   * no suppression key once normalised (lower-casing `İ` lengthens an address past 320
+   * characters): an entry for one could be neither looked up nor removed through the API.
    */
   async insertEvents(
     events: ClassifiedEvent[],
     now = Date.now(),
     once?: { key: string; expiresAt: number },
-  ): Promise<{ inserted: number; duplicates: number; stored: ClassifiedEvent[] }> {
-    if (!events.length && !once) return { inserted: 0, duplicates: 0, stored: [] };
+  ): Promise<{ inserted: number; duplicates: number; stored: ClassifiedEvent[]; unlistable: string[] }> {
+    if (!events.length && !once) return { inserted: 0, duplicates: 0, stored: [], unlistable: [] };
     const rows = events.map((e) => toRow(e, now));
     return this.transact(async (trx) => {
       if (once) await useToken(trx, once, now);
@@ -256,35 +260,41 @@ export class Store {
       const addressOf = (i: number) => normalizeAddress(rows[i]!.recipient);
       policy.sort(([a], [b]) => (addressOf(a) < addressOf(b) ? -1 : addressOf(a) > addressOf(b) ? 1 : a - b));
       // The recipient as stored (NUL characters dropped): the suppression and the events agree.
-      for (const [i, id] of policy) await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, id, now);
+      const unlistable: string[] = [];
+      for (const [i, id] of policy)
+        if (!(await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, id, now)))
+          unlistable.push(rows[i]!.recipient);
       await liftByDeliveries(
         trx,
         counted.filter((r) => r.type === "delivered").map((r) => r.recipient),
       );
       await addToRollups(trx, counted);
-      return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored };
+      return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored, unlistable };
     });
   }
 
+  /**
+   * Suppresses the event's recipient when the policy says so. False when it would have, but the
+   * recipient is no suppression key once normalised: skipped, as addSuppression refuses it.
+   */
   private async applyPolicy(
     trx: Kysely<Database>,
     e: ClassifiedEvent,
     recipient: string,
     eventId: number,
     now: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const d = e.diagnosis;
     const address = normalizeAddress(recipient);
     if (e.type === "complaint") {
-      await this.suppress(
+      return this.suppress(
         trx,
         { address, category: "complaint", reason: "complaint", source: e.source, eventId, expiresAt: null },
         now,
       );
-      return;
     }
-    if (!d || (e.type !== "bounce" && e.type !== "deferred")) return;
-    if (SENDER_SIDE.has(d.category)) return;
+    if (!d || (e.type !== "bounce" && e.type !== "deferred")) return true;
+    if (SENDER_SIDE.has(d.category)) return true;
     // An address that does not exist, or a mailbox the receiver says is gone for good (Gmail's
     // DisabledUser, OverQuotaPerm: permanence hard, action suppress), is suppressed at once; so is
     // an address the sending provider gave up on for good without naming why (SES's Permanent
@@ -297,12 +307,11 @@ export class Store {
       e.type === "bounce" &&
       ((d.category === "invalid_address" && !d.reason.startsWith("rejection.")) || goneForGood)
     ) {
-      await this.suppress(
+      return this.suppress(
         trx,
         { address, category: d.category, reason: d.reason, source: e.source, eventId, expiresAt: null },
         now,
       );
-      return;
     }
     if (d.category === "inbox" || d.category === "inbox_full") {
       const limit = d.category === "inbox" ? this.policy.inboxFailures : this.policy.inboxFullFailures;
@@ -326,7 +335,7 @@ export class Store {
         .executeTakeFirst();
       const failures = Number(row?.n ?? 0);
       if (failures >= limit) {
-        await this.suppress(
+        return this.suppress(
           trx,
           {
             address,
@@ -341,13 +350,15 @@ export class Store {
         );
       }
     }
+    return true;
   }
 
   /**
    * Writes an automatic suppression (one an event caused) unless it would weaken the entry in
    * force: a manual entry stays as it is; a permanent one stays unless the new one is permanent
    * too; of two expiring ones, the later expiry stays. The entry that stays keeps its own category,
-   * reason and event (the why).
+   * reason and event (the why). False, and nothing written, when the address is no suppression key
+   * (see insertEvents' `unlistable`).
    */
   private async suppress(
     trx: Kysely<Database>,
@@ -361,7 +372,8 @@ export class Store {
       failures?: number;
     },
     now: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
+    if (!isRecipientAddress(s.address)) return false;
     await dropExpired(trx, s.address, now);
     await trx
       .insertInto("suppressions")
@@ -399,6 +411,7 @@ export class Store {
           ),
       )
       .execute();
+    return true;
   }
 
   /**

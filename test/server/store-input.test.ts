@@ -485,6 +485,37 @@ for (const db of testDatabases()) {
       }
     });
 
+    test("an event whose address grows past 320 characters when lower-cased is stored, and makes no entry that could not be removed", async () => {
+      // 212 characters as sent; "İ" lower-cases to two UTF-16 units: 412 as a suppression key,
+      // which GET and DELETE /v1/suppressions/:address (at most 320) could not name.
+      const recipient = `${"İ".repeat(200)}@example.com`;
+      const metric = async () =>
+        Number(
+          /^diagnosa_suppressions_skipped_total (\d+)/m.exec(await (await api("/metrics")).text())?.[1] ?? 0,
+        );
+      const before = await metric();
+      const hard = await post("/v1/events", {
+        type: "bounce",
+        recipient,
+        response: "550 5.1.1 User unknown",
+      });
+      assert.equal(hard.status, 200, await hard.clone().text());
+      assert.equal((await json(hard)).inserted, 1);
+      assert.equal((await post("/v1/events", { type: "complaint", recipient })).status, 200);
+      const listed = (await json(await api(`/v1/suppressions?search=${encodeURIComponent("i̇i̇i̇")}`))).items;
+      assert.deepEqual(listed, [], "no entry");
+      assert.equal(await metric(), before + 2, "counted");
+      // The events are kept, and every entry listed can be looked up and removed.
+      assert.equal(
+        (await json(await api(`/v1/events?recipient=${encodeURIComponent(recipient)}`))).items.length,
+        2,
+      );
+      for (const entry of (await json(await api("/v1/suppressions?limit=1000"))).items) {
+        const r = await api(`/v1/suppressions/${encodeURIComponent(entry.address)}`);
+        assert.equal(r.status, 200, `${entry.address.slice(0, 40)}: ${await r.clone().text()}`);
+      }
+    });
+
     test("DELETE of an expired suppression is a 404, as for an address never listed", async () => {
       await s.store.addSuppression("expired@example.org", null, null, Date.now() - 1000);
       assert.equal((await json(await api("/v1/suppressions/expired@example.org"))).suppressed, false);

@@ -63,8 +63,18 @@ for (const db of testDatabases()) {
           sourceId: "3",
         }),
       ].map(classifyEvent);
-      assert.deepEqual(await store.insertEvents(events), { inserted: 3, duplicates: 0, stored: events });
-      assert.deepEqual(await store.insertEvents(events.slice(1)), { inserted: 0, duplicates: 2, stored: [] });
+      assert.deepEqual(await store.insertEvents(events), {
+        inserted: 3,
+        duplicates: 0,
+        stored: events,
+        unlistable: [],
+      });
+      assert.deepEqual(await store.insertEvents(events.slice(1)), {
+        inserted: 0,
+        duplicates: 2,
+        stored: [],
+        unlistable: [],
+      });
       const page = await store.listEvents({ limit: 2 });
       assert.equal(page.items.length, 2);
       assert.equal(page.items[0]!.recipient, "later@example.com");
@@ -246,7 +256,12 @@ for (const db of testDatabases()) {
         timestamp: "2026-02-02T00:00:00Z",
         response: "550 5.1.1 user\u0000 unknown",
       });
-      assert.deepEqual(await store.insertEvents([e]), { inserted: 1, duplicates: 0, stored: [e] });
+      assert.deepEqual(await store.insertEvents([e]), {
+        inserted: 1,
+        duplicates: 0,
+        stored: [e],
+        unlistable: [],
+      });
       const got = (await store.listEvents({ limit: 1 })).items[0]!;
       assert.equal(got.response, "550 5.1.1 user unknown");
     } finally {
@@ -642,7 +657,12 @@ for (const db of testDatabases()) {
         .where("dedupe_key", "=", dedupeKey(e))
         .execute();
       // Sent again as it was, twice in one batch.
-      assert.deepEqual(await store.insertEvents([e, e]), { inserted: 0, duplicates: 2, stored: [] });
+      assert.deepEqual(await store.insertEvents([e, e]), {
+        inserted: 0,
+        duplicates: 2,
+        stored: [],
+        unlistable: [],
+      });
       assert.equal((await store.listEvents({ limit: 10, recipient: "legacy@example.com" })).items.length, 1);
     } finally {
       await store.close();

@@ -302,6 +302,7 @@ for (const db of testDatabases()) {
         inserted: 1,
         duplicates: 1,
         stored: [first],
+        unlistable: [],
       });
       const kept = (await store.listEvents({ limit: 5, recipient: "twice@example.com" })).items;
       assert.equal(kept[0]?.diagnosis?.category, "invalid_address");
