@@ -816,7 +816,7 @@ function addressParamValue(raw: string): string {
     throw new HttpError(
       400,
       "invalid_request",
-      `params.address must be an email address (local@domain), not ${JSON.stringify(raw)}`,
+      `path.address must be an email address (local@domain), not ${JSON.stringify(raw)}`,
     );
   return address;
 }

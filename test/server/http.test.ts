@@ -85,6 +85,12 @@ for (const db of testDatabases()) {
         "big header",
       );
       await errorOf(await api("/v1/suppressions/%zz"), 400, "bad percent-encoding");
+      // A path that is no address names the field as the schema errors do: path.address.
+      for (const method of ["GET", "DELETE"])
+        assert.match(
+          await errorOf(await api("/v1/suppressions/export", { method }), 400, `${method} no address`),
+          /^path\.address must be an email address/,
+        );
     });
 
     test("JSON routes refuse other media types with a 415 that names application/json", async () => {
