@@ -131,12 +131,21 @@ export function webhookRoutes(secrets: WebhookSecrets) {
           }
           if ("confirm" in result) {
             let confirmed = false;
+            let why: string;
             try {
-              confirmed = (await fetch(result.confirm.subscribeUrl, { signal: AbortSignal.timeout(5000) }))
-                .ok;
-            } catch {
-              confirmed = false;
+              const r = await fetch(result.confirm.subscribeUrl, { signal: AbortSignal.timeout(5000) });
+              confirmed = r.ok;
+              why = `HTTP ${r.status}`;
+              await r.arrayBuffer().catch(() => {});
+            } catch (e) {
+              why = (e as Error)?.message ?? String(e);
             }
+            // Until it is confirmed the topic sends nothing here: the operator must know (and may
+            // confirm by hand with the URL).
+            if (!confirmed)
+              process.stderr.write(
+                `diagnosa: SNS subscription not confirmed (${why}): GET ${result.confirm.subscribeUrl} to confirm it\n`,
+              );
             return { subscription: { subscribeUrl: result.confirm.subscribeUrl, confirmed } };
           }
           try {

@@ -299,6 +299,51 @@ test("MTA log lines with a damaged queue id are counted as bad", async () => {
   assert.deepEqual([body.lines, body.bad, body.events, body.inserted], [5, 5, 0, 0]);
 });
 
+test("an SNS subscription that could not be confirmed is answered confirmed: false and logged with its URL", async () => {
+  const envelope = fixture("sns-envelopes.json");
+  const { subscriptionConfirmation } = JSON.parse(envelope) as {
+    subscriptionConfirmation: { SubscribeURL: string };
+  };
+  // SNS itself is not reached from a test: its answer is played here (the route is the real one).
+  const realFetch = globalThis.fetch;
+  const realWrite = process.stderr.write;
+  const logged: string[] = [];
+  const asked: string[] = [];
+  let snsStatus = 500;
+  globalThis.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.startsWith("https://sns.")) return realFetch(input, init);
+    asked.push(url);
+    return new Response("", { status: snsStatus });
+  };
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    logged.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const post = async () => {
+      const r = await realFetch(`${base}/v1/webhooks/ses?api_key=${encodeURIComponent(key)}`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify(subscriptionConfirmation),
+      });
+      assert.equal(r.status, 200);
+      return ((await r.json()) as { subscription: { confirmed: boolean } }).subscription.confirmed;
+    };
+    assert.equal(await post(), false);
+    assert.deepEqual(asked, [subscriptionConfirmation.SubscribeURL]);
+    assert.equal(logged.length, 1);
+    assert.match(logged[0]!, /SNS subscription not confirmed \(HTTP 500\)/);
+    assert.ok(logged[0]!.includes(subscriptionConfirmation.SubscribeURL), "the URL to confirm it by hand");
+    snsStatus = 200;
+    assert.equal(await post(), true);
+    assert.equal(logged.length, 1, "a confirmation is not logged as a failure");
+  } finally {
+    globalThis.fetch = realFetch;
+    process.stderr.write = realWrite;
+  }
+});
+
 test("a bounce without a usable Date header posted twice is stored once", async () => {
   const email = datedDsn("29-04-2017 23:34", "undated@example.com");
   const post = async () => {
