@@ -853,9 +853,41 @@ function toHttpError(err: FastifyError): HttpError {
   // The JSON parser's syntax errors carry a status but no code.
   if (err instanceof SyntaxError && err.statusCode === 400)
     return new HttpError(400, "invalid_json", `the body is not valid JSON: ${err.message}`);
+  // The database out of reach for now: the caller is to send again later (its cause goes to the log).
+  if (databaseUnavailable(err))
+    return new HttpError(503, "unavailable", "the database cannot be reached now; try again later");
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) return new HttpError(status, "bad_request", err.message);
   return new HttpError(500, "internal", "internal error");
+}
+
+/**
+ * Errors that say the database cannot answer now rather than that the request is wrong: a refused
+ * or broken connection, PostgreSQL shutting down or starting (57P01-57P03), too many connections
+ * (53300), its connection exceptions (class 08), SQLite locked past its busy timeout.
+ */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "SQLITE_BUSY",
+]);
+
+function databaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 3) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  // node-postgres, when the server ends a connection mid-query.
+  if (/^Connection terminated/.test((err as Error).message ?? "")) return true;
+  // A connection to a name with several addresses fails with each of them.
+  return err instanceof AggregateError && err.errors.some((e) => databaseUnavailable(e, depth + 1));
 }
 
 /** A property as it is written after its parent: `.from`, `["a b"]`. */
