@@ -36,6 +36,50 @@ export function databaseUrl(flag: string | undefined): string {
   return flag ?? process.env.DATABASE_URL ?? "diagnosa.sqlite";
 }
 
+/**
+ * Why the database at `url` could not be opened, when the cause is the user's to fix: a SQLite path
+ * in a missing directory, a file that is no database or cannot be written, a PostgreSQL server that
+ * does not answer, refuses the login or has no such database. `usage` when the value given is wrong
+ * (exit 2), not when the server is out of reach (exit 1).
+ */
+export function storeOpenProblem(e: unknown, url: string): { message: string; usage: boolean } | null {
+  const err = e as { code?: unknown; message?: unknown };
+  const code = typeof err?.code === "string" ? err.code : "";
+  const text = typeof err?.message === "string" ? err.message : "";
+  const where = url.replace(/:\/\/([^:@/]+):[^@/]*@/, "://$1:***@");
+  const say = (why: string, usage: boolean) => ({
+    message: `cannot open the database ${where}: ${why}`,
+    usage,
+  });
+  if (/directory does not exist/i.test(text)) return say("its directory does not exist", true);
+  if (code === "SQLITE_CANTOPEN") return say("the file cannot be opened (permissions?)", true);
+  if (code === "SQLITE_NOTADB") return say("the file is not a SQLite database", true);
+  if (code === "SQLITE_READONLY" || code === "SQLITE_PERM") return say("the file is read-only", true);
+  if (code === "28P01" || code === "28000") return say(`the server refused the login (${text})`, true);
+  if (code === "3D000") return say(`no such database (${text})`, true);
+  if (code === "ENOTFOUND") return say("the server's host name does not resolve", true);
+  if (code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "EHOSTUNREACH")
+    return say(`the server does not answer (${code})`, false);
+  return null;
+}
+
+/** Store.open, with the user's own problems (a bad path or URL) said plainly. */
+async function openStore(url: string): Promise<Store> {
+  try {
+    return await Store.open(url);
+  } catch (e) {
+    const problem = storeOpenProblem(e, url);
+    if (!problem) throw e;
+    if (problem.usage) throw new UsageError(problem.message);
+    throw new StoreUnavailableError(problem.message);
+  }
+}
+
+/** The database is out of reach: exit 1 with a plain message (not an internal error). */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}
+
 /** `diagnosa serve`: the HTTP API and the SMTP endpoint; stops cleanly on SIGINT and SIGTERM. */
 export async function serveCommand(flags: ServeFlags): Promise<number> {
   const env = process.env;
@@ -67,8 +111,14 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     });
   } catch (e) {
     // A port taken or not permitted: startServer closed what it had opened; nothing serves.
-    if (!(e instanceof ListenError)) throw e;
-    process.stderr.write(`diagnosa: ${e.message}\n`);
+    if (e instanceof ListenError) {
+      process.stderr.write(`diagnosa: ${e.message}\n`);
+      return 1;
+    }
+    const problem = storeOpenProblem(e, databaseUrl(flags.db));
+    if (!problem) throw e;
+    if (problem.usage) throw new UsageError(problem.message);
+    process.stderr.write(`diagnosa: ${problem.message}\n`);
     return 1;
   }
   const where = running.store.location;
@@ -98,7 +148,14 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
   const [action, arg] = args;
   if (!action || !["create", "list", "revoke"].includes(action))
     throw new UsageError("usage: diagnosa keys create NAME | keys list | keys revoke ID");
-  const store = await Store.open(databaseUrl(flags.db));
+  let store: Store;
+  try {
+    store = await openStore(databaseUrl(flags.db));
+  } catch (e) {
+    if (!(e instanceof StoreUnavailableError)) throw e;
+    process.stderr.write(`diagnosa: ${e.message}\n`);
+    return 1;
+  }
   try {
     if (action === "create") {
       if (!arg) throw new UsageError("usage: diagnosa keys create NAME");

@@ -487,3 +487,33 @@ test("lineBatches drops an over-long line as it arrives, across chunks, and keep
   for await (const batch of lineBatches(edge(), 10)) edges.push(...batch);
   assert.deepEqual(edges, ["1234567890", null, "1234567890", "1234567890"]);
 });
+
+test("keys and serve say plainly when the database cannot be opened: a bad path is exit 2, a server out of reach exit 1", () => {
+  const dir = mkdtempSync(join(tmpdir(), "diagnosa-db-"));
+  const notDb = join(dir, "not.sqlite");
+  writeFileSync(
+    notDb,
+    "this is no database, just text that is long enough to fill a header page.\n".repeat(20),
+  );
+  for (const args of [
+    ["keys", "list", "--db", join(dir, "no", "such", "dir", "x.sqlite")],
+    ["serve", "--db", join(dir, "no", "such", "dir", "x.sqlite"), "--port", "0", "--smtp-port", "off"],
+    ["keys", "list", "--db", notDb],
+  ]) {
+    const r = run(args);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.err}`);
+    assert.match(
+      r.err,
+      /^diagnosa: cannot open the database .*: (its directory does not exist|the file is not a SQLite database)\n$/,
+    );
+    assert.doesNotMatch(r.err, /internal error/);
+  }
+  // Port 1 on loopback: nothing listens there, the connection is refused at once.
+  const down = run(["keys", "list", "--db", "postgres://u:secret@127.0.0.1:1/x"]);
+  assert.equal(down.code, 1, down.err);
+  assert.match(
+    down.err,
+    /cannot open the database postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x: the server does not answer/,
+  );
+  assert.doesNotMatch(down.err, /secret/);
+});
