@@ -12,7 +12,31 @@ import type { FeedbackReport } from "./types.js";
 export const UNDISCLOSED_RECIPIENT = "undisclosed-recipient-in-headers@libsisimai.org.invalid";
 
 /**
- * Complaints, in the shapes they come in:
+ * What each Feedback-Type says of the recipient it names: a complaint (stop mailing the address) or
+ * not. Written for RFC 5965 §7.3 (abuse, fraud, other, virus), RFC 6650 §3 (not-spam: the user says
+ * the message is NOT spam, e.g. Yahoo's "Not Spam" button), RFC 6591 (auth-failure: a message that
+ * failed SPF/DKIM/DMARC, usually one the sender never sent, reported to the domain's owner: the
+ * recipient complained of nothing), the older opt-out and Apple Mail's unsubscribe. A type not
+ * listed is read as `other` (RFC 5965 §7.3), a complaint.
+ */
+export const FEEDBACK_TYPES: Record<string, { complaint: boolean }> = {
+  abuse: { complaint: true },
+  fraud: { complaint: true },
+  virus: { complaint: true },
+  other: { complaint: true },
+  "opt-out": { complaint: true },
+  unsubscribe: { complaint: true },
+  "not-spam": { complaint: false },
+  "auth-failure": { complaint: false },
+};
+
+/** Whether a feedback report of this type is the recipient's complaint (see FEEDBACK_TYPES). */
+export function isComplaint(feedbackType: string | null): boolean {
+  return FEEDBACK_TYPES[feedbackType ?? "other"]?.complaint ?? true;
+}
+
+/**
+ * Feedback reports (most of them complaints), in the shapes they come in:
  * - RFC 5965 Abuse Reporting Format: a message/feedback-report part (or, from older senders, the
  *   same fields in the body of a message whose Content-Type says report-type=feedback-report);
  * - Microsoft's JMRP (Hotmail/Outlook.com): From staff@hotmail.com, Subject "complaint about

@@ -1,7 +1,7 @@
 import type { Kind } from "../catalog/types.js";
 import type { ReplyInput } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
-import { readFeedback } from "./arf.js";
+import { isComplaint, readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
 import { dsnRecords, embeddedDsn, parseDsn } from "./dsn.js";
 import { FORMATS } from "./formats/index.js";
@@ -107,7 +107,10 @@ export function decode(
 
   const feedback = readFeedback(msg);
   if (feedback) {
-    report.kind = "complaint";
+    // A "not-spam" or "auth-failure" report is no complaint of its recipient: not_bounce, still
+    // read (decoder arf, its feedback and recipients), whose recipients are not to be suppressed.
+    const complaint = isComplaint(feedback.feedbackType);
+    report.kind = complaint ? "complaint" : "not_bounce";
     report.decoder = "arf";
     report.feedback = feedback;
     const recipients = feedback.originalRecipients.length
@@ -118,7 +121,7 @@ export function decode(
       return classify(
         { recipient: r, diagnostic: `feedback report: ${feedback.feedbackType}` },
         "arf",
-        "complaint",
+        complaint ? "complaint" : "not_bounce",
         options,
       );
     });
@@ -268,7 +271,11 @@ function classify(
     remoteHost: hostOf(r.remoteMta),
     command: r.command ?? null,
   };
-  const diagnosis = engine().diagnose(input, { lang: options.lang ?? "none" });
+  // A report that is no failure (a "not-spam" feedback report) has no words for the rules to read:
+  // "not-spam" would read as a spam block.
+  const diagnosis = engine().diagnose(kind === "not_bounce" ? { response: "" } : input, {
+    lang: options.lang ?? "none",
+  });
   if (kind) diagnosis.kind = kind;
   else if (r.action === "delivered" || r.action === "relayed" || r.action === "expanded")
     diagnosis.kind = "delivered";
@@ -281,7 +288,11 @@ function classify(
   if (diagnosis.kind === "complaint") {
     diagnosis.permanence = "hard";
     diagnosis.action = { type: "suppress", retryAfterSeconds: null, retryAfterSource: null };
-  } else if (diagnosis.kind === "autoreply" || diagnosis.kind === "delivered") {
+  } else if (
+    diagnosis.kind === "autoreply" ||
+    diagnosis.kind === "delivered" ||
+    diagnosis.kind === "not_bounce"
+  ) {
     diagnosis.action = { type: "none", retryAfterSeconds: null, retryAfterSource: null };
   }
   return {

@@ -88,6 +88,27 @@ test("an ARF report is a complaint with its feedback fields", async () => {
   assert.equal(r.original?.messageId, "<news-7@example.org>");
 });
 
+test("a not-spam or auth-failure feedback report is no complaint: nothing to suppress", async () => {
+  for (const type of ["not-spam", "auth-failure"]) {
+    const r = await parseBounce(ARF.replace("Feedback-Type: abuse", `Feedback-Type: ${type}`));
+    assert.equal(r.kind, "not_bounce", type);
+    assert.equal(r.decoder, "arf", type);
+    assert.equal(r.feedback?.feedbackType, type);
+    const [rc] = r.recipients;
+    assert.equal(rc?.recipient, "reader@example.net", type);
+    assert.equal(rc?.diagnosis.kind, "not_bounce", type);
+    // "not-spam" is not read as a spam block.
+    assert.equal(rc?.diagnosis.category, "unknown", type);
+    assert.equal(rc?.diagnosis.action.type, "none", type);
+  }
+  for (const type of ["abuse", "fraud", "virus", "other", "some-new-type"]) {
+    const r = await parseBounce(ARF.replace("Feedback-Type: abuse", `Feedback-Type: ${type}`));
+    assert.equal(r.kind, "complaint", type);
+    assert.equal(r.recipients[0]?.diagnosis.kind, "complaint", type);
+    assert.equal(r.recipients[0]?.diagnosis.action.type, "suppress", type);
+  }
+});
+
 test("an out-of-office reply is an autoreply, a plain message is not a bounce", async () => {
   const v = await parseBounce(VACATION);
   assert.equal(v.kind, "autoreply");
