@@ -5,7 +5,7 @@ import { isComplaint, readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
 import { dsnRecords, embeddedDsn, parseDsn } from "./dsn.js";
 import { FORMATS } from "./formats/index.js";
-import { addressesIn, cleanAddress, explanation, paragraphAbout } from "./formats/text.js";
+import { addressesIn, cleanAddress, explanation, PARAGRAPH_MAX, paragraphAbout } from "./formats/text.js";
 import { type BounceMessage, header, readMessage } from "./message.js";
 import { readOriginal } from "./original.js";
 import type { BounceRecipient, BounceReport, ParseBounceOptions, RecipientRecord } from "./types.js";
@@ -162,7 +162,7 @@ export function decode(
     return report;
   }
   if (!decoder && looksLikeBounce(msg)) {
-    records = fallback(msg);
+    records = fallback(msg, check);
     if (records.length) decoder = "text";
     // The envelope names the recipient: the text's guesses give way to it.
     if (options.recipient) {
@@ -171,7 +171,7 @@ export function decode(
       records = [
         {
           recipient: options.recipient,
-          diagnostic: about?.diagnostic ?? (explanation(msg.text).slice(0, 2000) || msg.subject),
+          diagnostic: about?.diagnostic ?? (explanation(msg.text).slice(0, PARAGRAPH_MAX) || msg.subject),
         },
       ];
       decoder = "verp";
@@ -231,11 +231,15 @@ function enrichFromText(r: RecipientRecord, msg: BounceMessage): RecipientRecord
   return p ? { ...r, diagnostic: p } : r;
 }
 
+/** The most recipients the text fallback reads from one message. */
+const FALLBACK_MAX_RECIPIENTS = 50;
+
 /**
  * The last resort for a bounce no decoder knows: each address in the explanation (not the
- * bounce's own sender or receiver) with the paragraph that names it.
+ * bounce's own sender or receiver) with the paragraph that names it (bounded: see paragraphAbout),
+ * at most FALLBACK_MAX_RECIPIENTS of them; `check` stops it past the time budget.
  */
-function fallback(msg: BounceMessage): RecipientRecord[] {
+function fallback(msg: BounceMessage, check: () => void): RecipientRecord[] {
   const text = explanation(msg.text);
   const own = new Set(
     [...addressesIn(msg.from), ...addressesIn(header(msg, "to") ?? "")].map((a) => a.toLowerCase()),
@@ -250,8 +254,9 @@ function fallback(msg: BounceMessage): RecipientRecord[] {
   );
   for (const a of addressesIn(text)) {
     if (own.has(a.toLowerCase()) || ids.has(a) || /^(?:postmaster|mailer-daemon)@/i.test(a)) continue;
-    out.push({ recipient: a, diagnostic: paragraphAbout(text, a) ?? text.slice(0, 2000) });
-    if (out.length >= 50) break;
+    check();
+    out.push({ recipient: a, diagnostic: paragraphAbout(text, a) ?? text.slice(0, PARAGRAPH_MAX) });
+    if (out.length >= FALLBACK_MAX_RECIPIENTS) break;
   }
   return out;
 }

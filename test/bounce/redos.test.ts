@@ -203,3 +203,24 @@ test("parseBounce is linear on 200 KB adversarial messages", async () => {
     }
   }
 });
+
+test("a long one-line bounce naming many addresses stays small and within its time budget", async () => {
+  // 50 addresses and a failure on one 2 MB line: each recipient's paragraph was the whole line
+  // (100 MB of diagnostics, 5 s, past the 2000 ms budget). Now a window around each address.
+  const addresses = Array.from({ length: 50 }, (_, i) => `rcpt${i}@example.org`).join(" ");
+  const line = `${addresses} 550 5.1.1 user unknown ${fill("lorem ipsum dolor ", 2 * 1024 * 1024)}`;
+  const raw = `From: MAILER-DAEMON@mx.example.net\nTo: s@example.com\nSubject: Undelivered Mail Returned to Sender\n\n${line}\n`;
+  const r = await parseBounce(raw);
+  assert.equal(r.decoder, "text");
+  assert.equal(r.recipients.length, 50);
+  for (const rc of r.recipients) assert.ok(rc.diagnosticText.length <= 2000, rc.recipient);
+  assert.equal(r.recipients[0]!.diagnosis.category, "invalid_address");
+  assert.ok(JSON.stringify(r).length < 1024 * 1024);
+});
+
+test("the paragraph about an address is a window around it, found whatever the case", () => {
+  const text = `${fill("a", 5000)} Jane@Example.COM was rejected: 550 user unknown ${fill("b", 5000)}\nnext`;
+  const p = paragraphAbout(text, "jane@example.com")!;
+  assert.ok(p.length <= 2000);
+  assert.match(p, /^a+ Jane@Example\.COM was rejected: 550 user unknown b+$/);
+});

@@ -75,23 +75,30 @@ function blankLinesBefore(text: string, at: number): number {
   return i;
 }
 
+/** The most of a paragraph read before the address (on its line) and in all. */
+const PARAGRAPH_BEFORE = 500;
+export const PARAGRAPH_MAX = 2000;
+
 /**
  * The text that explains one recipient: from the line that names it to the next empty line
- * (or the next line that names another recipient), joined into one line.
+ * (or the next line that names another recipient), joined into one line. At most PARAGRAPH_MAX
+ * characters, starting at most PARAGRAPH_BEFORE before the address: a megabyte-long line is no
+ * paragraph, and reading it whole for every one of its addresses took seconds and gigabytes.
  */
 export function paragraphAbout(text: string, recipient: string): string | null {
-  const lower = text.toLowerCase();
-  const at = lower.indexOf(recipient.toLowerCase());
+  const at = indexOfIgnoringCase(text, recipient);
   if (at < 0) return null;
-  const start = text.lastIndexOf("\n", at) + 1;
+  const from = Math.max(0, at - PARAGRAPH_BEFORE);
+  const start = from + text.slice(from, at).lastIndexOf("\n") + 1;
   // Only the 30 lines read are split: called once per recipient, splitting the whole rest of a
   // long text each time would make many recipients quadratic.
   let end = start - 1;
   for (let n = 0; n < 30; n++) {
     end = text.indexOf("\n", end + 1);
-    if (end < 0) break;
+    if (end < 0 || end >= start + PARAGRAPH_MAX) break;
   }
-  const lines = text.slice(start, end < 0 ? undefined : end).split(/\r?\n/);
+  const stop = Math.min(end < 0 ? text.length : end, start + PARAGRAPH_MAX);
+  const lines = text.slice(start, stop).split(/\r?\n/);
   const out: string[] = [];
   for (let i = 0; i < lines.length && i < 30; i++) {
     const line = lines[i]!;
@@ -100,4 +107,10 @@ export function paragraphAbout(text: string, recipient: string): string | null {
     out.push(line.trim());
   }
   return out.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** Where `needle` first occurs in `text`, letters of any case (no lower-cased copy of a long text). */
+function indexOfIgnoringCase(text: string, needle: string): number {
+  if (!needle) return -1;
+  return new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").exec(text)?.index ?? -1;
 }
