@@ -114,17 +114,21 @@ function jmrp(msg: BounceMessage): FeedbackReport | null {
   });
 }
 
-/** Amazon SES: {"notificationType":"Complaint","complaint":{"complainedRecipients":[…]}, …}. */
+/**
+ * Amazon SES: {"notificationType":"Complaint","complaint":{"complainedRecipients":[…]}, …}, or
+ * the event-publishing record, the same with "eventType":"Complaint".
+ */
 function sesComplaint(msg: BounceMessage): FeedbackReport | null {
   const at = msg.text.indexOf("{");
-  if (at < 0 || at > 200 || !/"?notificationType\\?"\s*:\s*\\?"Complaint/.test(msg.text)) return null;
+  if (at < 0 || at > 200 || !/"?(?:notificationType|eventType)\\?"\s*:\s*\\?"Complaint/.test(msg.text))
+    return null;
   const json = msg.text.slice(at, msg.text.lastIndexOf("}") + 1);
   // Some relays fold the one long JSON line: undo the folding when the line does not parse.
   const data = parseJson(json) ?? parseJson(json.replace(/\r?\n[ \t]/g, ""));
   if (!data) return null;
   // SNS may wrap the notification: {"Type":"Notification","Message":"{\"notificationType\":…}"}.
   const n = typeof data.Message === "string" ? parseJson(data.Message) : data;
-  if (n?.notificationType !== "Complaint") return null;
+  if (!n || (n.notificationType ?? n.eventType) !== "Complaint") return null;
   const c = (n.complaint ?? {}) as Record<string, unknown>;
   const mail = (n.mail ?? {}) as Record<string, unknown>;
   const recipients = Array.isArray(c.complainedRecipients)

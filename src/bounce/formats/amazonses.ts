@@ -11,25 +11,31 @@ import type { FormatDecoder } from "./types.js";
  * - an SNS/e-mail notification from no-reply@sns.amazonaws.com whose body is JSON
  *   ({"notificationType":"Bounce","bounce":{"bouncedRecipients":[{"emailAddress",…,
  *   "diagnosticCode"}]}}), either as it is or inside the SNS envelope's "Message" string;
- *   "Delivery" notifications list delivered recipients, "Complaint" ones complained recipients.
+ *   "Delivery" notifications list delivered recipients, "Complaint" ones complained recipients;
+ *   SES event publishing writes the same records with "eventType" in place of "notificationType"
+ *   ({"eventType":"Bounce",…}), and adds "DeliveryDelay" (delayedRecipients) and "Reject" (SES
+ *   itself refused to send, mail.destination the recipients).
  * Amazon WorkMail and SES receiving have decoders of their own.
  */
 export const AMAZONSES: FormatDecoder = {
   id: "amazonses",
   detect(msg) {
     const from = msg.from.toLowerCase();
-    if (from.includes("@sns.amazonaws.com")) return msg.text.includes("notificationType");
+    if (from.includes("@sns.amazonaws.com")) return NOTIFICATION_RE.test(msg.text);
     if (!from.includes("amazonses.com")) return false;
     return !(header(msg, "x-mailer") ?? "").includes("Amazon WorkMail");
   },
   decode(msg, dsn) {
-    if (msg.text.includes("notificationType")) {
+    if (NOTIFICATION_RE.test(msg.text)) {
       const found = fromJson(msg.text);
       if (found.length) return found;
     }
     return dsn.map(unwrap);
   },
 };
+
+/** The type field of a notification ("notificationType") or of an event-publishing record ("eventType"). */
+const NOTIFICATION_RE = /notificationType|eventType/;
 
 /** "5.1.0 - Unknown address error 550-'5.7.1 … Access denied' (delivery attempts: 0)" */
 function unwrap(r: RecipientRecord): RecipientRecord {
@@ -83,8 +89,9 @@ function fromJson(text: string): RecipientRecord[] {
       return [];
     }
   }
-  if (!obj || typeof obj.notificationType !== "string") return [];
-  const type = obj.notificationType.toLowerCase();
+  const kind = obj ? (obj.notificationType ?? obj.eventType) : null;
+  if (!obj || typeof kind !== "string") return [];
+  const type = kind.toLowerCase();
   const out: RecipientRecord[] = [];
   if (type === "bounce") {
     const b = (obj.bounce ?? {}) as {
@@ -101,6 +108,25 @@ function fromJson(text: string): RecipientRecord[] {
       });
       if (r.status) rec.status = r.status;
       out.push(rec);
+    }
+  } else if (type === "deliverydelay") {
+    const d = (obj.deliveryDelay ?? {}) as { delayedRecipients?: SesRecipient[]; reportingMTA?: string };
+    for (const r of d.delayedRecipients ?? []) {
+      if (!r.emailAddress) continue;
+      const rec = recordFrom(r.emailAddress, (r.diagnosticCode ?? "").replace(/^\s*smtp;\s*/i, ""), {
+        action: "delayed",
+        reportingMta: d.reportingMTA?.replace(/^\w+;\s*/, "") ?? undefined,
+      });
+      if (r.status) rec.status = r.status;
+      out.push(rec);
+    }
+  } else if (type === "reject") {
+    // SES refused to send (a virus in it): no remote reply, only SES's reason.
+    const reason = ((obj.reject ?? {}) as { reason?: string }).reason ?? "";
+    const mail = (obj.mail ?? {}) as { destination?: unknown };
+    for (const a of Array.isArray(mail.destination) ? mail.destination : []) {
+      if (typeof a === "string" && a.includes("@"))
+        out.push({ recipient: a, action: "failed", diagnostic: `rejected by Amazon SES: ${reason}` });
     }
   } else if (type === "delivery") {
     const d = (obj.delivery ?? {}) as { recipients?: string[]; smtpResponse?: string; reportingMTA?: string };

@@ -239,6 +239,84 @@ Subject: AWS Notification Message`,
   assert.equal(delivered.recipients[0]!.recipient, "jo@example.com");
 });
 
+test("amazonses: event-publishing records (eventType) read as notifications are", async () => {
+  const sns = (record: object) =>
+    mail(
+      `From: "AWS Notifications" <no-reply@sns.amazonaws.com>
+Subject: AWS Notification Message
+Content-Type: text/plain; charset=UTF-8`,
+      `${JSON.stringify(record)}\n\n--\nIf you wish to stop receiving notifications from this topic, visit the link below.\n`,
+    );
+  const mailField = { source: "sender@example.org", destination: ["ivan@example.com"] };
+  // The sender (mail.source) is no recipient: the generic text reader used to list it too.
+  const bounce = await check(
+    sns({
+      eventType: "Bounce",
+      bounce: {
+        bounceType: "Permanent",
+        bouncedRecipients: [
+          {
+            emailAddress: "ivan@example.com",
+            status: "5.1.1",
+            diagnosticCode: "smtp; 550 5.1.1 user unknown",
+          },
+        ],
+      },
+      mail: mailField,
+    }),
+    "amazonses",
+    [{ recipient: "ivan@example.com", category: "invalid_address", statusCode: "5.1.1" }],
+  );
+  assert.equal(bounce.recipients[0]!.action, "failed");
+  const complaint = await parseBounce(
+    sns({
+      eventType: "Complaint",
+      complaint: {
+        complainedRecipients: [{ emailAddress: "ivan@example.com" }],
+        complaintFeedbackType: "abuse",
+      },
+      mail: mailField,
+    }),
+  );
+  assert.equal(complaint.kind, "complaint");
+  assert.deepEqual(complaint.feedback?.originalRecipients, ["ivan@example.com"]);
+  const delivered = await parseBounce(
+    sns({
+      eventType: "Delivery",
+      delivery: { recipients: ["ivan@example.com"], smtpResponse: "250 2.6.0 Message received" },
+      mail: mailField,
+    }),
+  );
+  assert.equal(delivered.kind, "delivered");
+  assert.equal(delivered.recipients[0]!.recipient, "ivan@example.com");
+  const delayed = await parseBounce(
+    sns({
+      eventType: "DeliveryDelay",
+      deliveryDelay: {
+        delayType: "MailboxFull",
+        delayedRecipients: [
+          {
+            emailAddress: "ivan@example.com",
+            status: "4.2.2",
+            diagnosticCode: "smtp; 452 4.2.2 Mailbox full",
+          },
+        ],
+      },
+      mail: mailField,
+    }),
+  );
+  assert.equal(delayed.kind, "delay");
+  assert.equal(delayed.recipients[0]!.diagnosis.category, "inbox_full");
+  const rejected = await parseBounce(
+    sns({ eventType: "Reject", reject: { reason: "Bad content" }, mail: mailField }),
+  );
+  assert.equal(rejected.decoder, "amazonses");
+  assert.deepEqual(
+    rejected.recipients.map((x) => [x.recipient, x.action]),
+    [["ivan@example.com", "failed"]],
+  );
+});
+
 test("amazonworkmail: the technical report in the text, the inner reply of an expiry", async () => {
   const raw = mail(
     `From: MAILER-DAEMON@us-west-2.amazonses.com
