@@ -1,5 +1,6 @@
-import type { Kind } from "../catalog/types.js";
-import type { ReplyInput } from "../classify/diagnosis.js";
+import { CATEGORIES } from "../catalog/categories.js";
+import type { Category, Kind } from "../catalog/types.js";
+import type { Action, ReplyInput } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { isComplaint, readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
@@ -264,29 +265,50 @@ function fallback(msg: BounceMessage, check: () => void): RecipientRecord[] {
 const engine = () => defaultEngine();
 
 function classify(
-  r: RecipientRecord,
+  given: RecipientRecord,
   decoder: string,
   kind: Kind | null,
   options: ParseBounceOptions,
 ): BounceRecipient {
-  const input: ReplyInput = {
-    response: r.diagnostic,
-    errorCode: r.replyCode ?? null,
-    statusCode: r.status ?? null,
-    remoteHost: hostOf(r.remoteMta),
-    command: r.command ?? null,
-  };
+  let r = given;
+  const diagnose = (response: string) =>
+    engine().diagnose(
+      {
+        response,
+        errorCode: r.replyCode ?? null,
+        statusCode: r.status ?? null,
+        remoteHost: hostOf(r.remoteMta),
+        command: r.command ?? null,
+      } satisfies ReplyInput,
+      { lang: options.lang ?? "none" },
+    );
   // A report that is no failure (a "not-spam" feedback report) has no words for the rules to read:
   // "not-spam" would read as a spam block.
-  const diagnosis = engine().diagnose(kind === "not_bounce" ? { response: "" } : input, {
-    lang: options.lang ?? "none",
-  });
+  let diagnosis = diagnose(kind === "not_bounce" ? "" : r.diagnostic);
+  // A failure: the DSN says so, or the generic reader found the address in a bounce's words (it
+  // sets no action). Never a delivery, even when its text quotes a 2xx reply first (a session
+  // transcript: "250 2.1.0 Ok" to MAIL FROM, then "550 5.1.1 …" to RCPT TO): then the failure is
+  // the first 4xx or 5xx reply after it.
+  const failure = r.action === "failed" || (!r.action && (decoder === "text" || decoder === "verp"));
+  if (!kind && failure && diagnosis.kind === "delivered") {
+    const m = /(?:^|\s)[45]\d\d[- ]/.exec(r.diagnostic);
+    if (m) {
+      r = { ...r, diagnostic: r.diagnostic.slice(m.index).trim() };
+      diagnosis = diagnose(r.diagnostic);
+    }
+  }
   if (kind) diagnosis.kind = kind;
   else if (r.action === "delivered" || r.action === "relayed" || r.action === "expanded")
     diagnosis.kind = "delivered";
   else if (r.action === "delayed") diagnosis.kind = "delay";
-  else if (r.action === "failed" && (diagnosis.kind === "delay" || diagnosis.kind === "delivered"))
+  else if (
+    (r.action === "failed" && diagnosis.kind === "delay") ||
+    (failure && diagnosis.kind === "delivered")
+  ) {
+    // A delivery's action is none: a failure's is its category's.
+    if (diagnosis.kind === "delivered") diagnosis.action = categoryAction(diagnosis.category);
     diagnosis.kind = "bounce";
+  }
   // What to do follows from what happened, not from the words the engine read ("feedback report:
   // abuse", a vacation subject: unknown, whose default is a retry). A complaint: stop mailing the
   // address. An auto-reply or a delivery: the message arrived, nothing to do.
@@ -311,6 +333,16 @@ function classify(
     lastAttemptDate: r.lastAttemptDate ?? null,
     decoder,
     diagnosis,
+  };
+}
+
+function categoryAction(category: Category): Action {
+  const info = CATEGORIES[category];
+  const retry = info.permanence === "soft" && info.action !== "none" ? info.retryAfterSeconds : null;
+  return {
+    type: info.action,
+    retryAfterSeconds: retry,
+    retryAfterSource: retry === null ? null : "default",
   };
 }
 

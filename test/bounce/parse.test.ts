@@ -126,6 +126,35 @@ test("a text-only bounce is read from its words", async () => {
   assert.equal(r.original?.messageId, "<q-1@example.org>");
 });
 
+test("a text bounce quoting a 2xx reply before the failure is a bounce, read from the failure", async () => {
+  const raw = `Return-Path: <>
+From: "MDaemon at mail.example.net" <MDaemon@mail.example.net>
+To: sender@example.org
+Subject: Permanent Delivery Failure
+Content-Type: text/plain; charset=us-ascii
+
+The attached message had PERMANENT fatal delivery errors!
+
+--- Session Transcript ---
+ Mon 2026-02-02 09:41:31.124: *  To: budi@example.com
+ Mon 2026-02-02 09:41:31.500: <-- 220 mx.example.com ESMTP
+ Mon 2026-02-02 09:41:31.600: --> MAIL From:<sender@example.org>
+ Mon 2026-02-02 09:41:31.700: <-- 250 2.1.0 Ok
+ Mon 2026-02-02 09:41:31.800: --> RCPT To:<budi@example.com>
+ Mon 2026-02-02 09:41:31.900: <-- 550 5.1.1 <budi@example.com>: Recipient address rejected: User unknown
+--- End Transcript ---
+`;
+  const r = await parseBounce(raw);
+  assert.equal(r.kind, "bounce");
+  const [rc] = r.recipients;
+  assert.equal(rc?.recipient, "budi@example.com");
+  assert.equal(rc?.diagnosis.kind, "bounce");
+  assert.equal(rc?.diagnosis.errorCode, 550);
+  assert.equal(rc?.diagnosis.category, "invalid_address");
+  assert.notEqual(rc?.diagnosis.action.type, "none");
+  assert.match(rc?.diagnosticText ?? "", /^550 5\.1\.1 <budi@example\.com>/);
+});
+
 test("charsets real bounces use are decoded", async () => {
   const r = await parseBounce(JAPANESE_ISO2022);
   assert.equal(r.subject, "配信エラー");
