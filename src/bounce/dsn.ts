@@ -78,15 +78,26 @@ function blocks(body: string): Map<string, string>[] {
   return out;
 }
 
-/** `rfc822; user@example.com` → `user@example.com` (angle brackets and quotes removed). */
+/**
+ * `rfc822; user@example.com` → `user@example.com`. Real MTAs also write a display name or a comment
+ * there: `"Jane Doe" <jane@example.com>`, `Kim Lee <kim@example.com>` (the address in angle
+ * brackets), `user@example.com (John Smith)` (the comment goes), `mailto:u@example.com`.
+ */
 export function addressOf(value: string | undefined | null): string | null {
   if (!value) return null;
   let v = value.includes(";") ? value.slice(value.indexOf(";") + 1) : value;
-  v = v.trim().replace(/^<|>$/g, "").trim();
-  // Quotes around the whole value go; quotes around a local part ("a..b"@example.com) stay.
-  if (/^"[^"]*"$/.test(v)) v = v.slice(1, -1).trim();
-  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
-  if (m) v = m[1]!;
+  const angled = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
+  if (angled) v = angled[1]!;
+  else {
+    // A comment outside a quoted local part goes: "user@example.com (John Smith)".
+    if (!v.includes('"')) v = v.replace(/\([^()]*\)/g, " ");
+    v = v.trim().replace(/^<|>$/g, "").trim();
+    // Quotes around the whole value go; quotes around a local part ("a..b"@example.com) stay.
+    if (/^"[^"]*"$/.test(v)) v = v.slice(1, -1).trim();
+    // Words around an unquoted address: the word that holds the "@".
+    if (!v.startsWith('"') && /\s/.test(v)) v = v.split(/\s+/).find((w) => w.includes("@")) ?? v;
+  }
+  v = v.replace(/^mailto:/i, "");
   return v.includes("@") ? v : null;
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { addressOf } from "../../src/bounce/dsn.js";
 import { utf8OrLatin1 } from "../../src/bounce/mime.js";
 import { BounceError, parseBounce } from "../../src/index.js";
 import {
@@ -153,6 +154,23 @@ The attached message had PERMANENT fatal delivery errors!
   assert.equal(rc?.diagnosis.category, "invalid_address");
   assert.notEqual(rc?.diagnosis.action.type, "none");
   assert.match(rc?.diagnosticText ?? "", /^550 5\.1\.1 <budi@example\.com>/);
+});
+
+test("a Final-Recipient with a display name, a comment or a mailto: gives the bare address", async () => {
+  for (const written of [
+    "rfc822; jane@example.com (Jane Doe)",
+    'rfc822;"Jane Doe" <jane@example.com>',
+    "rfc822; Jane Doe <jane@example.com>",
+    "rfc822; <jane@example.com>",
+    "rfc822; mailto:jane@example.com",
+  ]) {
+    const r = await parseBounce(
+      POSTFIX_DSN.replace("Final-Recipient: rfc822; jane@example.com", `Final-Recipient: ${written}`),
+    );
+    assert.equal(r.recipients[0]?.recipient, "jane@example.com", written);
+  }
+  // A quoted local part keeps its quotes (and what is inside them).
+  assert.equal(addressOf('rfc822; "a (b)"@example.com'), '"a (b)"@example.com');
 });
 
 test("charsets real bounces use are decoded", async () => {
