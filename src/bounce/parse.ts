@@ -187,9 +187,13 @@ export function decode(
     check();
     return classify(r, decoder!, null, options);
   });
-  // The fallback guessed its recipients from a text no decoder knows: without a single sign of a
-  // failure in it, it is not a bounce. Nor is a message to a VERP address whose only likeness to a
-  // bounce is a no-reply sender or a word of its subject (a ticket's acknowledgement).
+  // The fallback guessed its recipients from a text no decoder knows: when some of the addresses
+  // it found have a sign of a failure around them, the others are not recipients (a help desk's
+  // address, the original sender's). Without a single sign of a failure, it is not a bounce.
+  if (decoder === "text" && report.recipients.some((r) => r.diagnosis.category !== "unknown"))
+    report.recipients = report.recipients.filter((r) => r.diagnosis.category !== "unknown");
+  // Nor is a message to a VERP address whose only likeness to a bounce is a no-reply sender or a
+  // word of its subject (a ticket's acknowledgement).
   if (
     (decoder === "text" || (decoder === "verp" && !fromMailSystem(msg))) &&
     report.recipients.every((r) => r.diagnosis.category === "unknown")

@@ -173,6 +173,31 @@ test("a Final-Recipient with a display name, a comment or a mailto: gives the ba
   assert.equal(addressOf('rfc822; "a (b)"@example.com'), '"a (b)"@example.com');
 });
 
+test("the text reader leaves out addresses without a failure when others have one", async () => {
+  const raw = `Return-Path: <>
+From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+To: bounces@example.org
+Subject: Undelivered Mail
+Content-Type: text/plain; charset=us-ascii
+
+Your message could not be delivered.
+
+Recipient: bad@example.com
+Reason: 550 5.1.1 Mailbox does not exist
+
+If you believe this is an error, contact support@example.net or visit
+https://help.example.net.
+
+Original sender: news@example.org
+`;
+  const r = await parseBounce(raw);
+  assert.equal(r.decoder, "text");
+  assert.deepEqual(
+    r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
+    [["bad@example.com", "invalid_address"]],
+  );
+});
+
 test("charsets real bounces use are decoded", async () => {
   const r = await parseBounce(JAPANESE_ISO2022);
   assert.equal(r.subject, "配信エラー");
