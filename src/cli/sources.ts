@@ -62,7 +62,10 @@ export async function* messages(paths: string[], options: SourceOptions): AsyncG
       continue;
     }
     if (s.isDirectory()) yield* fromFolder(p, options, new Set([dirKey(s)]));
-    else yield* fromFile(p, options);
+    else if (s.isFile()) yield* fromFile(p, options);
+    // A FIFO, a process substitution (<(…)), a character device: no size and no seeking, read
+    // as a stream like stdin.
+    else yield* fromStream(createReadStream(p, { highWaterMark: 1 << 20 }), p, options);
   }
 }
 
@@ -204,8 +207,9 @@ async function* fromStream(
     started = true;
     add(head);
     if (!ended) for (let r = await it.next(); !r.done; r = await it.next()) add(r.value);
+    // Empty input too is a message (not a bounce), as an empty file is.
     const m = emit(false);
-    if (m && (m.data.length || m.oversize !== undefined)) yield m;
+    if (m) yield m;
     return;
   }
 

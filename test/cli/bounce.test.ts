@@ -119,6 +119,34 @@ test("--json is an array of reports; - reads stdin", () => {
   assert.equal(reports[0].recipients.length, 2);
 });
 
+test("a FIFO (a process substitution) is read as a stream; empty stdin is not_bounce like an empty file", () => {
+  const fifo = spawnSync(
+    "bash",
+    ["-c", `"${process.execPath}" "${bin}" bounce --ndjson <(cat "${join(dir, "box.mbox")}")`],
+    { encoding: "utf8", env: { ...process.env, LANG: "C" } },
+  );
+  assert.equal(fifo.status, 0, fifo.stderr);
+  const kinds = fifo.stdout
+    .trim()
+    .split("\n")
+    .map((l) => [JSON.parse(l).message, JSON.parse(l).kind]);
+  assert.deepEqual(kinds, [
+    [1, "bounce"],
+    [1, "bounce"],
+    [2, "autoreply"],
+    [3, "not_bounce"],
+  ]);
+  const empty = join(mkdtempSync(join(tmpdir(), "diagnosa-empty-")), "empty.eml");
+  writeFileSync(empty, "");
+  const lines = [run(["bounce", "--ndjson", "-"], ""), run(["bounce", "--ndjson", empty])].map((r) => {
+    assert.equal(r.code, 0, r.err);
+    const { file: _, ...rest } = JSON.parse(r.out);
+    return rest;
+  });
+  assert.deepEqual(lines[0], lines[1]);
+  assert.equal(lines[0].kind, "not_bounce");
+});
+
 test("a missing path or a bad option is exit code 2 with a message", () => {
   const r = run(["bounce", join(dir, "nope.eml")]);
   assert.equal(r.code, 2);
