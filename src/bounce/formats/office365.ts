@@ -22,6 +22,15 @@ export interface ExchangeNdr {
 const FAILED_TO = /Delivery has failed to these recipients or [^\n:]*:/i;
 const ADMIN = /Diagnostic information for administrators:/i;
 
+/**
+ * A recipient's line in the list: "user@example.com<mailto:user@example.com>" (text part),
+ * "Jane Doe <jane@example.com>", or, from the HTML part (whose link text is what is left),
+ * "user@example.com (user@example.com)" (Exchange Online's form) or the bare address. A link whose
+ * text is only a display name loses its address: then the administrators' section names it.
+ */
+const RECIPIENT_LINE =
+  /^(?:.*?<mailto:([^>]+)>|[^<>]*<([^\s<>]+@[^\s<>]+)>|([^\s<>()]+@[^\s<>()]+)(?:\s*\([^()]*\))?)\s*$/;
+
 export function readExchangeNdr(text: string): ExchangeNdr | null {
   const start = FAILED_TO.exec(text);
   if (!start) return null;
@@ -32,8 +41,8 @@ export function readExchangeNdr(text: string): ExchangeNdr | null {
   for (const raw of head.split(/\r?\n/)) {
     const line = raw.trim();
     if (/^_{5,}|^Sent by Microsoft Exchange/i.test(line)) break;
-    const m = /^(?:(.*?)<mailto:([^>]+)>|([^\s<>]+@[^\s<>]+))\s*$/.exec(line);
-    const addr = m ? cleanAddress(m[2] ?? m[3]!) : null;
+    const m = RECIPIENT_LINE.exec(line);
+    const addr = m ? cleanAddress(m[1] ?? m[2] ?? m[3]!) : null;
     if (addr) {
       cur = { recipient: addr, explanation: "" };
       recipients.push(cur);
@@ -80,10 +89,20 @@ export function exchangeRecords(msg: BounceMessage, dsn: RecipientRecord[]): Rec
       return d ? { ...r, diagnostic: d } : r;
     });
   }
-  return ndr.recipients.map((r) => ({
-    recipient: r.recipient,
+  if (ndr.recipients.length) {
+    return ndr.recipients.map((r) => ({
+      recipient: r.recipient,
+      action: "failed",
+      diagnostic: reply(r.recipient) ?? r.explanation,
+      reportingMta: ndr.generatingServer,
+    }));
+  }
+  // No recipient read from the list (an HTML link showing only a display name): the
+  // administrators' section names each failed address with the server's reply.
+  return [...ndr.replies].map(([recipient, diagnostic]) => ({
+    recipient,
     action: "failed",
-    diagnostic: reply(r.recipient) ?? r.explanation,
+    diagnostic,
     reportingMta: ndr.generatingServer,
   }));
 }

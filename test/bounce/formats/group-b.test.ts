@@ -221,6 +221,38 @@ describe("group B format decoders", () => {
     ]);
   });
 
+  it("office365: an HTML-only NDR whose link shows 'addr (addr)' or only a display name", async () => {
+    const html = (link: string) =>
+      mail(
+        {
+          From: "Microsoft Outlook <MicrosoftExchange0123@example.com>",
+          Subject: "Undeliverable: hello",
+          "X-MS-Exchange-Message-Is-Ndr": "",
+          "MIME-Version": "1.0",
+          "Content-Type": "text/html; charset=us-ascii",
+        },
+        `<html><body>
+<p><b>Delivery has failed to these recipients or groups:</b></p>
+<p><a href="mailto:dave@example.com">${link}</a><br>
+The email address you entered couldn't be found.<br></p>
+<p>Diagnostic information for administrators:</p>
+<p>Generating server: EXCH01.example.local</p>
+<p>dave@example.com<br>
+#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##</p>
+</body></html>`,
+      );
+    for (const link of ["dave@example.com (dave@example.com)", "Dave Example", "dave@example.com"]) {
+      await expect(html(link), [
+        {
+          decoder: "office365",
+          recipient: "dave@example.com",
+          category: "invalid_address",
+          statusCode: "5.1.1",
+        },
+      ]);
+    }
+  });
+
   it("exchange2007: a delivery-status part enriched from the NDR", async () => {
     const raw = report(
       { From: "<postmaster@example.edu>", Subject: "Undeliverable: hello" },
