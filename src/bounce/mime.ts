@@ -252,11 +252,60 @@ export function bodyText(part: MimePart): string {
     return part.body;
   }
   const decoder = textDecoder(part.params.get("charset"));
-  return decoder.encoding === "utf-8" ? utf8OrLatin1(bytes) : decoder.decode(bytes);
+  return decoder.encoding === "utf-8" ? utf8OrLatin1(bytes) : decodeText(decoder, bytes);
+}
+
+/** Bytes in a decoder's charset; windows-1252 (and the Latin-1 labels it stands for) by our table. */
+function decodeText(decoder: TextDecoder, bytes: Uint8Array): string {
+  return decoder.encoding === "windows-1252" ? windows1252(bytes) : decoder.decode(bytes);
+}
+
+/**
+ * Windows-1252's 0x80-0x9F (the other bytes are Latin-1's). Node's TextDecoder without full ICU
+ * decodes windows-1252 as Latin-1, which makes „ “ – ’ € C1 control characters.
+ */
+const CP1252_80_9F = [
+  "€",
+  "\u0081",
+  "‚",
+  "ƒ",
+  "„",
+  "…",
+  "†",
+  "‡",
+  "ˆ",
+  "‰",
+  "Š",
+  "‹",
+  "Œ",
+  "\u008d",
+  "Ž",
+  "\u008f",
+  "\u0090",
+  "‘",
+  "’",
+  "“",
+  "”",
+  "•",
+  "–",
+  "—",
+  "˜",
+  "™",
+  "š",
+  "›",
+  "œ",
+  "\u009d",
+  "ž",
+  "Ÿ",
+];
+
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-const WINDOWS_1252 = new TextDecoder("windows-1252");
 
 /**
  * UTF-8, with each byte that is not part of a valid UTF-8 sequence read as windows-1252: an MTA
@@ -289,7 +338,7 @@ export function utf8OrLatin1(bytes: Uint8Array): string {
       i += length;
       continue;
     }
-    out += STRICT_UTF8.decode(bytes.subarray(start, i)) + WINDOWS_1252.decode(bytes.subarray(i, i + 1));
+    out += STRICT_UTF8.decode(bytes.subarray(start, i)) + windows1252(bytes.subarray(i, i + 1));
     i++;
     start = i;
   }
@@ -306,7 +355,7 @@ export function decodeWords(value: string): string {
         enc.toLowerCase() === "b"
           ? Buffer.from(data, "base64")
           : Buffer.from(decodeQuotedPrintable(data.replace(/_/g, " ")), "latin1");
-      return textDecoder(charset.replace(/\*.*$/, "")).decode(bytes);
+      return decodeText(textDecoder(charset.replace(/\*.*$/, "")), bytes);
     });
 }
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { corpusDir } from "../../scripts/corpus.js";
 import { readMessage, readWithPostalMime } from "../../src/bounce/message.js";
-import { MimeError, parseMime } from "../../src/bounce/mime.js";
+import { decodeWords, MimeError, parseMime } from "../../src/bounce/mime.js";
 import * as fixtures from "./fixtures.js";
 
 const norm = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
@@ -64,4 +64,13 @@ test("quoted-printable, base64 and charsets", () => {
     `Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64\n\n${Buffer.from([0xf0, 0xcf, 0xcc, 0xd8, 0xda, 0xcf, 0xd7, 0xc1, 0xd4, 0xc5, 0xcc, 0xd8]).toString("base64")}\n`,
   );
   assert.equal(b64.params.get("charset"), "koi8-r");
+});
+
+test("windows-1252 (and the latin1 labels that stand for it) keeps „ “ – ’ €", async () => {
+  const body = Buffer.concat([
+    Buffer.from("Content-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: 8bit\n\n"),
+    Buffer.from([0x84, 0x61, 0x93, 0x20, 0x96, 0x20, 0x92, 0x20, 0x80, 0x20, 0xfc, 0x0a]),
+  ]);
+  assert.equal((await readMessage(body)).text.trim(), "„a“ – ’ € ü");
+  assert.equal(decodeWords("=?iso-8859-1?Q?=93Gr=FC=DFe=94?="), "“Grüße”");
 });
