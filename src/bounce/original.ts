@@ -6,18 +6,26 @@ import type { OriginalMessage } from "./types.js";
 // a line start (it would cross line ends: quadratic on blank lines), no -{2,}.* (quadratic on a
 // line of dashes; --.* matches the same).
 const QUOTE_MARKERS =
-  /^(?:--.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|headers? of|copy of the message).*|original message follows\.?|------ this is a copy of the message.*|[ \t]*----- (?:original message|transcript of session|unsent message|the header of the original message) .*)$/im;
+  /^(?:--.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|headers? of|copy of the message).*|original message follows\.?|------ this is a copy of the message.*|[ \t]*----- (?:original message|transcript of session|unsent message|the header of the original message) .*)$/gim;
 
 /** Message-ID, Subject, From, To and Date of the message that bounced, when the bounce carries them. */
 export function readOriginal(msg: BounceMessage): OriginalMessage | null {
-  let block = msg.originalHeaders;
-  if (block === null) {
-    const m = QUOTE_MARKERS.exec(msg.text);
-    if (!m) return null;
+  if (msg.originalHeaders !== null) return fromHeaders(msg.originalHeaders);
+  // The first marker whose block reads as headers: Sendmail's "----- Transcript of session
+  // follows -----" comes before its "----- Original message follows -----". At most a few: each
+  // try reads on to a blank line, and a text of nothing but markers must stay linear.
+  let tries = 0;
+  for (const m of msg.text.matchAll(QUOTE_MARKERS)) {
+    if (++tries > 4) break;
     const rest = msg.text.slice(m.index + m[0].length).replace(/^\s*\n/, "");
     const end = rest.search(/\r?\n\s*\r?\n/);
-    block = rest.slice(0, end >= 0 ? end : rest.length);
+    const found = fromHeaders(rest.slice(0, end >= 0 ? end : rest.length));
+    if (found) return found;
   }
+  return null;
+}
+
+function fromHeaders(block: string): OriginalMessage | null {
   const f = parseHeaderFields(block);
   const messageId = f.get("message-id") ?? null;
   const subject = f.get("subject");

@@ -296,3 +296,32 @@ test("Latin-1 bytes where UTF-8 was assumed are read as Latin-1, not lost to U+F
   ]);
   assert.equal(utf8OrLatin1(mixed), "550 Das Postfach des Empf\u00e4ngers ist voll. \u00df (m\u00fcller)");
 });
+
+test("a plain-text Sendmail bounce gives the original message quoted after its transcript", async () => {
+  const raw = `Return-Path: <MAILER-DAEMON>
+From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>
+To: sender@example.org
+Subject: Returned mail: User unknown
+
+   ----- The following addresses had permanent fatal errors -----
+<ghost@example.com>
+
+   ----- Transcript of session follows -----
+... while talking to mx.example.com.:
+>>> RCPT To:<ghost@example.com>
+<<< 550 5.1.1 <ghost@example.com>... User unknown
+
+   ----- Original message follows -----
+
+From: sender@example.org
+To: ghost@example.com
+Subject: hi
+Message-Id: <o1@example.org>
+
+x
+`;
+  const r = await parseBounce(raw);
+  assert.equal(r.recipients[0]?.recipient, "ghost@example.com");
+  assert.equal(r.original?.messageId, "<o1@example.org>");
+  assert.equal(r.original?.subject, "hi");
+});
