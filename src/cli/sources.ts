@@ -83,8 +83,13 @@ async function* fromFolder(
   open: Set<string>,
 ): AsyncGenerator<SourceMessage> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  // A maildir's own folders (Maildir++: Maildir/.Bounces/cur) start with a dot: they are read; other
+  // hidden entries are not.
+  const names = new Set(entries.map((e) => e.name));
+  const isMaildir = names.has("cur") && names.has("new");
   for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") && !(isMaildir && e.name.length > 1 && e.name !== ".." && e.isDirectory()))
+      continue;
     const p = join(dir, e.name);
     let isDirectory = e.isDirectory();
     let isFile = e.isFile();

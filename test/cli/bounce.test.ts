@@ -147,6 +147,30 @@ test("a FIFO (a process substitution) is read as a stream; empty stdin is not_bo
   assert.equal(lines[0].kind, "not_bounce");
 });
 
+test("a maildir's Maildir++ folders (.Bounces) are read; hidden entries elsewhere are not", () => {
+  const root = mkdtempSync(join(tmpdir(), "diagnosa-maildirpp-"));
+  for (const d of [
+    "Maildir/cur",
+    "Maildir/new",
+    "Maildir/.Bounces/cur",
+    "Maildir/.Bounces/new",
+    "other/.hidden",
+  ])
+    mkdirSync(join(root, d), { recursive: true });
+  writeFileSync(join(root, "Maildir/cur/1:2,S"), POSTFIX_DSN);
+  writeFileSync(join(root, "Maildir/.Bounces/cur/2:2,S"), QMAIL_TEXT);
+  writeFileSync(join(root, "other/.hidden/3"), QMAIL_TEXT);
+  const r = run(["bounce", "--ndjson", root]);
+  assert.equal(r.code, 0, r.err);
+  const files = new Set(
+    r.out
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l).file as string).replace(root, "")),
+  );
+  assert.deepEqual([...files], ["/Maildir/.Bounces/cur/2:2,S", "/Maildir/cur/1:2,S"]);
+});
+
 test("a missing path or a bad option is exit code 2 with a message", () => {
   const r = run(["bounce", join(dir, "nope.eml")]);
   assert.equal(r.code, 2);
