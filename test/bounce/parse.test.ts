@@ -325,3 +325,26 @@ x
   assert.equal(r.original?.messageId, "<o1@example.org>");
   assert.equal(r.original?.subject, "hi");
 });
+
+test('Google\'s "Message not delivered" notice without a returned message names its recipient in a sentence', async () => {
+  const raw = `Return-Path: <>
+From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+To: staff@example.org
+Subject: Delivery Status Notification (Failure)
+Content-Type: text/plain; charset=UTF-8
+
+** Message not delivered **
+
+There was a problem delivering your message to client@example.com. See the technical details below.
+
+The response from the remote server was:
+550 5.7.1 Message rejected: Sender IP 203.0.113.9 is listed on Spamhaus ZEN
+`;
+  const r = await parseBounce(raw);
+  assert.equal(r.decoder, "googleworkspace");
+  assert.deepEqual(
+    r.recipients.map((x) => [x.recipient, x.action, x.diagnosis.errorCode]),
+    [["client@example.com", "failed", 550]],
+  );
+  assert.equal(r.recipients[0]?.diagnosis.category, "blocked");
+});
