@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isComplaint } from "../src/bounce/arf.js";
 import { parseBounce } from "../src/bounce/parse.js";
 import type { BounceReport } from "../src/bounce/types.js";
 
@@ -31,7 +32,7 @@ export interface BouncesReport {
   status: number;
   statusStrict: number;
   reply: number;
-  kind: Map<string, { expected: number; got: number }>;
+  kind: Map<string, { expected: number; got: number; byDesign?: number }>;
   notBounce: { total: number; ok: number };
   misses: BounceMiss[];
   files: number;
@@ -91,7 +92,11 @@ export async function evaluateBounces(dir: string): Promise<BouncesReport> {
       }
       const kind = report.kind === "delay" ? "bounce" : report.kind;
       if (kind === l.kind) k.got++;
-      else r.misses.push({ file, index: l.index, field: "kind", expected: l.kind, got: report.kind });
+      else if (l.kind === "complaint" && report.feedback && !isComplaint(report.feedback.feedbackType)) {
+        // The corpus files every feedback report as a complaint; a not-spam or auth-failure report is
+        // none by design (docs/bounce.md, "Feedback reports"): counted apart, not as a miss.
+        k.byDesign = (k.byDesign ?? 0) + 1;
+      } else r.misses.push({ file, index: l.index, field: "kind", expected: l.kind, got: report.kind });
       if (got.recipient.toLowerCase() === (l.recipient ?? "").toLowerCase()) r.recipient++;
       else
         r.misses.push({
@@ -174,7 +179,10 @@ export function printBouncesReport(r: BouncesReport, fields?: Set<string>): void
     `  status code               ${pct(r.status, r.labels)}  (${r.status}/${r.labels}; strict, Sisimai's x.0.9xx markers as codes: ${pct(r.statusStrict, r.labels)})`,
   );
   console.log(`  reply code                ${pct(r.reply, r.labels)}  (${r.reply}/${r.labels})`);
-  for (const [k, v] of r.kind) console.log(`  kind ${k.padEnd(20)} ${v.got}/${v.expected} recognised`);
+  for (const [k, v] of r.kind)
+    console.log(
+      `  kind ${k.padEnd(20)} ${v.got}/${v.expected} recognised${v.byDesign ? ` (${v.byDesign} more are feedback reports of type auth-failure or not-spam: no complaint, by design)` : ""}`,
+    );
   console.log(`  maildir/not               ${r.notBounce.ok}/${r.notBounce.total} not_bounce`);
   const shown = r.misses.filter((m) => !fields || fields.has(m.field));
   console.log(`\n  misses (${r.misses.length} in all${fields ? `, ${shown.length} shown` : ""}):`);

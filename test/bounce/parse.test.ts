@@ -152,8 +152,9 @@ The attached message had PERMANENT fatal delivery errors!
   assert.equal(rc?.diagnosis.kind, "bounce");
   assert.equal(rc?.diagnosis.errorCode, 550);
   assert.equal(rc?.diagnosis.category, "invalid_address");
+  assert.equal(rc?.diagnosis.statusCode, "5.1.1");
   assert.notEqual(rc?.diagnosis.action.type, "none");
-  assert.match(rc?.diagnosticText ?? "", /^550 5\.1\.1 <budi@example\.com>/);
+  assert.match(rc?.diagnosticText ?? "", /550 5\.1\.1 <budi@example\.com>/);
 });
 
 test("a Final-Recipient with a display name, a comment or a mailto: gives the bare address", async () => {

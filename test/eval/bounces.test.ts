@@ -26,7 +26,11 @@ test("sisimai corpus: category, recipient, status and reply code, kinds, not-bou
   assert.ok(r.reply / r.labels >= 0.95, `reply code ${r.reply}/${r.labels}\n${misses("reply")}`);
   for (const kind of ["complaint", "autoreply", "delivered"]) {
     const k = r.kind.get(kind);
-    assert.ok(k && k.got === k.expected, `${kind}: ${k?.got}/${k?.expected} recognised`);
+    // Feedback reports of type auth-failure or not-spam are no complaints by design (counted apart).
+    assert.ok(
+      k && k.got + (k.byDesign ?? 0) === k.expected,
+      `${kind}: ${k?.got}/${k?.expected} recognised, ${k?.byDesign ?? 0} by design`,
+    );
   }
   assert.equal(r.notBounce.ok, r.notBounce.total, "maildir/not all not_bounce");
 });
