@@ -12,6 +12,8 @@ import { checkPaths, messages, type SourceMessage } from "./sources.js";
 export interface BounceFlags {
   format: "text" | "json" | "ndjson";
   lang: Lang;
+  /** --lang given: JSON tips in that language only (as a single diagnosis's), else in every one. */
+  langGiven?: boolean;
   tips: boolean;
   color: boolean;
   jobs: number | null;
@@ -38,7 +40,7 @@ export async function bounceCommand(paths: string[], flags: BounceFlags): Promis
   const options: ParseBounceOptions = {
     maxBytes: flags.maxBytes,
     timeoutMs: flags.timeoutMs,
-    lang: flags.format === "text" ? flags.lang : flags.tips ? "all" : "none",
+    lang: flags.format === "text" ? flags.lang : flags.tips ? (flags.langGiven ? flags.lang : "all") : "none",
   };
   const out = new Output(flags);
   const progress = new Progress(

@@ -191,6 +191,7 @@ async function main(argv: string[]): Promise<number> {
     return bounceCommand(positionals.slice(1), {
       format: values.ndjson ? "ndjson" : values.json ? "json" : "text",
       lang: lang as Lang,
+      langGiven: values.lang !== undefined,
       tips: values.tips ?? values.ndjson !== true,
       color,
       jobs: intFlag("--jobs", values.jobs, 1, 256),

@@ -334,3 +334,12 @@ test("readable bounce output shows control characters from the email as escapes"
   assert.doesNotMatch(r.stdout, /[\u0000-\u0008\u000b-\u001f\u007f]/, "no raw control character");
   assert.match(r.stdout, /\\u001b\]0;pwned\\u0007/);
 });
+
+test("--json and --ndjson --tips give the tips of --lang only when --lang is given, as a single diagnosis does", () => {
+  const file = join(dir, "postfix.eml");
+  const tipsOf = (out: string) => Object.keys(JSON.parse(out)[0].recipients[0].diagnosis.tips).sort();
+  assert.deepEqual(tipsOf(run(["bounce", "--json", "--lang", "id", file]).out), ["id"]);
+  assert.deepEqual(tipsOf(run(["bounce", "--json", file]).out), ["en", "id"]);
+  const line = JSON.parse(run(["bounce", "--ndjson", "--tips", "--lang", "en", file]).out.split("\n")[0]!);
+  assert.deepEqual(Object.keys(line.diagnosis.tips), ["en"]);
+});
