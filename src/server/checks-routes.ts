@@ -8,7 +8,7 @@ import {
   type DnsOptions,
   parseDnsServer,
 } from "../checks/index.js";
-import { domainNameProblem, isDkimSelector, isIpAddress } from "../checks/targets.js";
+import { domainNameProblem, isDkimSelector, isIpAddress, messageProblem } from "../checks/targets.js";
 import { type AppContext, HttpError } from "./app.js";
 import { checkReportSchema, errorResponses, rawBody } from "./schemas.js";
 
@@ -133,6 +133,10 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
             "invalid_request",
             "send the message as the body with Content-Type: message/rfc822",
           );
+        // The same test as the CLI's: random bytes or plain text are no message to check.
+        const problem = messageProblem(req.body);
+        if (problem)
+          throw new HttpError(400, "invalid_request", `the body is not an email message: ${problem}`);
         return checkEmailMessage(req.body, {
           ...opts(),
           ...(req.query.bulk ? { bulk: req.query.bulk === "true" } : {}),

@@ -171,8 +171,8 @@ export const replyInputSchema = {
     },
     statusCode: {
       type: ["string", "null"],
-      pattern: "^$|^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*$",
-      description: 'The enhanced status code (5.1.1); "" or null: none',
+      pattern: "^\\s*$|^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*$",
+      description: 'The enhanced status code (5.1.1); "", spaces or null: none',
     },
     remoteHost: { type: ["string", "null"], maxLength: 255 },
     command: {

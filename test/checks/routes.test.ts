@@ -57,6 +57,18 @@ test("POST /v1/checks/domain, /ip, /address, /message", async () => {
   );
   const bad = await app.inject({ method: "POST", url: "/v1/checks/ip", payload: { ip: "nope" } });
   assert.equal(bad.statusCode, 400);
+  // A body that is no email (no header block) is refused as the CLI refuses it.
+  const noise = await app.inject({
+    method: "POST",
+    url: "/v1/checks/message",
+    headers: { "content-type": "message/rfc822" },
+    payload: "just some words\n\nmore",
+  });
+  assert.equal(noise.statusCode, 400, noise.body);
+  assert.match(
+    JSON.parse(noise.body).error.message,
+    /not an email message: it does not start with a header block/,
+  );
 });
 
 test("POST /v1/checks/*: a target that is not a domain name, an IP or a DKIM selector is a 400 naming the field", async () => {

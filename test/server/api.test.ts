@@ -67,6 +67,13 @@ for (const db of testDatabases()) {
         ["inbox_full", "rate_limit"],
       );
       assert.equal(batch.results[0].tips, undefined);
+      // Spaces alone in statusCode are no code, as "" is (the CLI reads them so too).
+      const spaces = await api("/v1/diagnose", {
+        method: "POST",
+        json: { response: "552 mailbox full", statusCode: "  " },
+      });
+      assert.equal(spaces.status, 200);
+      assert.equal((await json(spaces)).statusCode, null);
     });
 
     test("events: stored once, listed, counted; the suppression list follows the policy", async () => {
