@@ -197,6 +197,26 @@ Original sender: news@example.org
     r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
     [["bad@example.com", "invalid_address"]],
   );
+  // A list of addresses under one reason: each address has the reason (none is left out).
+  const list = await parseBounce(`Return-Path: <>
+From: MAILER-DAEMON@mx.example.net
+To: sender@example.org
+Subject: Undeliverable mail
+Content-Type: text/plain
+
+Your message could not be delivered to the following recipients:
+alice@example.com
+bob@example.org
+Reason: 550 5.1.1 User unknown
+If you need help, write to helpdesk@example.org.
+`);
+  assert.deepEqual(
+    list.recipients.map((x) => [x.recipient, x.diagnosis.category, x.diagnosis.errorCode]),
+    [
+      ["alice@example.com", "invalid_address", 550],
+      ["bob@example.org", "invalid_address", 550],
+    ],
+  );
 });
 
 test("charsets real bounces use are decoded", async () => {

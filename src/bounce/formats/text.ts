@@ -100,10 +100,18 @@ export function paragraphAbout(text: string, recipient: string): string | null {
   const stop = Math.min(end < 0 ? text.length : end, start + PARAGRAPH_MAX);
   const lines = text.slice(start, stop).split(/\r?\n/);
   const out: string[] = [];
+  // A list of addresses with one reason under it ("alice@…", "bob@…", "Reason: 550 …"): the lines of
+  // the other addresses are passed over until the first line that is not one, which is this
+  // address's too; after that, the next address line starts another address's paragraph.
+  let ownText = false;
   for (let i = 0; i < lines.length && i < 30; i++) {
     const line = lines[i]!;
     if (i > 0 && !line.trim()) break;
-    if (i > 0 && /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/.test(line)) break;
+    if (i > 0 && /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/.test(line)) {
+      if (ownText) break;
+      continue;
+    }
+    if (i > 0) ownText = true;
     out.push(line.trim());
   }
   return out.join(" ").replace(/\s+/g, " ").trim();
