@@ -164,7 +164,7 @@ const REAL_NEIGHBOURS = new Set([
 
 /**
  * A real-looking domain that no edit distance should "correct": the provider's name under another
- * real (ICANN) suffix (proton.ch, proton.de, t-online.at), unless that suffix is the provider's with
+ * country's suffix (proton.ch, proton.de, t-online.at), unless that suffix is the provider's with
  * one letter dropped or added (comcast.ne, gmail.co stay typos); or a name of three characters or
  * fewer with one character replaced (bol.com, uol.com next to aol.com: every short .com is taken).
  */
@@ -174,9 +174,12 @@ function plausiblyReal(d: string, provider: string): boolean {
   if (!a.isIcann || !a.domainWithoutSuffix || !a.publicSuffix || !b.domainWithoutSuffix || !b.publicSuffix)
     return false;
   if (a.domainWithoutSuffix === b.domainWithoutSuffix) {
-    // A letter dropped or added (comcast.ne, gmail.co) is a slip; another real suffix is not.
+    // A letter dropped or added (comcast.ne, gmail.co) is a slip; another country's suffix is not
+    // (proton.ch, t-online.at). A generic suffix a key away (gmail.cam, gmail.cat) is a slip too.
     const [x, y] = [a.publicSuffix, b.publicSuffix];
-    return x !== y && !(Math.abs(x.length - y.length) === 1 && editDistance(x, y) === 1);
+    return (
+      x !== y && /^[a-z]{2}$/.test(x) && !(Math.abs(x.length - y.length) === 1 && editDistance(x, y) === 1)
+    );
   }
   const x = a.domainWithoutSuffix;
   const y = b.domainWithoutSuffix;

@@ -99,6 +99,9 @@ test("regional domains of the same provider are not corrected to another country
     ["comcast.ne", "comcast.net"],
     ["yahoo.cm", "yahoo.com"],
     ["hotmial.com", "hotmail.com"],
+    // A real generic suffix a key away from the provider's is still a slip.
+    ["gmail.cam", "gmail.com"],
+    ["gmail.cat", "gmail.com"],
   ] as [string, string][])
     assert.equal(suggestDomain(typo), fixed, typo);
 });
