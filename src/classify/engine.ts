@@ -51,6 +51,8 @@ const FLAG_URL = 16;
 const FLAG_ODD_SPACE = 32;
 /** Words that say the refused address is the sender's (Postfix, Exim sender verification). */
 const FLAG_SENDER = 64;
+/** A bare "try again": a deferral only where no reply code says otherwise. */
+const FLAG_TRY_AGAIN = 128;
 const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["in reply to", FLAG_COMMAND],
   ["after ", FLAG_COMMAND],
@@ -70,7 +72,7 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["try again in ", FLAG_SOFT | FLAG_RETRY],
   ["retry later", FLAG_SOFT | FLAG_RETRY],
   ["retry in ", FLAG_SOFT | FLAG_RETRY],
-  ["try again", FLAG_RETRY],
+  ["try again", FLAG_RETRY | FLAG_TRY_AGAIN],
   ["come back", FLAG_RETRY],
   ["greylist", FLAG_SOFT | FLAG_RETRY],
   ["graylist", FLAG_SOFT | FLAG_RETRY],
@@ -368,6 +370,7 @@ export class Engine {
         statusCode,
         (flags & FLAG_SENDER) !== 0,
         best.rule.priority <= WEAK_PRIORITY,
+        matchedText(best, text),
       );
       ruleId = best.rule.id;
       matched = matchedText(best, text);
@@ -384,7 +387,7 @@ export class Engine {
     const category = reasonInfo?.category ?? categoryOfReason(reason);
     const info = CATEGORIES[category];
     const cls = errorCode !== null ? Math.floor(errorCode / 100) : statusCode ? Number(statusCode[0]) : 0;
-    const softText = (flags & FLAG_SOFT) !== 0;
+    const softText = (flags & FLAG_SOFT) !== 0 || (cls === 0 && (flags & FLAG_TRY_AGAIN) !== 0);
     let permanence: Permanence;
     if (rulePermanence) permanence = rulePermanence;
     else if (reasonInfo?.permanence) permanence = reasonInfo.permanence;
@@ -754,6 +757,7 @@ function adjustForStage(
   statusCode: string | null,
   senderWords: boolean,
   vague: boolean,
+  matched: string | null = null,
 ): string {
   if (reason.startsWith("invalid_address.")) {
     if (
@@ -767,8 +771,14 @@ function adjustForStage(
       return "recipient_error.smtp_auth";
   } else if (reason === "recipient_error.connection_failed") {
     // "550 5.7.1 Connection refused": a server that answers has let the connection in and refuses
-    // this sender; a connection that failed has no reply (or a routing status, 5.4.x).
-    if (errorCode !== null && errorCode >= 500 && errorCode < 600 && !statusCode?.startsWith("5.4."))
+    // this sender; a connection that failed has no reply (or a routing status, x.4.x).
+    if (
+      errorCode !== null &&
+      errorCode >= 500 &&
+      errorCode < 600 &&
+      /refused|rejected/i.test(matched ?? "") &&
+      (statusCode === null || (statusCode[0] === "5" && !statusCode.startsWith("5.4.")))
+    )
       return "blocked.policy";
   } else if (vague && command === "CONNECT" && reason === "rejection.policy") {
     return "blocked.policy";

@@ -223,10 +223,15 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
   if (isLetter(last)) {
     const hostStart = colon >= valueStart ? colon + 1 : valueStart;
     if (isHost(text, hostStart, to)) e.domains.push(lowerSlice(text, hostStart, to, upper));
-  } else if (dots === 3) {
-    // An address and a port ("203.0.113.7:25").
-    const ipEnd = colon > valueStart && allDigits(text, colon + 1, to) ? colon : to;
-    if (isIPv4(text, valueStart, ipEnd)) e.ips.push(text.slice(valueStart, ipEnd));
+  } else if (dots >= 3) {
+    // An address and a port ("203.0.113.7:25"), or a name and an address ("ip:192.0.2.1").
+    let ipStart = valueStart;
+    let ipEnd = to;
+    if (colon > valueStart) {
+      if (allDigits(text, colon + 1, to)) ipEnd = colon;
+      else ipStart = colon + 1;
+    }
+    if (isIPv4(text, ipStart, ipEnd)) e.ips.push(text.slice(ipStart, ipEnd));
   }
 }
 

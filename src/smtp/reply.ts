@@ -22,7 +22,7 @@ const CODE_STATUS_RE = /(?<![\w.-])([245]\d\d)(?:[ -]+|:\s*|-?#)([245]\.[0-7]\.\
 const LEADING_CODE_RE = /^\s*(?:smtp;\s*|#)?([245]\d\d)(?=[\s-]|$)/i;
 // A 3-digit code where an MTA writes one: after "said:", "returned '", "#", ":", ";", "(" …
 const CONTEXT_CODE_RE =
-  /(?:said:|returned|reply:|response:|error:|error_code\s*:|smtp;|[#'"(:;>])\s*['"]?([245]\d\d)(?=[\s\-,;:'")]|\.(?!\d)|$)/i;
+  /(?:said:|returned|reply:|response:|error:|error_code\s*:|smtp;|[#'"(;>]|(?<![\w\].-]):)\s*['"]?([245]\d\d)(?=[\s\-,;:'")]|\.(?!\d)|$)/i;
 const LOOSE_CODE_RE = /(?<![\w.:/=-])([245]\d\d)(?= |-[^\d]|$)/;
 
 const CONTINUATION_LINE_RE = /^[ \t]*([245]\d\d)[ -](?:#?[245]\.[0-7]\.\d{1,3}[ \t]+)?/;
@@ -140,13 +140,16 @@ export function parseCodes(text: string): { errorCode: number | null; statusCode
 }
 
 const FAILURE_PAIR_RE = /(?<![\w.-])([45]\d\d)(?:[ -]+|:\s*|-?#)([45]\.[0-7]\.\d{1,3})(?!\.?\d)/g;
+/** A server's line in a transcript ("<<< 550 User unknown", MDaemon's "<-- 550 …"). */
+const TRANSCRIPT_FAILURE_RE = /(?:<<<|<--)\s*([45]\d\d)(?=[\s-]|$)/;
 
-/** The first 4xx/5xx reply code with a status of its class in the text, if any. */
-function laterFailure(text: string): { errorCode: number; statusCode: string } | null {
+/** The first 4xx/5xx reply code with a status of its class in the text, or a transcript's, if any. */
+function laterFailure(text: string): { errorCode: number; statusCode: string | null } | null {
   FAILURE_PAIR_RE.lastIndex = 0;
   for (let m = FAILURE_PAIR_RE.exec(text); m; m = FAILURE_PAIR_RE.exec(text))
     if (m[1]![0] === m[2]![0]) return { errorCode: Number(m[1]), statusCode: m[2]! };
-  return null;
+  const t = TRANSCRIPT_FAILURE_RE.exec(text);
+  return t ? { errorCode: Number(t[1]), statusCode: null } : null;
 }
 
 function statusOf(text: string): string | null {

@@ -545,3 +545,23 @@ test("generic wording names no provider when no host is known", () => {
   ])
     assert.equal(diagnose(reply, { lang: "none" }).provider, null, reply);
 });
+
+test("diff review: a port is no reply code, a bare 'try again' without a code is a deferral, a transcript without status codes", () => {
+  const port = diagnose("connect to smtp.sendgrid.net[192.0.2.1]:587: Connection refused", { lang: "none" });
+  assert.equal(port.errorCode, null);
+  assert.equal(port.reason, "recipient_error.connection_failed");
+  // Only "refused" words under a 5xx make a block; a timeout stays a connection failure.
+  assert.equal(diagnose("554 5.7.1 Connection timed out").reason, "recipient_error.connection_failed");
+  const dns = diagnose(
+    "Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again",
+    { lang: "none" },
+  );
+  assert.equal(dns.kind, "delay");
+  assert.equal(dns.permanence, "soft");
+  const transcript = diagnose(
+    "<<< 250 2.1.0 <s@example.com>... Sender ok >>> RCPT To:<a@example.com> <<< 550 User unknown",
+    { lang: "none" },
+  );
+  assert.equal(transcript.kind, "bounce");
+  assert.equal(transcript.errorCode, 550);
+});

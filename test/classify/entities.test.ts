@@ -71,6 +71,8 @@ test("an IP written as a value (ip=, LastAttemptedIP=) or with a port is found",
     "203.0.113.5",
   ]);
   assert.deepEqual(diagnose("connect to 203.0.113.7:25: Connection refused").entities.ips, ["203.0.113.7"]);
+  assert.deepEqual(diagnose("550 5.7.1 rejected; smtp.client-ip=192.0.2.9;").entities.ips, ["192.0.2.9"]);
+  assert.deepEqual(diagnose("550 5.7.1 blocked ip:192.0.2.1").entities.ips, ["192.0.2.1"]);
   // A port on something that is not an address, and five parts, are not IPs.
   assert.deepEqual(diagnose("550 5.1.1 see 1.2.3.4.5 and 300.1.1.1:25").entities.ips, []);
 });
