@@ -51,10 +51,15 @@ import {
   eventFilterSchema,
   eventInputSchema,
   eventPageSchema,
+  healthSchema,
+  inDocumentOnly,
   isDateTime,
   langSchema,
   MAX_ADDRESS_LENGTH,
+  notReadySchema,
+  publicErrorResponses,
   rawBody,
+  readySchema,
   replyInputSchema,
   statsSchema,
   storedResultSchema,
@@ -263,9 +268,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         title: "diagnosa API",
         version: "1",
         description:
-          "Why an email was not delivered, and what to do about it. Every route but /healthz, /readyz, /openapi.json and /docs needs `Authorization: Bearer <API key>`.",
+          "Why an email was not delivered, and what to do about it. Every route but /healthz, /readyz, /openapi.json and /docs needs `Authorization: Bearer <API key>`; the webhooks take `?api_key=<API key>` instead.",
       },
-      components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: {
+          apiKey: { type: "http", scheme: "bearer" },
+          // Only where an operation lists it (the webhooks): senders that cannot set headers.
+          apiKeyQuery: {
+            type: "apiKey",
+            in: "query",
+            name: "api_key",
+            description: "The API key in the URL, for webhook senders that cannot set headers",
+          },
+        },
+      },
       security: [{ apiKey: [] }],
     },
   });
@@ -382,26 +398,89 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const errors = errorResponses(413, 415);
   const queryErrors = errorResponses();
 
-  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
-  app.get("/readyz", { schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await store.ping();
-      return { status: "ready", database: store.dialect };
-    } catch (e) {
-      // Public: the reason goes to the log, not to whoever asks.
-      reply.log.error(e);
-      return reply.code(503).send({
-        status: "unavailable",
-        database: store.dialect,
-        error: { code: "database_unavailable", message: "the database does not answer" },
-      });
-    }
-  });
-  app.get("/metrics", { schema: { hide: true } }, async (_req, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Public (no API key): a load balancer's checks. /metrics needs a key like the API.
+  const publicRoute = { tags: ["service"], security: [] };
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        ...publicRoute,
+        summary: "Liveness: the process answers",
+        response: { 200: healthSchema, ...publicErrorResponses() },
+      },
+    },
+    async () => ({ status: "ok" }),
+  );
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        ...publicRoute,
+        summary: "Readiness: the database answers",
+        response: { 200: readySchema, ...publicErrorResponses(), 503: notReadySchema },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await store.ping();
+        return { status: "ready", database: store.dialect };
+      } catch (e) {
+        // Public: the reason goes to the log, not to whoever asks.
+        reply.log.error(e);
+        return reply.code(503).send({
+          status: "unavailable",
+          database: store.dialect,
+          error: { code: "database_unavailable", message: "the database does not answer" },
+        });
+      }
+    },
+  );
+  app.get(
+    "/metrics",
+    {
+      // The text answer is declared in the document only: no response schema serializes it.
+      config: inDocumentOnly({
+        response: {
+          200: {
+            description: "Prometheus metrics (text exposition format 0.0.4)",
+            content: { [registry.contentType.split(";")[0]!]: { schema: { type: "string" } } },
+          },
+        },
+      }),
+      schema: { tags: ["service"], summary: "Prometheus metrics", response: errorResponses() },
+    },
+    async (_req, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
+  app.get(
+    "/openapi.json",
+    {
+      // Declared in the document only: the answer is app.swagger() as it is, not re-serialized.
+      config: inDocumentOnly({
+        response: {
+          200: {
+            type: "object",
+            additionalProperties: true,
+            description: "This document (OpenAPI 3.0); also at /docs/json, browsable at /docs",
+            properties: {
+              openapi: { type: "string" },
+              info: { type: "object", additionalProperties: true },
+              paths: { type: "object", additionalProperties: true },
+            },
+            required: ["openapi", "info", "paths"],
+          },
+        },
+      }),
+      schema: {
+        ...publicRoute,
+        summary: "The OpenAPI document of the API",
+        response: publicErrorResponses(),
+      },
+    },
+    async () => app.swagger(),
+  );
 
   app.post<{ Body: ReplyInput & { lang?: string } }>(
     "/v1/diagnose",
@@ -472,7 +551,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             lang: { ...langSchema, default: "none" },
           },
         },
-        response: { 200: bounceAnswerSchema, ...errors },
+        response: { 200: bounceAnswerSchema, ...errorResponses(413, 415, 422) },
       },
     },
     async (req) => {
@@ -789,7 +868,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         params: addressParam,
         response: {
           200: { type: "object", properties: { removed: { type: "boolean" } } },
-          ...errorResponses(404),
+          // A DELETE's body, which nothing reads, is still parsed (and refused) as any other.
+          ...errorResponses(404, 413, 415),
         },
       },
     },

@@ -13,7 +13,7 @@ import { publicKey as sendgridPublicKey } from "../ingest/webhooks/sendgrid.js";
 import { TokenUsedError } from "../store/store.js";
 import { type AppContext, bearerKey, HttpError } from "./app.js";
 import { checksRoutes } from "./checks-routes.js";
-import { errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
+import { ERROR_ANSWERS, errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
 
 /**
@@ -88,16 +88,33 @@ export function webhookRoutes(secrets: WebhookSecrets) {
       scope.post<{ Params: { provider: string }; Body: string }>(
         "/v1/webhooks/:provider",
         {
+          // The key may come as ?api_key= (the authentication hook reads it, app.ts): declared in
+          // the document only, so that no query schema refuses what a sender adds to its URL.
           config: rawBody(
             ["application/json", "text/plain"],
             "The provider's own payload, as it signs it",
             false,
+            {
+              security: [{ apiKey: [] }, { apiKeyQuery: [] }],
+            },
           ),
           schema: {
             summary: "Native webhook payloads of Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost",
             tags: ["ingest"],
             params: { type: "object", properties: { provider: { type: "string", enum: WEBHOOK_PROVIDERS } } },
-            response: { 200: webhookResultSchema, ...errorResponses(413, 415) },
+            response: {
+              200: webhookResultSchema,
+              ...errorResponses(413, 415),
+              401: {
+                $ref: "Error#",
+                description:
+                  "No API key (header or ?api_key=), or one not valid; a signature, signing certificate or basic auth that does not verify; a signed request sent again",
+              },
+              503: {
+                $ref: "Error#",
+                description: `${ERROR_ANSWERS[503]}; or (Amazon SES) the SNS signing certificate cannot be downloaded now (timeout, network, 5xx): SNS sends the notification again`,
+              },
+            },
           },
         },
         async (req) => {

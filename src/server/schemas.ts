@@ -8,6 +8,7 @@ import type { CheckKind, Severity } from "../checks/types.js";
 import type { EvidenceLevel } from "../classify/diagnosis.js";
 import { NO_CONTROL_PATTERN, TIMESTAMP_YEAR_PATTERN } from "../ingest/event.js";
 import { COMMAND_SPELLINGS, type SmtpCommand } from "../smtp/reply.js";
+import type { Dialect } from "../store/migrations.js";
 
 /** The longest address the API takes (in a body, a query or a path). */
 export const MAX_ADDRESS_LENGTH = 320;
@@ -29,43 +30,75 @@ export const errorSchema = {
   required: ["error"],
 } as const;
 
-const ERROR_ANSWERS = {
-  400: "Bad input: the message names the field (`body.response`, `query.from`) and what it must be",
+export const ERROR_ANSWERS = {
+  400: "Bad input: the message names the field (`body.response`, `query.from`) and what it must be; also a path that is not valid URL encoding, or a query or path parameter holding a NUL character",
   401: "No API key, or one that is not valid or has been revoked",
   404: "Not found",
   413: "The body is over the size limit",
   415: "The body's Content-Type is not one this route takes (the message names the ones it does)",
+  422: "The email is readable but over its time budget (`too_slow`): sending it again gives the same answer",
   "4xx":
-    "Other client errors: 405 wrong method (with `Allow`), 414 path parameter too long, 431 headers too large",
+    "Other client errors: 405 wrong method (with `Allow`), 408 the request did not arrive in time, 414 path parameter too long, 431 URL and headers too large",
   500: "Internal error (details in the service's log)",
+  503: "`unavailable`, try again later: the service is shutting down (with `Connection: close`), or the database cannot be reached now (the cause only in the service's log)",
 } as const;
 
-/**
- * The error answers of a route for its `response` schema: 400, 401, the other 4xx and 500, plus
- * the statuses given (404, 413, 415), each `Error` with a description.
- */
-export function errorResponses(...extra: (404 | 413 | 415)[]) {
+type ErrorStatus = keyof typeof ERROR_ANSWERS;
+const errorAnswers = (statuses: readonly ErrorStatus[]) => {
   const out: Record<string, { $ref: string; description: string }> = {};
-  for (const status of [400, 401, ...extra, "4xx", 500] as const)
-    out[status] = { $ref: "Error#", description: ERROR_ANSWERS[status] };
+  for (const status of statuses) out[status] = { $ref: "Error#", description: ERROR_ANSWERS[status] };
   return out;
+};
+
+/**
+ * The error answers of a route for its `response` schema: 400, 401, the other 4xx, 500 and 503
+ * (which any route may answer: the checks before it runs, app.ts), plus the statuses given (404,
+ * 413, 415, 422), each `Error` with a description.
+ */
+export function errorResponses(...extra: (404 | 413 | 415 | 422)[]) {
+  return errorAnswers([400, 401, ...extra, "4xx", 500, 503]);
+}
+
+/** The error answers of a route that needs no API key (/healthz, /openapi.json): no 401. */
+export function publicErrorResponses() {
+  return errorAnswers([400, "4xx", 500, 503]);
+}
+
+/**
+ * Route config that adds to the route's operation in the OpenAPI document only, not to what
+ * Fastify validates and serializes: a text answer, a body no schema reads, a parameter the
+ * authentication hook reads before any schema runs.
+ */
+export function inDocumentOnly(add: Record<string, unknown> & { response?: Record<string, unknown> }) {
+  return {
+    swaggerTransform: ({ schema, url }: { schema: FastifySchema; url: string }) => ({
+      schema: {
+        ...schema,
+        ...add,
+        response: { ...(schema.response as Record<string, unknown> | undefined), ...add.response },
+      },
+      url,
+    }),
+  };
 }
 
 /**
  * Route config of a route whose body is not JSON: the media types it takes (anything else is a
  * 415 before the body is read, app.ts) and its request body in the OpenAPI document, where a route
- * without a body schema would have none.
+ * without a body schema would have none; `more` adds to its operation there (inDocumentOnly).
  */
-export function rawBody(types: readonly string[], description: string, binary = true) {
+export function rawBody(
+  types: readonly string[],
+  description: string,
+  binary = true,
+  more: Record<string, unknown> = {},
+) {
   return {
     accepts: types,
-    swaggerTransform: ({ schema, url }: { schema: FastifySchema; url: string }) => ({
-      schema: {
-        ...schema,
-        body: { type: "string", ...(binary ? { format: "binary" } : {}), description },
-        consumes: types,
-      },
-      url,
+    ...inDocumentOnly({
+      ...more,
+      body: { type: "string", ...(binary ? { format: "binary" } : {}), description },
+      consumes: types,
     }),
   };
 }
@@ -627,3 +660,38 @@ export const bounceAnswerSchema = openObject({
   ),
   stored: { ...storedResultSchema, type: ["object", "null"], description: "Null with store=false" },
 });
+
+/** GET /healthz: the process answers. */
+export const healthSchema = {
+  type: "object",
+  description: "The process answers (nothing else is checked)",
+  properties: { status: { type: "string", enum: ["ok"] } },
+  required: ["status"],
+} as const;
+
+/** GET /readyz: the database answers (`database`: the store's dialect). */
+export const readySchema = {
+  type: "object",
+  description: "Ready: the database answers",
+  properties: {
+    status: { type: "string", enum: ["ready"] },
+    database: { type: "string", enum: valuesOf<Dialect>({ sqlite: true, postgres: true }) },
+  },
+  required: ["status", "database"],
+} as const;
+
+/**
+ * GET /readyz's 503: the database does not answer (`status`, `database`, `error`), or the service
+ * is shutting down (`error` alone, as every route answers then).
+ */
+export const notReadySchema = {
+  type: "object",
+  properties: {
+    status: { type: "string", enum: ["unavailable"] },
+    database: readySchema.properties.database,
+    error: errorSchema.properties.error,
+  },
+  required: ["error"],
+  description:
+    "Not ready: the database does not answer ({status, database, error: {code: database_unavailable}}, the reason only in the log), or the service is shutting down ({error: {code: unavailable}})",
+} as const;

@@ -3,9 +3,11 @@
 // field, and the API reads a reply input as `diagnosa --ndjson` and `diagnose()` do.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { Ajv, type ValidateFunction } from "ajv";
 import build from "fast-json-stringify";
+import type { FastifyInstance } from "fastify";
 import { parseBounce } from "../../src/bounce/parse.js";
 import { CATEGORIES } from "../../src/catalog/categories.js";
 import { REASONS } from "../../src/catalog/reasons.js";
@@ -50,11 +52,107 @@ function assertValid(validate: ValidateFunction<Json>, value: unknown, what: str
   );
 }
 
-/** The 2xx answer schema of an operation of the document, or undefined. */
+/** The 2xx answer schema of an operation of the document (JSON, else its one media type), or undefined. */
 function okSchema(doc: Json, path: string, method: string): Json {
   const responses = doc.paths[path]?.[method]?.responses ?? {};
   const status = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
-  return status ? responses[status].content?.["application/json"]?.schema : undefined;
+  const content = status ? (responses[status].content ?? {}) : {};
+  return content["application/json"]?.schema ?? Object.values<Json>(content)[0]?.schema;
+}
+
+/**
+ * The routes the service has registered, as the document writes them (`get /v1/catalog/{category}`;
+ * HEAD, which Fastify adds to every GET, left out), read from Fastify's route tree: one line per
+ * node, four characters of indentation per level, each node's text appended to its parent's.
+ */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const out: string[] = [];
+  const parents: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
+    if (!line.trim()) continue;
+    const m = /^(.*?)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/u.exec(line);
+    assert.ok(m, `a line of the route tree: ${JSON.stringify(line)}`);
+    const depth = m[1]!.length / 4;
+    const path = (depth ? parents[depth - 1]! : "") + m[2]!;
+    parents[depth] = path;
+    for (const method of (m[3] ?? "").split(", ").filter((x) => x && x !== "HEAD"))
+      out.push(`${method.toLowerCase()} ${path.replace(/:(\w+)/g, "{$1}")}`);
+  }
+  return out.sort();
+}
+
+/** Routes that are no part of the API, left out of the document: the dashboard page (docs/dashboard.md) and the reference's browser (/docs). */
+const NOT_IN_DOCUMENT = /^\w+ \/(?:$|ui\/|docs(?:$|\/))/;
+
+/** The document's operations, as `registeredRoutes` writes them. */
+const operationsOf = (doc: Json): string[] =>
+  Object.entries(doc.paths as Record<string, Json>)
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`))
+    .sort();
+
+/** A request path for an operation: its path parameters given values the routes take. */
+const SAMPLE_PARAMS: Record<string, string> = {
+  address: "nobody@example.com",
+  category: "inbox",
+  provider: "sendgrid",
+};
+const urlOf = (path: string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    assert.ok(SAMPLE_PARAMS[name], `a sample value for {${name}}`);
+    return SAMPLE_PARAMS[name]!;
+  });
+
+/**
+ * Asserts that the document declares this answer of an operation: its status (or its range, 4XX)
+ * and, for a JSON answer, a schema the body validates against (`$ref`s read in the document).
+ */
+function assertDeclared(
+  doc: Json,
+  operation: string,
+  answer: { status: number; type: string | null; body: string },
+) {
+  const [method, path] = operation.split(" ") as [string, string];
+  const responses = doc.paths[path][method].responses;
+  const status = String(answer.status);
+  const declared = responses[status] ?? responses[`${status[0]}XX`];
+  const what = `${operation} answered ${status} ${answer.body.slice(0, 200)}`;
+  assert.ok(declared, `${what}: not declared (declared: ${Object.keys(responses).join(", ")})`);
+  const media = (answer.type ?? "").split(";")[0]!.trim();
+  assert.ok(declared.content?.[media], `${what}: ${media} is not its declared media type`);
+  if (media === "application/json") {
+    const validate = validatorOf({ allOf: [declared.content[media].schema], components: doc.components });
+    assertValid(validate, JSON.parse(answer.body), what);
+  }
+}
+
+/** Whether an operation declares that the API key may come as `?api_key=` (a security scheme or a parameter). */
+function takesQueryKey(doc: Json, operation: string): boolean {
+  const [method, path] = operation.split(" ") as [string, string];
+  const op = doc.paths[path][method];
+  const schemes = doc.components.securitySchemes;
+  const bySecurity = (op.security ?? doc.security).some((alternative: Json) =>
+    Object.keys(alternative).some((name) => schemes[name].in === "query" && schemes[name].name === "api_key"),
+  );
+  const byParameter = (op.parameters ?? []).some((p: Json) => p.in === "query" && p.name === "api_key");
+  return bySecurity || byParameter;
+}
+
+/** Whether an operation needs no API key (its security is an empty list). */
+const isPublic = (doc: Json, operation: string) => {
+  const [method, path] = operation.split(" ") as [string, string];
+  return doc.paths[path][method].security?.length === 0;
+};
+
+/** Resolves once `done()` holds (checked every 10 ms), or fails after 5 s. */
+async function until(done: () => boolean) {
+  for (let waited = 0; !done(); waited += 10) {
+    assert.ok(waited < 5000, "waited 5 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function answerOf(r: Response) {
+  return { status: r.status, type: r.headers.get("content-type"), body: await r.text() };
 }
 
 /** Every reply the rule tables were written for: hundreds of real, varied diagnoses. */
@@ -90,7 +188,17 @@ for (const db of testDatabases()) {
     before(async () => {
       // The checks answer at once: the DNS server refuses (the findings say so).
       process.env.DIAGNOSA_DNS_SERVERS = "127.0.0.1:9";
-      s = await startTestServer(await db.url(), { webhookSecrets: {} });
+      // SES notifications are verified with a certificate that cannot be downloaded now (a 503);
+      // the other providers are not verified.
+      s = await startTestServer(await db.url(), {
+        webhookSecrets: {
+          ses: {
+            fetchCertificate: async () => {
+              throw new Error("network down");
+            },
+          },
+        },
+      });
       base = `http://127.0.0.1:${s.httpPort}`;
       key = (await s.store.createApiKey("test")).key;
       doc = await jsonOf(await api("/openapi.json"));
@@ -118,6 +226,116 @@ for (const db of testDatabases()) {
             missing.push(`${method} ${path}`);
         }
       assert.deepEqual(missing, []);
+    });
+
+    test("every route the service answers is in the document, with its methods, and no other", () => {
+      const served = registeredRoutes(s.http);
+      for (const route of [
+        "get /healthz",
+        "get /readyz",
+        "get /metrics",
+        "post /v1/webhooks/{provider}",
+        "get /",
+      ])
+        assert.ok(served.includes(route), `${route} read from the route tree: ${served.join(", ")}`);
+      assert.deepEqual(
+        operationsOf(doc),
+        served.filter((r) => !NOT_IN_DOCUMENT.test(r)),
+      );
+    });
+
+    test("every operation declares the answers any route may give: 400, other 4xx, 500, 503, 401 unless public", () => {
+      const publicOps = operationsOf(doc).filter((op) => isPublic(doc, op));
+      assert.deepEqual(publicOps, ["get /healthz", "get /openapi.json", "get /readyz"]);
+      for (const op of operationsOf(doc)) {
+        const [method, path] = op.split(" ") as [string, string];
+        const statuses = Object.keys(doc.paths[path][method].responses);
+        for (const status of ["400", "4XX", "500", "503", ...(isPublic(doc, op) ? [] : ["401"])])
+          assert.ok(
+            statuses.includes(status),
+            `${op} declares ${status} (it declares ${statuses.join(", ")})`,
+          );
+      }
+    });
+
+    test("every route answers only what it declares: without a key, with one, bad input, bad media type, too large", async () => {
+      const big = "x".repeat(6 * 1024 * 1024);
+      for (const op of operationsOf(doc)) {
+        const [method, path] = op.split(" ") as [string, string];
+        const url = `${base}${urlOf(path)}`;
+        const m = method.toUpperCase();
+        const auth = { authorization: `Bearer ${key}` };
+        const keyless = await answerOf(await fetch(url, { method: m }));
+        assertDeclared(doc, op, keyless);
+        assert.equal(keyless.status === 401, !isPublic(doc, op), `${op} without a key: ${keyless.status}`);
+        assertDeclared(doc, op, await answerOf(await fetch(url, { method: m, headers: auth })));
+        const nul = await answerOf(await fetch(`${url}?x=%00`, { method: m, headers: auth }));
+        assert.equal(nul.status, 400, `${op} with a NUL in the query`);
+        assertDeclared(doc, op, nul);
+        // The key in the URL: accepted exactly where the document says so.
+        const inUrl = await answerOf(await fetch(`${url}?api_key=${key}`, { method: m }));
+        assertDeclared(doc, op, inUrl);
+        if (!isPublic(doc, op))
+          assert.equal(inUrl.status !== 401, takesQueryKey(doc, op), `${op} with ?api_key=: ${inUrl.status}`);
+        if (m === "GET") continue;
+        // Every other method's body is read (a DELETE's too), and refused as any other.
+        const types = Object.keys(doc.paths[path][method].requestBody?.content ?? {});
+        const media = await answerOf(
+          await fetch(url, { method: m, headers: { ...auth, "content-type": "image/png" }, body: "x" }),
+        );
+        assert.equal(media.status, 415, `${op} sent image/png`);
+        assertDeclared(doc, op, media);
+        const large = await answerOf(
+          await fetch(url, {
+            method: m,
+            headers: { ...auth, "content-type": types[0] ?? "application/json" },
+            body: big,
+          }),
+        );
+        assert.equal(large.status, 413, `${op} sent 6 MiB`);
+        assertDeclared(doc, op, large);
+      }
+    });
+
+    test("the webhooks declare the key in the URL and the 503 of an SES certificate that cannot be downloaded", async () => {
+      const op = "post /v1/webhooks/{provider}";
+      assert.ok(takesQueryKey(doc, op));
+      assert.deepEqual(
+        operationsOf(doc).filter((o) => takesQueryKey(doc, o)),
+        [op],
+        "only the webhooks take ?api_key=",
+      );
+      const declared = doc.paths["/v1/webhooks/{provider}"].post.responses["503"];
+      assert.match(declared.description, /certificate/);
+      const notification = {
+        Type: "Notification",
+        MessageId: "m-1",
+        TopicArn: "arn:aws:sns:us-east-1:123456789012:Bounces",
+        Message: JSON.stringify({ notificationType: "Bounce" }),
+        Timestamp: "2026-01-01T00:00:00.000Z",
+        SignatureVersion: "2",
+        Signature: "c2lnbmF0dXJl",
+        SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0.pem",
+      };
+      const r = await answerOf(
+        await fetch(`${base}/v1/webhooks/ses?api_key=${key}`, {
+          method: "POST",
+          headers: { "content-type": "text/plain" },
+          body: JSON.stringify(notification),
+        }),
+      );
+      assert.equal(r.status, 503, r.body);
+      assert.equal(JSON.parse(r.body).error.code, "unavailable");
+      assertDeclared(doc, op, r);
+    });
+
+    test("/healthz, /readyz and /metrics answer as declared", async () => {
+      for (const path of ["/healthz", "/readyz", "/metrics"]) {
+        const r = await answerOf(await api(path));
+        assert.equal(r.status, 200, `${path}: ${r.body}`);
+        assertDeclared(doc, `get ${path}`, r);
+      }
+      assert.match((await answerOf(await api("/metrics"))).body, /^diagnosa_http_requests_total\{/m);
     });
 
     test("the diagnosis schema has every field of docs/diagnosis.md, with the documented values", () => {
@@ -482,3 +700,69 @@ for (const db of testDatabases()) {
     });
   });
 }
+
+describe("the document's 503 answers, on a service without its database and one shutting down", () => {
+  test("/readyz with the database closed answers its declared 503", async () => {
+    const s = await startTestServer(await testDatabases()[0]!.url(), { auth: false });
+    try {
+      const base = `http://127.0.0.1:${s.httpPort}`;
+      const doc = await jsonOf(await fetch(`${base}/openapi.json`));
+      await s.store.close();
+      const r = await answerOf(await fetch(`${base}/readyz`));
+      assert.equal(r.status, 503, r.body);
+      assertDeclared(doc, "get /readyz", r);
+      assert.equal(JSON.parse(r.body).error.code, "database_unavailable");
+    } finally {
+      await s.close().catch(() => {});
+    }
+  });
+
+  test("every route answers a request that arrives while the service shuts down with its declared 503", async () => {
+    const s = await startTestServer(await testDatabases()[0]!.url(), { auth: false });
+    const base = `http://127.0.0.1:${s.httpPort}`;
+    const doc = await jsonOf(await fetch(`${base}/openapi.json`));
+    const ops = operationsOf(doc);
+    const body = JSON.stringify({ response: "550 5.1.1 User unknown" });
+    let received = 0;
+    s.http.server.on("request", () => {
+      received++;
+    });
+    // One connection per route, each with a request in flight (its body not yet sent), which
+    // keeps it open through close(); the route's request follows that body once close() began.
+    const conns = ops.map(() => {
+      const socket = connect(s.httpPort, "127.0.0.1");
+      const got = { text: "" };
+      socket.on("data", (d) => {
+        got.text += d;
+      });
+      socket.write(
+        `POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+      );
+      return { socket, got, ended: new Promise((resolve) => socket.on("close", resolve)) };
+    });
+    // Waited for, not slept on: every request in flight has reached the server, and close() has
+    // begun (the server stops listening after the hook that makes routes answer 503).
+    await until(() => received === ops.length);
+    const closed = s.close();
+    await until(() => !s.http.server.listening);
+    ops.forEach((op, i) => {
+      const [method, path] = op.split(" ") as [string, string];
+      conns[i]!.socket.write(
+        `${body}${method.toUpperCase()} ${urlOf(path)} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n`,
+      );
+    });
+    await closed;
+    await Promise.race([Promise.all(conns.map((c) => c.ended)), new Promise((r) => setTimeout(r, 2000))]);
+    ops.forEach((op, i) => {
+      conns[i]!.socket.destroy();
+      const answers = conns[i]!.got.text.split(/(?=HTTP\/1\.1 \d{3} )/);
+      assert.equal(answers.length, 2, `${op}: ${conns[i]!.got.text.slice(0, 300)}`);
+      const [head, text] = answers[1]!.split("\r\n\r\n") as [string, string];
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)![1]);
+      const type = /^content-type: (.*)$/im.exec(head)?.[1]?.trim() ?? null;
+      assert.equal(status, 503, `${op}: ${answers[1]}`);
+      assertDeclared(doc, op, { status, type, body: text });
+      assert.equal(JSON.parse(text).error.code, "unavailable", op);
+    });
+  });
+});
