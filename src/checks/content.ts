@@ -468,8 +468,10 @@ export function receiverClientIp(received: string[]): {
   const seen: string[] = [];
   for (const value of received) {
     const from = /^\s*from\s([\s\S]*?)(?:\sby\s|$)/i.exec(value)?.[1] ?? "";
-    const bracketed = /\[(?:IPv6:)?([0-9a-f.:]+)\]/i.exec(from)?.[1];
-    const ip = bracketed && isIP(bracketed) ? bracketed : null;
+    // "[192.0.2.1]" (Postfix, Exim, Gmail) or "(192.0.2.1)" (Exchange, Microsoft 365).
+    const written = /\[(?:IPv6:)?([0-9a-f.:]+)\]|\(([0-9a-f.:]+)\)/i.exec(from);
+    const candidate = written?.[1] ?? written?.[2];
+    const ip = candidate && isIP(candidate) ? candidate : null;
     const proto = /\swith\s+([a-z0-9]+)/i.exec(value)?.[1] ?? "";
     if (SUBMISSION.test(proto)) {
       if (ip) seen.push(ip);

@@ -132,6 +132,9 @@ export async function checkEmailMessage(
 ): Promise<CheckReport> {
   const dns = dnsOf(options);
   const before = dns.failures.length;
+  // A byte order mark before the headers (an editor's) is not part of the message.
+  if (typeof raw === "string") raw = raw.replace(/^\uFEFF/, "");
+  else if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
   const findings = await checkMessage(raw, dns, {
     ...(options.bulk !== undefined ? { bulk: options.bulk } : {}),
     ...(options.skipBlocklists !== undefined ? { skipBlocklists: options.skipBlocklists } : {}),

@@ -68,6 +68,8 @@ export function isDkimSelector(selector: string): boolean {
  */
 export function messageProblem(raw: Buffer): string | null {
   if (!raw.length) return "it is empty";
+  // A UTF-8 byte order mark before the headers (an editor's) is no problem: the reader drops it.
+  if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) return messageProblem(raw.subarray(3));
   // The first lines as latin1: every byte one character, nothing to decode.
   let head = raw.subarray(0, 4096).toString("latin1");
   if (head.startsWith("From ")) head = head.slice(head.indexOf("\n") + 1);

@@ -812,6 +812,13 @@ describe("content", () => {
       "192.0.2.10",
     );
     assert.deepEqual(r(), { ip: null, seen: [], submission: false });
+    // Exchange and Microsoft 365 write the client's address in parentheses.
+    assert.equal(
+      r(
+        "from mail.snd.test (198.51.100.7) by BN8NAM12FT055.mail.protection.outlook.com (10.13.182.177) with Microsoft SMTP Server (version=TLS1_2) id 15.20.7",
+      ).ip,
+      "198.51.100.7",
+    );
   });
 
   test("the message's own DKIM: none, pass, fail; receiver's Authentication-Results", async () => {

@@ -65,6 +65,18 @@ test("POST /v1/checks/domain, /ip, /address, /message", async () => {
     payload: "just some words\n\nmore",
   });
   assert.equal(noise.statusCode, 400, noise.body);
+  // A byte order mark before the headers is accepted, as the CLI accepts it.
+  const bom = await app.inject({
+    method: "POST",
+    url: "/v1/checks/message",
+    headers: { "content-type": "message/rfc822" },
+    payload: Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from("From: a@good.test\r\nSubject: hi\r\n\r\nHello\r\n"),
+    ]),
+  });
+  assert.equal(bom.statusCode, 200, bom.body);
+  assert.equal(JSON.parse(bom.body).kind, "message");
   assert.match(
     JSON.parse(noise.body).error.message,
     /not an email message: it does not start with a header block/,
