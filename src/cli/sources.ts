@@ -73,6 +73,10 @@ function dirKey(s: { dev: number; ino: number }): string {
   return `${s.dev}:${s.ino}`;
 }
 
+/** Maildir++ folders of mail the user wrote or threw away (.Sent, .INBOX.Drafts, .Deleted Items). */
+const OWN_MAIL_FOLDER =
+  /^\.(?:.*\.)?(?:sent|sent items|sent messages|sent mail|drafts|trash|deleted items|deleted messages|templates|outbox)$/i;
+
 /**
  * A folder's files, sorted, hidden ones left out. A symbolic link is followed to its file or
  * folder; a folder already open higher up the walk (a link loop) is not entered again.
@@ -90,6 +94,8 @@ async function* fromFolder(
   for (const e of entries) {
     if (e.name.startsWith(".") && !(isMaildir && e.name.length > 1 && e.name !== ".." && e.isDirectory()))
       continue;
+    // The user's own mail (sent, drafts, trash) holds no bounces: its folders are not read.
+    if (isMaildir && OWN_MAIL_FOLDER.test(e.name)) continue;
     const p = join(dir, e.name);
     let isDirectory = e.isDirectory();
     let isFile = e.isFile();

@@ -154,12 +154,17 @@ test("a maildir's Maildir++ folders (.Bounces) are read; hidden entries elsewher
     "Maildir/new",
     "Maildir/.Bounces/cur",
     "Maildir/.Bounces/new",
+    "Maildir/.Sent/cur",
+    "Maildir/.INBOX.Drafts/cur",
     "other/.hidden",
   ])
     mkdirSync(join(root, d), { recursive: true });
   writeFileSync(join(root, "Maildir/cur/1:2,S"), POSTFIX_DSN);
   writeFileSync(join(root, "Maildir/.Bounces/cur/2:2,S"), QMAIL_TEXT);
   writeFileSync(join(root, "other/.hidden/3"), QMAIL_TEXT);
+  // The user's own sent mail and drafts are not read.
+  writeFileSync(join(root, "Maildir/.Sent/cur/4:2,S"), QMAIL_TEXT);
+  writeFileSync(join(root, "Maildir/.INBOX.Drafts/cur/5:2,S"), QMAIL_TEXT);
   const r = run(["bounce", "--ndjson", root]);
   assert.equal(r.code, 0, r.err);
   const files = new Set(
