@@ -349,5 +349,14 @@ function applyVerdict(d: Diagnosis, v: ProviderVerdict): void {
     const fallback = REASONS.get(d.reason)?.retryAfterSeconds ?? CATEGORIES[d.category].retryAfterSeconds;
     if (d.action.type !== "none" && d.action.retryAfterSeconds === null && fallback !== null)
       d.action = { type: d.action.type, retryAfterSeconds: fallback, retryAfterSource: "default" };
-  }
+  } else return;
+  // What decided the permanence (and so a suppression) is the verdict, when nothing else did.
+  if (d.evidence.level === "none")
+    d.evidence = {
+      ruleId: v.rule,
+      level: "provider",
+      matched: v.matched,
+      confidence: PROVIDER_CONFIDENCE,
+      alternatives: d.evidence.alternatives,
+    };
 }

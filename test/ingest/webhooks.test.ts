@@ -592,9 +592,10 @@ describe("ses (SNS)", () => {
       });
     // AWS's "bounce without a DSN": Permanent, General, no diagnosticCode. SES says not to mail
     // these addresses again: hard, no retry, to suppress (it was unknown, soft, retry in an hour).
+    // The evidence of that suppression is SES's verdict.
     assert.deepEqual(await diagnosed(messages.bounceWithoutDsn!), [
-      ["unknown.unclassified", "hard", "suppress", null, "none"],
-      ["unknown.unclassified", "hard", "suppress", null, "none"],
+      ["unknown.unclassified", "hard", "suppress", null, "provider"],
+      ["unknown.unclassified", "hard", "suppress", null, "provider"],
     ]);
     const bounce = (bounceType: string, bounceSubType: string, diagnosticCode?: string) => ({
       notificationType: "Bounce",
