@@ -67,3 +67,18 @@ export interface DiagnoseOptions {
   /** Languages of the tips: one, several, or `none` to leave tips out. Default: all. */
   lang?: Lang | readonly Lang[] | "all" | "none";
 }
+
+/**
+ * What to do follows from what happened, not from the words the engine read ("feedback report:
+ * abuse", a vacation subject: unknown, whose default is a retry). A complaint: stop mailing the
+ * address (hard, suppress). An auto-reply, a delivery or no bounce at all: the message arrived,
+ * nothing to do. Used once `kind` is set from a report or an event's type.
+ */
+export function settleActionForKind(d: Diagnosis): void {
+  if (d.kind === "complaint") {
+    d.permanence = "hard";
+    d.action = { type: "suppress", retryAfterSeconds: null, retryAfterSource: null };
+  } else if (d.kind === "autoreply" || d.kind === "delivered" || d.kind === "not_bounce") {
+    d.action = { type: "none", retryAfterSeconds: null, retryAfterSource: null };
+  }
+}

@@ -2,7 +2,7 @@ import { domainToUnicode } from "node:url";
 import { CATEGORIES } from "../catalog/categories.js";
 import { REASONS } from "../catalog/reasons.js";
 import type { Permanence } from "../catalog/types.js";
-import type { Diagnosis } from "../classify/diagnosis.js";
+import { type Diagnosis, settleActionForKind } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { providerOfDomain } from "../rules/mailbox-domains.js";
 
@@ -288,6 +288,9 @@ export function classifyEvent(e: DeliveryEvent): ClassifiedEvent {
   else if (e.type === "autoreply") d.kind = "autoreply";
   else if (e.type === "deferred") d.kind = "delay";
   else if (d.kind === "delay" || d.kind === "delivered") d.kind = "bounce";
+  // A complaint suppresses and an auto-reply asks nothing, whatever the text's words say (as in a
+  // bounce email's report).
+  settleActionForKind(d);
   if (e.verdict && (e.type === "bounce" || e.type === "deferred")) applyVerdict(d, e.verdict);
   return { ...base, provider: eventProvider({ ...base, diagnosis: d }), diagnosis: d };
 }

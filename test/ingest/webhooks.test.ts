@@ -934,3 +934,28 @@ test("webhook events classify: failures get a diagnosis, deliveries none", async
     assert.equal(c.recipientDomain, e.recipient.split("@")[1]);
   }
 });
+
+test("a complaint event is hard and suppressed, an auto-reply asks nothing, whatever words come with them", () => {
+  const at = "2026-01-01T00:00:00Z";
+  for (const response of ["", "Feedback report: abuse", "550 5.7.1 try again later"]) {
+    const complaint = classifyEvent({
+      source: "api",
+      type: "complaint",
+      recipient: "a@example.com",
+      timestamp: at,
+      response,
+    }).diagnosis!;
+    assert.equal(complaint.kind, "complaint", response);
+    assert.equal(complaint.permanence, "hard", response);
+    assert.deepEqual(complaint.action, { type: "suppress", retryAfterSeconds: null, retryAfterSource: null });
+    const auto = classifyEvent({
+      source: "api",
+      type: "autoreply",
+      recipient: "a@example.com",
+      timestamp: at,
+      response,
+    }).diagnosis!;
+    assert.equal(auto.kind, "autoreply", response);
+    assert.deepEqual(auto.action, { type: "none", retryAfterSeconds: null, retryAfterSource: null });
+  }
+});
