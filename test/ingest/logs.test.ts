@@ -379,3 +379,35 @@ test("a sendmail line with one damaged address among good ones is used, not bad"
   );
   assert.equal(stats.bad, 0);
 });
+
+test("a hand-off to a content filter or the MTA on loopback is no delivery; the real outcome after it is", () => {
+  const lines = [
+    // Postfix to amavis on 127.0.0.1:10024; amavis re-injects as 2222222222, which then bounces.
+    "Nov 20 10:00:00 mx postfix/qmgr[100]: 1111111111: from=<news@example.com>, size=2000, nrcpt=1 (queue active)",
+    "Nov 20 10:00:01 mx postfix/smtp[101]: 1111111111: to=<user@example.net>, relay=127.0.0.1[127.0.0.1]:10024, delay=1.2, delays=0.1/0/0/1.1, dsn=2.0.0, status=sent (250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 2222222222)",
+    "Nov 20 10:00:02 mx postfix/smtp[102]: 2222222222: to=<user@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=1, dsn=5.2.2, status=bounced (host mx.example.net[192.0.2.25] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))",
+    // Sendmail's MSP handing the message to sm-mta, which then bounces it.
+    "Nov 20 10:00:00 host sm-msp-queue[500]: 5AKA00Qd000001: to=bob@example.org, ctladdr=alice (1000/1000), delay=00:00:00, xdelay=00:00:00, mailer=relay, pri=30300, relay=[127.0.0.1] [127.0.0.1], dsn=2.0.0, stat=Sent (5AKA00Qe000002 Message accepted for delivery)",
+    "Nov 20 10:00:01 host sm-mta[502]: 5AKA00Qe000002: to=<bob@example.org>, delay=00:00:01, xdelay=00:00:01, mailer=esmtp, pri=120600, relay=mx.example.org. [192.0.2.7], dsn=5.1.1, stat=User unknown",
+    // Exim routing through amavis on loopback.
+    '2026-11-20 10:00:03 1vQxYz-000Abc-Q9 => ok9@example.net R=amavis T=amavis_smtp H=127.0.0.1 [127.0.0.1] C="250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 3333333333"',
+  ];
+  const { events, stats } = read(`${lines.join("\n")}\n`);
+  assert.deepEqual(
+    events.map((e) => `${e.type} ${e.recipient}`),
+    ["bounce user@example.net", "bounce bob@example.org"],
+  );
+  assert.deepEqual([stats.bad, stats.ignored], [0, 4]);
+
+  // A final delivery over loopback (Dovecot LMTP) is still a delivery, and so is a remote "queued as".
+  const kept = read(
+    [
+      "Nov 20 10:00:04 mx postfix/lmtp[103]: 4444444444: to=<bob@example.org>, relay=127.0.0.1[127.0.0.1]:24, delay=0.1, dsn=2.0.0, status=sent (250 2.0.0 <bob@example.org> hPpFDSqgOl7sBwAAnvmjZg Saved)",
+      "Nov 20 10:00:05 mx postfix/smtp[104]: 5555555555: to=<jane@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=0.1, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 6666666666)",
+    ].join("\n"),
+  );
+  assert.deepEqual(
+    kept.events.map((e) => e.type),
+    ["delivered", "delivered"],
+  );
+});

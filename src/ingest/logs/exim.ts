@@ -17,7 +17,7 @@
  */
 import { parseCodes, parseCommand } from "../../smtp/reply.js";
 import type { DeliveryEvent, EventType } from "../event.js";
-import { bareAddress, type LogState, messageIdOf, type SyslogLine } from "./index.js";
+import { bareAddress, isLoopbackHandOff, type LogState, messageIdOf, type SyslogLine } from "./index.js";
 
 const ID_RE = /^([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}) (.*)$/;
 // A message id's line (`ID <= …`, `ID ** …`, `ID Completed`) whatever the id looks like.
@@ -109,6 +109,9 @@ function delivery(
     const name = host[1]!.replace(/:$/, "");
     remoteHost = (name.startsWith("[") ? name.replace(/^\[|\](?::\d+)?$/g, "") : name).toLowerCase();
   }
+  const confirm = type === "delivered" ? / C="((?:[^"\\]|\\.)*)"/.exec(fields) : null;
+  // A content filter on loopback that queued the message to re-inject it: no outcome (see postfix.ts).
+  if (confirm && isLoopbackHandOff(host?.[2] ?? remoteHost, confirm[1])) return [];
   const from = / F=<([^>]*)>/.exec(fields);
   const entry = state.get(key);
   if (entry) state.touch(key);
@@ -123,7 +126,6 @@ function delivery(
     ...(from && !entry?.sender ? { sender: from[1]! } : {}),
   };
   if (type === "delivered") {
-    const confirm = / C="((?:[^"\\]|\\.)*)"/.exec(fields);
     const statusCode = confirm ? parseCodes(confirm[1]!).statusCode : null;
     return state.event({ ...base, statusCode });
   }

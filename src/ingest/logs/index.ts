@@ -345,6 +345,53 @@ export function looksLikeQueueLine(message: string, keywords: RegExp): boolean {
   return /^[0-9A-Za-z]*\d[0-9A-Za-z]*$/.test(m[1]!) || keywords.test(m[2]!);
 }
 
+/**
+ * Replies by which a relay on this very host took a message only to pass it on (a content filter
+ * re-injecting it, a submission MTA handing it to the MTA), each with the real reply it was written
+ * for. Such a "delivery" is no outcome: the same log shows the message's real fate later, under
+ * another queue id. A final delivery over loopback (Dovecot LMTP: `250 2.0.0 <bob@example.org>
+ * hPpFDSqgOl7sBwAAnvmjZg Saved`) matches none and stays a delivery.
+ */
+export const HAND_OFF_REPLIES: readonly { pattern: RegExp; example: string }[] = [
+  // Postfix to amavis (content_filter = smtp-amavis:[127.0.0.1]:10024), amavis back to Postfix.
+  {
+    pattern: /\bqueued as\b/i,
+    example: "250 2.0.0 from MTA(smtp:[127.0.0.1]:10025): 250 2.0.0 Ok: queued as 2222222222",
+  },
+  // Sendmail's sm-msp-queue to sm-mta on [127.0.0.1].
+  { pattern: /\bMessage accepted for delivery\b/i, example: "5AKA00Qe000002 Message accepted for delivery" },
+  // Exim accepting a message (`250 OK id=…`).
+  { pattern: /^(?:250[ -])?OK id=/i, example: "250 OK id=1vQxYz-000Abc-Q9" },
+];
+
+/** `localhost`, 127.0.0.0/8, ::1 (also as `[IPv6:::1]` or `::ffff:127.0.0.1`). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/^ipv6:/, "")
+    .replace(/\.$/, "");
+  return (
+    h === "localhost" ||
+    h.endsWith(".localhost") ||
+    h === "::1" ||
+    /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+  );
+}
+
+/**
+ * A "delivery" to a relay on loopback (`address`: its IP when logged, else its name) whose reply says
+ * it only queued the message to pass it on (see HAND_OFF_REPLIES).
+ */
+export function isLoopbackHandOff(
+  address: string | null | undefined,
+  reply: string | null | undefined,
+): boolean {
+  if (!address || !reply || !isLoopbackHost(address)) return false;
+  return HAND_OFF_REPLIES.some((r) => r.pattern.test(reply));
+}
+
 /** `<a@example.com>` → `a@example.com`; `<>` → "". */
 export function bareAddress(raw: string): string {
   const t = raw.trim();

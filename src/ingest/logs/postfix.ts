@@ -15,7 +15,13 @@
 
 import { parseCodes, parseCommand } from "../../smtp/reply.js";
 import type { DeliveryEvent, EventType } from "../event.js";
-import { type LogState, looksLikeQueueLine, messageIdOf, type SyslogLine } from "./index.js";
+import {
+  isLoopbackHandOff,
+  type LogState,
+  looksLikeQueueLine,
+  messageIdOf,
+  type SyslogLine,
+} from "./index.js";
 
 const SERVICES =
   /^(?:smtp|lmtp|local|virtual|pipe|error|retry|discard|qmgr|nqmgr|cleanup|pickup|smtpd|bounce|trivial-rewrite|postscreen|anvil|master|postsuper|sendmail|postdrop|dnsblog|tlsproxy|tlsmgr|scache|verify|showq|proxymap|flush|oqmgr|lmtpd|postmap|postfix-script|spawn|cleanup-\w+)$/;
@@ -93,6 +99,9 @@ function recipientLine(
   const remoteHost = relay ? relay[1]!.toLowerCase() : null;
   const dsn = /^[245]\.\d{1,3}\.\d{1,3}$/.test(fields.get("dsn") ?? "") ? fields.get("dsn")! : null;
   const text = status[2]?.trim() || null;
+  // A content filter's hand-off (amavis on 127.0.0.1:10024) is no outcome: the filter re-injects the
+  // message, and its real fate is logged under the new queue id.
+  if (type === "delivered" && isLoopbackHandOff(relay?.[2] || relay?.[1], text)) return [];
   const entry = state.get(key);
   if (entry) state.touch(key);
   if (type === "delivered") {

@@ -21,6 +21,7 @@ import { parseCodes, parseCommand } from "../../smtp/reply.js";
 import type { DeliveryEvent, EventType } from "../event.js";
 import {
   bareAddress,
+  isLoopbackHandOff,
   type LogState,
   looksLikeQueueLine,
   messageIdOf,
@@ -126,6 +127,8 @@ function recipientLine(
   else if (/^Sent\b/i.test(stat)) type = "delivered";
   else if (/^Deferred\b/i.test(stat)) type = "deferred";
   else type = "bounce";
+  // sm-msp-queue handing the message to sm-mta on [127.0.0.1] is no outcome: sm-mta logs its fate.
+  if (type === "delivered" && isLoopbackHandOff(relayAddress(f.get("relay")), stat)) return [];
   const entry = state.get(key);
   if (entry) state.touch(key);
   const relay = relayHost(f.get("relay")) ?? entry?.host ?? null;
@@ -184,6 +187,13 @@ function said1(
   if (count === 1 || (command !== null && /^(?:DATA|\.)$/i.test(command)))
     return { reply: entry.lastReply, command };
   return null;
+}
+
+/** The relay's IP when logged (`localhost [127.0.0.1]` → `127.0.0.1`), else its name. */
+function relayAddress(raw: string | undefined): string | null {
+  if (!raw) return null;
+  const ip = /\[([^\]]*)\]\s*$/.exec(raw.replace(/ \(may be forged\)$/, ""));
+  return ip ? ip[1]! : relayHost(raw);
 }
 
 /** `mx.example.net. [192.0.2.25]` → `mx.example.net`; `[192.0.2.25]` → `192.0.2.25`. */
