@@ -411,3 +411,16 @@ test("a hand-off to a content filter or the MTA on loopback is no delivery; the 
     ["delivered", "delivered"],
   );
 });
+
+test("postfix soft_bounce=yes: status=SOFTBOUNCE is a deferral, with the reply and the 4.x.x dsn", () => {
+  const { events, stats } = read(
+    "Oct 14 07:34:03 mx postfix/smtp[10837]: 4B6D11E01729: to=<viviane@example.com.br>, relay=mail.example.com.br[192.0.2.4]:25, delay=39993, delays=35133/4859/0.58/0.71, dsn=4.7.1, status=SOFTBOUNCE (host mail.example.com.br[192.0.2.4] said: 501 5.7.1 <k@example.org>... Sender refused by the DNSBL b.barracudacentral.org (in reply to RCPT TO command))\n",
+  );
+  assert.equal(stats.bad, 0);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.type, "deferred");
+  assert.equal(events[0]!.statusCode, "4.7.1");
+  assert.equal(events[0]!.errorCode, 501);
+  assert.equal(events[0]!.command, "RCPT");
+  assert.equal(events[0]!.remoteHost, "mail.example.com.br");
+});

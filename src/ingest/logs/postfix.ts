@@ -38,11 +38,18 @@ const QUEUE_ID_RE = /^([0-9A-F]{6,20}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{10,24}): (.*
 // What follows `QUEUEID: ` on the lines read below.
 const QUEUE_LINE_RE = /^(?:to=<|from=<|orig_to=<|message-id=|removed$|client=|uid=)/;
 const TO_RE = /^to=<([^>]*)>, /;
-const STATUS_RE = /(?:^|, )status=([a-z-]+)(?: \((.*)\))?\s*$/;
+const STATUS_RE = /(?:^|, )status=([A-Za-z-]+)(?: \((.*)\))?\s*$/;
 const FIELD_RE = /(?:^|, )(orig_to|relay|dsn)=([^,]*)/g;
 const RELAY_HOST_RE = /^([^[\s]+)\[([^\]]*)\](?::\d+)?$/;
 
-const TYPES: Record<string, EventType> = { sent: "delivered", bounced: "bounce", deferred: "deferred" };
+const TYPES: Record<string, EventType> = {
+  sent: "delivered",
+  bounced: "bounce",
+  deferred: "deferred",
+  // soft_bounce = yes: a failure Postfix would have bounced stays queued, logged
+  // `dsn=4.7.1, status=SOFTBOUNCE (host … said: 501 5.7.1 …)`; the message is retried, so a deferral.
+  SOFTBOUNCE: "deferred",
+};
 
 export function parsePostfix(sys: SyslogLine, state: LogState): DeliveryEvent[] | null {
   const m = QUEUE_ID_RE.exec(sys.message);
