@@ -424,3 +424,37 @@ test("postfix soft_bounce=yes: status=SOFTBOUNCE is a deferral, with the reply a
   assert.equal(events[0]!.command, "RCPT");
   assert.equal(events[0]!.remoteHost, "mail.example.com.br");
 });
+
+test("postfix: a message that expires in the queue bounces each recipient still deferred", () => {
+  const lines = [
+    "Nov 22 03:49:20 mx postfix/qmgr[22753]: C93CEB08A046: from=<ina@example.com>, size=3000, nrcpt=3 (queue active)",
+    "Nov 22 03:49:24 mx postfix/smtp[15816]: C93CEB08A046: to=<order@example.org>, relay=none, delay=307136, delays=307106/0.02/30/0, dsn=4.4.1, status=deferred (connect to example.org[192.0.2.19]:25: Connection timed out)",
+    "Nov 22 03:49:24 mx postfix/smtp[15816]: C93CEB08A046: to=<late@example.org>, relay=none, delay=307136, dsn=4.4.1, status=deferred (connect to example.org[192.0.2.19]:25: Connection timed out)",
+    // Delivered at last: not failed by the expiry.
+    "Nov 22 05:00:00 mx postfix/smtp[15817]: C93CEB08A046: to=<late@example.org>, relay=mx.example.org[192.0.2.20]:25, delay=9, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+    "Nov 23 13:39:28 mx postfix/qmgr[22753]: C93CEB08A046: from=<ina@example.com>, status=expired, returned to sender",
+    "Nov 23 13:39:28 mx postfix/bounce[19155]: C93CEB08A046: sender non-delivery notification: B1B894562003",
+    "Nov 23 13:39:28 mx postfix/qmgr[22753]: C93CEB08A046: removed",
+  ];
+  const { events, stats, reader } = read(`${lines.join("\n")}\n`);
+  assert.equal(stats.bad, 0);
+  assert.deepEqual(
+    events.map((e) => `${e.type} ${e.recipient}`),
+    [
+      "deferred order@example.org",
+      "deferred late@example.org",
+      "delivered late@example.org",
+      "bounce order@example.org",
+    ],
+  );
+  const bounce = events[3]!;
+  assert.equal(bounce.timestamp, "2026-11-23T13:39:28.000Z");
+  assert.equal(bounce.sender, "ina@example.com");
+  assert.equal(bounce.statusCode, "4.4.1");
+  assert.equal(
+    bounce.response,
+    "status=expired, returned to sender; last deferral: connect to example.org[192.0.2.19]:25: Connection timed out",
+  );
+  assert.equal(classifyEvent(bounce).diagnosis!.reason, "recipient_error.expired");
+  assert.equal(reader.state.openQueues, 0);
+});

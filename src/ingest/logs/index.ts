@@ -60,7 +60,26 @@ export interface QueueEntry {
   lastCommand?: string | null;
   lastReply?: string | null;
   replies?: Map<string, { reply: string; command: string | null }>;
+  /**
+   * Postfix: the recipients still deferred, with their last deferral, so that the message's expiry
+   * (`status=expired, returned to sender`, logged without recipients) fails each of them. At most
+   * MAX_DEFERRED_PER_QUEUE per queue id.
+   */
+  deferred?: Map<string, DeferredRecipient>;
 }
+
+/** A recipient's last deferral, kept until it is delivered, bounced, or its message expires. */
+export interface DeferredRecipient {
+  time: Date;
+  response: string | null;
+  errorCode: number | null;
+  statusCode: string | null;
+  remoteHost: string | null;
+  command: string | null;
+}
+
+/** Memory bound: the deferred recipients kept per queue id (the others of a huge list expire unseen). */
+export const MAX_DEFERRED_PER_QUEUE = 1000;
 
 /** A syslog line taken apart: time, host, program, message. */
 export interface SyslogLine {

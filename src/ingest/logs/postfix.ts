@@ -19,7 +19,9 @@ import {
   isLoopbackHandOff,
   type LogState,
   looksLikeQueueLine,
+  MAX_DEFERRED_PER_QUEUE,
   messageIdOf,
+  type QueueEntry,
   type SyslogLine,
 } from "./index.js";
 
@@ -71,8 +73,11 @@ export function parsePostfix(sys: SyslogLine, state: LogState): DeliveryEvent[] 
   if (rest.startsWith("from=<")) {
     const from = /^from=<([^>]*)>/.exec(rest);
     if (!from) return null;
-    // `from=<…>, status=expired, returned to sender` reports the message, not a recipient.
-    state.touch(key).sender = from[1]!;
+    const entry = state.touch(key);
+    entry.sender = from[1]!;
+    // `from=<…>, status=expired, returned to sender` reports the message, not a recipient: each
+    // recipient still deferred has failed (maximal_queue_lifetime) and is bounced to the sender.
+    if (/, status=expired\b/.test(rest)) return expired(queueId, entry, sys, state);
     return [];
   }
   // `client=…`, `uid=… from=<…>` (pickup), `sender non-delivery notification: …`, milter actions, …
@@ -109,8 +114,12 @@ function recipientLine(
   // A content filter's hand-off (amavis on 127.0.0.1:10024) is no outcome: the filter re-injects the
   // message, and its real fate is logged under the new queue id.
   if (type === "delivered" && isLoopbackHandOff(relay?.[2] || relay?.[1], text)) return [];
-  const entry = state.get(key);
-  if (entry) state.touch(key);
+  // A deferred recipient is remembered for its message's expiry; an outcome ends that.
+  const entry = type === "deferred" ? state.touch(key) : state.get(key);
+  if (entry && type !== "deferred") {
+    state.touch(key);
+    entry.deferred?.delete(recipient.toLowerCase());
+  }
   if (type === "delivered") {
     return state.event({
       format: "postfix",
@@ -124,17 +133,49 @@ function recipientLine(
     });
   }
   const codes = text ? parseCodes(text) : { errorCode: null, statusCode: null };
-  return state.event({
-    format: "postfix",
-    queueId,
-    type,
-    recipient,
+  const outcome = {
     time: sys.time,
-    entry,
     response: text,
     errorCode: codes.errorCode,
     statusCode: dsn ?? codes.statusCode,
     remoteHost,
     command: text ? parseCommand(text) : null,
-  });
+  };
+  const events = state.event({ format: "postfix", queueId, type, recipient, entry, ...outcome });
+  if (events?.length && type === "deferred" && entry) {
+    entry.deferred ??= new Map();
+    const r = recipient.toLowerCase();
+    if (entry.deferred.has(r) || entry.deferred.size < MAX_DEFERRED_PER_QUEUE) {
+      entry.deferred.delete(r);
+      entry.deferred.set(r, outcome);
+    }
+  }
+  return events;
+}
+
+/**
+ * The message expired in the queue: a bounce for each recipient still deferred, with its last
+ * deferral's reply (what Postfix's non-delivery notice reports as the reason).
+ */
+function expired(queueId: string, entry: QueueEntry, sys: SyslogLine, state: LogState): DeliveryEvent[] {
+  const events: DeliveryEvent[] = [];
+  for (const [recipient, last] of entry.deferred ?? []) {
+    const reason = last.response ? `; last deferral: ${last.response}` : "";
+    const got = state.event({
+      format: "postfix",
+      queueId,
+      type: "bounce",
+      recipient,
+      time: sys.time,
+      entry,
+      response: `status=expired, returned to sender${reason}`,
+      errorCode: last.errorCode,
+      statusCode: last.statusCode,
+      remoteHost: last.remoteHost,
+      command: last.command,
+    });
+    if (got) events.push(...got);
+  }
+  entry.deferred = undefined;
+  return events;
 }
