@@ -458,3 +458,28 @@ test("postfix: a message that expires in the queue bounces each recipient still 
   assert.equal(classifyEvent(bounce).diagnosis!.reason, "recipient_error.expired");
   assert.equal(reader.state.openQueues, 0);
 });
+
+test("exim through syslog with its own timestamp (syslog_timestamp, the default): read, at Exim's time", () => {
+  const { events, stats, reader } = read(
+    [
+      // The syslog header says 2026 (the option) and 10:00; Exim's own time has the year and an offset.
+      "Nov 20 10:00:00 mail exim[3001]: 2025-11-20 10:00:00 1vQxYz-000Abc-Q9 <= news@example.com H=app.example.com [192.0.2.5] P=esmtp S=900 id=x1@example.com",
+      "Nov 20 10:00:01 mail exim[3002]: 2025-11-20 10:00:01 1vQxYz-000Abc-Q9 ** gone9@example.net R=dnslookup T=remote_smtp H=mx.example.net [192.0.2.25]: SMTP error from remote mail server after RCPT TO:<gone9@example.net>: 550 5.1.1 User unknown",
+      'Nov 20 10:00:02 mail exim[3002]: 2025-11-20 10:00:02.250 +0100 1vQxYz-000Abc-Q9 => ok9@example.net R=dnslookup T=remote_smtp H=mx.example.net [192.0.2.25] C="250 OK"',
+      "Nov 20 10:00:02 mail exim[3002]: 2025-11-20 10:00:02 1vQxYz-000Abc-Q9 Completed",
+      // Without the inner time, as before.
+      "Nov 20 10:00:03 mail exim[3003]: 1vQxYz-000Abc-R1 ** x@example.net R=dnslookup: 550 5.1.1 unknown",
+    ].join("\n"),
+  );
+  assert.deepEqual([stats.bad, stats.ignored, reader.state.openQueues], [0, 2, 0]);
+  assert.deepEqual(
+    events.map((e) => [e.type, e.recipient, e.timestamp, e.sender, e.messageId]),
+    [
+      ["bounce", "gone9@example.net", "2025-11-20T10:00:01.000Z", "news@example.com", "<x1@example.com>"],
+      ["delivered", "ok9@example.net", "2025-11-20T09:00:02.250Z", "news@example.com", "<x1@example.com>"],
+      ["bounce", "x@example.net", "2026-11-20T10:00:03.000Z", null, null],
+    ],
+  );
+  assert.equal(events[0]!.statusCode, "5.1.1");
+  assert.equal(events[0]!.source, "log:exim");
+});

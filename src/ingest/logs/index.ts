@@ -267,6 +267,11 @@ const SYSLOG_5424_RE =
 const EXIM_MAIN_RE =
   /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?(?: ([+-]\d{4}))?(?: \[\d+\])? (.*)$/;
 
+/** The time of an Exim main log line (EXIM_MAIN_RE's groups 1-8). */
+function eximTime(m: RegExpExecArray, state: LogState): Date | null {
+  return state.date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, ms(m[7]), offsetMinutes(m[8]));
+}
+
 function offsetMinutes(z: string | undefined): number | null {
   if (!z) return null;
   if (z === "Z" || z === "z") return 0;
@@ -328,16 +333,7 @@ export function parseLogLine(line: string, state: LogState): DeliveryEvent[] | n
 function dispatch(line: string, state: LogState): DeliveryEvent[] | null {
   const exim = EXIM_MAIN_RE.exec(line);
   if (exim) {
-    const time = state.date(
-      +exim[1]!,
-      +exim[2]! - 1,
-      +exim[3]!,
-      +exim[4]!,
-      +exim[5]!,
-      +exim[6]!,
-      ms(exim[7]),
-      offsetMinutes(exim[8]),
-    );
+    const time = eximTime(exim, state);
     if (!time) return null;
     return parseEximMain(exim[9]!, time, state);
   }
@@ -345,7 +341,16 @@ function dispatch(line: string, state: LogState): DeliveryEvent[] | null {
   if (!sys) return null;
   if (isPostfixProgram(sys.program)) return parsePostfix(sys, state);
   if (isSendmailProgram(sys.program)) return parseSendmail(sys, state);
-  if (/^exim/i.test(sys.program)) return parseEximSyslog(sys, state);
+  if (/^exim/i.test(sys.program)) {
+    // syslog_timestamp = true (Exim's default) keeps Exim's own time after the syslog header:
+    // `exim[3002]: 2026-11-20 10:00:01 1vQxYz-000Abc-Q9 ** …`. That time is used, as in the main
+    // log: it has a year and, with log_timezone, an offset, which the syslog header lacks.
+    const inner = EXIM_MAIN_RE.exec(sys.message);
+    if (!inner) return parseEximSyslog(sys, state);
+    const time = eximTime(inner, state);
+    if (!time) return null;
+    return parseEximSyslog({ ...sys, time, message: inner[9]! }, state);
+  }
   // Another program's line in the mail log (dovecot, opendkim, amavis, …).
   return [];
 }
