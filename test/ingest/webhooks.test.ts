@@ -392,6 +392,40 @@ describe("postmark", () => {
     assert.deepEqual(await as("Unsubscribe"), []);
   });
 
+  test("Postmark's verdict: an Inactive address and ManuallyDeactivated are suppressed; HardBounce is hard", async () => {
+    const diagnose = async (fields: Json) => {
+      const [e] = events(await call("postmark", JSON.stringify({ ...samples[0], ...fields })));
+      const d = classifyEvent(e!).diagnosis!;
+      return [e!.verdict?.rule, d.reason, d.permanence, d.action.type, d.evidence.level];
+    };
+    // The documentation's HardBounce sample: Postmark deactivated the address (Inactive: true).
+    assert.deepEqual(await diagnose({}), [
+      "postmark.HardBounce.inactive",
+      "invalid_address.suppressed",
+      "hard",
+      "suppress",
+      "provider",
+    ]);
+    assert.deepEqual(await diagnose({ Type: "ManuallyDeactivated", Inactive: false, Details: "" }), [
+      "postmark.ManuallyDeactivated",
+      "invalid_address.suppressed",
+      "hard",
+      "suppress",
+      "provider",
+    ]);
+    const [hard, softly] = [
+      await diagnose({ Inactive: false }),
+      await diagnose({ Type: "SoftBounce", Inactive: false }),
+    ];
+    assert.deepEqual([hard[0], hard[2]], ["postmark.HardBounce", "hard"]);
+    assert.deepEqual([softly[0], softly[2]], ["postmark.SoftBounce", "soft"]);
+    // A type without a verdict leaves the text to decide.
+    const [unknown] = events(
+      await call("postmark", JSON.stringify({ ...samples[0], Type: "Unknown", Inactive: false })),
+    );
+    assert.equal(unknown!.verdict, undefined);
+  });
+
   test("wrong or missing basic auth is refused (401)", async () => {
     await rejects(call("postmark", raws[0]!, secrets, auth("hook", "s3cret:pasS")), 401);
     await rejects(call("postmark", raws[0]!, secrets, auth("hook", "s3cret")), 401);
@@ -439,6 +473,36 @@ describe("sparkpost", () => {
     assert.equal(bounce.sendingIp, "192.0.2.10");
     assert.equal(bounce.tag, "Example Campaign Name");
     assert.equal(bounce.timestamp, "2016-04-18T14:25:07.000Z");
+  });
+
+  test("bounce classes: an auto-reply is no bounce; Admin Failure (suppression list) is suppressed", async () => {
+    const one = async (type: string, bounce_class: string | undefined, raw_reason: string) => {
+      const item = {
+        type,
+        bounce_class,
+        event_id: `${type}-${bounce_class}`,
+        timestamp: "1460989507",
+        rcpt_to: "a@example.com",
+        raw_reason,
+      };
+      return events(await call("sparkpost", JSON.stringify([{ msys: { message_event: item } }])));
+    };
+    const [auto] = await one("out_of_band", "60", "Out of office until Monday");
+    assert.equal(auto!.type, "autoreply");
+    assert.deepEqual(await one("out_of_band", "90", "unsubscribe"), []);
+    for (const type of ["bounce", "policy_rejection"]) {
+      const [e] = await one(type, "25", "554 5.7.1 recipient address suppressed due to customer policy");
+      const d = classifyEvent(e!).diagnosis!;
+      assert.deepEqual(
+        [e!.verdict?.rule, d.reason, d.permanence, d.action.type, d.evidence.level],
+        ["sparkpost.class.25", "invalid_address.suppressed", "hard", "suppress", "provider"],
+        type,
+      );
+    }
+    const [full] = await one("bounce", "22", "");
+    assert.equal(classifyEvent(full!).diagnosis!.reason, "inbox_full.over_quota");
+    // Class 1 (Undetermined), as in the documented sample: no verdict.
+    assert.equal((await one("bounce", "1", "550 no"))[0]!.verdict, undefined);
   });
 
   test("optional basic auth: wrong credentials are refused (401)", async () => {

@@ -1,7 +1,7 @@
 // Postmark webhooks: one JSON object per request, told apart by RecordType (Bounce, Delivery,
 // SpamComplaint; Open, Click, SubscriptionChange are skipped). Postmark does not sign requests: protect
 // the URL with HTTP basic auth (https://user:password@host/…) and configure the same credentials.
-import type { DeliveryEvent, EventType } from "../event.js";
+import type { DeliveryEvent, EventType, ProviderVerdict } from "../event.js";
 import {
   checkBasicAuth,
   itemTime,
@@ -23,6 +23,49 @@ const BOUNCE_TYPES: Record<string, EventType | null> = {
   Subscribe: null,
   Unsubscribe: null,
 };
+
+/**
+ * Postmark's verdict on a bounce, by its documented bounce Type
+ * (https://postmarkapp.com/developer/api/bounce-api#bounce-types), with Postmark's meaning. A type
+ * not listed (Unknown, SMTPApiError, …) gives no verdict: the reply text decides.
+ */
+const POSTMARK_VERDICTS: Record<string, Omit<ProviderVerdict, "rule" | "matched"> & { meaning: string }> = {
+  HardBounce: {
+    permanence: "hard",
+    meaning: "the server was unable to deliver your message (unknown user, mailbox not found)",
+  },
+  SoftBounce: { permanence: "soft", meaning: "unable to temporarily deliver this message" },
+  DnsError: { permanence: "soft", meaning: "a temporary DNS error" },
+  BadEmailAddress: {
+    permanence: "hard",
+    reason: "invalid_address.bad_syntax",
+    meaning: "invalid email address",
+  },
+  // Postmark stopped sending to the address itself: its own act, so its verdict decides.
+  ManuallyDeactivated: {
+    permanence: "hard",
+    reason: "invalid_address.suppressed",
+    decides: true,
+    meaning: "the email was manually deactivated",
+  },
+};
+
+/**
+ * The verdict of a bounce: its Type's row, and `Inactive: true` (Postmark deactivated the address and
+ * will not send to it until reactivated), which makes any bounce a suppression.
+ */
+function postmarkVerdict(e: Record<string, unknown>, bounceType: string): ProviderVerdict | null {
+  const row = Object.hasOwn(POSTMARK_VERDICTS, bounceType) ? POSTMARK_VERDICTS[bounceType]! : null;
+  const inactive = e.Inactive === true;
+  if (!row && !inactive) return null;
+  return {
+    rule: `postmark.${bounceType || "-"}${inactive ? ".inactive" : ""}`,
+    matched: `Type ${bounceType || "(none)"}${inactive ? ", Inactive true" : ""}`,
+    permanence: inactive ? "hard" : (row?.permanence ?? null),
+    reason: inactive ? "invalid_address.suppressed" : (row?.reason ?? null),
+    ...(row?.decides ? { decides: true } : {}),
+  };
+}
 
 /**
  * Bounce IDs are 64-bit and can exceed what a JS number holds exactly (the documentation's own sample,
@@ -70,5 +113,7 @@ export function fromPostmark(body: unknown, ctx: WebhookContext): ProviderResult
     // of the bounce type, kept only when there are no details.
     response: str(e, "Details") ?? str(e, "Description"),
   };
+  const verdict = event.type === "bounce" ? postmarkVerdict(e, bounceType) : null;
+  if (verdict) event.verdict = verdict;
   return { events: [event] };
 }
