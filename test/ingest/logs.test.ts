@@ -483,3 +483,18 @@ test("exim through syslog with its own timestamp (syslog_timestamp, the default)
   assert.equal(events[0]!.statusCode, "5.1.1");
   assert.equal(events[0]!.source, "log:exim");
 });
+
+test("default year: a date ahead of today is last year's, today's date and yesterday's this year's", () => {
+  const yearOf = (date: string, now: string) => {
+    const state = new LogState({ timeZone: "utc", now: new Date(now) });
+    const [e] = parseLogLine(
+      `${date} mail postfix/smtp[1]: 4F3A21C0E1: to=<a@example.net>, relay=none, dsn=5.1.1, status=bounced (550 unknown)`,
+      state,
+    )!;
+    return e!.timestamp.slice(0, 4);
+  };
+  assert.equal(yearOf("Nov 30 10:00:00", "2026-11-27T12:00:00Z"), "2025");
+  assert.equal(yearOf("Dec 31 10:00:00", "2027-01-02T12:00:00Z"), "2026");
+  assert.equal(yearOf("Nov 27 10:00:00", "2026-11-27T12:00:00Z"), "2026");
+  assert.equal(yearOf("Nov 26 23:00:00", "2026-11-27T00:30:00Z"), "2026");
+});

@@ -194,9 +194,11 @@ export class LogState {
   syslogTime(month: number, day: number, h: number, m: number, s: number, ms: number): Date | null {
     if (this.year === null) {
       const now = this.options.now ?? new Date();
-      // A month later than this one is last year's (a log from December read in January; a line of
-      // December read in November is not in the future).
-      this.year = now.getFullYear() - (month > now.getMonth() ? 1 : 0);
+      // A date ahead of today is last year's (a log from December read in January; Nov 30 read on
+      // Nov 27). A day of slack: the log's zone may be ahead of this process's.
+      const y = now.getFullYear();
+      const ahead = Date.UTC(y, month, day) - Date.UTC(y, now.getMonth(), now.getDate()) > 86_400_000;
+      this.year = y - (ahead ? 1 : 0);
     } else if (this.lastMonth >= 0 && month < this.lastMonth - 6) this.year++;
     else if (this.lastMonth >= 0 && month > this.lastMonth + 6) this.year--;
     this.lastMonth = month;
