@@ -86,6 +86,8 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
   let ndjson = "";
 
   for (const p of paths) {
+    // Each file places its syslog times from --year (or today) again, not from the last file's end.
+    reader.state.newInput();
     const input = p === "-" ? process.stdin : createReadStream(p, { highWaterMark: 1 << 20 });
     try {
       for await (const event of reader.read(decompressed(input))) {

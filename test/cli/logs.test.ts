@@ -77,6 +77,25 @@ test("--lang id prints the summary in Indonesian", async () => {
   assert.match(r.out, /Pentalan/);
 });
 
+test("each file's syslog times start again from --year, not from the last file's year", async () => {
+  const a = join(dir, "a.log");
+  const b = join(dir, "b.log");
+  const line = (date: string, to: string) =>
+    `${date} mail postfix/smtp[1]: 4F3A21C0E1: to=<${to}>, relay=none, dsn=5.1.1, status=bounced (550 5.1.1 unknown)\n`;
+  // A runs from December into January (2027); B is a June log of 2026.
+  writeFileSync(a, line("Dec 31 23:59:00", "a@example.net") + line("Jan  1 00:01:00", "b@example.net"));
+  writeFileSync(b, line("Jun  1 10:00:00", "c@example.net"));
+  const r = await run(["logs", "--ndjson", "--year", "2026", a, b]);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(
+    r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).timestamp),
+    ["2026-12-31T23:59:00.000Z", "2027-01-01T00:01:00.000Z", "2026-06-01T10:00:00.000Z"],
+  );
+});
+
 test("--ndjson: one classified event per line; - reads stdin", async () => {
   const r = await run(["logs", "--ndjson", "--year", "2026", "-"], SENDMAIL_LOG);
   assert.equal(r.code, 0, r.err);
