@@ -218,7 +218,8 @@ export function logRoutes() {
             type: "object",
             additionalProperties: false,
             properties: {
-              year: { type: "string", pattern: "^(19|20)\\d\\d$" },
+              // 1970 on, as the CLI's --year: a syslog date before the epoch is no event time.
+              year: { type: "string", pattern: "^(19[7-9]\\d|20\\d\\d)$" },
               timeZone: { type: "string", enum: ["local", "utc"] },
             },
           },
@@ -248,6 +249,8 @@ export function logRoutes() {
             throw new HttpError(400, "invalid_request", "the body starts as gzip but does not decompress");
           }
         }
+        // A UTF-8 byte order mark before the first line (a file saved by an editor) is no text of it.
+        if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
         const year = req.query.year ? Number(req.query.year) : null;
         const timeZone = req.query.timeZone === "local" ? "local" : "utc";
         // One reader per caller (its API key) and reading options, kept from request to request: a

@@ -285,6 +285,21 @@ test("MTA log lines posted as text become events", async () => {
   assert.equal(e?.sendingDomain, "example.org");
 });
 
+test("POST /v1/logs: a byte order mark before the first line is no text of it; a year before 1970 is refused", async () => {
+  const line =
+    "2026-03-03T10:00:01+00:00 mx1 postfix/smtp[101]: 6A1B2C3D4E: to=<bom@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (550 5.1.1 unknown)";
+  const r = await postLog(`\uFEFF${line}\n`);
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as { bad: number; events: number };
+  assert.deepEqual([body.bad, body.events], [0, 1]);
+  const old = await fetch(`${base}/v1/logs?year=1969`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+    body: line,
+  });
+  assert.equal(old.status, 400);
+});
+
 test("MTA log lines with a damaged queue id are counted as bad", async () => {
   const log = [
     "2026-03-02T10:00:00+00:00 mx1 postfix/cleanup[99]: 5RRR: message-id=<r1@example.org>",
