@@ -123,7 +123,19 @@ function isAddress(a: string): boolean {
   return /^[^@\s|/"]+@[^@\s]+\.[^@\s]+$/.test(a);
 }
 
-function enrich(r: RecipientRecord, reading: Reading): RecipientRecord {
+/**
+ * Whether a reply not tied to this recipient's address may be its story: only a failed one's (a
+ * delivered, relayed or expanded recipient has nothing to explain, and a delayed one was not
+ * refused with a 5xx), and never a reply tied to another recipient of the report.
+ */
+function untiedFits(r: RecipientRecord, reply: string, key: string | undefined, all: Set<string>): boolean {
+  const own = [r.recipient, r.originalRecipient ?? ""].map((a) => a.toLowerCase());
+  if (key && all.has(key) && !own.includes(key)) return false;
+  if (!r.action || r.action === "failed") return true;
+  return r.action === "delayed" && !/^\s*5/.test(reply);
+}
+
+function enrich(r: RecipientRecord, reading: Reading, all: Set<string>): RecipientRecord {
   const out = { ...r };
   if (!isAddress(out.recipient)) {
     const listed = reading.listed.find((l) => l.expandedFrom || isAddress(l.recipient));
@@ -134,9 +146,10 @@ function enrich(r: RecipientRecord, reading: Reading): RecipientRecord {
     if (better) out.recipient = better;
   }
   const key = out.recipient.toLowerCase();
+  // The transcript's single reply, when tied to no address of this report, is this recipient's.
+  const only = reading.replies.size === 1 && reading.listed.length <= 1 ? [...reading.replies][0] : undefined;
   const said =
-    reading.replies.get(key) ??
-    (reading.replies.size === 1 && reading.listed.length <= 1 ? [...reading.replies.values()][0] : undefined);
+    reading.replies.get(key) ?? (only && untiedFits(out, only[1].reply, only[0], all) ? only[1] : undefined);
   const weak = !out.diagnostic.trim() || /^\d{1,3}$/.test(out.diagnostic.trim());
   if (said && (weak || !CODE.test(out.diagnostic))) {
     out.diagnostic = said.reply;
@@ -147,7 +160,9 @@ function enrich(r: RecipientRecord, reading: Reading): RecipientRecord {
     const listed = reading.listed.find(
       (l) => l.recipient.toLowerCase() === key || l.expandedFrom?.toLowerCase() === key,
     );
-    const alt = reading.lastReply ?? listed?.reason;
+    const last =
+      reading.lastReply && untiedFits(out, reading.lastReply, undefined, all) ? reading.lastReply : null;
+    const alt = last ?? listed?.reason;
     if (alt && !/^\d{1,3}$/.test(alt)) out.diagnostic = alt;
   }
   // A reply's own enhanced code is more precise than a generic DSN Status (4.4.7, x.0.0).
@@ -202,7 +217,13 @@ export const SENDMAIL: FormatDecoder = {
         records = dsnRecords(parseDsn(msg.text.slice(from >= 0 ? from : at, at + 4000)));
       }
     }
-    if (records.length) return records.map((r) => enrich(r, reading));
+    if (records.length) {
+      // Every recipient of the report: a reply tied to another one is not this one's.
+      const all = new Set(
+        records.flatMap((r) => [r.recipient, r.originalRecipient ?? ""].map((a) => a.toLowerCase())),
+      );
+      return records.map((r) => enrich(r, reading, all));
+    }
     return withoutDsn(msg, reading);
   },
 };

@@ -428,6 +428,61 @@ The email address you entered couldn't be found.<br></p>
     ]);
   });
 
+  it("sendmail: the transcript's reply is a failed recipient's, not a delayed or expanded one's", async () => {
+    const raw = report(
+      {
+        From: "Mail Delivery Subsystem <MAILER-DAEMON@relay.example.edu>",
+        Subject: "Returned mail: see transcript for details",
+      },
+      [
+        "The original message was received at Tue, 1 Jul 2025 09:55:00 -0400",
+        "from host.example.edu [10.2.3.4]",
+        "",
+        "   ----- The following addresses had permanent fatal errors -----",
+        "<ta@example.edu>",
+        "    (reason: 550 5.1.1 <ta.old@students.example.edu>... User unknown)",
+        "",
+        "   ----- Transcript of session follows -----",
+        "... while talking to students.example.edu.:",
+        ">>> RCPT To:<ta.old@students.example.edu>",
+        "<<< 550 5.1.1 <ta.old@students.example.edu>... User unknown",
+        "550 5.1.1 <ta@example.edu>... User unknown",
+      ].join("\n"),
+      [
+        "Reporting-MTA: dns; relay.example.edu",
+        "",
+        "Final-Recipient: RFC822; ta@example.edu",
+        "Action: failed",
+        "Status: 5.1.1",
+        "",
+        "Final-Recipient: RFC822; dean@example.edu",
+        "Action: delayed",
+        "Status: 4.4.1",
+        "",
+        "Final-Recipient: RFC822; list@example.edu",
+        "Action: expanded",
+        "Status: 2.0.0",
+        "",
+      ].join("\n"),
+    );
+    const r = await parseBounce(raw);
+    const by = new Map(r.recipients.map((x) => [x.recipient, x]));
+    const ta = by.get("ta@example.edu")!;
+    assert.equal(ta.diagnosis.category, "invalid_address");
+    assert.match(ta.diagnosticText, /User unknown/);
+    const dean = by.get("dean@example.edu")!;
+    assert.equal(dean.diagnosis.kind, "delay");
+    assert.equal(dean.diagnosis.statusCode, "4.4.1");
+    assert.notEqual(dean.diagnosis.category, "invalid_address");
+    assert.notEqual(dean.diagnosis.action.type, "suppress");
+    assert.equal(dean.diagnosticText, "");
+    const list = by.get("list@example.edu")!;
+    assert.equal(list.diagnosis.kind, "delivered");
+    assert.equal(list.diagnosis.category, "unknown");
+    assert.equal(list.diagnosticText, "");
+    assert.equal(list.diagnosis.action.type, "none");
+  });
+
   it("verizon, zoho and gmx", async () => {
     const verizon = mail(
       { From: "MMSC NDR Administrator <sysadmin@m01.vzwpix.com>", Subject: "Undeliverable Message" },
