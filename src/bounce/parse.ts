@@ -6,7 +6,14 @@ import { isComplaint, readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
 import { dsnRecords, embeddedDsn, parseDsn } from "./dsn.js";
 import { FORMATS } from "./formats/index.js";
-import { addressesIn, cleanAddress, explanation, PARAGRAPH_MAX, paragraphAbout } from "./formats/text.js";
+import {
+  addressesIn,
+  cleanAddress,
+  explanation,
+  PARAGRAPH_MAX,
+  paragraphAbout,
+  paragraphsAfter,
+} from "./formats/text.js";
 import { type BounceMessage, header, readMessage } from "./message.js";
 import { readOriginal } from "./original.js";
 import type { BounceRecipient, BounceReport, ParseBounceOptions, RecipientRecord } from "./types.js";
@@ -163,7 +170,7 @@ export function decode(
     return report;
   }
   if (!decoder && looksLikeBounce(msg)) {
-    records = fallback(msg, check);
+    records = fallback(msg, check, options.recipient);
     if (records.length) decoder = "text";
     // The envelope names the recipient: the text's guesses give way to it.
     if (options.recipient) {
@@ -244,7 +251,7 @@ const FALLBACK_MAX_RECIPIENTS = 50;
  * bounce's own sender or receiver) with the paragraph that names it (bounded: see paragraphAbout),
  * at most FALLBACK_MAX_RECIPIENTS of them; `check` stops it past the time budget.
  */
-function fallback(msg: BounceMessage, check: () => void): RecipientRecord[] {
+function fallback(msg: BounceMessage, check: () => void, named?: string): RecipientRecord[] {
   const text = explanation(msg.text);
   const own = new Set(
     [...addressesIn(msg.from), ...addressesIn(header(msg, "to") ?? "")].map((a) => a.toLowerCase()),
@@ -263,7 +270,30 @@ function fallback(msg: BounceMessage, check: () => void): RecipientRecord[] {
     out.push({ recipient: a, diagnostic: paragraphAbout(text, a) ?? text.slice(0, PARAGRAPH_MAX) });
     if (out.length >= FALLBACK_MAX_RECIPIENTS) break;
   }
+  // Some notices give the reason a paragraph after the address ("r.gomez@example.com", a blank
+  // line, "Reason: 550 5.1.1 … User unknown"). When no address's own paragraph says why, the
+  // paragraphs after each one are read too (kept when they say why); so are the envelope
+  // recipient's when its own does not. (Not otherwise: with a reason next to one address, the
+  // others are no recipients.)
+  const all = out.every((r) => unexplained(r.diagnostic));
+  for (const r of out) {
+    if (!all && (!named || r.recipient.toLowerCase() !== named.toLowerCase() || !unexplained(r.diagnostic)))
+      continue;
+    check();
+    const after = paragraphsAfter(text, r.recipient);
+    const wider = after ? `${r.diagnostic} ${after}`.trim().slice(0, PARAGRAPH_MAX) : "";
+    if (wider && !unexplained(wider)) r.diagnostic = wider;
+  }
   return out;
+}
+
+/** Whether a text shows no sign of a failure: the engine finds nothing known in it. */
+function unexplained(text: string): boolean {
+  const d = engine().diagnose(
+    { response: text, errorCode: null, statusCode: null, remoteHost: null, command: null },
+    { lang: "none" },
+  );
+  return d.category === "unknown";
 }
 
 const engine = () => defaultEngine();

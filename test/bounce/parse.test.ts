@@ -219,6 +219,79 @@ If you need help, write to helpdesk@example.org.
   );
 });
 
+test("the text reader finds a reason given a paragraph after the address", async () => {
+  // MessageLabs without a DSN part: the address alone, a blank line, then the reason.
+  const plain = `Return-Path: <>
+From: Mail Delivery System <MAILER-DAEMON@mail.example.net>
+To: <alerts@example.org>
+Subject: Mail Delivery Failure
+Content-Type: text/plain; charset=us-ascii
+
+I was unable to deliver your message to the following addresses:
+
+r.gomez@example.com
+
+Reason: 550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table
+
+The message subject was: Renewal notice
+`;
+  const r = await parseBounce(plain);
+  assert.equal(r.kind, "bounce");
+  assert.equal(r.decoder, "text");
+  assert.deepEqual(
+    r.recipients.map((x) => [x.recipient, x.diagnosis.reason, x.diagnosis.errorCode, x.diagnosis.statusCode]),
+    [["r.gomez@example.com", "invalid_address.user_unknown", 550, "5.1.1"]],
+  );
+  assert.equal(r.recipients[0]!.diagnosis.permanence, "hard");
+  assert.equal(r.recipients[0]!.diagnosis.action.type, "suppress");
+  // The same through a VERP address (the SMTP endpoint): not an unknown to retry.
+  const verp = await parseBounce(plain, { recipient: "r.gomez@example.com" });
+  assert.equal(verp.recipients[0]!.diagnosis.reason, "invalid_address.user_unknown");
+  assert.equal(verp.recipients[0]!.diagnosis.action.type, "suppress");
+  // An HTML table whose Recipient: and Reason: rows come out as paragraphs of their own.
+  const html = await parseBounce(`Return-Path: <>
+From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
+To: shop@example.org
+Subject: Delivery failure notification
+Content-Type: text/html; charset=utf-8
+
+<html><body><h2>Your message could not be delivered</h2><table>
+<tr><td>Recipient:</td><td>lost@example.com</td></tr>
+<tr><td>Reason:</td><td>550 5.1.1 User unknown</td></tr>
+</table><p>Please check the address.</p></body></html>
+`);
+  assert.deepEqual(
+    html.recipients.map((x) => [x.recipient, x.diagnosis.category, x.diagnosis.errorCode]),
+    [["lost@example.com", "invalid_address", 550]],
+  );
+  // Still no bounce when no paragraph says why, nor from a paragraph that names another address.
+  const none = await parseBounce(`Return-Path: <>
+From: MAILER-DAEMON@mx.example.net
+To: sender@example.org
+Subject: Your request
+Content-Type: text/plain
+
+Your request about carol@example.com was received.
+
+We will get back to you soon.
+`);
+  assert.equal(none.kind, "not_bounce");
+  const other = await parseBounce(`Return-Path: <>
+From: MAILER-DAEMON@mx.example.net
+To: sender@example.org
+Subject: Delivery report
+Content-Type: text/plain
+
+Delivered to carol@example.com.
+
+dave@example.com was not delivered: 550 5.1.1 User unknown
+`);
+  assert.deepEqual(
+    other.recipients.map((x) => x.recipient),
+    ["dave@example.com"],
+  );
+});
+
 test("charsets real bounces use are decoded", async () => {
   const r = await parseBounce(JAPANESE_ISO2022);
   assert.equal(r.subject, "配信エラー");

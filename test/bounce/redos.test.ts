@@ -10,7 +10,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { dsnRecords, embeddedDsn, parseDsn } from "../../src/bounce/dsn.js";
 import { FORMATS } from "../../src/bounce/formats/index.js";
-import { addressesIn, explanation, paragraphAbout } from "../../src/bounce/formats/text.js";
+import { addressesIn, explanation, paragraphAbout, paragraphsAfter } from "../../src/bounce/formats/text.js";
 import { type BounceMessage, htmlToText } from "../../src/bounce/message.js";
 import { readOriginal } from "../../src/bounce/original.js";
 import type { RecipientRecord } from "../../src/bounce/types.js";
@@ -147,6 +147,7 @@ test("the shared readers are linear on the same inputs", () => {
     ["explanation", explanation],
     ["addressesIn", addressesIn],
     ["paragraphAbout", (s) => paragraphAbout(s, "user@example.com")],
+    ["paragraphsAfter", (s) => paragraphsAfter(s, "user@example.com")],
     ["parseDsn", (s) => dsnRecords(parseDsn(s))],
     ["embeddedDsn", embeddedDsn],
     ["readOriginal", (s) => readOriginal({ ...message(s), originalHeaders: null })],

@@ -78,6 +78,8 @@ function blankLinesBefore(text: string, at: number): number {
 /** The most of a paragraph read before the address (on its line) and in all. */
 const PARAGRAPH_BEFORE = 500;
 export const PARAGRAPH_MAX = 2000;
+/** A line that is an address alone ("<alice@example.com>:"). */
+const ADDRESS_LINE_RE = /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/;
 
 /**
  * The text that explains one recipient: from the line that names it to the next empty line
@@ -107,7 +109,7 @@ export function paragraphAbout(text: string, recipient: string): string | null {
   for (let i = 0; i < lines.length && i < 30; i++) {
     const line = lines[i]!;
     if (i > 0 && !line.trim()) break;
-    if (i > 0 && /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/.test(line)) {
+    if (i > 0 && ADDRESS_LINE_RE.test(line)) {
       if (ownText) break;
       continue;
     }
@@ -115,6 +117,42 @@ export function paragraphAbout(text: string, recipient: string): string | null {
     out.push(line.trim());
   }
   return out.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The most paragraphs read after an address's own by paragraphsAfter. */
+const PARAGRAPHS_AFTER = 2;
+
+/**
+ * The paragraphs after the one that names `recipient` (at most PARAGRAPHS_AFTER, within
+ * PARAGRAPH_MAX characters after its line), joined into one line; null when there are none. For
+ * notices that give the reason apart from the address: "r.gomez@example.com", a blank line, then
+ * "Reason: 550 5.1.1 … User unknown" (MessageLabs); an HTML table's Recipient: and Reason: rows.
+ * Paragraphs of addresses alone are passed over; one that names another address is that one's,
+ * and ends the reading.
+ */
+export function paragraphsAfter(text: string, recipient: string): string | null {
+  const at = indexOfIgnoringCase(text, recipient);
+  if (at < 0) return null;
+  const from = Math.max(0, at - PARAGRAPH_BEFORE);
+  const start = from + text.slice(from, at).lastIndexOf("\n") + 1;
+  const lines = text.slice(start, at + PARAGRAPH_MAX * 2).split("\n");
+  const own = recipient.toLowerCase();
+  const out: string[] = [];
+  let i = 1;
+  while (i < lines.length && lines[i]!.trim()) i++; // the rest of the address's own paragraph
+  for (let taken = 0; taken < PARAGRAPHS_AFTER; ) {
+    while (i < lines.length && !lines[i]!.trim()) i++;
+    if (i >= lines.length) break;
+    const para: string[] = [];
+    while (i < lines.length && lines[i]!.trim()) para.push(lines[i++]!.trim());
+    if (para.every((l) => ADDRESS_LINE_RE.test(l))) continue;
+    const joined = para.join(" ");
+    if (addressesIn(joined).some((a) => a.toLowerCase() !== own)) break;
+    out.push(joined);
+    taken++;
+  }
+  const after = out.join(" ").replace(/\s+/g, " ").trim().slice(0, PARAGRAPH_MAX);
+  return after || null;
 }
 
 /** Where `needle` first occurs in `text`, letters of any case (no lower-cased copy of a long text). */
