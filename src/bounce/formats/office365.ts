@@ -33,9 +33,13 @@ const RECIPIENT_LINE =
 
 export function readExchangeNdr(text: string): ExchangeNdr | null {
   const start = FAILED_TO.exec(text);
-  if (!start) return null;
   const adminAt = text.search(ADMIN);
-  const head = text.slice(start.index + start[0].length, adminAt > start.index ? adminAt : undefined);
+  // Exchange 2016/2019 and Exchange Online write "Your message to … couldn't be delivered." in
+  // place of the list: then the administrators' section alone names the recipients.
+  if (!start && adminAt < 0) return null;
+  const head = start
+    ? text.slice(start.index + start[0].length, adminAt > start.index ? adminAt : undefined)
+    : "";
   const recipients: ExchangeNdr["recipients"] = [];
   let cur: { recipient: string; explanation: string } | null = null;
   for (const raw of head.split(/\r?\n/)) {

@@ -276,6 +276,43 @@ The email address you entered couldn't be found.<br></p>
     ]);
   });
 
+  it("exchange2007: an Exchange 2016/2019 NDR without the recipients' list nor a DSN", async () => {
+    const raw = mail(
+      {
+        From: "Microsoft Outlook <MicrosoftExchange0123@example.com>",
+        Subject: "Undeliverable: Spring event",
+        "X-MS-Exchange-Message-Is-Ndr": "",
+      },
+      [
+        "Your message to jane.roe@example.com couldn't be delivered.",
+        "",
+        "jane.roe wasn't found at example.com.",
+        "",
+        "Diagnostic information for administrators:",
+        "",
+        "Generating server: EX19.example.com",
+        "",
+        "jane.roe@example.com",
+        "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient jane.roe@example.com not found by SMTP address lookup'",
+        "",
+        "Original message headers:",
+        "",
+        "To: <jane.roe@example.com>",
+      ].join("\n"),
+    );
+    await expect(raw, [
+      {
+        decoder: "exchange2007",
+        recipient: "jane.roe@example.com",
+        category: "invalid_address",
+        statusCode: "5.1.10",
+        errorCode: 550,
+      },
+    ]);
+    const r = await parseBounce(raw);
+    assert.equal(r.recipients[0]!.diagnosis.permanence, "hard");
+  });
+
   it("exchange2003: 'did not reach the following recipient(s)'", async () => {
     const raw = mail(
       {
