@@ -16,11 +16,15 @@ export interface ExchangeNdr {
   recipients: { recipient: string; explanation: string }[];
   /** Lower-case address → the server's reply quoted in the administrators' section. */
   replies: Map<string, string>;
+  /** Lower-case address → the remote server named before its reply ("mx1.example.com #550 …"). */
+  hosts: Map<string, string>;
   generatingServer: string | null;
 }
 
 const FAILED_TO = /Delivery has failed to these recipients or [^\n:]*:/i;
 const ADMIN = /Diagnostic information for administrators:/i;
+/** The most lines of one remote reply read up to its "##". */
+const REPLY_LINES_MAX = 20;
 
 /**
  * A recipient's line in the list: "user@example.com<mailto:user@example.com>" (text part),
@@ -57,6 +61,7 @@ export function readExchangeNdr(text: string): ExchangeNdr | null {
     }
   }
   const replies = new Map<string, string>();
+  const hosts = new Map<string, string>();
   let generatingServer: string | null = null;
   if (adminAt >= 0) {
     let admin = text.slice(adminAt);
@@ -64,19 +69,52 @@ export function readExchangeNdr(text: string): ExchangeNdr | null {
     if (end > 0) admin = admin.slice(0, end);
     generatingServer = /Generating server:\s*(\S+)/i.exec(admin)?.[1] ?? null;
     let who: string | null = null;
+    // A reply that goes on over lines up to its "##" (a remote multi-line reply).
+    let open: { who: string; parts: string[] } | null = null;
+    const close = () => {
+      if (open) replies.set(open.who, dedupeCode(squash(open.parts.join(" "))));
+      open = null;
+    };
     for (const raw of admin.split(/\r?\n/)) {
       const line = raw.trim();
       const a = /^<?([^\s<>@]+@[^\s<>]+?)>?$/.exec(line);
+      if (open) {
+        if (!line || a || open.parts.length >= REPLY_LINES_MAX) close();
+        else {
+          // "550-5.1.1 double-checking …": the code repeated on each line of the reply.
+          const rest = line.replace(/^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?/, "");
+          const end = rest.indexOf("##");
+          open.parts.push(end >= 0 ? rest.slice(0, end) : rest);
+          if (end >= 0) close();
+          continue;
+        }
+      }
       if (a) {
         who = cleanAddress(a[1]!)?.toLowerCase() ?? null;
         continue;
       }
       if (!who || replies.has(who)) continue;
       const q = /returned '(.*)'\s*$/i.exec(line) ?? /^#(.*?)(?:##.*)?$/.exec(line);
-      if (q) replies.set(who, dedupeCode(squash(q[1]!)));
+      if (q) {
+        replies.set(who, dedupeCode(squash(q[1]!)));
+        continue;
+      }
+      // Exchange 2010 quotes a remote server's reply after its name: "mx1.example.com #550 5.7.1 …
+      // ##", on several lines when the reply had several; Sisimai reads any "[45]xx [45].x.x" line here.
+      const remote =
+        /^(?:(\S+)\s+)?#\s*([245]\d\d[ -].*)$/.exec(line) ??
+        /^()([45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b.*)$/.exec(line);
+      if (remote) {
+        if (remote[1]) hosts.set(who, remote[1]);
+        const reply = remote[2]!;
+        const end = reply.indexOf("##");
+        if (end >= 0) replies.set(who, dedupeCode(squash(reply.slice(0, end))));
+        else open = { who, parts: [reply] };
+      }
     }
+    close();
   }
-  return { recipients, replies, generatingServer };
+  return { recipients, replies, hosts, generatingServer };
 }
 
 /** Records from an Exchange NDR: the DSN's when there is one, with the server's reply added. */
@@ -99,6 +137,7 @@ export function exchangeRecords(msg: BounceMessage, dsn: RecipientRecord[]): Rec
       action: "failed",
       diagnostic: reply(r.recipient) ?? r.explanation,
       reportingMta: ndr.generatingServer,
+      remoteMta: ndr.hosts.get(r.recipient.toLowerCase()) ?? null,
     }));
   }
   // No recipient read from the list (an HTML link showing only a display name): the
@@ -108,6 +147,7 @@ export function exchangeRecords(msg: BounceMessage, dsn: RecipientRecord[]): Rec
     action: "failed",
     diagnostic,
     reportingMta: ndr.generatingServer,
+    remoteMta: ndr.hosts.get(recipient) ?? null,
   }));
 }
 

@@ -221,6 +221,61 @@ describe("group B format decoders", () => {
     ]);
   });
 
+  it("office365: Exchange 2010's 'host #550 … ##' remote replies, on one line or several", async () => {
+    const raw = mail(
+      {
+        From: "Microsoft Exchange <MicrosoftExchange0123@example.com>",
+        Subject: "Undeliverable: figures",
+        "X-MS-Exchange-Message-Is-Ndr": "",
+      },
+      [
+        "Delivery has failed to these recipients or groups:",
+        "",
+        "ann@example.net",
+        "The recipient's e-mail system rejected your message. Please try again later.",
+        "",
+        "bob@example.org",
+        "The recipient's e-mail system rejected your message. Please try again later.",
+        "",
+        "Diagnostic information for administrators:",
+        "",
+        "Generating server: EXCH01.example.local",
+        "",
+        "ann@example.net",
+        "mx1.example.net #550 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net ##",
+        "",
+        "bob@example.org",
+        "mx.example.org #550-5.1.1 The email account that you tried to reach does not exist. Please try",
+        "550-5.1.1 double-checking the recipient's email address for typos or",
+        "550 5.1.1 unnecessary spaces. ##",
+        "",
+        "Original message headers:",
+        "",
+        "To: ann@example.net, bob@example.org",
+      ].join("\n"),
+    );
+    await expect(raw, [
+      {
+        decoder: "office365",
+        recipient: "ann@example.net",
+        category: "blocked",
+        statusCode: "5.7.1",
+        errorCode: 550,
+      },
+      {
+        decoder: "office365",
+        recipient: "bob@example.org",
+        category: "invalid_address",
+        statusCode: "5.1.1",
+        errorCode: 550,
+      },
+    ]);
+    const r = await parseBounce(raw);
+    assert.match(r.recipients[0]!.diagnosticText, /spamcop/);
+    assert.doesNotMatch(r.recipients[1]!.diagnosticText, /##|550-5\.1\.1 double/);
+    assert.equal(r.recipients[1]!.remoteMta, "mx.example.org");
+  });
+
   it("office365: an HTML-only NDR whose link shows 'addr (addr)' or only a display name", async () => {
     const html = (link: string) =>
       mail(
