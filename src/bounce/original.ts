@@ -4,9 +4,10 @@ import type { OriginalMessage } from "./types.js";
 
 // Where MTAs that do not attach the returned message as a MIME part start quoting it. No \s* at
 // a line start (it would cross line ends: quadratic on blank lines), no -{2,}.* (quadratic on a
-// line of dashes; --.* matches the same).
+// line of dashes; --.* matches the same). Exchange and Microsoft 365 NDRs quote the headers alone
+// under "Original message headers:" (French: "En-têtes de message d'origine :").
 const QUOTE_MARKERS =
-  /^(?:--.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|headers? of|copy of the message).*|original message follows\.?|------ this is a copy of the message.*|[ \t]*----- (?:original message|transcript of session|unsent message|the header of the original message) .*)$/gim;
+  /^(?:--.*(?:original message|below this line is a copy|message follows|undelivered message|returned message|headers? of|copy of the message).*|original message follows\.?|------ this is a copy of the message.*|[ \t]*----- (?:original message|transcript of session|unsent message|the header of the original message) .*|[ \t]*(?:original message headers|en-têtes de message d'origine)[ \t]*:[ \t]*)$/gim;
 
 /** Message-ID, Subject, From, To and Date of the message that bounced, when the bounce carries them. */
 export function readOriginal(msg: BounceMessage): OriginalMessage | null {

@@ -292,6 +292,48 @@ dave@example.com was not delivered: 550 5.1.1 User unknown
   );
 });
 
+test("an Exchange NDR gives the original message from its 'Original message headers:'", async () => {
+  const ndr = (marker: string) => `From: Microsoft Outlook <MicrosoftExchange0123@example.com>
+To: sender@example.org
+Subject: Undeliverable: Quarterly figures
+X-MS-Exchange-Message-Is-Ndr:
+Content-Type: text/plain; charset=utf-8
+
+Delivery has failed to these recipients or groups:
+
+gone@example.com
+The email address you entered couldn't be found.
+
+Diagnostic information for administrators:
+
+Generating server: EXCH01.example.local
+
+gone@example.com
+#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##
+
+${marker}
+
+Received: from EXCH01.example.local ([10.0.0.5]) by EXCH01.example.local
+ ([10.0.0.5]) with mapi id 14.03.0123.003; Tue, 5 Mar 2024 10:11:58 +0100
+From: Sender <sender@example.org>
+To: <gone@example.com>
+Subject: Quarterly figures
+Date: Tue, 5 Mar 2024 10:11:57 +0100
+Message-ID: <q-2024@EXCH01.example.local>
+`;
+  for (const marker of ["Original message headers:", "En-têtes de message d'origine :"]) {
+    const r = await parseBounce(ndr(marker));
+    assert.equal(r.kind, "bounce");
+    assert.deepEqual(r.original, {
+      messageId: "<q-2024@EXCH01.example.local>",
+      subject: "Quarterly figures",
+      from: "Sender <sender@example.org>",
+      to: "<gone@example.com>",
+      date: "Tue, 5 Mar 2024 10:11:57 +0100",
+    });
+  }
+});
+
 test("charsets real bounces use are decoded", async () => {
   const r = await parseBounce(JAPANESE_ISO2022);
   assert.equal(r.subject, "配信エラー");
