@@ -1,4 +1,4 @@
-import { squash } from "./smtptext.js";
+import { leadingCodes, squash } from "./smtptext.js";
 import { addressesIn, explanation } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
@@ -6,7 +6,8 @@ import type { FormatDecoder } from "./types.js";
  * Google Groups: a notice from mailer-daemon@googlemail.com, in the poster's language, saying the
  * group "may not exist, or you may not have permission to post messages to the group" with a link
  * to groups.google.com/support. The group's address (X-Failed-Recipients) is the recipient; the
- * notice itself is the diagnostic (a posting rejection).
+ * notice itself is the diagnostic (a posting rejection), with the status and reply code of the
+ * delivery-status part when one comes with it.
  */
 export const GOOGLEGROUPS: FormatDecoder = {
   id: "googlegroups",
@@ -25,11 +26,21 @@ export const GOOGLEGROUPS: FormatDecoder = {
       text.replace(/^(?:\s*\n)?[^\n@]*@[^\n]*,\s*\n/, "").replace(/Google Groups\s*$/i, ""),
     );
     const diagnostic = body.slice(0, 1200) || "Google Groups: posting to the group was rejected";
-    return recipients.map((recipient) => ({
-      recipient,
-      action: "failed",
-      diagnostic,
-      reportingMta: "googlegroups.com",
-    }));
+    return recipients.map((recipient) => {
+      // The delivery-status part, when there is one, states the status and reply code; the
+      // notice stays the diagnostic (its words say why).
+      const d = dsn.find((r) => r.recipient.toLowerCase() === recipient.toLowerCase());
+      return {
+        recipient,
+        originalRecipient: d?.originalRecipient ?? null,
+        action: d?.action ?? "failed",
+        status: d?.status ?? null,
+        replyCode: d?.replyCode ?? (d ? leadingCodes(d.diagnostic).code : null),
+        diagnostic,
+        reportingMta: d?.reportingMta ?? "googlegroups.com",
+        remoteMta: d?.remoteMta ?? null,
+        lastAttemptDate: d?.lastAttemptDate ?? null,
+      };
+    });
   },
 };

@@ -158,6 +158,37 @@ describe("group B format decoders", () => {
     ]);
   });
 
+  it("googlegroups: the status and reply code of its delivery-status part", async () => {
+    const raw = report(
+      {
+        From: "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+        Subject: "Delivery Status Notification (Failure)",
+      },
+      [
+        "Hello sender@example.net,",
+        "",
+        "We're writing to let you know that the group you tried to contact (team) may not exist, or you may not have permission to post messages to the group.",
+        "",
+        "Visit the Help Center at https://groups.google.com/support/.",
+        "",
+        "Google Groups",
+      ].join("\n"),
+      "Reporting-MTA: dns; googlemail.com\n\nFinal-Recipient: rfc822; team@groups.example.com\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 5.0.0 Group not found or no permission to post\n",
+    );
+    await expect(raw, [
+      {
+        decoder: "googlegroups",
+        recipient: "team@groups.example.com",
+        category: "rejection",
+        statusCode: "5.0.0",
+        errorCode: 550,
+      },
+    ]);
+    const r = await parseBounce(raw);
+    assert.equal(r.recipients[0]!.status, "5.0.0");
+    assert.equal(r.recipients[0]!.reportingMta, "googlemail.com");
+  });
+
   it("googleworkspace: 'Message not delivered' with the returned message's To", async () => {
     const raw = report(
       {
