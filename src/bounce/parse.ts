@@ -1,6 +1,6 @@
 import { CATEGORIES } from "../catalog/categories.js";
 import type { Category, Kind } from "../catalog/types.js";
-import type { Action, ReplyInput } from "../classify/diagnosis.js";
+import { type Action, type ReplyInput, settleActionForKind } from "../classify/diagnosis.js";
 import { defaultEngine } from "../index.js";
 import { isComplaint, readFeedback } from "./arf.js";
 import { isAutoReply } from "./autoreply.js";
@@ -343,19 +343,7 @@ function classify(
     if (diagnosis.kind === "delivered") diagnosis.action = categoryAction(diagnosis.category);
     diagnosis.kind = "bounce";
   }
-  // What to do follows from what happened, not from the words the engine read ("feedback report:
-  // abuse", a vacation subject: unknown, whose default is a retry). A complaint: stop mailing the
-  // address. An auto-reply or a delivery: the message arrived, nothing to do.
-  if (diagnosis.kind === "complaint") {
-    diagnosis.permanence = "hard";
-    diagnosis.action = { type: "suppress", retryAfterSeconds: null, retryAfterSource: null };
-  } else if (
-    diagnosis.kind === "autoreply" ||
-    diagnosis.kind === "delivered" ||
-    diagnosis.kind === "not_bounce"
-  ) {
-    diagnosis.action = { type: "none", retryAfterSeconds: null, retryAfterSource: null };
-  }
+  settleActionForKind(diagnosis);
   return {
     recipient: cleanAddress(r.recipient) ?? r.recipient,
     originalRecipient: r.originalRecipient ?? null,
