@@ -484,3 +484,31 @@ The response from the remote server was:
   );
   assert.equal(r.recipients[0]?.diagnosis.category, "blocked");
 });
+
+test("words after an address that are no reason paragraph do not make a bounce of an ordinary message", async () => {
+  const messages = [
+    `From: Builds <noreply@ci.example>
+To: me@example.org
+Subject: [acme/app] Build failing on main
+Content-Type: text/plain
+
+carol@example.net pushed 2 commits to main.
+
+The workflow run failed: the mailbox service returned 550 5.1.1 user unknown during the integration test.
+`,
+    `From: Shop <no-reply@shop.example>
+To: me@example.org
+Subject: Your weekly newsletter
+Content-Type: text/plain
+
+Contact our team: sales@shop.example
+
+Tip of the week: if your mailbox is full, messages to you are rejected. Clean it up!
+`,
+  ];
+  for (const raw of messages) {
+    const r = await parseBounce(raw);
+    assert.equal(r.kind, "not_bounce", raw.split("\n")[2]);
+    assert.equal(r.recipients.length, 0);
+  }
+});

@@ -119,6 +119,10 @@ export function paragraphAbout(text: string, recipient: string): string | null {
   return out.join(" ").replace(/\s+/g, " ").trim();
 }
 
+/** How a notice's reason paragraph starts: a label (English, Chinese, Japanese) or a reply code. */
+const REASON_PARAGRAPH_RE =
+  /^(?:(?:(?:block|bounce|failure|error|rejection)\s+)?reason|diagnostic(?:[- ]code)?|error|smtp error|remote server (?:said|returned|response)|(?:退信|错误|失败)?原因|エラー(?:内容|理由)?|理由)\s*[:：]|^[45]\d\d[\s-]/i;
+
 /** The most paragraphs read after an address's own by paragraphsAfter. */
 const PARAGRAPHS_AFTER = 2;
 
@@ -147,6 +151,10 @@ export function paragraphsAfter(text: string, recipient: string): string | null 
     while (i < lines.length && lines[i]!.trim()) para.push(lines[i++]!.trim());
     if (para.every((l) => ADDRESS_LINE_RE.test(l))) continue;
     const joined = para.join(" ");
+    // Only a paragraph that says it is the reason ("Reason: …", "退信原因：…") or is a server's reply
+    // ("550 5.1.1 …"): any other words after an address (a newsletter's tip, a build notice) are no
+    // reason of its failure.
+    if (!REASON_PARAGRAPH_RE.test(joined)) break;
     if (addressesIn(joined).some((a) => a.toLowerCase() !== own)) break;
     out.push(joined);
     taken++;
