@@ -70,6 +70,8 @@ export interface QueueEntry {
 
 /** A recipient's last deferral, kept until it is delivered, bounced, or its message expires. */
 export interface DeferredRecipient {
+  /** As the log wrote it (the map's key is lower-cased, to match it in any case). */
+  recipient: string;
   time: Date;
   response: string | null;
   errorCode: number | null;

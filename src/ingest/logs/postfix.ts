@@ -147,7 +147,7 @@ function recipientLine(
     const r = recipient.toLowerCase();
     if (entry.deferred.has(r) || entry.deferred.size < MAX_DEFERRED_PER_QUEUE) {
       entry.deferred.delete(r);
-      entry.deferred.set(r, outcome);
+      entry.deferred.set(r, { ...outcome, recipient });
     }
   }
   return events;
@@ -159,7 +159,8 @@ function recipientLine(
  */
 function expired(queueId: string, entry: QueueEntry, sys: SyslogLine, state: LogState): DeliveryEvent[] {
   const events: DeliveryEvent[] = [];
-  for (const [recipient, last] of entry.deferred ?? []) {
+  for (const last of entry.deferred?.values() ?? []) {
+    const recipient = last.recipient;
     const reason = last.response ? `; last deferral: ${last.response}` : "";
     const got = state.event({
       format: "postfix",
