@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { getDomain } from "tldts";
+import { stripBom, stripBomBytes } from "../bom.js";
 import { CATEGORIES } from "../catalog/categories.js";
 import type { CheckId } from "../catalog/types.js";
 import type { Diagnosis } from "../classify/diagnosis.js";
@@ -133,8 +134,7 @@ export async function checkEmailMessage(
   const dns = dnsOf(options);
   const before = dns.failures.length;
   // A byte order mark before the headers (an editor's) is not part of the message.
-  if (typeof raw === "string") raw = raw.replace(/^\uFEFF/, "");
-  else if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
+  raw = typeof raw === "string" ? stripBom(raw) : stripBomBytes(raw);
   const findings = await checkMessage(raw, dns, {
     ...(options.bulk !== undefined ? { bulk: options.bulk } : {}),
     ...(options.skipBlocklists !== undefined ? { skipBlocklists: options.skipBlocklists } : {}),

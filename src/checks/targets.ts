@@ -2,6 +2,7 @@
 // (`POST /v1/checks/…`), so that bad input is refused up front instead of failing in DNS.
 import { isIP } from "node:net";
 import { domainToASCII } from "node:url";
+import { stripBomBytes } from "../bom.js";
 
 /** A DNS label as hosts have it (RFC 1123): letters, digits and inner hyphens, 1–63 characters. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -67,9 +68,9 @@ export function isDkimSelector(selector: string): boolean {
  * bytes are refused rather than reported on as a message without headers.
  */
 export function messageProblem(raw: Buffer): string | null {
-  if (!raw.length) return "it is empty";
   // A UTF-8 byte order mark before the headers (an editor's) is no problem: the reader drops it.
-  if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) return messageProblem(raw.subarray(3));
+  raw = stripBomBytes(raw);
+  if (!raw.length) return "it is empty";
   // The first lines as latin1: every byte one character, nothing to decode.
   let head = raw.subarray(0, 4096).toString("latin1");
   if (head.startsWith("From ")) head = head.slice(head.indexOf("\n") + 1);

@@ -1,5 +1,6 @@
 import { fstatSync, readFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
+import { stripBom } from "../bom.js";
 
 /** A mistake in how the CLI was called or fed: exit code 2 with this message, no stack trace. */
 export class UsageError extends Error {
@@ -81,17 +82,7 @@ export function readStdinText(): string {
   return stripBom(text);
 }
 
-/** Removes a byte order mark (U+FEFF) at the start of a text. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Removes a UTF-8 byte order mark (EF BB BF) at the start of bytes, without copying. */
-export function stripBomBytes(data: Buffer): Buffer {
-  return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf
-    ? data.subarray(3)
-    : data;
-}
+export { stripBom, stripBomBytes } from "../bom.js";
 
 /** Characters of one input line at most: a longer line is answered as an error, not held. */
 export const MAX_LINE_CHARS = 16 * 1024 * 1024;

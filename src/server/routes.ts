@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
+import { stripBomBytes } from "../bom.js";
 import { classifyEvent } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import {
@@ -250,7 +251,7 @@ export function logRoutes() {
           }
         }
         // A UTF-8 byte order mark before the first line (a file saved by an editor) is no text of it.
-        if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+        body = stripBomBytes(body);
         const year = req.query.year ? Number(req.query.year) : null;
         const timeZone = req.query.timeZone === "local" ? "local" : "utc";
         // One reader per caller (its API key) and reading options, kept from request to request: a
