@@ -422,7 +422,11 @@ export class Engine {
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {
       const stated = flags & FLAG_RETRY ? statedRetryAfter(text) : null;
-      const fallback = reasonInfo?.retryAfterSeconds ?? info.retryAfterSeconds;
+      // A deferral of a category that names no delay (a 4xx "user unknown") still gets one.
+      const fallback =
+        reasonInfo?.retryAfterSeconds ??
+        info.retryAfterSeconds ??
+        (actionType === "retry" ? DEFERRAL_RETRY_SECONDS : null);
       if (stated !== null) {
         retryAfterSeconds = stated;
         retryAfterSource = "text";
@@ -730,6 +734,9 @@ function stronger(a: Candidate, b: Candidate): boolean {
 function byStrength(a: Candidate, b: Candidate): number {
   return stronger(a, b) ? -1 : stronger(b, a) ? 1 : 0;
 }
+
+/** The suggested delay of a retry whose category and reason name none: an hour. */
+const DEFERRAL_RETRY_SECONDS = 3600;
 
 const NO_TIPS: readonly string[] = Object.freeze([]);
 

@@ -269,6 +269,23 @@ test("a daily sending quota is retried after a day, not the minutes of a throttl
   assert.equal(diagnose("421 4.7.0 Too many connections, slow down").action.retryAfterSeconds, 900);
 });
 
+test("a deferral whose category names no delay gets an hour: a 4xx user unknown, an unregistered 4.1.x", () => {
+  for (const reply of ["452 4.1.1 <a@example.com>: user unknown", "452 4.1.90"]) {
+    const d = diagnose(reply);
+    assert.deepEqual(
+      [d.category, d.permanence, d.action.type, d.action.retryAfterSeconds, d.action.retryAfterSource],
+      ["invalid_address", "soft", "retry", 3600, "default"],
+      reply,
+    );
+  }
+  // A 5xx user unknown is suppressed: no retry, no delay.
+  assert.deepEqual(diagnose("550 5.1.1 user unknown").action, {
+    type: "suppress",
+    retryAfterSeconds: null,
+    retryAfterSource: null,
+  });
+});
+
 test("vague words lose to a status code that names the mailbox's state, and stay as an alternative", () => {
   const d = diagnose("550 5.1.1 Recipient rejected");
   assert.deepEqual(
