@@ -231,8 +231,24 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
       if (allDigits(text, colon + 1, to)) ipEnd = colon;
       else ipStart = colon + 1;
     }
-    if (isIPv4(text, ipStart, ipEnd)) e.ips.push(text.slice(ipStart, ipEnd));
+    if (isIPv4(text, ipStart, ipEnd) && !isYahooCode(text, ipStart, ipEnd))
+      e.ips.push(text.slice(ipStart, ipEnd));
   }
+}
+
+/**
+ * Yahoo's own code, written like an address between " - " and ";" after a 4xx/5xx reply's words
+ * ("… user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes").
+ */
+function isYahooCode(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  return (
+    (first === 52 || first === 53) &&
+    text.charCodeAt(from + 1) === 46 &&
+    text.charCodeAt(to) === 59 &&
+    text.charCodeAt(from - 1) === 32 &&
+    text.charCodeAt(from - 2) === 45
+  );
 }
 
 function allDigits(text: string, from: number, to: number): boolean {

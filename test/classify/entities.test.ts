@@ -45,6 +45,16 @@ const cases: Array<[string, Partial<Record<"ips" | "domains" | "urls" | "address
   ],
   ["-leading.example.com and trailing-.example.com", { domains: ["leading.example.com"] }],
   ["time 12:34:56 is not an address", {}],
+  // Yahoo writes its own code as a dotted quad between " - " and ";": it is no IP.
+  [
+    "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+    {
+      ips: ["192.0.2.1"],
+      domains: ["postmaster.yahooinc.com"],
+      urls: ["https://postmaster.yahooinc.com/error-codes"],
+    },
+  ],
+  ["rejected - 198.51.100.7 is listed; see the list", { ips: ["198.51.100.7"] }],
 ];
 
 for (const [text, want] of cases) {
