@@ -31,6 +31,17 @@ function bytes(name: string, value: string | undefined, fallback: number): numbe
   return n;
 }
 
+/** A time in milliseconds from the environment: a whole number above 0. */
+function milliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(
+      `${name} must be a whole number of milliseconds above 0, e.g. 2000 (got "${value}")`,
+    );
+  return n;
+}
+
 /** The database: --db, then DATABASE_URL, then diagnosa.sqlite in the working directory. */
 export function databaseUrl(flag: string | undefined): string {
   return flag ?? process.env.DATABASE_URL ?? "diagnosa.sqlite";
@@ -107,6 +118,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       auth,
       bounceDomains: domains,
       maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
+      bounceTimeoutMs: milliseconds("DIAGNOSA_BOUNCE_TIMEOUT_MS", env.DIAGNOSA_BOUNCE_TIMEOUT_MS, 2000),
       policy: DEFAULT_POLICY,
     });
   } catch (e) {

@@ -75,6 +75,8 @@ export interface AppOptions {
   /** Largest JSON body in bytes (default 5 MiB); raw emails have maxEmailBytes. */
   bodyLimit?: number;
   maxEmailBytes?: number;
+  /** Time budget of one bounce email's decoding in ms (parseBounce's default, 2 s, when absent). */
+  bounceTimeoutMs?: number | undefined;
   /** Extra routes (webhooks, logs) mounted by their own modules. */
   plugins?: ((app: FastifyInstance, ctx: AppContext) => void | Promise<void>)[];
   logger?: boolean;
@@ -566,6 +568,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       try {
         report = await parseBounce(req.body, {
           maxBytes: opts.maxEmailBytes ?? 10 * 1024 * 1024,
+          timeoutMs: opts.bounceTimeoutMs,
           lang: (req.query.lang ?? "none") as Lang | "none",
         });
       } catch (e) {

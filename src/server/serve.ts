@@ -15,6 +15,8 @@ export interface ServeConfig {
   auth: boolean;
   bounceDomains: string[];
   maxEmailBytes: number;
+  /** Time budget of one bounce email's decoding, in ms (SMTP and HTTP); parseBounce's default when absent. */
+  bounceTimeoutMs?: number;
   policy: SuppressionPolicy;
   /** Webhook verification secrets; from the environment when not given. */
   webhookSecrets?: WebhookSecrets;
@@ -70,6 +72,7 @@ export async function startServer(cfg: ServeConfig): Promise<Running> {
       store,
       auth: cfg.auth,
       maxEmailBytes: cfg.maxEmailBytes,
+      bounceTimeoutMs: cfg.bounceTimeoutMs,
       plugins: [
         (_app, c) => {
           ctx = c;
@@ -83,7 +86,11 @@ export async function startServer(cfg: ServeConfig): Promise<Running> {
     const httpPort = (http.server.address() as AddressInfo).port;
     let smtpPort: number | null = null;
     if (cfg.smtpPort !== null) {
-      const server = createSmtpServer(ctx!, { domains: cfg.bounceDomains, maxBytes: cfg.maxEmailBytes });
+      const server = createSmtpServer(ctx!, {
+        domains: cfg.bounceDomains,
+        maxBytes: cfg.maxEmailBytes,
+        timeoutMs: cfg.bounceTimeoutMs,
+      });
       smtp = server;
       await new Promise<void>((resolve, reject) => {
         server.once("error", (e: Error) => reject(new ListenError("SMTP", cfg.host, cfg.smtpPort!, e)));

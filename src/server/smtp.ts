@@ -13,6 +13,8 @@ export interface SmtpOptions {
   /** Domains whose addresses receive bounces (the Return-Path domains of the sending platform). */
   domains: string[];
   maxBytes: number;
+  /** Time budget of one message's decoding in ms (parseBounce's default when absent). */
+  timeoutMs?: number | undefined;
   hostname?: string;
 }
 
@@ -92,7 +94,11 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
           // The VERP address names the recipient for certain, even when the report cannot be read.
           const recipient =
             session.envelope.rcptTo.map((r) => decodeVerp(r.address)).find((a) => a !== null) ?? undefined;
-          report = await parseBounce(Buffer.concat(chunks), { maxBytes: opts.maxBytes, recipient });
+          report = await parseBounce(Buffer.concat(chunks), {
+            maxBytes: opts.maxBytes,
+            recipient,
+            timeoutMs: opts.timeoutMs,
+          });
         } catch (e) {
           // A message that cannot be read will not be read on a retry either: refused for good.
           if (e instanceof BounceError)

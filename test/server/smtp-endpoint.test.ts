@@ -1,6 +1,6 @@
 // The bounce-receiving SMTP endpoint in a real SMTP conversation, on a real SQLite file: what a VERP
-// address adds, what is refused and with which code, malformed input, and the size setting of
-// `diagnosa serve`.
+// address adds, what is refused and with which code, malformed input, and the size and time settings of
+// `diagnosa serve`, and the time budget of a message (HTTP and SMTP).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
@@ -156,24 +156,6 @@ describe("SMTP endpoint", () => {
   });
 });
 
-test("diagnosa serve refuses a DIAGNOSA_MAX_EMAIL_BYTES that is not a number of bytes (exit 2)", () => {
-  const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
-  for (const value of ["10MB", "-5", "0", "1.5"]) {
-    const r = spawnSync(
-      process.execPath,
-      [bin, "serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
-      {
-        encoding: "utf8",
-        env: { ...process.env, DIAGNOSA_MAX_EMAIL_BYTES: value },
-        timeout: 20_000,
-      },
-    );
-    assert.equal(r.status, 2, `${value}: ${r.stderr}`);
-    assert.match(r.stderr, /DIAGNOSA_MAX_EMAIL_BYTES must be a whole number of bytes/);
-    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
-  }
-});
-
 /** A TCP server holding a free port of 127.0.0.1, so that nothing else can listen there. */
 async function holdPort(): Promise<{ server: Server; port: number }> {
   const server = createServer();
@@ -218,5 +200,67 @@ test("an SMTP port that is taken: startServer closes the HTTP server and the sto
     }
   } finally {
     await new Promise((resolve) => taken.server.close(resolve));
+  }
+});
+
+describe("the time budget of a bounce email (DIAGNOSA_BOUNCE_TIMEOUT_MS)", () => {
+  // 3 MB of text after the report: decoding it takes milliseconds, far over a budget of one.
+  const filler = `${"x".repeat(76)}\n`.repeat(40_000);
+  const SLOW_BOUNCE = POSTFIX_DSN.trimEnd().replace(
+    /--BOUNDARY-1--$/,
+    `--BOUNDARY-1\nContent-Type: text/plain\n\n${filler}\n--BOUNDARY-1--\n`,
+  );
+  let s: Running;
+  before(async () => {
+    s = await startTestServer(await testDatabases()[0]!.url(), {
+      smtpPort: 0,
+      auth: false,
+      maxEmailBytes: 4 * 1024 * 1024,
+      bounceTimeoutMs: 1,
+    });
+  });
+  after(async () => {
+    await s.close();
+  });
+
+  test("over the budget: HTTP 422 too_slow and SMTP 554 5.6.0, nothing stored", async () => {
+    const r = await fetch(`http://127.0.0.1:${s.httpPort}/v1/bounces`, {
+      method: "POST",
+      headers: { "content-type": "message/rfc822" },
+      body: SLOW_BOUNCE,
+    });
+    assert.equal(r.status, 422);
+    const body = (await r.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, "too_slow");
+    assert.match(body.error.message, /time budget of 1 ms/);
+
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    assert.match(await client.send("EHLO mta.example.org"), /^250/);
+    assert.match(await client.send("MAIL FROM:<>"), /^250/);
+    assert.match(await client.send("RCPT TO:<bounces+jane=example.com@bounce.example.net>"), /^250/);
+    assert.match(await client.data(SLOW_BOUNCE), /^554 5\.6\.0 message not read: .*time budget/);
+    client.close();
+    const events = await fetch(`http://127.0.0.1:${s.httpPort}/v1/events?limit=5`);
+    assert.deepEqual(((await events.json()) as { items: unknown[] }).items, []);
+  });
+});
+
+test("diagnosa serve refuses a size or a time in the environment that is not a whole number (exit 2)", () => {
+  const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+  const settings: Array<[string, string[], RegExp]> = [
+    ["DIAGNOSA_MAX_EMAIL_BYTES", ["10MB", "-5", "0", "1.5"], /must be a whole number of bytes/],
+    ["DIAGNOSA_BOUNCE_TIMEOUT_MS", ["2s", "0", "-1", "0.5"], /must be a whole number of milliseconds/],
+  ];
+  for (const [name, values, message] of settings) {
+    for (const value of values) {
+      const r = spawnSync(
+        process.execPath,
+        [bin, "serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+        { encoding: "utf8", env: { ...process.env, [name]: value }, timeout: 20_000 },
+      );
+      assert.equal(r.status, 2, `${name}=${value}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`${name} ${message.source}`));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    }
   }
 });
