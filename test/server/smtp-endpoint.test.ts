@@ -1,6 +1,6 @@
 // The bounce-receiving SMTP endpoint in a real SMTP conversation, on a real SQLite file: what a VERP
-// address adds, what is refused and with which code, malformed input, and the size and time settings of
-// `diagnosa serve`, and the time budget of a message (HTTP and SMTP).
+// address adds, what is refused and with which code, malformed input, and the size and time-budget settings
+// of `diagnosa serve` (HTTP and SMTP).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
