@@ -22,6 +22,7 @@ export function diagnose(input: string | ReplyInput, options?: DiagnoseOptions):
 
 export { BounceError, parseBounce } from "./bounce/parse.js";
 export type * from "./bounce/types.js";
+export { decodeVerp, verpAddress } from "./bounce/verp.js";
 export { CATEGORIES, categoryInfo } from "./catalog/categories.js";
 export { ENHANCED_STATUS_CODES, enhancedStatusMeaning } from "./catalog/enhanced-status.js";
 export { REASONS, reasonInfo } from "./catalog/reasons.js";

@@ -42,6 +42,16 @@ function milliseconds(name: string, value: string | undefined, fallback: number)
   return n;
 }
 
+/** The VERP signing secret: unset or empty for none; a secret shorter than 16 characters is refused. */
+function verpSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (value.length < 16)
+    throw new UsageError(
+      "DIAGNOSA_VERP_SECRET must be at least 16 characters (a random string, e.g. openssl rand -hex 32)",
+    );
+  return value;
+}
+
 /** The database: --db, then DATABASE_URL, then diagnosa.sqlite in the working directory. */
 export function databaseUrl(flag: string | undefined): string {
   return flag ?? process.env.DATABASE_URL ?? "diagnosa.sqlite";
@@ -118,6 +128,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       auth,
       bounceDomains: domains,
       maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
+      verpSecret: verpSecret(env.DIAGNOSA_VERP_SECRET),
       bounceTimeoutMs: milliseconds("DIAGNOSA_BOUNCE_TIMEOUT_MS", env.DIAGNOSA_BOUNCE_TIMEOUT_MS, 2000),
       policy: DEFAULT_POLICY,
     });

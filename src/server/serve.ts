@@ -17,6 +17,8 @@ export interface ServeConfig {
   maxEmailBytes: number;
   /** Time budget of one bounce email's decoding, in ms (SMTP and HTTP); parseBounce's default when absent. */
   bounceTimeoutMs?: number;
+  /** Secret of signed VERP addresses: when set, the SMTP endpoint takes bounces only to them. */
+  verpSecret?: string | undefined;
   policy: SuppressionPolicy;
   /** Webhook verification secrets; from the environment when not given. */
   webhookSecrets?: WebhookSecrets;
@@ -90,6 +92,7 @@ export async function startServer(cfg: ServeConfig): Promise<Running> {
         domains: cfg.bounceDomains,
         maxBytes: cfg.maxEmailBytes,
         timeoutMs: cfg.bounceTimeoutMs,
+        verpSecret: cfg.verpSecret,
       });
       smtp = server;
       await new Promise<void>((resolve, reject) => {

@@ -5,8 +5,9 @@ import {
   type SMTPServerSession,
 } from "smtp-server";
 import { BounceError, parseBounce } from "../bounce/parse.js";
+import type { BounceReport } from "../bounce/types.js";
+import { decodeVerp } from "../bounce/verp.js";
 import { bounceEvents } from "../ingest/bounce-events.js";
-import { isRecipientAddress } from "../ingest/event.js";
 import type { AppContext } from "./app.js";
 
 export interface SmtpOptions {
@@ -15,21 +16,27 @@ export interface SmtpOptions {
   maxBytes: number;
   /** Time budget of one message's decoding in ms (parseBounce's default when absent). */
   timeoutMs?: number | undefined;
+  /**
+   * With a secret, only signed VERP addresses (`verpAddress`) are taken: a bounce speaks only for the
+   * recipient its address names, so a forged one cannot name another.
+   */
+  verpSecret?: string | undefined;
   hostname?: string;
 }
 
 /**
- * VERP: `bounces+jane=example.com@bounce.example.net` carries the original recipient
- * `jane@example.com`. Returns null for an address that does not encode one.
+ * A signed address vouches for its own recipient only: the report keeps the record about that
+ * recipient (by final or original recipient; else its first record), under the signed address's
+ * name, and drops the others, which the bounce names on its own word.
  */
-export function decodeVerp(address: string): string | null {
-  const m = /^[^+@]+\+(.+)=([^=@]+)@[^@]+$/.exec(address);
-  const decoded = m ? `${m[1]}@${m[2]}` : null;
-  // It replaces what the report says: only a full address (a domain with a dot) may.
-  return isRecipientAddress(decoded) && VERP_DOMAIN_RE.test(m![2]!) ? decoded : null;
+function onlyFor(report: BounceReport, recipient: string): void {
+  const named = recipient.toLowerCase();
+  const about =
+    report.recipients.find(
+      (r) => r.recipient.toLowerCase() === named || r.originalRecipient?.toLowerCase() === named,
+    ) ?? report.recipients[0];
+  report.recipients = about ? [{ ...about, recipient }] : [];
 }
-
-const VERP_DOMAIN_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
 /** An error the SMTP library answers with `code` and `text`. */
 function smtpError(code: number, text: string): Error {
@@ -64,13 +71,21 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
     ) {
       const domain = address.address.slice(address.address.lastIndexOf("@") + 1).toLowerCase();
       // RFC 5321 4.5.1: "postmaster" without a domain is always accepted.
-      if (!domains.has(domain) && address.address.toLowerCase() !== "postmaster") {
+      const postmaster = address.address.toLowerCase() === "postmaster";
+      if (!domains.has(domain) && !postmaster) {
         return callback(
           smtpError(
             550,
             `5.7.1 <${address.address}>: relay access denied: this server accepts bounces for ${[...domains].join(", ") || "no domain"} only`,
           ),
         );
+      }
+      // Postmaster is always accepted (RFC 5321 4.5.1) and whoever writes to it names no one.
+      if (opts.verpSecret && !postmaster && !address.address.toLowerCase().startsWith("postmaster@")) {
+        if (decodeVerp(address.address, opts.verpSecret) === null)
+          return callback(
+            smtpError(550, `5.7.1 <${address.address}>: not a bounce address this platform signed`),
+          );
       }
       callback();
     },
@@ -89,11 +104,17 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
       stream.on("end", async () => {
         if (stream.sizeExceeded || size > opts.maxBytes)
           return callback(smtpError(552, `5.3.4 message too large: the limit is ${opts.maxBytes} bytes`));
+        // The VERP address names the recipient for certain, even when the report cannot be read.
+        const recipient =
+          session.envelope.rcptTo
+            .map((r) => decodeVerp(r.address, opts.verpSecret))
+            .find((a) => a !== null) ?? undefined;
+        // With signed addresses, only a bounce to one of them is stored: mail to postmaster is
+        // taken (as it must be) and speaks for no one.
+        if (opts.verpSecret && !recipient)
+          return callback(null, "2.0.0 accepted, not stored: not sent to a signed bounce address");
         let report: Awaited<ReturnType<typeof parseBounce>>;
         try {
-          // The VERP address names the recipient for certain, even when the report cannot be read.
-          const recipient =
-            session.envelope.rcptTo.map((r) => decodeVerp(r.address)).find((a) => a !== null) ?? undefined;
           report = await parseBounce(Buffer.concat(chunks), {
             maxBytes: opts.maxBytes,
             recipient,
@@ -110,6 +131,7 @@ export function createSmtpServer(ctx: AppContext, opts: SmtpOptions): SMTPServer
           return callback(smtpError(451, "4.3.0 could not read the message, try again later"));
         }
         try {
+          if (opts.verpSecret && recipient) onlyFor(report, recipient);
           const stored = await ctx.ingest(bounceEvents(report, "smtp"));
           callback(null, `2.0.0 accepted: ${report.kind}, ${stored.inserted} event(s) stored`);
         } catch (e) {

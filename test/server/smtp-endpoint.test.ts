@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { verpAddress } from "../../src/index.js";
 import { ListenError, type Running } from "../../src/server/serve.js";
 import { POSTFIX_DSN } from "../bounce/fixtures.js";
 import { testDatabases } from "../support/databases.js";
@@ -203,6 +204,79 @@ test("an SMTP port that is taken: startServer closes the HTTP server and the sto
   }
 });
 
+describe("signed VERP addresses (DIAGNOSA_VERP_SECRET)", () => {
+  const SECRET = "0123456789abcdef-the-platform-secret";
+  let s: Running;
+  before(async () => {
+    s = await startTestServer(await testDatabases()[0]!.url(), {
+      smtpPort: 0,
+      auth: false,
+      verpSecret: SECRET,
+    });
+  });
+  after(async () => {
+    await s.close();
+  });
+  const eventsOf = async (recipient: string) => (await s.store.listEvents({ recipient, limit: 10 })).items;
+
+  test("a bounce address the platform did not sign is refused at RCPT; a signed one is taken", async () => {
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    try {
+      assert.match(await client.send("EHLO mta.example.org"), /^250/);
+      assert.match(await client.send("MAIL FROM:<>"), /^250/);
+      for (const forged of [
+        "bounces+jane=example.com@bounce.example.net",
+        "bounces+jane=example.com+0123456789abcdef@bounce.example.net",
+        "anything@bounce.example.net",
+      ])
+        assert.match(
+          await client.send(`RCPT TO:<${forged}>`),
+          /^550 5\.7\.1 .*not a bounce address this platform signed/,
+        );
+      assert.match(await client.send("RCPT TO:<postmaster@bounce.example.net>"), /^250/);
+      assert.match(
+        await client.send(
+          `RCPT TO:<${verpAddress("jane@example.com", "bounces@bounce.example.net", SECRET)}>`,
+        ),
+        /^250/,
+      );
+    } finally {
+      client.close();
+    }
+  });
+
+  test("a bounce to a signed address speaks for its recipient only; mail to postmaster for no one", async () => {
+    // The report names jane (user unknown) and full@ (mailbox full); the signed address names jane.
+    const { client } = await SmtpClient.open(s.smtpPort!);
+    try {
+      assert.match(await client.send("EHLO mta.example.org"), /^250/);
+      assert.match(await client.send("MAIL FROM:<>"), /^250/);
+      const to = verpAddress("jane@example.com", "bounces@bounce.example.net", SECRET);
+      assert.match(await client.send(`RCPT TO:<${to}>`), /^250/);
+      assert.match(await client.data(POSTFIX_DSN), /^250 .*1 event\(s\) stored/);
+    } finally {
+      client.close();
+    }
+    assert.equal((await eventsOf("jane@example.com"))[0]?.diagnosis?.category, "invalid_address");
+    assert.deepEqual(await eventsOf("full@example.com"), []);
+
+    const pm = await SmtpClient.open(s.smtpPort!);
+    try {
+      assert.match(await pm.client.send("EHLO mta.example.org"), /^250/);
+      assert.match(await pm.client.send("MAIL FROM:<>"), /^250/);
+      assert.match(await pm.client.send("RCPT TO:<Postmaster>"), /^250/);
+      assert.match(
+        await pm.client.data(POSTFIX_DSN),
+        /^250 .*not stored: not sent to a signed bounce address/,
+      );
+    } finally {
+      pm.client.close();
+    }
+    assert.deepEqual(await eventsOf("full@example.com"), []);
+    assert.equal((await eventsOf("jane@example.com")).length, 1);
+  });
+});
+
 describe("the time budget of a bounce email (DIAGNOSA_BOUNCE_TIMEOUT_MS)", () => {
   // 3 MB of text after the report: decoding it takes milliseconds, far over a budget of one.
   const filler = `${"x".repeat(76)}\n`.repeat(40_000);
@@ -245,11 +319,12 @@ describe("the time budget of a bounce email (DIAGNOSA_BOUNCE_TIMEOUT_MS)", () =>
   });
 });
 
-test("diagnosa serve refuses a size or a time in the environment that is not a whole number (exit 2)", () => {
+test("diagnosa serve refuses a size, a time or a VERP secret in the environment that it cannot use (exit 2)", () => {
   const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
   const settings: Array<[string, string[], RegExp]> = [
     ["DIAGNOSA_MAX_EMAIL_BYTES", ["10MB", "-5", "0", "1.5"], /must be a whole number of bytes/],
     ["DIAGNOSA_BOUNCE_TIMEOUT_MS", ["2s", "0", "-1", "0.5"], /must be a whole number of milliseconds/],
+    ["DIAGNOSA_VERP_SECRET", ["short", "x"], /must be at least 16 characters/],
   ];
   for (const [name, values, message] of settings) {
     for (const value of values) {
