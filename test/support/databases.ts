@@ -13,7 +13,11 @@ export interface TestDatabase {
 
 let counter = 0;
 
-export function testDatabases(): TestDatabase[] {
+/**
+ * `cLocale`: one more PostgreSQL database, created with LC_CTYPE and LC_COLLATE "C", where the
+ * server's lower() folds ASCII letters only (`Ü` stays), as on a cluster initialised in C/POSIX.
+ */
+export function testDatabases(options: { cLocale?: boolean } = {}): TestDatabase[] {
   const out: TestDatabase[] = [
     {
       name: "sqlite",
@@ -22,17 +26,23 @@ export function testDatabases(): TestDatabase[] {
   ];
   const base = process.env.DIAGNOSA_TEST_PG_URL;
   if (base) {
-    out.push({
-      name: "postgres",
-      url: async () => {
-        const name = `diagnosa_test_${process.pid}_${counter++}`;
-        const client = new pg.Client({ connectionString: base });
-        await client.connect();
-        await client.query(`create database ${name}`);
-        await client.end();
-        return base.replace(/\/[^/]*$/, `/${name}`);
-      },
-    });
+    out.push({ name: "postgres", url: () => createDatabase(base, "") });
+    if (options.cLocale)
+      out.push({
+        name: "postgres (C locale)",
+        url: () => createDatabase(base, " template template0 lc_collate 'C' lc_ctype 'C'"),
+      });
   }
   return out;
 }
+
+/** A new database on the server of `base`, created with `options`; its URL. */
+async function createDatabase(base: string, options: string): Promise<string> {
+  const name = `diagnosa_test_${process.pid}_${counter++}`;
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  await client.query(`create database ${name}${options}`);
+  await client.end();
+  return base.replace(/\/[^/]*$/, `/${name}`);
+}
+
