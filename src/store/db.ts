@@ -58,8 +58,10 @@ export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> 
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("temp_store = MEMORY");
     sqlite.pragma("mmap_size = 268435456");
-    // SQLite's own lower() folds ASCII only ("Ü" stays): recipients are compared lower-cased, as
-    // suppression addresses are keyed, so lower() folds as JavaScript (and PostgreSQL) do.
+    // SQLite's own lower() folds ASCII only ("Ü" stays); this one folds as JavaScript does.
+    // Recipients are compared by events.recipient_key since migration 9; this lower() stays
+    // because the index on lower(recipient) that migrations 5 and 6 build (9 drops it) was built
+    // with it in every database of before.
     sqlite.function("lower", { deterministic: true }, (s: unknown) =>
       typeof s === "string" ? s.toLowerCase() : s,
     );

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { normalizeAddress } from "../ingest/event.js";
 import { type Database, ROLLUP_KEY, SLICES } from "./schema.js";
 
@@ -204,15 +204,9 @@ export const MIGRATIONS: Migration[] = [
     name: "suppression addresses in NFC, their punycode domains in Unicode",
     async up(db, dialect) {
       // Only addresses beyond printable ASCII or with a punycode label can change (normalizeAddress).
-      const candidates =
-        dialect === "postgres"
-          ? sql<{
-              address: string;
-            }>`select address from suppressions where address ~ '[^ -~]' or address like '%xn--%'`
-          : sql<{
-              address: string;
-            }>`select address from suppressions where address glob '*[^ -~]*' or address like '%xn--%'`;
-      const { rows } = await candidates.execute(db);
+      const { rows } = await sql<{
+        address: string;
+      }>`select address from suppressions where ${beyondAscii("address", dialect)}`.execute(db);
       const now = Date.now();
       // Of two entries for one address, the one that suppresses more stays: one in force over an
       // expired one, manual over automatic, permanent over expiring, the later expiry.
@@ -242,7 +236,66 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 9,
+    name: "events keyed by their recipient's address as suppressions keep it",
+    async up(db, dialect) {
+      // lower(recipient) made `anna@xn--mller-kva.de`, `Anna@Müller.de` and its decomposed form
+      // three recipients (SQL knows neither punycode nor NFC, and PostgreSQL in the C locale folds
+      // ASCII letters only). The key is normalizeAddress(recipient), written with every event.
+      await db.schema.dropIndex("events_recipient_lower").execute();
+      await db.schema.alterTable("events").addColumn("recipient_key", "text").execute();
+      // Printable ASCII without a punycode label: trimmed and lower-cased is the key, in one
+      // statement (under the C collation PostgreSQL's lower() folds A-Z only, whatever the locale).
+      const folded =
+        dialect === "postgres" ? sql`lower(trim(recipient) collate "C")` : sql`lower(trim(recipient))`;
+      await sql`update events set recipient_key = ${folded} where not ${beyondAscii("recipient", dialect)}`.execute(
+        db,
+      );
+      // The others in JavaScript, a batch at a time in the order of the primary key.
+      for (let last = 0; ; ) {
+        const batch = await db
+          .selectFrom("events")
+          .select(["id", "recipient"])
+          .where("recipient_key", "is", null)
+          .where("id", ">", last)
+          .orderBy("id")
+          .limit(1000)
+          .execute();
+        if (!batch.length) break;
+        const byKey = new Map<string, number[]>();
+        for (const { id, recipient } of batch) {
+          const key = normalizeAddress(recipient);
+          byKey.set(key, [...(byKey.get(key) ?? []), id]);
+        }
+        for (const [key, ids] of byKey)
+          await db.updateTable("events").set({ recipient_key: key }).where("id", "in", ids).execute();
+        last = Number(batch[batch.length - 1]!.id);
+      }
+      // SQLite cannot add the constraint to an existing column; on PostgreSQL a process of an older
+      // version that writes an event without the key fails instead of storing one nothing finds.
+      if (dialect === "postgres")
+        await sql`alter table events alter column recipient_key set not null`.execute(db);
+      await db.schema
+        .createIndex("events_recipient_key")
+        .on("events")
+        .columns(["recipient_key", "occurred_at"])
+        .execute();
+    },
+  },
 ];
+
+/**
+ * SQL: whether an address in `column` may be changed by normalizeAddress otherwise than by trimming
+ * spaces and lower-casing ASCII letters: it holds a character beyond printable ASCII (a space to
+ * `~`) or a punycode label (`xn--`, in any case).
+ */
+function beyondAscii(column: string, dialect: Dialect): RawBuilder<boolean> {
+  const c = sql.ref(column);
+  return dialect === "postgres"
+    ? sql<boolean>`(${c} ~ '[^ -~]' or ${c} ilike '%xn--%')`
+    : sql<boolean>`(${c} glob '*[^ -~]*' or ${c} like '%xn--%')`;
+}
 
 /** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */
 export async function migrate(

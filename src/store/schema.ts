@@ -7,7 +7,13 @@ export interface EventsTable {
   source: string;
   source_id: string | null;
   type: string;
+  /** As received (shown by the API). */
   recipient: string;
+  /**
+   * The recipient as suppression addresses are kept (normalizeAddress): what every comparison of
+   * recipients uses, so that `anna@xn--mller-kva.de` and `Anna@Müller.de` are one recipient.
+   */
+  recipient_key: string;
   recipient_domain: string;
   provider: string | null;
   sender: string | null;

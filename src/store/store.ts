@@ -257,16 +257,17 @@ export class Store {
       }
       // By address (each address's events in batch order): concurrent batches lock suppressions in
       // one order, not each in its own (PostgreSQL would see a deadlock).
-      const addressOf = (i: number) => normalizeAddress(rows[i]!.recipient);
+      const addressOf = (i: number) => rows[i]!.recipient_key;
       policy.sort(([a], [b]) => (addressOf(a) < addressOf(b) ? -1 : addressOf(a) > addressOf(b) ? 1 : a - b));
-      // The recipient as stored (NUL characters dropped): the suppression and the events agree.
+      // The key of the recipient as stored (NUL characters dropped): the suppression and the
+      // events agree.
       const unlistable: string[] = [];
       for (const [i, id] of policy)
-        if (!(await this.applyPolicy(trx, events[i]!, rows[i]!.recipient, id, now)))
+        if (!(await this.applyPolicy(trx, events[i]!, rows[i]!.recipient_key, id, now)))
           unlistable.push(rows[i]!.recipient);
       await liftByDeliveries(
         trx,
-        counted.filter((r) => r.type === "delivered").map((r) => r.recipient),
+        counted.filter((r) => r.type === "delivered").map((r) => r.recipient_key),
       );
       await addToRollups(trx, counted);
       return { inserted: inserted.length, duplicates: rows.length - inserted.length, stored, unlistable };
@@ -274,18 +275,17 @@ export class Store {
   }
 
   /**
-   * Suppresses the event's recipient when the policy says so. False when it would have, but the
-   * recipient is no suppression key once normalised: skipped, as addSuppression refuses it.
+   * Suppresses the event's recipient (`address`: its key, as stored) when the policy says so. False
+   * when it would have, but the key is no suppression address: skipped, as addSuppression refuses it.
    */
   private async applyPolicy(
     trx: Kysely<Database>,
     e: ClassifiedEvent,
-    recipient: string,
+    address: string,
     eventId: number,
     now: number,
   ): Promise<boolean> {
     const d = e.diagnosis;
-    const address = normalizeAddress(recipient);
     if (e.type === "complaint") {
       return this.suppress(
         trx,
@@ -321,7 +321,7 @@ export class Store {
       const row = await trx
         .selectFrom("events")
         .select(sql<number>`count(distinct ${messageKey(this.dialect)})`.as("n"))
-        .where(sameRecipient(recipient))
+        .where("recipient_key", "=", address)
         // Failures only: an auto-reply ("this account is disabled") carries a category too, but
         // the message was delivered.
         .where("type", "in", ["bounce", "deferred"])
@@ -330,7 +330,7 @@ export class Store {
         .where(
           "occurred_at",
           ">",
-          sql<number>`coalesce((select max(occurred_at) from events where ${sameRecipient(recipient)} and type = 'delivered'), ${-1})`,
+          sql<number>`coalesce((select max(occurred_at) from events where recipient_key = ${address} and type = 'delivered'), ${-1})`,
         )
         .executeTakeFirst();
       const failures = Number(row?.n ?? 0);
@@ -549,7 +549,8 @@ export class Store {
     if (f.to !== undefined) q = q.where("occurred_at", "<", f.to);
     if (f.type) q = q.where("type", "=", f.type);
     if (f.category) q = q.where("category", "=", f.category);
-    if (f.recipient) q = q.where(sameRecipient(f.recipient));
+    // However the address is written: compared as suppression addresses are kept.
+    if (f.recipient) q = q.where("recipient_key", "=", normalizeAddress(f.recipient));
     if (f.recipientDomain) q = q.where("recipient_domain", "=", f.recipientDomain.toLowerCase());
     if (f.provider === NONE) q = q.where("provider", "is", null);
     else if (f.provider) q = q.where("provider", "=", f.provider);
@@ -1054,38 +1055,24 @@ type RollupRow = Database["event_rollups"];
 
 /**
  * The mailbox takes mail again: an automatic, expiring suppression (a full or unavailable inbox) of
- * these addresses is lifted when a delivery to the address happened after the failure that caused
- * it. Permanent and manual entries stay. One statement per batch, after the batch's own policy, so
- * the order of events within a batch does not matter; addresses without an entry cost a key lookup.
+ * these addresses (recipient keys) is lifted when a delivery to the address happened after the
+ * failure that caused it. Permanent and manual entries stay. One statement per 500 addresses, after
+ * the batch's own policy, so the order of events within a batch does not matter; addresses without
+ * an entry cost a key lookup.
  */
-async function liftByDeliveries(trx: Kysely<Database>, recipients: string[]): Promise<void> {
-  const unique = [...new Set(recipients.map(normalizeAddress))].sort();
+async function liftByDeliveries(trx: Kysely<Database>, addresses: string[]): Promise<void> {
+  const unique = [...new Set(addresses)].sort();
   for (let i = 0; i < unique.length; i += 500)
-    await liftIfDelivered(trx, unique.slice(i, i + 500), sql`suppressions.address`);
-  // A recipient written otherwise than its key (a punycode domain, decomposed letters): its
-  // deliveries are found by that spelling (rare: one statement each).
-  const spellings = [...new Set(recipients.map((r) => r.trim().toLowerCase()))]
-    .filter((r) => normalizeAddress(r) !== r)
-    .sort();
-  for (const spelled of spellings) await liftIfDelivered(trx, [normalizeAddress(spelled)], sql`${spelled}`);
-}
-
-/** Lifts the automatic expiring entries of `addresses` whose failure came before a delivery to `deliveredTo`. */
-async function liftIfDelivered(
-  trx: Kysely<Database>,
-  addresses: string[],
-  deliveredTo: RawBuilder<unknown>,
-): Promise<void> {
-  await trx
-    .deleteFrom("suppressions")
-    .where("address", "in", addresses)
-    .where("manual_at", "is", null)
-    .where("expires_at", "is not", null)
-    .where(
-      sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
-        (select max(occurred_at) from events where lower(recipient) = ${deliveredTo} and type = 'delivered')`,
-    )
-    .execute();
+    await trx
+      .deleteFrom("suppressions")
+      .where("address", "in", unique.slice(i, i + 500))
+      .where("manual_at", "is", null)
+      .where("expires_at", "is not", null)
+      .where(
+        sql<boolean>`coalesce((select occurred_at from events where id = suppressions.event_id), -1) <
+          (select max(occurred_at) from events where recipient_key = suppressions.address and type = 'delivered')`,
+      )
+      .execute();
 }
 
 /** An expired entry is no entry: removed before a new one is written for the address. */
@@ -1095,14 +1082,6 @@ async function dropExpired(trx: Kysely<Database>, address: string, now: number):
     .where("address", "=", address)
     .where("expires_at", "<=", now)
     .execute();
-}
-
-/**
- * Events of this recipient, in any case. Recipients are stored as written; both sides are
- * lower-cased by the database (the index events_recipient_lower is on `lower(recipient)`).
- */
-function sameRecipient(recipient: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(recipient) = lower(${recipient})`;
 }
 
 /**
@@ -1152,6 +1131,8 @@ function toRow(e: ClassifiedEvent, now: number): Omit<EventsTable, "id"> {
     source_id: e.sourceId ?? null,
     type: e.type,
     recipient: e.recipient,
+    // Its suppression key, made from the recipient as stored (NUL dropped, surrogates replaced).
+    recipient_key: normalizeAddress(text(e.recipient)),
     recipient_domain: e.recipientDomain,
     // Deliveries too (by the remote host or the recipient's domain): a provider's rates need them.
     provider: e.provider ?? eventProvider(e),

@@ -157,6 +157,45 @@ for (const db of testDatabases()) {
       assert.equal((await api("/v1/suppressions/anna@xn--mller-kva.de", { method: "DELETE" })).status, 200);
     });
 
+    test("events: one recipient however written (punycode, NFC, NFD, upper case) for ?recipient=, the policy and a delivery", async () => {
+      const written = ["ben@xn--mller-kva.de", "ben@müller.de", "ben@mu\u0308ller.de", "BEN@MÜLLER.DE"];
+      const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+      // Five "mailbox full", one per spelling and the first again: one address, suppressed.
+      const events = [...written, written[0]!].map((recipient, i) => ({
+        sourceId: `ben${i}`,
+        type: "bounce",
+        recipient,
+        messageId: `<ben${i}@example.org>`,
+        timestamp: hoursAgo(10 - i),
+        response: "452 4.2.2 Mailbox full",
+      }));
+      assert.equal((await api("/v1/events/batch", { method: "POST", json: { events } })).status, 200);
+      const entry = await json(await api(`/v1/suppressions/${encodeURIComponent(written[3]!)}`));
+      assert.deepEqual(
+        [entry.suppressed, entry.entry?.category, entry.entry?.failures],
+        [true, "inbox_full", 5],
+      );
+      // Each spelling finds the five events, each shown as it was received.
+      for (const asked of written) {
+        const list = await json(await api(`/v1/events?recipient=${encodeURIComponent(asked)}`));
+        assert.deepEqual(
+          list.items.map((e: { recipient: string }) => e.recipient).sort(),
+          events.map((e) => e.recipient).sort(),
+          asked,
+        );
+        for (const e of list.items) assert.ok(!("recipientKey" in e || "recipient_key" in e), asked);
+      }
+      // A delivery written decomposed lifts the entry.
+      const delivered = {
+        sourceId: "ben-ok",
+        type: "delivered",
+        recipient: written[2],
+        timestamp: hoursAgo(1),
+      };
+      assert.equal((await api("/v1/events", { method: "POST", json: delivered })).status, 200);
+      assert.equal((await json(await api("/v1/suppressions/ben@m%C3%BCller.de"))).suppressed, false);
+    });
+
     test("a raw bounce email becomes events", async () => {
       const r = await api("/v1/bounces", {
         method: "POST",

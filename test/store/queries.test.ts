@@ -6,7 +6,7 @@ import { classifyEvent, type DeliveryEvent } from "../../src/ingest/event.js";
 import { openDb } from "../../src/store/db.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { bucketCount, MAX_BUCKETS, Store, TooManyBucketsError } from "../../src/store/store.js";
-import { testDatabases } from "../support/databases.js";
+import { eventsBefore9, testDatabases } from "../support/databases.js";
 
 const HOUR = 3600_000;
 const DAY = 86400_000;
@@ -54,7 +54,7 @@ for (const db of testDatabases()) {
     // A database as version 4 left it, with rows the code of that time wrote.
     const old = await openDb(url, MIGRATIONS.slice(0, 4));
     const now = Date.UTC(2026, 1, 10);
-    await old.kysely
+    await eventsBefore9(old)
       .insertInto("events")
       .values({
         dedupe_key: "h:old",

@@ -3,7 +3,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Kysely } from "kysely";
 import pg from "pg";
+import type { Db } from "../../src/store/db.js";
+import type { EventsTable } from "../../src/store/schema.js";
 
 export interface TestDatabase {
   name: string;
@@ -46,3 +49,7 @@ async function createDatabase(base: string, options: string): Promise<string> {
   return base.replace(/\/[^/]*$/, `/${name}`);
 }
 
+/** The events table of a database before migration 9 (no recipient_key), to write rows as it was. */
+export function eventsBefore9(db: Db): Kysely<{ events: Omit<EventsTable, "recipient_key"> }> {
+  return db.kysely as unknown as Kysely<{ events: Omit<EventsTable, "recipient_key"> }>;
+}
