@@ -130,6 +130,15 @@ export const NETEASE: ProviderDef = {
       "rp:trc",
       "550 RP:TRC 发件人当天内累计的收件人数量超过限制，当天不再接受该发件人的邮件。请降低该用户发信频率",
     ),
+    {
+      // "ORQ": the sender is at its daily limit (KumoMTA's 163.com shaping rule suspends on it).
+      id: "rp-orq",
+      reason: "rate_limit.daily_quota",
+      match: "rp:orq",
+      example: "550 RP:ORQ http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.5",
+      source: "https://github.com/KumoCorp/kumomta/blob/main/assets/community/shaping.toml",
+      priority: 66,
+    },
     nc("rp-frl", "rejection.relay_denied", "rp:frl", "550 RP:FRL 网易邮箱不开放匿名转发（Open relay）"),
     nc(
       "rp-rcl",
@@ -154,6 +163,16 @@ export const NETEASE: ProviderDef = {
       "450 DT:RBL 发信IP位于一个或多个RBL里。请参考http://www.rbls.org/关于RBL的相关信息",
     ),
     nc("dt-sum", "dmarc.alignment", "dt:sum", "554 DT:SUM 信封发件人和信头发件人不匹配"),
+    {
+      // The same check in English (Coremail, NetEase's mail server): envelope and header senders differ.
+      id: "mail-from-mismatch",
+      reason: "dmarc.alignment",
+      match: "mail from is mismatched with message header from address",
+      example: "550 Error: MAIL FROM is mismatched with message header from address!",
+      source:
+        "https://github.com/voku/PHPMailer-BMH/blob/master/src/BounceMailHandler/phpmailer-bmh_rules.php",
+      priority: 66,
+    },
     // WM: allow lists
     nc("wm-bli", "blocked.provider_blocklist", "wm:bli", "450 WM:BLI 该IP不在网易允许的发送地址列表里"),
     nc("wm-blu", "blocked.sender_blocked", "wm:blu", "450 WM:BLU 此用户不在网易允许的发信用户列表里"),
@@ -173,6 +192,18 @@ export const NETEASE: ProviderDef = {
       "null sender is not allowed",
       "553 Requested action not taken: NULL sender is not allowed",
     ),
+    {
+      // Any other code of the table ("HL:", "MI:", "RP:", "DT:", "WM:" and three letters after the reply
+      // code): each is a refusal of this sender by NetEase's anti-spam policy (IP behaviour, sending
+      // rate, content, allow lists), never a verdict on the recipient's address.
+      id: "code",
+      reason: "blocked.policy",
+      match: /\b[45]\d\d (?:hl|mi|rp|dt|wm):[a-z]{3}\b/,
+      keywords: ["hl:", "mi:", "rp:", "dt:", "wm:"],
+      example: "553 RP:RDN",
+      source: 'Vda\\BounceProcessing BounceClassifier.php (public bounce rules: "said: 553 RP:RDN")',
+      priority: 40,
+    },
     nc(
       "local-user-only",
       "rejection.relay_denied",

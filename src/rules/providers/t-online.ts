@@ -11,11 +11,12 @@ export const T_ONLINE: ProviderDef = {
   markers: ["postmaster.t-online.de", "rx.t-online.de"],
   rules: [
     {
-      // The sending IP is blocked by T-Online's own list ("(BL)"); the postmaster address is the way
-      // to ask for it to be lifted.
+      // T-Online's refusal of a sending IP: "IP=" or "IP:", the address, "A problem occurred", with or
+      // without a trailing "(BL)" (its own block list); the postmaster address is the way to ask for
+      // it to be lifted.
       id: "ip-blocked",
       reason: "blocked.provider_blocklist",
-      match: /\bip=[0-9a-f.:]+ - a problem occurred\b[^\n]{0,200}\(bl\)/,
+      match: /\bip[=:][0-9a-f.:]{2,45} - a problem occurred\b/,
       keywords: ["a problem occurred"],
       priority: 66,
       example:

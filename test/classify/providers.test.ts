@@ -1,0 +1,31 @@
+// Provider knowledge beyond each rule's own example: other forms of the same reply, the permanence and
+// action a provider's words give, and words that must not be read as a provider's without its marks.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { diagnose } from "../../src/index.js";
+
+const read = (reply: string) => diagnose(reply, { lang: "none" });
+
+test("T-Online's IP refusal is its block list with or without '(BL)', written 'IP=' or 'IP:'", () => {
+  for (const reply of [
+    "554 IP:192.0.2.44 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)",
+    "554 IP=192.0.2.254 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)",
+  ]) {
+    const d = read(reply);
+    assert.equal(d.reason, "blocked.provider_blocklist", reply);
+    assert.equal(d.permanence, "soft", reply);
+    assert.equal(d.provider, "t-online", reply);
+  }
+});
+
+test("NetEase: a daily limit is retried after a day; an unlisted code of its table is no unknown user", () => {
+  const orq = read("550 RP:ORQ http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.5");
+  assert.equal(orq.reason, "rate_limit.daily_quota");
+  assert.equal(orq.permanence, "soft");
+  assert.equal(orq.action.retryAfterSeconds, 86400);
+  const other = read("550 MI:ZZZ http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.5");
+  assert.equal(other.category, "blocked");
+  assert.notEqual(other.action.type, "suppress");
+  // A code the table knows keeps its own reading.
+  assert.equal(read("550 RP:TRC 发件人当天内累计的收件人数量超过限制").reason, "rate_limit.daily_quota");
+});
