@@ -29,3 +29,31 @@ test("NetEase: a daily limit is retried after a day; an unlisted code of its tab
   // A code the table knows keeps its own reading.
   assert.equal(read("550 RP:TRC 发件人当天内累计的收件人数量超过限制").reason, "rate_limit.daily_quota");
 });
+
+test("AOL's legacy codes: blocks are soft, RLY:B1 is complaints, a technical error at AOL is retried", () => {
+  const cases: [string, string][] = [
+    ["554 5.7.1 : (CON:B1) https://postmaster.aol.com/error-codes#554conb1", "blocked.provider_blocklist"],
+    ["421 4.7.1 : (CON:B1) https://postmaster.aol.com/error-codes#421conb1", "blocked.provider_blocklist"],
+    ["554 (RLY:BL) http://postmaster.info.aol.com/errors/554rlybl.html", "blocked.provider_blocklist"],
+    [
+      "554 5.7.1 (RLY:B1) http://postmaster.info.aol.com/errors/554rlyb1.html",
+      "sender_reputation.complaints",
+    ],
+  ];
+  for (const [reply, reason] of cases) {
+    const d = read(reply);
+    assert.equal(d.reason, reason, reply);
+    assert.equal(d.permanence, "soft", reply);
+  }
+  const ge = read("554 (RTR:GE) http://postmaster.info.aol.com/errors/554rtrge.html");
+  assert.equal(ge.permanence, "soft");
+  assert.equal(ge.action.type, "retry");
+});
+
+test("Yahoo: probing unknown recipients is a block of the sender, not relaying; Yahoo Japan's IP refusal is soft", () => {
+  const mf = read("451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.1.8)");
+  assert.equal(mf.reason, "blocked.policy");
+  const jp = read("553 Mail from 192.0.2.5 not allowed - VS98-IP0 deferred");
+  assert.equal(jp.reason, "blocked.policy");
+  assert.equal(jp.permanence, "soft");
+});

@@ -3,6 +3,7 @@ import type { ProviderDef } from "../types.js";
 const ERROR_CODES = "https://senders.yahooinc.com/smtp-error-codes";
 const SISIMAI = "https://github.com/sisimai/p5-sisimai/blob/master/lib/Sisimai/Rhost/YahooInc.pm";
 const FIELD_MANUAL = "https://smtpfieldmanual.com/provider/yahoo";
+const AOL_ERRORS = "http://postmaster.aol.com/errors/";
 
 /** Yahoo / AOL: its hosts, the marks of its replies, and its own codes and phrases. */
 export const YAHOO: ProviderDef = {
@@ -124,6 +125,95 @@ export const YAHOO: ProviderDef = {
       priority: 66,
       example: "421 Max message per connection reached, closing transmission channel",
       source: FIELD_MANUAL,
+    },
+    {
+      // Yahoo's older deferral of a sender (VS1-IP: the IP, VS1-MF: the MAIL FROM) that probed many
+      // unknown addresses: a block of the sender, not relaying ("possible Open Relay" is its guess why).
+      id: "vs1-unknown-recipients",
+      reason: "blocked.policy",
+      match: ["vs1-ip", "vs1-mf", "excessive unknown recipients - possible open relay"],
+      priority: 66,
+      example: "451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)",
+      source: "https://github.com/zone-eu/zone-mta/blob/master/config/bounces.txt",
+    },
+    {
+      // Yahoo Japan refuses the sending IP for a while ("deferred"); KumoMTA suspends the queue an hour.
+      id: "vs98-ip-deferred",
+      reason: "blocked.policy",
+      match: "vs98-ip0 deferred",
+      priority: 66,
+      permanence: "soft",
+      example: "553 Mail from 192.0.2.5 not allowed - VS98-IP0 deferred",
+      source: "https://github.com/KumoCorp/kumomta/blob/main/assets/community/shaping.toml",
+    },
+    // --- AOL's own codes ("(RTR:BL)", "(CON:B1)", …: postmaster.aol.com/error-codes) ---------------
+    {
+      // A dynamic or residential IP: AOL lifts it once the IP has a proper host name (FQDN).
+      id: "aol-rtr-bb",
+      reason: "blocked.no_ptr",
+      match: "rtr:bb",
+      priority: 68,
+      example:
+        "554- (RTR:BB) The IP address you are using to connect to AOL is a dynamic (residential) IP address. AOL will not accept future e-mail transactions from this IP address until your ISP removes this IP address from its list of dynamic (residential) IP addresses.",
+      source: AOL_ERRORS,
+    },
+    {
+      // A dynamic IP that also sent to many invalid recipients.
+      id: "aol-rly-ir",
+      reason: "blocked.policy",
+      match: "rly:ir",
+      priority: 68,
+      example: "554 (RLY:IR) http://postmaster.info.aol.com/errors/554rlyir.html",
+      source: AOL_ERRORS,
+    },
+    {
+      // RTR:BL and RLY:BL: a block of the IP for its poor reputation; CON:B1: a temporary block after
+      // a spike in unfavourable statistics.
+      id: "aol-ip-blocked",
+      reason: "blocked.provider_blocklist",
+      match: ["rtr:bl", "rly:bl", "con:b1"],
+      priority: 68,
+      example: "554 (RTR:BL) http://postmaster.info.aol.com/errors/554rtrbl.html",
+      source: "https://blog.mailchannels.com/?p=953",
+    },
+    {
+      // "A dynamic block … placed on an IP address when AOL member complaints go over our set
+      // threshold", lifted within 24 hours once they are below it.
+      id: "aol-rly-b1",
+      reason: "sender_reputation.complaints",
+      match: "rly:b1",
+      priority: 68,
+      example: "554 (RLY:B1) http://postmaster.info.aol.com/errors/554rlyb1.html",
+      source: "http://postmaster.info.aol.com/errors/554rlyb1.html",
+    },
+    {
+      // The sender's network sends mail that matches known spam.
+      id: "aol-rly-ch",
+      reason: "sender_reputation.spam",
+      match: "rly:ch",
+      priority: 68,
+      example: "421 (RLY:CH) http://postmaster.info.aol.com/errors/421rlych.html",
+      source: AOL_ERRORS,
+    },
+    {
+      // A fault at AOL: retried (after a day, senders' tables say), not a refusal of the sender.
+      id: "aol-rtr-ge",
+      reason: "recipient_error.server_error",
+      match: "rtr:ge",
+      priority: 68,
+      permanence: "soft",
+      example: "554 (RTR:GE) http://postmaster.info.aol.com/errors/554rtrge.html",
+      source: AOL_ERRORS,
+    },
+    {
+      // Too much mail too fast from this IP: deferred.
+      id: "aol-dyn-t1",
+      reason: "rate_limit.throttled",
+      match: /\bdyn:t\d\b/,
+      keywords: ["dyn:t"],
+      priority: 68,
+      example: "421 4.7.1 : (DYN:T1) https://postmaster.aol.com/error-codes#421dynt1",
+      source: AOL_ERRORS,
     },
     {
       id: "headers-not-rfc",
