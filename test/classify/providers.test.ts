@@ -57,3 +57,30 @@ test("Yahoo: probing unknown recipients is a block of the sender, not relaying; 
   assert.equal(jp.reason, "blocked.policy");
   assert.equal(jp.permanence, "soft");
 });
+
+test("Microsoft: 4.7.652's connection limit is a rate limit; OU-001 is a block list, OU-002 a spam verdict", () => {
+  const conn = read(
+    "451 4.7.652 The mail server [192.0.2.5] has exceeded the maximum number of connections. (S3115) [BN8NAM12FT016.eop-nam12.prod.protection.outlook.com]",
+  );
+  assert.equal(conn.reason, "rate_limit.too_many_connections");
+  assert.equal(conn.action.type, "slow_down");
+  // The rest of 4.7.5xx-6xx stays IP throttling.
+  assert.equal(
+    read(
+      "451 4.7.500 Access denied, please try again later. (S844) [DB5EUR03FT059.eop-EUR03.prod.protection.outlook.com]",
+    ).reason,
+    "sender_reputation.ip_reputation",
+  );
+  assert.equal(
+    read(
+      "550 OU-001 (SNT0-MC4-F14) Unfortunately, messages from 192.0.2.4 weren't sent. Please contact your Internet service provider since part of their network is on our block list.",
+    ).reason,
+    "blocked.provider_blocklist",
+  );
+  assert.equal(
+    read(
+      "550 OU-002 (SNT004-MC1F47) Mail rejected by Windows Live Hotmail for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation problems.",
+    ).reason,
+    "sender_reputation.spam",
+  );
+});

@@ -101,9 +101,19 @@ export const MICROSOFT: ProviderDef = {
       source: OUTLOOK_POSTMASTER,
     },
     {
-      id: "ou-001-002",
+      // OU-001: part of the sender's network is on Hotmail's block list (the SC-001 words).
+      id: "ou-001",
+      reason: "blocked.provider_blocklist",
+      match: "ou-001",
+      priority: 70,
+      example: "550 OU-001 (SNT004-MC1F43) Unfortunately, messages from 192.0.2.245 weren't sent.",
+      source: OUTLOOK_POSTMASTER,
+    },
+    {
+      // OU-002: content with spam-like characteristics or IP/domain reputation.
+      id: "ou-002",
       reason: "sender_reputation.spam",
-      match: ["ou-001", "ou-002"],
+      match: "ou-002",
       priority: 70,
       example:
         "550 OU-002 (SNT004-MC1F47) Mail rejected by Windows Live Hotmail for policy reasons. Reasons for rejection may be related to content with spam-like characteristics or IP/domain reputation problems.",
@@ -117,6 +127,17 @@ export const MICROSOFT: ProviderDef = {
       example:
         "421 RP-001 (BAY004-MC1F6) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day. You can also refer to http://mail.live.com/mail/troubleshooting.aspx#errors.",
       source: OUTLOOK_POSTMASTER,
+    },
+    {
+      // 4.7.652 says in words what it limits: this IP's connections. Above the 4.7.5xx-6xx throttling rule.
+      id: "max-connections",
+      reason: "rate_limit.too_many_connections",
+      match: /\bthe mail server \[[0-9a-f.:]{2,45}\] has exceeded the maximum number of connections\b/,
+      keywords: ["has exceeded the maximum number of connections"],
+      priority: 66,
+      example:
+        "451 4.7.652 The mail server [192.0.2.5] has exceeded the maximum number of connections. (S3115) [BN8NAM12FT016.eop-nam12.prod.protection.outlook.com]",
+      source: "https://github.com/KumoCorp/kumomta/blob/main/assets/community/shaping.toml",
     },
     {
       id: "ip-reputation-rate",
