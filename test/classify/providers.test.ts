@@ -84,3 +84,19 @@ test("Microsoft: 4.7.652's connection limit is a rate limit; OU-001 is a block l
     "sender_reputation.spam",
   );
 });
+
+test("SparkPost's own replies: its back-off is a throttle; a timeout is soft and a cause in its last deferral wins", () => {
+  const timeout = read(
+    "554 5.4.7 [internal] message timeout (last transfail: 454 4.4.4 [internal] no MX or A for domain)",
+  );
+  assert.equal(timeout.reason, "recipient_error.expired");
+  assert.equal(timeout.permanence, "soft");
+  assert.equal(timeout.provider, "sparkpost");
+  const full = read(
+    "554 5.4.7 [internal] message timeout (last transfail: 452 4.2.2 The email account that you tried to reach is over quota.)",
+  );
+  assert.equal(full.category, "inbox_full");
+  const suspended = read("451 4.3.0 [internal] Sending IP temporarily suspended");
+  assert.equal(suspended.reason, "rate_limit.throttled");
+  assert.equal(suspended.kind, "delay");
+});

@@ -15,13 +15,14 @@ import { NETEASE } from "./netease.js";
 import { ORANGE } from "./orange.js";
 import { PROOFPOINT } from "./proofpoint.js";
 import { RACKSPACE } from "./rackspace.js";
+import { SPARKPOST } from "./sparkpost.js";
 import { T_ONLINE } from "./t-online.js";
 import { TENCENT } from "./tencent.js";
 import { YAHOO } from "./yahoo.js";
 import { YANDEX } from "./yandex.js";
 import { ZOHO } from "./zoho.js";
 
-/** Receiving providers' knowledge, one file each. */
+/** Receiving providers' knowledge, one file each (and a sending service's own replies: SparkPost). */
 export const PROVIDERS: readonly ProviderDef[] = [
   GMAIL,
   MICROSOFT,
@@ -44,4 +45,5 @@ export const PROVIDERS: readonly ProviderDef[] = [
   MIMECAST,
   BARRACUDA,
   CISCO,
+  SPARKPOST,
 ];
