@@ -100,3 +100,15 @@ test("SparkPost's own replies: its back-off is a throttle; a timeout is soft and
   assert.equal(suspended.reason, "rate_limit.throttled");
   assert.equal(suspended.kind, "delay");
 });
+
+test("'Mailbox unavailable or access denied' is QQ's recipient limit only beside a QQ host or help page", () => {
+  const bare = read("550 Mailbox unavailable or access denied");
+  assert.notEqual(bare.category, "rate_limit");
+  assert.equal(bare.provider, null);
+  assert.equal(
+    read(
+      "host mx3.qq.com[192.0.2.33] said: 550 Mailbox unavailable or access denied (in reply to RCPT TO command)",
+    ).reason,
+    "rate_limit.recipient_rate",
+  );
+});

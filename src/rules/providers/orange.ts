@@ -127,6 +127,15 @@ export const ORANGE: ProviderDef = {
       priority: 66,
     },
     {
+      // The sending domain, not the IP, is on Orange's list.
+      id: "domain-blacklisted",
+      reason: "blocked.domain_blocklist",
+      match: "invalid sender. your domain has been blacklisted",
+      example: "550 5.0.1 Invalid Sender. Your domain has been blacklisted",
+      source: "https://github.com/KumoCorp/kumomta/blob/main/assets/community/bounces.toml",
+      priority: 66,
+    },
+    {
       id: "blocked-spam-incident",
       reason: "blocked.provider_blocklist",
       match: ["client host blocked for spamming issues"],
