@@ -214,7 +214,7 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
   }
   if (colons > 1) {
     const v6 = text.slice(from, to).replace(/^ipv6:/i, "");
-    if (isIPv6(v6)) e.ips.push(v6.toLowerCase());
+    if (isIPv6(v6) && v6 !== "::1") e.ips.push(v6.toLowerCase());
     return;
   }
   if (dots === 0) return; // neither a host name nor an IPv4 address
@@ -231,7 +231,12 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
       if (allDigits(text, colon + 1, to)) ipEnd = colon;
       else ipStart = colon + 1;
     }
-    if (isIPv4(text, ipStart, ipEnd) && !isYahooCode(text, ipStart, ipEnd))
+    if (
+      isIPv4(text, ipStart, ipEnd) &&
+      !isLoopback(text, ipStart) &&
+      !isYahooCode(text, ipStart, ipEnd) &&
+      !isResolverIp(text, ipStart)
+    )
       e.ips.push(text.slice(ipStart, ipEnd));
   }
 }
@@ -249,6 +254,33 @@ function isYahooCode(text: string, from: number, to: number): boolean {
     text.charCodeAt(from - 1) === 32 &&
     text.charCodeAt(from - 2) === 45
   );
+}
+
+/**
+ * 127.0.0.0/8 is no address a sender acts on: a DNSBL's answer code ("…emailsrvr.com=127.24.0.2",
+ * "multi.uribl.com; 127.0.0.1 -> Query Refused") or a server speaking of itself.
+ */
+function isLoopback(text: string, from: number): boolean {
+  return (
+    text.charCodeAt(from) === 49 &&
+    text.charCodeAt(from + 1) === 50 &&
+    text.charCodeAt(from + 2) === 55 &&
+    text.charCodeAt(from + 3) === 46
+  );
+}
+
+const RESOLVER_LABEL = "your dns ip: ";
+
+/**
+ * The receiver's own DNS resolver, which URIBL names when it refuses its queries
+ * ("… Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]").
+ */
+function isResolverIp(text: string, from: number): boolean {
+  const at = from - RESOLVER_LABEL.length;
+  if (at < 0 || text.charCodeAt(from - 2) !== 58) return false;
+  for (let i = 0; i < RESOLVER_LABEL.length; i++)
+    if ((text.charCodeAt(at + i) | 0x20) !== RESOLVER_LABEL.charCodeAt(i)) return false;
+  return true;
 }
 
 function allDigits(text: string, from: number, to: number): boolean {

@@ -258,5 +258,16 @@ export const BLOCKLIST_RULES: RuleTable = {
         "554 5.7.1 <jane@example.com>: Sender address rejected: Service unavailable; Sender address [example.com] blocked using dbl.spamhaus.org; https://www.spamhaus.org/query/domain/example.com",
       source: "Postfix reject_rhsbl_sender (Spamhaus DBL)",
     },
+    {
+      // URIBL refused the receiver's own resolver (answer 127.0.0.1, a public or over-used resolver):
+      // nothing is listed, the receiving side must fix its DNS.
+      id: "uribl-refused",
+      reason: "recipient_error.server_error",
+      match: ["uribl.com/refused.shtml", "127.0.0.1 -> query refused"],
+      priority: 84,
+      example:
+        "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
+      source: "https://github.com/zone-eu/zone-mta/blob/master/config/bounces.txt",
+    },
   ],
 };

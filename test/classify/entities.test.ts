@@ -55,6 +55,21 @@ const cases: Array<[string, Partial<Record<"ips" | "domains" | "urls" | "address
     },
   ],
   ["rejected - 198.51.100.7 is listed; see the list", { ips: ["198.51.100.7"] }],
+  // A DNSBL's answer code (127.0.0.0/8) is no address of the sender; nor is the receiver's resolver
+  // that URIBL names when it refuses its queries.
+  [
+    "554 5.7.1 ACL dns_rbl; Client host [192.0.2.44] blocked using sa-ip4tset.blagr.emailsrvr.com=127.24.0.2 Spamhaus XBL",
+    { ips: ["192.0.2.44"] },
+  ],
+  [
+    "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
+    {
+      domains: ["mail.example.com", "multi.uribl.com", "uribl.com"],
+      urls: ["http://uribl.com/refused.shtml"],
+    },
+  ],
+  ["host localhost[127.0.0.1] said: 451 try later; also [IPv6:::1]", {}],
+  ["your DNS server 192.0.2.53 timed out", { ips: ["192.0.2.53"] }],
 ];
 
 for (const [text, want] of cases) {

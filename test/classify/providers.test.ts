@@ -112,3 +112,17 @@ test("'Mailbox unavailable or access denied' is QQ's recipient limit only beside
     "rate_limit.recipient_rate",
   );
 });
+
+test("a URIBL that refuses the receiver's resolver lists nobody: the receiver's trouble", () => {
+  const d = read(
+    "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
+  );
+  assert.equal(d.category, "recipient_error");
+  assert.deepEqual(d.entities.ips, []);
+  // A real URIBL listing stays a domain block.
+  assert.equal(
+    read("554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com")
+      .reason,
+    "blocked.domain_blocklist",
+  );
+});
