@@ -582,3 +582,19 @@ test("diff review: a port is no reply code, a bare 'try again' without a code is
   assert.equal(transcript.kind, "bounce");
   assert.equal(transcript.errorCode, 550);
 });
+
+test("bounce rule sets review (ZoneMTA, PHP handlers, KumoMTA): real replies get their reasons", () => {
+  const cases: [string, string][] = [
+    // cPanel's callout text said of the envelope sender is the sender's: the rule is the recipient's.
+    [
+      "550-Verification failed for <info@example.org>\n550-The mail server could not deliver mail to info@example.org.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\n550 Sender verify failed",
+      "rejection.invalid_sender",
+    ],
+    [
+      "550-The mail server could not deliver mail to jane@example.com.  The account\r\n550-or domain may not exist, they may be blacklisted, or missing the proper dns\r\n550 entries.",
+      "invalid_address.user_unknown",
+    ],
+    ["553 Sender Domain Resolve Fail", "rejection.invalid_sender"],
+  ];
+  for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
+});

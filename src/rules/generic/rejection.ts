@@ -148,6 +148,7 @@ export const REJECTION: RuleTable = {
         "send mail as",
         "email address is not verified",
         "unroutable sender address",
+        "sender domain resolve fail",
       ],
       priority: 51,
       example: "550 5.1.8 <bounce@example.invalid>: Sender address rejected: Domain not found",

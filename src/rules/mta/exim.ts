@@ -47,6 +47,28 @@ export const EXIM: RuleTable = {
       source: "Exim verify.c (callout verification)",
     },
     {
+      // cPanel's Exim text for a failed callout. "May be blacklisted" is a hedge that names no list:
+      // the address (or its domain) does not take mail. Said of the envelope sender ("Sender verify
+      // failed"), the engine makes it the sender's.
+      id: "cpanel-callout",
+      reason: "invalid_address.user_unknown",
+      match: "the account or domain may not exist",
+      priority: 60,
+      example:
+        "550 The mail server could not deliver mail to jane@example.com.  The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.",
+      source: "cPanel Exim ACL (callout failure); KumoMTA assets/community/bounces.toml (InvalidRecipient)",
+    },
+    {
+      // cPanel's Exim ACL refuses an envelope sender whose domain does not resolve.
+      id: "sender-no-dns",
+      reason: "rejection.invalid_sender",
+      match: /\bsender (?:\(\S{1,253}\) )?has no a, aaaa,? or mx dns records\b/,
+      keywords: ["has no a, aaaa"],
+      priority: 58,
+      example: "550 Sender (send.auth.example.com) has no A, AAAA, or MX DNS records",
+      source: "cPanel Exim ACL; KumoMTA assets/community/bounces.toml (AuthenticationFailed)",
+    },
+    {
       id: "sender-verify",
       reason: "rejection.invalid_sender",
       match: "sender verify failed",
