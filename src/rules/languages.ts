@@ -220,6 +220,23 @@ export const LANGUAGES: RuleTable = {
       priority: 58,
     },
     {
+      id: "es-inactive",
+      reason: "inbox.inactive",
+      match: ["el usuario esta en estado: inactivo", "el usuario está en estado: inactivo"],
+      example: "550 El usuario esta en estado: inactivo",
+      source: "PHP-Bounce-Handler bounce_responses.php (cfortune), code 5.2.1",
+      priority: 58,
+    },
+    {
+      // "This address is blocked for non-use": closed for inactivity.
+      id: "it-blocked-unused",
+      reason: "inbox.inactive",
+      match: "bloccato per inutilizzo",
+      example: "550 Questo indirizzo e' bloccato per inutilizzo",
+      source: "PHP-Bounce-Handler bounce_responses.php (cfortune), code 5.2.1",
+      priority: 58,
+    },
+    {
       id: "it-user-unknown",
       reason: "invalid_address.user_unknown",
       match: "nessun utente simile in questo indirizzo",

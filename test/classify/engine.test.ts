@@ -595,6 +595,25 @@ test("bounce rule sets review (ZoneMTA, PHP handlers, KumoMTA): real replies get
       "invalid_address.user_unknown",
     ],
     ["553 Sender Domain Resolve Fail", "rejection.invalid_sender"],
+    // A mailbox that exists but is switched off is no unknown address (PHP-Bounce-Handler, PHPMailer-BMH).
+    ["550 User is suspended", "inbox.disabled"],
+    ["550 Recipient mailbox was disabled", "inbox.disabled"],
+    ["jane@example.com\n553 user is inactive (eyou mta)", "inbox.inactive"],
+    ["550 <jane@example.com>: User status is locked.", "inbox.disabled"],
+    ["550 <maxqin> is now disabled with MTA service.", "inbox.disabled"],
+    [
+      "Failed to deliver to '<jane@example.com>'\nLOCAL module(account jane) reports:\nmail receiving disabled",
+      "inbox.disabled",
+    ],
+    // A full mailbox in other words; "try again later" does not make it a server error.
+    [
+      "Sorry the recipient quota limit is exceeded.\nThis message is returned as an error.",
+      "inbox_full.over_quota",
+    ],
+    [
+      "host mta5.us4.example.com[192.0.2.5] said: 552 recipient storage full, try again later (in reply to RCPT TO command)",
+      "inbox_full.over_quota",
+    ],
   ];
   for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
 });

@@ -11,11 +11,21 @@ export const MAILBOX: RuleTable = {
       reason: "inbox.inactive",
       // "Mailbox jane@example.com is locked due to inactivity": the address may stand between.
       match:
-        /\b(?:blocked|disabled|suspended|locked|closed|deactivated) (?:due to|because of|for) (?:its |long )?inactivity\b|\b(?:recipient|mailbox|account|user)(?: address)? (?:rejected: )?inactive\b/,
+        /\b(?:blocked|disabled|suspended|locked|closed|deactivated) (?:due to|because of|for) (?:its |long )?inactivity\b|\b(?:recipient|mailbox|account|user)(?: address)? (?:is |rejected: )?inactive\b/,
       keywords: ["inactivity", "inactive"],
       priority: 60,
       example: "550 5.2.1 This mailbox has been blocked due to inactivity",
       source: "Free.fr and Alice ADSL (France), as bounce handlers list them",
+    },
+    {
+      // An account that exists but was never switched on: not an unknown address.
+      id: "not-activated",
+      reason: "inbox.inactive",
+      match: ["account not activated", "account is not activated"],
+      priority: 56,
+      example: "550 <jane@example.com>... User account not activated",
+      source:
+        "PHPMailer-BMH phpmailer-bmh_rules.php (rule 0177); KumoMTA assets/community/bounces.toml (InactiveMailbox)",
     },
     {
       // The mailbox's size, not the message's: before the "size limit exceeded" of rejection.size.
@@ -77,9 +87,22 @@ export const MAILBOX: RuleTable = {
         "mailfolder is full",
         "mail folder is full",
         "folder is full",
+        "recipient quota limit",
+        "recipient storage full",
       ],
       priority: 56,
       example: "552 5.2.2 <jane@example.com>: user is over quota",
+    },
+    {
+      // The address between the words: "the destination mailbox <jane@example.com> is full".
+      id: "mailbox-address-full",
+      reason: "inbox_full.over_quota",
+      match: /\bmailbox <[^<>\s]{1,254}> is full\b/,
+      keywords: ["> is full"],
+      priority: 56,
+      example:
+        "host 127.0.0.1[127.0.0.1] said: 551 bounce as<the destination mailbox <jane@example.com> is full> queue as 100.1.ZmxEL.720k.1140313037.jane@example.com (in reply to end of DATA command)",
+      source: "PHPMailer-BMH phpmailer-bmh_rules.php (rule 0145, sample 3)",
     },
     {
       id: "too-many-messages",
@@ -137,6 +160,11 @@ export const MAILBOX: RuleTable = {
         "administratively disabled",
         "user is locked",
         "inactive mbox",
+        "user is suspended",
+        "mailbox was disabled",
+        "user status is locked",
+        "disabled with mta service",
+        "mail receiving disabled",
       ],
       priority: 54,
       example: "550 5.2.1 The email account that you tried to reach is disabled.",
