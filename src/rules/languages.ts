@@ -181,6 +181,14 @@ export const LANGUAGES: RuleTable = {
       priority: 58,
     },
     {
+      id: "pl-spam",
+      reason: "sender_reputation.spam",
+      match: "odrzucona przez system antyspamowy",
+      example: "550 Wiadomosc zostala odrzucona przez system antyspamowy",
+      source: "PHP-Bounce-Handler bounce_responses.php (cfortune), Polish providers",
+      priority: 58,
+    },
+    {
       id: "de-address-not-found",
       reason: "invalid_address.user_unknown",
       match: [

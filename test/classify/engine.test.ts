@@ -614,6 +614,25 @@ test("bounce rule sets review (ZoneMTA, PHP handlers, KumoMTA): real replies get
       "host mta5.us4.example.com[192.0.2.5] said: 552 recipient storage full, try again later (in reply to RCPT TO command)",
       "inbox_full.over_quota",
     ],
+    // Spam verdicts without a list: "Blocked Using" names a DNSBL only when a zone follows.
+    ["550 Too many spams from your IP (192.0.2.1)", "sender_reputation.spam"],
+    ["553 Blocked Using Spam Pattern, Your Message May Contain The Spam Contents", "sender_reputation.spam"],
+    ["550 5.7.1 JunkMail rejected", "sender_reputation.spam"],
+    ["550 5.7.1 Domain has received too many bounces", "sender_reputation.domain_reputation"],
+    // The connecting host is refused, not the message.
+    ["554 5.7.1 You are not allowed to connect.", "blocked.policy"],
+    ["550 5.7.1 You are not allowed access from your location", "blocked.policy"],
+    [
+      "554 5.7.1 reject: Client host bypassing service provider's mail relay: ds176.example.com",
+      "blocked.policy",
+    ],
+    // Sendmail's "relay=" field names a host: no relaying.
+    ["553 5.3.0 <jane@example.com>... Addressee unknown, relay=[192.0.2.10]", "invalid_address.user_unknown"],
+    [
+      "503 This mail server requires authentication when attempting to send to a non-local e-mail address. Please check your mail client settings or contact your administrator to verify that the domain or address is defined for this server.",
+      "rejection.relay_denied",
+    ],
+    ["550 Local user only or Authentication mechanism", "rejection.relay_denied"],
   ];
   for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
 });

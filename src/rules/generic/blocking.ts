@@ -8,8 +8,9 @@ export const BLOCKING: RuleTable = {
     {
       id: "blocked-using",
       reason: "blocked.dnsbl",
+      // A DNSBL only when a list's zone follows ("Blocked Using Spam Pattern" names none).
       match:
-        /\b(?:blocked|rejected|refused|denied)\s+using\s+(?:[a-z0-9-]+\.)*[a-z0-9-]+|\blisted\s+(?:in|on|at|by)\s+(?:the\s+)?(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
+        /\b(?:blocked|rejected|refused|denied)\s+using\s+(?:[a-z0-9-]+\.)+[a-z0-9-]+|\blisted\s+(?:in|on|at|by)\s+(?:the\s+)?(?:[a-z0-9-]+\.)+(?:org|net|com|zone|info|eu|de|io)\b/,
       keywords: ["using", "listed"],
       priority: 58,
       example: "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using dnsbl.example.net",
@@ -59,6 +60,36 @@ export const BLOCKING: RuleTable = {
       ],
       priority: 56,
       example: "550 5.7.1 Mail from IP 192.0.2.1 was rejected because the IP is on a blacklist",
+    },
+    {
+      // A list of the receiver's own, named as such ("Blocklisting in effect"): no DNSBL to look up.
+      id: "blocklisting",
+      reason: "blocked.provider_blocklist",
+      match: ["blocklisting in effect", "blacklisting in effect"],
+      priority: 57,
+      example: "554 Blocklisting in effect",
+      source: "KumoMTA assets/community/bounces.toml (SpamBlock sample)",
+    },
+    {
+      // The sending domain, not the IP, is on a list: a domain blocklist to check and delist.
+      id: "domain-blacklisted",
+      reason: "blocked.domain_blocklist",
+      match: /\b(?:your|sender|sending|sender's) domain (?:has been |is |was )?(?:black|block)listed\b/,
+      keywords: ["blacklisted", "blocklisted"],
+      priority: 58,
+      example: "550 5.0.1 Invalid Sender. Your domain has been blacklisted",
+      source: "Orange (orange.fr); KumoMTA assets/community/bounces.toml (SpamBlock sample)",
+    },
+    {
+      // A domain in a link of the message is listed (a URI blocklist), not the sending IP.
+      id: "url-listed",
+      reason: "blocked.domain_blocklist",
+      match: /\ba url in this (?:e-?mail|message) \([^()\s]{1,253}\) is listed\b/,
+      keywords: ["a url in this"],
+      priority: 58,
+      example:
+        "550 A URL in this email (example.com) is listed on https://spamrl.com/. Please resolve and retry",
+      source: "SpamRL; KumoMTA assets/community/bounces.toml (SpamContent sample)",
     },
     {
       id: "listed",
@@ -124,6 +155,9 @@ export const BLOCKING: RuleTable = {
         "blacklisted ip",
         "register your ip",
         "service denied, closing transmission channel",
+        "not allowed to connect",
+        "not allowed access from your location",
+        "bypassing service provider's mail relay",
       ],
       priority: 58,
       example: "550 5.7.1 Connections not accepted from servers without a valid sender domain.",
@@ -219,6 +253,8 @@ export const BLOCKING: RuleTable = {
         "anti-spam",
         "spamassassin",
         "spam points",
+        "spams",
+        "junkmail",
       ],
       priority: 45,
       example: "550 5.7.1 Message rejected as spam by Content Filtering.",
@@ -269,6 +305,7 @@ export const BLOCKING: RuleTable = {
         "domain has a poor reputation",
         "sending domain reputation",
         "url reputation",
+        "received too many bounces",
       ],
       priority: 55,
       example: "550 5.7.1 Message rejected due to low domain reputation of the sending domain.",

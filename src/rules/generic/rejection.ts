@@ -101,12 +101,23 @@ export const REJECTION: RuleTable = {
         "can't relay",
         "not a gateway",
         "open relay",
-        "relaying",
-        "relay",
+        "local user only",
+        "requires authentication when attempting to send to a non-local",
       ],
       priority: 56,
       example: "554 5.7.1 <jane@example.com>: Relay access denied",
       source: "Postfix",
+    },
+    {
+      // The bare word, but not Sendmail's "relay=[192.0.2.10]" field, which names the host that
+      // answered ("Addressee unknown, relay=[…]").
+      id: "relay-word",
+      reason: "rejection.relay_denied",
+      match: /\brelay(?:ing)?\b(?!=)/,
+      keywords: ["relay"],
+      priority: 56,
+      example: "550 Insecure Mail Relay",
+      source: "Sendmail V5 (Sisimai corpus lhost-v5sendmail-06)",
     },
     {
       id: "invalid-sender",

@@ -125,6 +125,16 @@ export const QMAIL: RuleTable = {
       source: "qmail-smtpd.c",
     },
     {
+      // The SMTP AUTH patches of qmail-smtpd (err_nogateway): an unauthenticated client sent to a
+      // domain the server does not host.
+      id: "nogateway",
+      reason: "rejection.relay_denied",
+      match: "that domain isn't allowed to be relayed thru this mta",
+      priority: 58,
+      example: "553 sorry, that domain isn't allowed to be relayed thru this MTA (#5.7.1)",
+      source: "qmail-smtpd.c SMTP AUTH patch (err_nogateway); OVH outgoing-mail help pages",
+    },
+    {
       id: "databytes",
       reason: "rejection.size",
       match: "that message size exceeds my databytes limit",
