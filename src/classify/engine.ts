@@ -72,6 +72,11 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["try again in ", FLAG_SOFT | FLAG_RETRY],
   ["retry later", FLAG_SOFT | FLAG_RETRY],
   ["retry in ", FLAG_SOFT | FLAG_RETRY],
+  // A warning that the message is still queued: a delay, not a failure ("Message will be retried
+  // for 2 more day(s)", "Delivery attempts will continue to be made for 1 day(s)").
+  ["will be retried", FLAG_SOFT | FLAG_RETRY],
+  ["not yet been delivered", FLAG_SOFT | FLAG_RETRY],
+  ["attempts will continue", FLAG_SOFT | FLAG_RETRY],
   ["try again", FLAG_RETRY | FLAG_TRY_AGAIN],
   ["come back", FLAG_RETRY],
   ["greylist", FLAG_SOFT | FLAG_RETRY],

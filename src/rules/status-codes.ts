@@ -53,6 +53,10 @@ export const STATUS: Readonly<Record<string, string>> = {
   "6.10": "rejection.protocol",
   "7.0": "rejection.policy",
   "7.1": "rejection.policy",
+  // Under a 4xx the same codes name no refusal: a deferral for reasons of the receiver's own
+  // (throttling, greylisting, a temporary reputation hold), retried later, not a content problem.
+  "4.7.0": "rate_limit.throttled",
+  "4.7.1": "rate_limit.throttled",
   "7.2": "rejection.policy",
   "7.3": "rejection.policy",
   "7.4": "rejection.policy",
@@ -62,8 +66,9 @@ export const STATUS: Readonly<Record<string, string>> = {
   // RFC 4954: credentials invalid, mechanism too weak (SMTP AUTH, not the message's DMARC).
   "7.8": "recipient_error.smtp_auth",
   "7.9": "recipient_error.smtp_auth",
-  "7.10": "recipient_error.tls_failure",
-  "7.11": "recipient_error.tls_failure",
+  // IANA: "Encryption Needed", "Encryption required for requested authentication mechanism".
+  "7.10": "recipient_error.tls_required",
+  "7.11": "recipient_error.tls_required",
   "7.12": "rejection.policy",
   "7.13": "inbox.disabled",
   "7.14": "rejection.policy",
@@ -113,7 +118,7 @@ export const REPLY: Readonly<Record<number, string>> = {
   530: "recipient_error.smtp_auth",
   534: "recipient_error.smtp_auth",
   535: "recipient_error.smtp_auth",
-  538: "recipient_error.tls_failure",
+  538: "recipient_error.tls_required",
   550: "invalid_address.user_unknown",
   551: "invalid_address.moved",
   552: "inbox_full.over_quota",

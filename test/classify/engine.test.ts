@@ -633,6 +633,72 @@ test("bounce rule sets review (ZoneMTA, PHP handlers, KumoMTA): real replies get
       "rejection.relay_denied",
     ],
     ["550 Local user only or Authentication mechanism", "rejection.relay_denied"],
+    ["553 AUTH FAILED - jane@example.com", "recipient_error.smtp_auth"],
+    ["550 Excessive userid unknowns", "blocked.policy"],
+    // Codes and words of RFC 5321 and the IANA registry.
+    ["553 Requested action not taken: mailbox name not allowed", "invalid_address.bad_syntax"],
+    ["551 User not local; please try <jane@example.org>", "invalid_address.moved"],
+    ["550 Couldn't find any host by that name", "invalid_address.domain_not_found"],
+    ["451 4.4.3 Temporary failure in name resolution for example.com", "recipient_error.dns_failure"],
+    ["530 5.7.10 Encryption needed", "recipient_error.tls_required"],
+    [
+      "550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA",
+      "rejection.protocol",
+    ],
+    ["550 5.7.1 Message does not pass DomainKeys", "dmarc.dkim_fail"],
+    // A list that failed to expand is the receiver's trouble, not a closed list's policy.
+    ["450 4.2.4 Mailing list expansion problem", "recipient_error.server_error"],
+    ["You are not a member of this mailing list <list@example.org>.", "rejection.policy"],
+    ["550 User not a member of domain: <jane@example.com>", "invalid_address.user_unknown"],
+    [
+      "... while talking to mta1.example.com.:\n>>> DATA\n<<< 503 All recipients are invalid\n554 5.0.0 Service unavailable",
+      "invalid_address.user_unknown",
+    ],
+    ["<jane@example.com>:\nThis address no longer accepts mail.", "invalid_address.user_unknown"],
+    [
+      "550 The recipient requires that you verify your address before your message is delivered: http://verify.example.com/c/abc",
+      "recipient_error.restricted",
+    ],
   ];
   for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
+});
+
+test("a 4xx x.7.0 or x.7.1 without words is a deferral to slow down for, not a content refusal", () => {
+  const d = diagnose("421 4.7.0 Message temporarily deferred", { lang: "none" });
+  assert.equal(d.kind, "delay");
+  assert.equal(d.reason, "rate_limit.throttled");
+  assert.equal(d.permanence, "soft");
+  assert.notEqual(d.action.type, "review_content");
+  // Under a 5xx the code stays a policy refusal.
+  assert.equal(diagnose({ response: "", errorCode: 550, statusCode: "5.7.1" }).reason, "rejection.policy");
+  // x.7.10 and 538 ask for TLS: the sending side must start it.
+  const tls = diagnose({ response: "", errorCode: 530, statusCode: "5.7.10" }, { lang: "none" });
+  assert.equal(tls.reason, "recipient_error.tls_required");
+  assert.equal(tls.action.type, "fix_sender_setup");
+});
+
+test("a message still being retried is a delay, not an expired bounce", () => {
+  for (const text of [
+    "Your message has not yet been delivered to jane@example.com. Message will be retried for 2 more day(s)",
+    "Delivery attempts will continue to be made for 1 day(s).",
+  ]) {
+    const d = diagnose(text, { lang: "none" });
+    assert.equal(d.kind, "delay", text);
+    assert.equal(d.permanence, "soft", text);
+    assert.equal(d.action.type, "retry", text);
+  }
+});
+
+test("a URIBL 'Query Refused' answer is the receiver's failed lookup, not a listing of the sender", () => {
+  const d = diagnose(
+    "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
+    { lang: "none" },
+  );
+  assert.equal(d.category, "recipient_error");
+  // A real listing by the same list stays a block.
+  assert.equal(
+    diagnose("554 5.7.1 Service unavailable; Sender address [jane@example.com] blocked using multi.uribl.com")
+      .category,
+    "blocked",
+  );
 });

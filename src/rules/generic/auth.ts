@@ -70,6 +70,8 @@ export const AUTHENTICATION: RuleTable = {
         "failed dkim",
         "no valid dkim",
         "dkim",
+        // DKIM's predecessor (RFC 4870), as Yahoo's receivers named it.
+        "domainkeys",
       ],
       example: "550 5.7.20 No passing DKIM signature found",
       source: "RFC 7372",

@@ -92,6 +92,16 @@ export const BLOCKING: RuleTable = {
       source: "SpamRL; KumoMTA assets/community/bounces.toml (SpamContent sample)",
     },
     {
+      // A refusal of the connection after many unknown recipients (directory harvesting): the
+      // connecting host is blocked; this recipient may exist.
+      id: "harvest",
+      reason: "blocked.policy",
+      match: ["excessive userid unknowns", "excessive unknown recipients"],
+      priority: 58,
+      example: "550 Excessive userid unknowns",
+      source: "PHP-Bounce-Handler bounce_responses.php (cfortune)",
+    },
+    {
       id: "listed",
       reason: "blocked.dnsbl",
       match: ["listed in", "is listed", "are listed", "listed at", "listed on", "listed by"],

@@ -115,6 +115,7 @@ export const INVALID_ADDRESS: RuleTable = {
         "non-existent user",
         "non-existent address",
         "nonexistent mailbox",
+        "all recipients are invalid",
       ],
       priority: 45,
       example: "553 5.1.1 <jane@example.com>: invalid recipient address",
@@ -161,6 +162,15 @@ export const INVALID_ADDRESS: RuleTable = {
       ],
       priority: 40,
       example: "550 5.1.1 <jane@example.com>: Recipient address rejected: User has been deleted",
+    },
+    {
+      // Before rejection.policy's "not a member" (of a list): a user who is no member of the domain.
+      id: "not-member-of-domain",
+      reason: "invalid_address.user_unknown",
+      match: "user not a member of domain",
+      priority: 55,
+      example: "550 User not a member of domain: <jane@example.com>",
+      source: "PHPMailer-BMH phpmailer-bmh_rules.php (rule 0198)",
     },
     {
       id: "unknown-recipient-regex",
@@ -215,6 +225,7 @@ export const INVALID_ADDRESS: RuleTable = {
         "illegal host/domain name",
         "couldn't find any host named",
         "could not find any host named",
+        "couldn't find any host by that name",
         "domain couldn't be found",
         "domain could not be found",
         "invalid domain",
@@ -281,6 +292,8 @@ export const INVALID_ADDRESS: RuleTable = {
         "address contains illegal characters",
         "improper address",
         "bad destination mailbox address syntax",
+        // RFC 5321's text for 553 ("mailbox name not allowed (e.g., mailbox syntax incorrect)").
+        "mailbox name not allowed",
       ],
       priority: 52,
       example: "501 5.1.3 Bad recipient address syntax",
@@ -298,6 +311,8 @@ export const INVALID_ADDRESS: RuleTable = {
         "user has moved",
         "changed email address",
         "changed e-mail address",
+        // RFC 5321's 551 with the forward path: "User not local; please try <jane@example.org>".
+        "user not local; please try",
       ],
       priority: 50,
       example: "551 5.1.6 User has moved; please try <jane@example.org>",
@@ -351,6 +366,7 @@ export const INVALID_ADDRESS: RuleTable = {
         "expired account",
         "account expired",
         "account has expired",
+        "no longer accepts mail",
       ],
       priority: 46,
       example: "550 5.1.1 <jane@icloud.com>: inactive email address",

@@ -34,6 +34,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "delivery has been delayed",
         "delivery delayed",
         "could not be delivered for more than",
+        "attempts will continue to be made for",
       ],
       priority: 42,
       example: "4.4.7 Delivery time expired: message could not be delivered for 5 days, giving up",
@@ -108,6 +109,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "domain name lookup",
         "name service error",
         "malformed or unexpected name server reply",
+        "failure in name resolution",
       ],
       priority: 47,
       example: "example.com: host name lookup failure",
@@ -146,6 +148,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "username and password not accepted",
         "authentication failed",
         "authentication unsuccessful",
+        "auth failed",
       ],
       priority: 40,
       example: "530 5.7.0 Authentication required",
@@ -170,6 +173,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "tls required",
         "tls is required",
         "encryption required",
+        "encryption needed",
       ],
       priority: 54,
       example: "530 5.7.0 Must issue a STARTTLS command first",
@@ -344,11 +348,26 @@ export const RECIPIENT_ERROR: RuleTable = {
         "members only",
         "refused due to recipient preferences",
         "recipient preferences",
+        // Challenge-response filters: the sender must confirm itself first.
+        "requires that you verify your address",
       ],
       priority: 60,
       example:
         "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated",
       source: "Exchange Online",
+    },
+    {
+      // URIBL answers 127.0.0.1 to resolvers it refuses (public or over-quota ones): the receiver's
+      // own lookup failed and it refused the mail for it. No listing of the sender: before the
+      // blocklist rules, which read the list's name.
+      id: "dnsbl-query-refused",
+      reason: "recipient_error.server_error",
+      match: /\b127\.0\.0\.1 -> query refused\b/,
+      keywords: ["query refused"],
+      priority: 85,
+      example:
+        "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
+      source: "zone-eu/zone-mta config/bounces.txt (URIBL sample); https://uribl.com/refused.shtml",
     },
     {
       id: "mailer",
