@@ -659,6 +659,14 @@ test("bounce rule sets review (ZoneMTA, PHP handlers, KumoMTA): real replies get
       "550 The recipient requires that you verify your address before your message is delivered: http://verify.example.com/c/abc",
       "recipient_error.restricted",
     ],
+    [
+      "<jane@example.com>:\nThe user does not accept email in non-Western (non-Latin) character sets.",
+      "rejection.content",
+    ],
+    [
+      "<jane@example.com>:\ncan not open new email file errno=13 file=/home/vpopmail/domains/example.com/0/jane/Maildir/tmp/1155254417.28358.mx05,S=212350",
+      "recipient_error.mailer_error",
+    ],
   ];
   for (const [reply, reason] of cases) assert.equal(diagnose(reply, { lang: "none" }).reason, reason, reply);
 });

@@ -87,6 +87,18 @@ export const RECIPIENT_ERROR: RuleTable = {
       source: "Postfix",
     },
     {
+      // The SMTP module of a gateway lost the next hop ("SMTP module(domain …) reports: connection
+      // with mx1.example.com is broken").
+      id: "connection-broken",
+      reason: "recipient_error.connection_failed",
+      match: /\bconnection with \S{1,253} is broken\b/,
+      keywords: ["is broken"],
+      priority: 48,
+      example:
+        "Failed to deliver to 'jane@example.com'\nSMTP module(domain example.com) reports:\nconnection with mx1.mail.example.com is broken",
+      source: "PHPMailer-BMH phpmailer-bmh_rules.php (rule 0231)",
+    },
+    {
       id: "dns",
       reason: "recipient_error.dns_failure",
       match: [
@@ -386,6 +398,7 @@ export const RECIPIENT_ERROR: RuleTable = {
         "local delivery failed",
         "procmail:",
         "couldn't create",
+        "can not open new email file",
       ],
       priority: 57,
       example: 'Command died with status 1: "/usr/local/bin/procmail"',

@@ -297,6 +297,7 @@ export const REJECTION: RuleTable = {
         "message body",
         "content presents a potential",
         "its content presents",
+        "does not accept email in non-western",
       ],
       priority: 50,
       example: "554 5.7.1 Message rejected due to content restrictions",
