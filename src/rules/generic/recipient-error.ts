@@ -369,19 +369,6 @@ export const RECIPIENT_ERROR: RuleTable = {
       source: "Exchange Online",
     },
     {
-      // URIBL answers 127.0.0.1 to resolvers it refuses (public or over-quota ones): the receiver's
-      // own lookup failed and it refused the mail for it. No listing of the sender: before the
-      // blocklist rules, which read the list's name.
-      id: "dnsbl-query-refused",
-      reason: "recipient_error.server_error",
-      match: /\b127\.0\.0\.1 -> query refused\b/,
-      keywords: ["query refused"],
-      priority: 85,
-      example:
-        "554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com; 127.0.0.1 -> Query Refused. See http://uribl.com/refused.shtml for more information [Your DNS IP: 192.0.2.53]",
-      source: "zone-eu/zone-mta config/bounces.txt (URIBL sample); https://uribl.com/refused.shtml",
-    },
-    {
       id: "mailer",
       reason: "recipient_error.mailer_error",
       match: [
