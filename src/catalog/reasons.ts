@@ -133,7 +133,14 @@ const ROWS: Record<Category, Row[]> = {
     ["loop", "Mail loop or too many hops", "Perulangan email atau terlalu banyak hop"],
     ["protocol", "Protocol or RFC violation", "Pelanggaran protokol atau RFC"],
     ["relay_denied", "Relaying denied", "Relay ditolak"],
-    ["invalid_sender", "Sender address or domain invalid", "Alamat atau domain pengirim tidak valid"],
+    // The envelope sender (its address, or its domain's DNS) is what to fix, not the message.
+    [
+      "invalid_sender",
+      "Sender address or domain invalid",
+      "Alamat atau domain pengirim tidak valid",
+      undefined,
+      "fix_sender_setup",
+    ],
     ["policy", "Refused by the receiver's policy", "Ditolak oleh kebijakan penerima"],
     [
       "too_many_recipients",

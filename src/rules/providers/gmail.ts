@@ -259,7 +259,7 @@ export const GMAIL: ProviderDef = {
     },
     {
       id: "tls-required",
-      reason: "recipient_error.tls_failure",
+      reason: "recipient_error.tls_required",
       match: [
         "senders to use tls/ssl for smtp connections",
         "wasn't sent over a tls connection",
