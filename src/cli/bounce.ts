@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { parseBounce } from "../bounce/parse.js";
+import { BounceError, parseBounce } from "../bounce/parse.js";
 import type { BounceReport, ParseBounceOptions } from "../bounce/types.js";
 import { CATEGORIES } from "../catalog/categories.js";
-import type { Category, Lang } from "../catalog/types.js";
+import type { Category, Lang, Localized } from "../catalog/types.js";
 import { DSN_ACTION_NAMES, KIND_NAMES, LABELS } from "./i18n.js";
-import { UsageError, writeOut } from "./io.js";
+import { say, UsageError, writeOut } from "./io.js";
 import { colors, renderDiagnosis, terminalSafe } from "./render.js";
 import { checkPaths, messages, type SourceMessage } from "./sources.js";
 
@@ -25,7 +25,14 @@ interface Outcome {
   source: SourceMessage;
   bytes: number;
   report: BounceReport | null;
-  error: string | null;
+  error: Localized | null;
+}
+
+/** What a worker thread answers for a message that gave no report. */
+export interface WorkerFailure {
+  message: string;
+  /** What failed, when known: a limit of parseBounce the message broke (a BounceError), or the thread. */
+  cause?: "size" | "time" | "worker";
 }
 
 /** Big inputs go to worker threads; small ones are not worth starting them. */
@@ -33,7 +40,10 @@ const PARALLEL_BYTES = 4 * 1024 * 1024;
 
 export async function bounceCommand(paths: string[], flags: BounceFlags): Promise<number> {
   if (!paths.length)
-    throw new UsageError("give one or more .eml files, folders, maildirs or mbox files, or - for stdin");
+    throw new UsageError({
+      en: "give one or more .eml files, folders, maildirs or mbox files, or - for stdin",
+      id: "berikan satu atau beberapa berkas .eml, folder, maildir, atau berkas mbox, atau - untuk stdin",
+    });
   const totalBytes = await checkPaths(paths);
   const jobs =
     flags.jobs ?? (totalBytes >= PARALLEL_BYTES || paths.includes("-") ? availableParallelism() : 1);
@@ -76,27 +86,54 @@ async function handle(
       source,
       bytes: source.oversize,
       report: null,
-      error: `message of ${source.oversize} bytes is over the limit of ${options.maxBytes} bytes: skipped`,
+      error: {
+        en: `message of ${source.oversize} bytes is over the limit of ${options.maxBytes} bytes: skipped`,
+        id: `pesan sebesar ${source.oversize} byte melebihi batas ${options.maxBytes} byte: dilewati`,
+      },
     };
   }
-  if (pool) {
-    const bytes = source.data.byteLength;
-    const r = await pool.run(source.data);
-    return { source: { ...source, data: Buffer.alloc(0) }, bytes, ...r };
-  }
   const bytes = source.data.byteLength;
+  if (pool) {
+    const r = await pool.run(source.data);
+    return {
+      source: { ...source, data: Buffer.alloc(0) },
+      bytes,
+      report: r.report,
+      error: r.error && failure(r.error, bytes, options),
+    };
+  }
   try {
     return { source, bytes, report: await parseBounce(source.data, options), error: null };
   } catch (e) {
-    return { source, bytes, report: null, error: (e as Error).message };
+    return { source, bytes, report: null, error: failure(workerFailure(e), bytes, options) };
   }
+}
+
+/** What parseBounce threw, as a worker thread sends it back. */
+export function workerFailure(e: unknown): WorkerFailure {
+  const message = (e as Error)?.message ?? String(e);
+  return e instanceof BounceError ? { message, cause: e.limit } : { message };
+}
+
+/** Why a message gave no report, in every language: a limit of parseBounce it broke, or the error met. */
+function failure(e: WorkerFailure, bytes: number, options: ParseBounceOptions): Localized {
+  if (e.cause === "worker")
+    return { en: `worker failed: ${e.message}`, id: `thread pekerja gagal: ${e.message}` };
+  if (e.cause === "time")
+    return {
+      en: e.message,
+      id: `pesan tidak selesai diurai dalam batas waktunya, ${options.timeoutMs} ms`,
+    };
+  if (e.cause === "size")
+    return { en: e.message, id: `pesan sebesar ${bytes} byte melebihi batas ${options.maxBytes} byte` };
+  return { en: e.message, id: `pesan tidak dapat diurai: ${e.message}` };
 }
 
 class Pool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<
     number,
-    (r: { report: BounceReport | null; error: string | null }) => void
+    (r: { report: BounceReport | null; error: WorkerFailure | null }) => void
   >();
   private next = 0;
   private id = 0;
@@ -107,20 +144,21 @@ class Pool {
   ) {
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL("./bounce-worker.js", import.meta.url));
-      w.on("message", (m: { id: number; report?: BounceReport; error?: string }) => {
+      w.on("message", (m: { id: number; report?: BounceReport; error?: WorkerFailure }) => {
         const done = this.pending.get(m.id);
         this.pending.delete(m.id);
         done?.({ report: m.report ?? null, error: m.error ?? null });
       });
       w.on("error", (e) => {
-        for (const [, done] of this.pending) done({ report: null, error: `worker failed: ${e.message}` });
+        for (const [, done] of this.pending)
+          done({ report: null, error: { message: e.message, cause: "worker" } });
         this.pending.clear();
       });
       this.workers.push(w);
     }
   }
 
-  run(data: Buffer): Promise<{ report: BounceReport | null; error: string | null }> {
+  run(data: Buffer): Promise<{ report: BounceReport | null; error: WorkerFailure | null }> {
     const id = this.id++;
     const copy = new Uint8Array(data.byteLength);
     copy.set(data);
@@ -155,10 +193,13 @@ class Output {
     const where = o.source.message === null ? o.source.file : `${o.source.file}#${o.source.message}`;
     if (o.error !== null || !o.report) {
       this.errors++;
-      process.stderr.write(`diagnosa: ${where}: ${o.error}\n`);
+      const error = o.error ?? { en: "no report", id: "tidak ada laporan" };
+      process.stderr.write(`diagnosa: ${where}: ${say(error)}\n`);
       if (this.flags.format === "ndjson") {
+        // The JSON's message is English unless --lang is given, whatever the locale (as the tips).
+        const text = error[this.flags.langGiven ? this.flags.lang : "en"];
         await writeOut(
-          `${JSON.stringify({ file: o.source.file, message: o.source.message, error: o.error })}\n`,
+          `${JSON.stringify({ file: o.source.file, message: o.source.message, error: text })}\n`,
         );
       }
       return;

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { CheckId, Lang } from "../catalog/types.js";
+import type { CheckId, Lang, Localized } from "../catalog/types.js";
+import { parseDnsServer } from "../checks/dns.js";
 import {
   type CheckOptions,
   type CheckReport,
@@ -26,11 +27,17 @@ export interface CheckFlags {
 
 /** The resolver of a CLI run: --dns-server values checked here, so that a bad one is a usage error. */
 export function cliDns(servers: string[]): Dns {
-  try {
-    return new Dns({ servers });
-  } catch (e) {
-    throw new UsageError(`--dns-server: ${(e as Error).message}`);
+  for (const server of servers) {
+    try {
+      parseDnsServer(server);
+    } catch {
+      throw new UsageError({
+        en: `--dns-server: not a DNS server address: "${server}" (use an IP address, with :PORT from 1 to 65535 if needed)`,
+        id: `--dns-server: bukan alamat server DNS: "${server}" (gunakan alamat IP, dengan :PORT dari 1 sampai 65535 bila perlu)`,
+      });
+    }
   }
+  return new Dns({ servers });
 }
 
 /** After this long, a check waiting on DNS says so on stderr (a terminal only). */
@@ -56,8 +63,10 @@ export async function waitingNote<T>(work: Promise<T>, lang: Lang): Promise<T> {
   }
 }
 
-const USAGE =
-  "usage: diagnosa check domain DOMAIN [--dkim-selector S]... | check ip ADDRESS | check address EMAIL | check message FILE.eml";
+const USAGE: Localized = {
+  en: "usage: diagnosa check domain DOMAIN [--dkim-selector S]... | check ip ADDRESS | check address EMAIL | check message FILE.eml",
+  id: "penggunaan: diagnosa check domain DOMAIN [--dkim-selector S]... | check ip ALAMAT | check address EMAIL | check message BERKAS.eml",
+};
 
 /** `diagnosa check domain|ip|address|message TARGET`: readable findings or --json. */
 export async function checkCommand(args: string[], flags: CheckFlags): Promise<number> {
@@ -65,14 +74,14 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
   if (!what || !target || rest.length) throw new UsageError(USAGE);
   // An option of another target is refused, never ignored.
   if (flags.dkimSelectors.length && what !== "domain")
-    throw new UsageError(`--dkim-selector is an option of check domain, not of check ${what}`);
-  if (flags.bulk !== undefined && what !== "message")
-    throw new UsageError(`--bulk is an option of check message, not of check ${what}`);
+    throw otherTargetOption("--dkim-selector", "domain", what);
+  if (flags.bulk !== undefined && what !== "message") throw otherTargetOption("--bulk", "message", what);
   const selector = flags.dkimSelectors.find((s) => !isDkimSelector(s));
   if (selector !== undefined)
-    throw new UsageError(
-      `--dkim-selector: not a DKIM selector: ${JSON.stringify(selector)} (dot-separated labels of 1-63 letters, digits, "_" or "-")`,
-    );
+    throw new UsageError({
+      en: `--dkim-selector: not a DKIM selector: ${JSON.stringify(selector)} (dot-separated labels of 1-63 letters, digits, "_" or "-")`,
+      id: `--dkim-selector: bukan selektor DKIM: ${JSON.stringify(selector)} (label yang dipisahkan titik, masing-masing 1-63 huruf, angka, "_", atau "-")`,
+    });
   const options: CheckOptions = {
     dns: cliDns(flags.dnsServers),
     dkimSelectors: flags.dkimSelectors,
@@ -82,13 +91,20 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
   switch (what) {
     case "domain": {
       const problem = domainNameProblem(target);
-      if (problem) throw new UsageError(`not a domain name: ${JSON.stringify(target)} (${problem})`);
+      if (problem)
+        throw new UsageError({
+          en: `not a domain name: ${JSON.stringify(target)} (${problem.en})`,
+          id: `bukan nama domain: ${JSON.stringify(target)} (${problem.id})`,
+        });
       report = await waitingNote(checkDomain(target, options), flags.lang);
       break;
     }
     case "ip":
       if (!isIpAddress(target))
-        throw new UsageError(`not an IPv4 or IPv6 address (without a zone id): ${JSON.stringify(target)}`);
+        throw new UsageError({
+          en: `not an IPv4 or IPv6 address (without a zone id): ${JSON.stringify(target)}`,
+          id: `bukan alamat IPv4 atau IPv6 (tanpa zone id): ${JSON.stringify(target)}`,
+        });
       report = await waitingNote(checkIp(target, options), flags.lang);
       break;
     case "address":
@@ -100,13 +116,19 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
       try {
         raw = stripBomBytes(readFileSync(target === "-" ? 0 : target));
       } catch (e) {
-        throw new UsageError(
-          `cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        );
+        const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        throw new UsageError({
+          en: `cannot read ${target}: ${why}`,
+          id: `tidak dapat membaca ${target}: ${why}`,
+        });
       }
       const problem = messageProblem(raw);
+      const source = target === "-" ? "stdin" : target;
       if (problem)
-        throw new UsageError(`not an email message: ${target === "-" ? "stdin" : target} (${problem})`);
+        throw new UsageError({
+          en: `not an email message: ${source} (${problem.en})`,
+          id: `bukan pesan email: ${source} (${problem.id})`,
+        });
       report = await waitingNote(checkEmailMessage(raw, options, target), flags.lang);
       break;
     }
@@ -116,6 +138,14 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
   if (flags.json) await writeOut(`${JSON.stringify(report, null, 2)}\n`);
   else await writeOut(renderReport(report, flags.lang, colors(flags.color)));
   return 0;
+}
+
+/** `diagnosa check ip 1.2.3.4 --bulk`: an option of another target, refused rather than ignored. */
+function otherTargetOption(option: string, target: string, given: string): UsageError {
+  return new UsageError({
+    en: `${option} is an option of check ${target}, not of check ${given}`,
+    id: `${option} adalah opsi check ${target}, bukan opsi check ${given}`,
+  });
 }
 
 const MARK: Record<Severity, [string, keyof Colors]> = {

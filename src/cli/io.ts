@@ -1,10 +1,49 @@
 import { fstatSync, readFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { stripBom } from "../bom.js";
+import type { Lang, Localized } from "../catalog/types.js";
+import { localeLang } from "./i18n.js";
 
-/** A mistake in how the CLI was called or fed: exit code 2 with this message, no stack trace. */
+let messageLanguage: Lang | undefined;
+
+/**
+ * The language of the CLI's messages (errors and notes on stderr): `--lang` once `main` has read a
+ * valid one, the locale's until then (so a bad `--lang` value is itself told in the locale's).
+ */
+function messageLang(): Lang {
+  messageLanguage ??= localeLang();
+  return messageLanguage;
+}
+
+export function setMessageLang(lang: Lang): void {
+  messageLanguage = lang;
+}
+
+/** `texts` in the language of the CLI's messages. */
+export function say(texts: Localized): string {
+  return texts[messageLang()];
+}
+
+/** Words in every language as they are, or a system's text (an error code…) the same in each. */
+export function asLocalized(text: string | Localized): Localized {
+  return typeof text === "string" ? { en: text, id: text } : text;
+}
+
+/** One line on stderr, `diagnosa: …`, in the language of the CLI's messages. */
+export function note(texts: Localized): void {
+  process.stderr.write(`diagnosa: ${say(texts)}\n`);
+}
+
+/**
+ * A mistake in how the CLI was called or fed: exit code 2 with this message, no stack trace. Built
+ * from the message in every language (`message` is the English one); printed in the run's language.
+ */
 export class UsageError extends Error {
   override name = "UsageError";
+
+  constructor(readonly texts: Localized) {
+    super(texts.en);
+  }
 }
 
 let failed = false;
@@ -21,14 +60,15 @@ export function outputFailed(e: NodeJS.ErrnoException): never {
   if (e.code === "EPIPE") process.exit(0);
   if (!failed) {
     failed = true;
-    process.stderr.write(`diagnosa: ${outputErrorMessage(e)}\n`);
+    note(outputErrorMessage(e));
   }
   process.exit(1);
 }
 
-function outputErrorMessage(e: NodeJS.ErrnoException): string {
+function outputErrorMessage(e: NodeJS.ErrnoException): Localized {
   // "ENOSPC: no space left on device, write" → "ENOSPC: no space left on device".
-  return `cannot write the output: ${(e.message ?? String(e)).replace(/, write$/, "")}`;
+  const why = (e.message ?? String(e)).replace(/, write$/, "");
+  return { en: `cannot write the output: ${why}`, id: `tidak dapat menulis keluaran: ${why}` };
 }
 
 /** Writes to stdout, waiting when the pipe is full so that memory stays bounded. */
@@ -67,7 +107,10 @@ export function checkStdin(): void {
     return;
   }
   if (isDirectory)
-    throw new UsageError("stdin is a directory: give a file or a pipe (e.g. diagnosa < reply.txt)");
+    throw new UsageError({
+      en: "stdin is a directory: give a file or a pipe (e.g. diagnosa < reply.txt)",
+      id: "stdin adalah direktori: berikan berkas atau pipe (misalnya diagnosa < balasan.txt)",
+    });
 }
 
 /** All of stdin as text, without a UTF-8 byte order mark at the start. */
@@ -77,7 +120,8 @@ export function readStdinText(): string {
   try {
     text = readFileSync(0, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read stdin: ${(e as Error).message}`);
+    const why = (e as Error).message;
+    throw new UsageError({ en: `cannot read stdin: ${why}`, id: `tidak dapat membaca stdin: ${why}` });
   }
   return stripBom(text);
 }

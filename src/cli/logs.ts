@@ -3,11 +3,11 @@ import { stat } from "node:fs/promises";
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { CATEGORIES } from "../catalog/categories.js";
-import type { Category, Lang } from "../catalog/types.js";
+import type { Category, Lang, Localized } from "../catalog/types.js";
 import { classifyEvent, type DeliveryEvent, type EventType } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import { KIND_NAMES, LABELS } from "./i18n.js";
-import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
+import { asLocalized, checkStdin, note, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { colors } from "./render.js";
 
 export interface LogsFlags {
@@ -55,8 +55,16 @@ const TYPE_KIND: Record<EventType, keyof (typeof KIND_NAMES)["en"]> = {
  * with `--to` sends the events to a diagnosa service in batches.
  */
 export async function logsCommand(paths: string[], flags: LogsFlags): Promise<number> {
-  if (!paths.length) throw new UsageError("give one or more log files (plain or .gz), or - for stdin");
-  if (flags.apiKey !== null && flags.to === null) throw new UsageError("--api-key goes with --to URL");
+  if (!paths.length)
+    throw new UsageError({
+      en: "give one or more log files (plain or .gz), or - for stdin",
+      id: "berikan satu atau beberapa berkas log (biasa atau .gz), atau - untuk stdin",
+    });
+  if (flags.apiKey !== null && flags.to === null)
+    throw new UsageError({
+      en: "--api-key goes with --to URL",
+      id: "--api-key hanya dipakai bersama --to URL",
+    });
   const endpoint = flags.to === null ? null : batchUrl(flags.to);
   for (const p of paths) {
     if (p === "-") {
@@ -64,15 +72,15 @@ export async function logsCommand(paths: string[], flags: LogsFlags): Promise<nu
       continue;
     }
     const s = await stat(p).catch(() => null);
-    if (!s) throw new UsageError(`cannot read ${p}: no such file`);
-    if (!s.isFile()) throw new UsageError(`cannot read ${p}: not a file`);
+    if (!s) throw cannotRead(p, { en: "no such file", id: "berkas tidak ada" });
+    if (!s.isFile()) throw cannotRead(p, { en: "not a file", id: "bukan berkas" });
   }
 
   try {
     return await run(paths, flags, endpoint);
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
-    process.stderr.write(`diagnosa: ${e.message}\n`);
+    note(e.texts);
     return 1;
   }
 }
@@ -114,7 +122,7 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "";
       if (code.startsWith("Z_") || code === "EACCES" || code === "EISDIR" || code === "ENOENT")
-        throw new UsageError(`cannot read ${p}: ${(e as Error).message}`);
+        throw cannotRead(p, (e as Error).message);
       throw e;
     }
   }
@@ -236,21 +244,40 @@ async function* withoutBom(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
   if (head?.length) yield stripBomBytes(head);
 }
 
+/** "cannot read FILE: why", `why` in words or a system's message (quoted as it is). */
+function cannotRead(file: string, why: Localized | string): UsageError {
+  const w = asLocalized(why);
+  return new UsageError({ en: `cannot read ${file}: ${w.en}`, id: `tidak dapat membaca ${file}: ${w.id}` });
+}
+
 function batchUrl(raw: string): string {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    throw new UsageError(`--to must be the service's URL (http://host:port), not "${raw}"`);
+    throw new UsageError({
+      en: `--to must be the service's URL (http://host:port), not "${raw}"`,
+      id: `--to harus berupa URL layanan (http://host:port), bukan "${raw}"`,
+    });
   }
   if (u.protocol !== "http:" && u.protocol !== "https:")
-    throw new UsageError(`--to must be an http:// or https:// URL, not "${raw}"`);
+    throw new UsageError({
+      en: `--to must be an http:// or https:// URL, not "${raw}"`,
+      id: `--to harus berupa URL http:// atau https://, bukan "${raw}"`,
+    });
   return `${raw.replace(/\/+$/, "")}/v1/events/batch`;
 }
 
-/** A failure to hand events to the service: exit code 1 with the status and the service's message. */
+/**
+ * A failure to hand events to the service: exit code 1 with the status and the service's message
+ * (quoted as the service gave it).
+ */
 class ServiceError extends Error {
   override name = "ServiceError";
+
+  constructor(readonly texts: Localized) {
+    super(texts.en);
+  }
 }
 
 async function send(url: string, events: DeliveryEvent[], apiKey: string | null): Promise<void> {
@@ -261,16 +288,19 @@ async function send(url: string, events: DeliveryEvent[], apiKey: string | null)
     res = await fetch(url, { method: "POST", headers, body: JSON.stringify({ events }) });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new ServiceError(`cannot reach ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+    const why = cause?.code ?? cause?.message ?? (e as Error).message;
+    throw new ServiceError({
+      en: `cannot reach ${url}: ${why}`,
+      id: `tidak dapat menghubungi ${url}: ${why}`,
+    });
   }
   if (res.ok) {
     await res.arrayBuffer().catch(() => undefined);
     return;
   }
   const body = await res.text().catch(() => "");
-  throw new ServiceError(
-    `${url} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}${errorMessage(body)}`,
-  );
+  const answer = `${res.status}${res.statusText ? ` ${res.statusText}` : ""}${errorMessage(body)}`;
+  throw new ServiceError({ en: `${url} answered ${answer}`, id: `${url} menjawab ${answer}` });
 }
 
 /** The service's error message: `{"error": {"message": …}}`, `{"error": …}`, `{"message": …}`, or the text. */

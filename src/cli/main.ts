@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { Lang } from "../catalog/types.js";
+import { LANGS, type Lang, type Localized } from "../catalog/types.js";
 import { bounceCommand } from "./bounce.js";
 import { diagnoseOne, diagnoseStream } from "./diagnose.js";
 import { localeLang } from "./i18n.js";
-import { checkStdin, outputFailed, readStdinText, UsageError, writeOut } from "./io.js";
+import { checkStdin, note, outputFailed, readStdinText, setMessageLang, UsageError, writeOut } from "./io.js";
 import { logsCommand } from "./logs.js";
 
 const HELP = `diagnosa: why an email was not delivered, and what to do about it
@@ -27,7 +27,7 @@ options:
   --tips               with --ndjson: include the tips (left out by default there)
   --no-tips            leave the tips out (readable output and --json)
   --lang en|id         language of the reports: labels, names, reasons, tips, check findings
-                       (default: from the locale; error messages and JSON keys stay English)
+                       and error messages (default: from the locale; JSON keys stay English)
   --code N             the reply code, when known apart from the text (e.g. 550)
   --status X.Y.Z       the enhanced status code, when known apart from the text
   --remote-host HOST   the host that answered
@@ -114,7 +114,7 @@ function oneEditAway(a: string, b: string): boolean {
  * `diagnosa bouce file.eml`: a first word one edit away from a subcommand, followed by a file, "-",
  * or a word such as `domain`, is a typo, not SMTP reply text.
  */
-function misspelledCommand(positionals: string[]): string | null {
+function misspelledCommand(positionals: string[]): Localized | null {
   const [first, next] = positionals;
   if (first === undefined || next === undefined || first.length < 3) return null;
   if ((SUBCOMMANDS as readonly string[]).includes(first)) return null;
@@ -122,7 +122,10 @@ function misspelledCommand(positionals: string[]): string | null {
   const near = SUBCOMMANDS.find((c) => oneEditAway(word, c));
   if (!near) return null;
   if (next !== "-" && !SUBCOMMAND_WORDS.has(next) && !existsSync(next)) return null;
-  return `unknown command '${first}' (did you mean '${near}'?)`;
+  return {
+    en: `unknown command '${first}' (did you mean '${near}'?)`,
+    id: `perintah '${first}' tidak dikenal (maksud Anda '${near}'?)`,
+  };
 }
 
 /** Throws a UsageError for an option that the command does not take. */
@@ -133,13 +136,22 @@ function checkOptions(command: Command, tokens: NonNullable<ReturnType<typeof pa
     const owners = (Object.keys(COMMAND_OPTIONS) as Command[])
       .filter((c) => c !== command && COMMAND_OPTIONS[c].includes(t.name))
       .map((c) => COMMAND_LABELS[c]);
-    const hint =
+    const hint: Localized =
       command === "ndjson" && COMMAND_OPTIONS.diagnose.includes(t.name)
-        ? " (with --ndjson, give the reply's fields on each JSON line)"
+        ? {
+            en: " (with --ndjson, give the reply's fields on each JSON line)",
+            id: " (dengan --ndjson, berikan kolom balasan di setiap baris JSON)",
+          }
         : owners.length && owners.length <= 2
-          ? ` (it belongs to ${owners.join(" and ")})`
-          : "";
-    throw new UsageError(`${t.rawName} is not an option of ${COMMAND_LABELS[command]}${hint}`);
+          ? {
+              en: ` (it belongs to ${owners.join(" and ")})`,
+              id: ` (opsi itu milik ${owners.join(" dan ")})`,
+            }
+          : { en: "", id: "" };
+    throw new UsageError({
+      en: `${t.rawName} is not an option of ${COMMAND_LABELS[command]}${hint.en}`,
+      id: `${t.rawName} bukan opsi ${COMMAND_LABELS[command]}${hint.id}`,
+    });
   }
 }
 
@@ -153,9 +165,46 @@ function checkConflicts(tokens: NonNullable<ReturnType<typeof parse>["tokens"]>)
     given.set(t.name, set);
   }
   if (given.has("json") && given.has("ndjson"))
-    throw new UsageError("--json and --ndjson are two output formats: give one");
+    throw new UsageError({
+      en: "--json and --ndjson are two output formats: give one",
+      id: "--json dan --ndjson adalah dua format keluaran: pilih salah satu",
+    });
   const tips = given.get("tips");
-  if (tips && tips.size > 1) throw new UsageError("--tips and --no-tips contradict each other: give one");
+  if (tips && tips.size > 1)
+    throw new UsageError({
+      en: "--tips and --no-tips contradict each other: give one",
+      id: "--tips dan --no-tips saling bertentangan: pilih salah satu",
+    });
+}
+
+/** A valid `--lang` value, or undefined. */
+function validLang(value: unknown): Lang | undefined {
+  return LANGS.find((l) => l === value);
+}
+
+/**
+ * The command line could not be parsed (an unknown option, a missing value): the error in the
+ * language of `--lang` when one can still be read from `argv`, else the locale's.
+ */
+function parseError(e: unknown, argv: string[]): UsageError {
+  const lang = langOfBadCommandLine(argv);
+  if (lang) setMessageLang(lang);
+  const err = e as { code?: unknown; message?: unknown };
+  const text = typeof err.message === "string" ? err.message : String(e);
+  const option = /'(-[^' ]*)/.exec(text)?.[1] ?? "";
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError({
+      en: `unknown option ${option} (text that starts with "-" goes after --, as in: -- "${option}")`,
+      id: `opsi ${option} tidak dikenal (teks yang diawali "-" ditulis setelah --, seperti: -- "${option}")`,
+    });
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && / does not take an argument/.test(text))
+    return new UsageError({ en: `${option} takes no value`, id: `${option} tidak menerima nilai` });
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError({
+      en: `${option} needs a value (one that starts with "-" is written ${option}=-…)`,
+      id: `${option} memerlukan nilai (nilai yang diawali "-" ditulis ${option}=-…)`,
+    });
+  return new UsageError({ en: text, id: `baris perintah tidak dapat dibaca: ${text}` });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -163,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw parseError(e, argv);
   }
   const { values, positionals, tokens } = parsed;
   if (values.help) {
@@ -174,6 +223,14 @@ async function main(argv: string[]): Promise<number> {
     await writeOut(`${version()}\n`);
     return 0;
   }
+  // The language first, so that every later message is in it; a bad value is told in the locale's.
+  if (values.lang !== undefined && !validLang(values.lang))
+    throw new UsageError({
+      en: `--lang must be en or id, not "${values.lang}"`,
+      id: `--lang harus en atau id, bukan "${values.lang}"`,
+    });
+  const lang: Lang = validLang(values.lang) ?? localeLang();
+  setMessageLang(lang);
   const typo = misspelledCommand(positionals);
   if (typo) throw new UsageError(typo);
   const first = positionals[0];
@@ -184,13 +241,11 @@ async function main(argv: string[]): Promise<number> {
       : "diagnose";
   checkOptions(command, tokens ?? []);
   checkConflicts(tokens ?? []);
-  const lang = values.lang ?? localeLang();
-  if (lang !== "en" && lang !== "id") throw new UsageError(`--lang must be en or id, not "${lang}"`);
   const color = values.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   if (positionals[0] === "bounce") {
     return bounceCommand(positionals.slice(1), {
       format: values.ndjson ? "ndjson" : values.json ? "json" : "text",
-      lang: lang as Lang,
+      lang,
       langGiven: values.lang !== undefined,
       tips: values.tips ?? values.ndjson !== true,
       color,
@@ -203,7 +258,7 @@ async function main(argv: string[]): Promise<number> {
     const { checkCommand } = await import("./check.js");
     return checkCommand(positionals.slice(1), {
       json: values.json ?? false,
-      lang: lang as Lang,
+      lang,
       color,
       dnsServers: values["dns-server"] ?? [],
       dkimSelectors: values["dkim-selector"] ?? [],
@@ -229,7 +284,7 @@ async function main(argv: string[]): Promise<number> {
   if (positionals[0] === "logs") {
     return logsCommand(positionals.slice(1), {
       format: values.ndjson ? "ndjson" : values.json ? "json" : "text",
-      lang: lang as Lang,
+      lang,
       color,
       year: intFlag("--year", values.year, 1970, 9999),
       to: values.to ?? null,
@@ -238,12 +293,18 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.ndjson) {
     if (positionals.length)
-      throw new UsageError("--ndjson reads its input from stdin; give no reply on the command line");
+      throw new UsageError({
+        en: "--ndjson reads its input from stdin; give no reply on the command line",
+        id: "--ndjson membaca masukannya dari stdin; jangan berikan balasan di baris perintah",
+      });
     checkStdin();
-    return diagnoseStream({ tips: values.tips ?? false, ...(values.lang ? { lang: lang as Lang } : {}) });
+    return diagnoseStream({ tips: values.tips ?? false, ...(values.lang ? { lang } : {}) });
   }
   if (values["dns-server"] !== undefined && !values.check)
-    throw new UsageError("--dns-server goes with --check (or diagnosa check)");
+    throw new UsageError({
+      en: "--dns-server goes with --check (or diagnosa check)",
+      id: "--dns-server hanya dipakai bersama --check (atau diagnosa check)",
+    });
   let text = positionals.join(" ");
   if (!positionals.length) {
     if (process.stdin.isTTY) {
@@ -253,7 +314,7 @@ async function main(argv: string[]): Promise<number> {
     text = readStdinText();
   }
   return diagnoseOne(text, {
-    lang: lang as Lang,
+    lang,
     langGiven: values.lang !== undefined,
     json: values.json ?? false,
     tips: values.tips ?? true,
@@ -270,47 +331,54 @@ function intFlag(name: string, value: string | undefined, min: number, max: numb
   if (value === undefined) return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+    throw new UsageError({
+      en: `${name} must be a whole number from ${min} to ${max}`,
+      id: `${name} harus berupa bilangan bulat dari ${min} sampai ${max}`,
+    });
   return n;
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    allowNegative: true,
-    tokens: true,
-    options: {
-      json: { type: "boolean" },
-      ndjson: { type: "boolean" },
-      tips: { type: "boolean" },
-      lang: { type: "string" },
-      code: { type: "string" },
-      status: { type: "string" },
-      "remote-host": { type: "string" },
-      command: { type: "string" },
-      color: { type: "boolean" },
-      jobs: { type: "string" },
-      "max-bytes": { type: "string" },
-      "timeout-ms": { type: "string" },
-      port: { type: "string" },
-      "smtp-port": { type: "string" },
-      host: { type: "string" },
-      db: { type: "string" },
-      "bounce-domain": { type: "string", multiple: true },
-      auth: { type: "boolean" },
-      to: { type: "string" },
-      "api-key": { type: "string" },
-      year: { type: "string" },
-      check: { type: "boolean" },
-      bulk: { type: "boolean" },
-      "dns-server": { type: "string", multiple: true },
-      "dkim-selector": { type: "string", multiple: true },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-    },
-  });
+  return parseArgs({ ...PARSING, args: argv, tokens: true });
 }
+
+/** The `--lang` of a command line that `parse` refused, when one can be read from it. */
+function langOfBadCommandLine(argv: string[]): Lang | undefined {
+  return validLang(parseArgs({ ...PARSING, args: argv, strict: false }).values.lang);
+}
+
+/** Every option of every command (COMMAND_OPTIONS says which command takes which). */
+const OPTIONS = {
+  json: { type: "boolean" },
+  ndjson: { type: "boolean" },
+  tips: { type: "boolean" },
+  lang: { type: "string" },
+  code: { type: "string" },
+  status: { type: "string" },
+  "remote-host": { type: "string" },
+  command: { type: "string" },
+  color: { type: "boolean" },
+  jobs: { type: "string" },
+  "max-bytes": { type: "string" },
+  "timeout-ms": { type: "string" },
+  port: { type: "string" },
+  "smtp-port": { type: "string" },
+  host: { type: "string" },
+  db: { type: "string" },
+  "bounce-domain": { type: "string", multiple: true },
+  auth: { type: "boolean" },
+  to: { type: "string" },
+  "api-key": { type: "string" },
+  year: { type: "string" },
+  check: { type: "boolean" },
+  bulk: { type: "boolean" },
+  "dns-server": { type: "string", multiple: true },
+  "dkim-selector": { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+const PARSING = { allowPositionals: true, allowNegative: true, options: OPTIONS } as const;
 
 // A closed pipe (`| head`) ends the run quietly; any other write error with one line and exit code 1.
 process.stdout.on("error", outputFailed);
@@ -321,10 +389,11 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`diagnosa: ${e.message}\n`);
+      note(e.texts);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`diagnosa: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      const why = (e as Error)?.message ?? String(e);
+      note({ en: `internal error: ${why}`, id: `galat internal: ${why}` });
       process.exitCode = 1;
     }
   },

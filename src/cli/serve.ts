@@ -1,8 +1,9 @@
+import type { Localized } from "../catalog/types.js";
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
-import { webhookSecretsFromEnv } from "../server/routes.js";
+import { SettingError, webhookSecretsFromEnv } from "../server/routes.js";
 import { ListenError, type Running, startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
-import { UsageError, writeOut } from "./io.js";
+import { note, UsageError, writeOut } from "./io.js";
 
 export interface ServeFlags {
   port?: string;
@@ -18,7 +19,10 @@ function port(name: string, value: string | undefined, fallback: number | null):
   if (value === "off") return null;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new UsageError(`${name} must be a port number (0-65535) or off`);
+    throw new UsageError({
+      en: `${name} must be a port number (0-65535) or off`,
+      id: `${name} harus berupa nomor port (0-65535) atau off`,
+    });
   return n;
 }
 
@@ -27,7 +31,10 @@ function bytes(name: string, value: string | undefined, fallback: number): numbe
   if (value === undefined || value.trim() === "") return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1)
-    throw new UsageError(`${name} must be a whole number of bytes above 0, e.g. 10485760 (got "${value}")`);
+    throw new UsageError({
+      en: `${name} must be a whole number of bytes above 0, e.g. 10485760 (got "${value}")`,
+      id: `${name} harus berupa bilangan bulat byte di atas 0, misalnya 10485760 (nilainya "${value}")`,
+    });
   return n;
 }
 
@@ -36,9 +43,10 @@ function milliseconds(name: string, value: string | undefined, fallback: number)
   if (value === undefined || value.trim() === "") return fallback;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1)
-    throw new UsageError(
-      `${name} must be a whole number of milliseconds above 0, e.g. 2000 (got "${value}")`,
-    );
+    throw new UsageError({
+      en: `${name} must be a whole number of milliseconds above 0, e.g. 2000 (got "${value}")`,
+      id: `${name} harus berupa bilangan bulat milidetik di atas 0, misalnya 2000 (nilainya "${value}")`,
+    });
   return n;
 }
 
@@ -63,24 +71,50 @@ export function databaseUrl(flag: string | undefined): string {
  * does not answer, refuses the login or has no such database. `usage` when the value given is wrong
  * (exit 2), not when the server is out of reach (exit 1).
  */
-export function storeOpenProblem(e: unknown, url: string): { message: string; usage: boolean } | null {
+export function storeOpenProblem(e: unknown, url: string): { texts: Localized; usage: boolean } | null {
   const err = e as { code?: unknown; message?: unknown };
   const code = typeof err?.code === "string" ? err.code : "";
   const text = typeof err?.message === "string" ? err.message : "";
   const where = url.replace(/:\/\/([^:@/]+):[^@/]*@/, "://$1:***@");
-  const say = (why: string, usage: boolean) => ({
-    message: `cannot open the database ${where}: ${why}`,
+  // The driver's own text (PostgreSQL's) is quoted as it is.
+  const problem = (why: Localized, usage: boolean) => ({
+    texts: {
+      en: `cannot open the database ${where}: ${why.en}`,
+      id: `tidak dapat membuka basis data ${where}: ${why.id}`,
+    },
     usage,
   });
-  if (/directory does not exist/i.test(text)) return say("its directory does not exist", true);
-  if (code === "SQLITE_CANTOPEN") return say("the file cannot be opened (permissions?)", true);
-  if (code === "SQLITE_NOTADB") return say("the file is not a SQLite database", true);
-  if (code === "SQLITE_READONLY" || code === "SQLITE_PERM") return say("the file is read-only", true);
-  if (code === "28P01" || code === "28000") return say(`the server refused the login (${text})`, true);
-  if (code === "3D000") return say(`no such database (${text})`, true);
-  if (code === "ENOTFOUND") return say("the server's host name does not resolve", true);
+  if (/directory does not exist/i.test(text))
+    return problem({ en: "its directory does not exist", id: "direktorinya tidak ada" }, true);
+  if (code === "SQLITE_CANTOPEN")
+    return problem(
+      { en: "the file cannot be opened (permissions?)", id: "berkasnya tidak dapat dibuka (izin akses?)" },
+      true,
+    );
+  if (code === "SQLITE_NOTADB")
+    return problem(
+      { en: "the file is not a SQLite database", id: "berkasnya bukan basis data SQLite" },
+      true,
+    );
+  if (code === "SQLITE_READONLY" || code === "SQLITE_PERM")
+    return problem({ en: "the file is read-only", id: "berkasnya hanya dapat dibaca (read-only)" }, true);
+  if (code === "28P01" || code === "28000")
+    return problem(
+      { en: `the server refused the login (${text})`, id: `server menolak login (${text})` },
+      true,
+    );
+  if (code === "3D000")
+    return problem({ en: `no such database (${text})`, id: `basis data itu tidak ada (${text})` }, true);
+  if (code === "ENOTFOUND")
+    return problem(
+      { en: "the server's host name does not resolve", id: "nama host server tidak ditemukan di DNS" },
+      true,
+    );
   if (code === "ECONNREFUSED" || code === "ETIMEDOUT" || code === "EHOSTUNREACH")
-    return say(`the server does not answer (${code})`, false);
+    return problem(
+      { en: `the server does not answer (${code})`, id: `server tidak menjawab (${code})` },
+      false,
+    );
   return null;
 }
 
@@ -91,14 +125,18 @@ async function openStore(url: string): Promise<Store> {
   } catch (e) {
     const problem = storeOpenProblem(e, url);
     if (!problem) throw e;
-    if (problem.usage) throw new UsageError(problem.message);
-    throw new StoreUnavailableError(problem.message);
+    if (problem.usage) throw new UsageError(problem.texts);
+    throw new StoreUnavailableError(problem.texts);
   }
 }
 
 /** The database is out of reach: exit 1 with a plain message (not an internal error). */
 export class StoreUnavailableError extends Error {
   override name = "StoreUnavailableError";
+
+  constructor(readonly texts: Localized) {
+    super(texts.en);
+  }
 }
 
 /** `diagnosa serve`: the HTTP API and the SMTP endpoint; stops cleanly on SIGINT and SIGTERM. */
@@ -115,7 +153,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   try {
     webhookSecrets = webhookSecretsFromEnv(env);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    if (!(e instanceof SettingError)) throw e;
+    throw new UsageError(e.texts);
   }
   let running: Running;
   try {
@@ -135,13 +174,13 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   } catch (e) {
     // A port taken or not permitted: startServer closed what it had opened; nothing serves.
     if (e instanceof ListenError) {
-      process.stderr.write(`diagnosa: ${e.message}\n`);
+      note(e.texts);
       return 1;
     }
     const problem = storeOpenProblem(e, databaseUrl(flags.db));
     if (!problem) throw e;
-    if (problem.usage) throw new UsageError(problem.message);
-    process.stderr.write(`diagnosa: ${problem.message}\n`);
+    if (problem.usage) throw new UsageError(problem.texts);
+    note(problem.texts);
     return 1;
   }
   const where = running.store.location;
@@ -170,18 +209,25 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
 export async function keysCommand(args: string[], flags: { db?: string; json: boolean }): Promise<number> {
   const [action, arg] = args;
   if (!action || !["create", "list", "revoke"].includes(action))
-    throw new UsageError("usage: diagnosa keys create NAME | keys list | keys revoke ID");
+    throw new UsageError({
+      en: "usage: diagnosa keys create NAME | keys list | keys revoke ID",
+      id: "penggunaan: diagnosa keys create NAMA | keys list | keys revoke ID",
+    });
   let store: Store;
   try {
     store = await openStore(databaseUrl(flags.db));
   } catch (e) {
     if (!(e instanceof StoreUnavailableError)) throw e;
-    process.stderr.write(`diagnosa: ${e.message}\n`);
+    note(e.texts);
     return 1;
   }
   try {
     if (action === "create") {
-      if (!arg) throw new UsageError("usage: diagnosa keys create NAME");
+      if (!arg)
+        throw new UsageError({
+          en: "usage: diagnosa keys create NAME",
+          id: "penggunaan: diagnosa keys create NAMA",
+        });
       const k = await store.createApiKey(arg);
       await writeOut(flags.json ? `${JSON.stringify(k)}\n` : `${k.key}\n`);
       if (!flags.json)
@@ -199,8 +245,13 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
               .join("\n") + (keys.length ? "\n" : ""),
       );
     } else {
-      if (!arg) throw new UsageError("usage: diagnosa keys revoke ID");
-      if (!(await store.revokeApiKey(arg))) throw new UsageError(`no active key ${arg}`);
+      if (!arg)
+        throw new UsageError({
+          en: "usage: diagnosa keys revoke ID",
+          id: "penggunaan: diagnosa keys revoke ID",
+        });
+      if (!(await store.revokeApiKey(arg)))
+        throw new UsageError({ en: `no active key ${arg}`, id: `tidak ada kunci aktif ${arg}` });
       process.stderr.write(`diagnosa: key ${arg} revoked\n`);
     }
   } finally {

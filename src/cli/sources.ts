@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { checkStdin, stripBomBytes, UsageError } from "./io.js";
+import type { Localized } from "../catalog/types.js";
+import { asLocalized, checkStdin, stripBomBytes, UsageError } from "./io.js";
 
 /** One email to read: where it came from and its bytes. */
 export interface SourceMessage {
@@ -11,8 +12,8 @@ export interface SourceMessage {
   data: Buffer;
   /** Set when the message was over the size limit and not kept. */
   oversize?: number;
-  /** Set when the file could not be read (a broken symbolic link…); data is then empty. */
-  unreadable?: string;
+  /** Set when the file could not be read (a broken symbolic link…): why; data is then empty. */
+  unreadable?: Localized;
 }
 
 export interface SourceOptions {
@@ -31,7 +32,10 @@ export async function checkPaths(paths: string[]): Promise<number> {
       const s = await stat(p);
       total += s.isFile() ? s.size : 0;
     } catch {
-      throw new UsageError(`cannot read ${p}: no such file or folder`);
+      throw new UsageError({
+        en: `cannot read ${p}: no such file or folder`,
+        id: `tidak dapat membaca ${p}: berkas atau folder tidak ada`,
+      });
     }
   }
   return total;
@@ -57,7 +61,7 @@ export async function* messages(paths: string[], options: SourceOptions): AsyncG
         file: p,
         message: null,
         data: Buffer.alloc(0),
-        unreadable: `cannot read: ${(e as NodeJS.ErrnoException).code ?? "error"}`,
+        unreadable: cannotRead((e as NodeJS.ErrnoException).code ?? { en: "error", id: "galat" }),
       };
       continue;
     }
@@ -67,6 +71,12 @@ export async function* messages(paths: string[], options: SourceOptions): AsyncG
     // as a stream like stdin.
     else yield* fromStream(createReadStream(p, { highWaterMark: 1 << 20 }), p, options);
   }
+}
+
+/** "cannot read: ENOENT": why a file under a path could not be read, a system code or words. */
+function cannotRead(why: string | Localized): Localized {
+  const w = asLocalized(why);
+  return { en: `cannot read: ${w.en}`, id: `tidak dapat dibaca: ${w.id}` };
 }
 
 function dirKey(s: { dev: number; ino: number }): string {
@@ -105,10 +115,14 @@ async function* fromFolder(
       try {
         s = await stat(p);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
+        const code = (err as NodeJS.ErrnoException).code ?? "error";
         const why =
-          code === "ENOENT" ? "broken symbolic link" : code === "ELOOP" ? "symbolic link loop" : code;
-        yield { file: p, message: null, data: Buffer.alloc(0), unreadable: `cannot read: ${why}` };
+          code === "ENOENT"
+            ? { en: "broken symbolic link", id: "tautan simbolik rusak" }
+            : code === "ELOOP"
+              ? { en: "symbolic link loop", id: "tautan simbolik berputar (loop)" }
+              : code;
+        yield { file: p, message: null, data: Buffer.alloc(0), unreadable: cannotRead(why) };
         continue;
       }
       isDirectory = s.isDirectory();

@@ -58,7 +58,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
           throw new HttpError(
             400,
             "invalid_request",
-            `body.domain must be a domain name such as example.com: ${JSON.stringify(domain)} is not (${problem})`,
+            `body.domain must be a domain name such as example.com: ${JSON.stringify(domain)} is not (${problem.en})`,
           );
         const bad = dkimSelectors.findIndex((s) => !isDkimSelector(s));
         if (bad >= 0)
@@ -136,7 +136,7 @@ export function checksRoutes(dns: DnsOptions = checksDnsFromEnv(), extra: Partia
         // The same test as the CLI's: random bytes or plain text are no message to check.
         const problem = messageProblem(req.body);
         if (problem)
-          throw new HttpError(400, "invalid_request", `the body is not an email message: ${problem}`);
+          throw new HttpError(400, "invalid_request", `the body is not an email message: ${problem.en}`);
         return checkEmailMessage(req.body, {
           ...opts(),
           ...(req.query.bulk ? { bulk: req.query.bulk === "true" } : {}),

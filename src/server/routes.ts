@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { stripBomBytes } from "../bom.js";
+import type { Localized } from "../catalog/types.js";
 import { classifyEvent } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import {
@@ -17,19 +18,29 @@ import { checksRoutes } from "./checks-routes.js";
 import { ERROR_ANSWERS, errorResponses, logsResultSchema, rawBody, webhookResultSchema } from "./schemas.js";
 import { webRoutes } from "./web-routes.js";
 
+/** A setting from the environment that cannot be used; `texts` says why in every language, for the CLI. */
+export class SettingError extends RangeError {
+  override name = "SettingError";
+
+  constructor(readonly texts: Localized) {
+    super(texts.en);
+  }
+}
+
 /**
  * Webhook secrets from the environment (docs/service.md); a provider without one is not verified.
- * A value that is set but unusable throws (a RangeError naming the variable): a service that
- * started without it would accept forged events, or refuse every real one.
+ * A value that is set but unusable throws (a SettingError, a RangeError naming the variable): a
+ * service that started without it would accept forged events, or refuse every real one.
  */
 export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookSecrets {
   const basic = (name: string, v: string | undefined) => {
     if (!v) return undefined;
     const i = v.indexOf(":");
     if (i <= 0 || i === v.length - 1)
-      throw new RangeError(
-        `${name} must be USER:PASSWORD, the credentials set on the provider's webhook URL`,
-      );
+      throw new SettingError({
+        en: `${name} must be USER:PASSWORD, the credentials set on the provider's webhook URL`,
+        id: `${name} harus berupa USER:PASSWORD, kredensial yang dipasang pada URL webhook penyedia`,
+      });
     return { username: v.slice(0, i), password: v.slice(i + 1) };
   };
   const secrets: WebhookSecrets = {};
@@ -37,9 +48,10 @@ export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): Web
     try {
       sendgridPublicKey(env.DIAGNOSA_SENDGRID_PUBLIC_KEY);
     } catch {
-      throw new RangeError(
-        "DIAGNOSA_SENDGRID_PUBLIC_KEY is not a public key: paste the verification key SendGrid shows (base64) or a PEM",
-      );
+      throw new SettingError({
+        en: "DIAGNOSA_SENDGRID_PUBLIC_KEY is not a public key: paste the verification key SendGrid shows (base64) or a PEM",
+        id: "DIAGNOSA_SENDGRID_PUBLIC_KEY bukan kunci publik: tempelkan kunci verifikasi yang ditampilkan SendGrid (base64) atau PEM",
+      });
     }
     secrets.sendgrid = { publicKey: env.DIAGNOSA_SENDGRID_PUBLIC_KEY };
   }

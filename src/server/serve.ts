@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import type { SMTPServer } from "smtp-server";
+import type { Localized } from "../catalog/types.js";
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
 import { DEFAULT_POLICY, Store, type SuppressionPolicy } from "../store/store.js";
 import { type AppContext, buildApp } from "./app.js";
@@ -40,6 +41,8 @@ export interface Running {
 export class ListenError extends Error {
   /** The system's error code (`EADDRINUSE`, `EACCES`, …). */
   readonly code: string | undefined;
+  /** The message in every language (`message` is the English one), for the CLI. */
+  readonly texts: Localized;
 
   constructor(
     readonly what: "HTTP" | "SMTP",
@@ -47,15 +50,22 @@ export class ListenError extends Error {
     readonly port: number,
     cause: Error & { code?: string },
   ) {
-    const why =
+    const why: Localized =
       cause.code === "EADDRINUSE"
-        ? "the port is in use by another process"
+        ? { en: "the port is in use by another process", id: "port sedang dipakai proses lain" }
         : cause.code === "EACCES"
-          ? "permission denied (ports below 1024 need privileges)"
-          : cause.message;
-    super(`cannot listen for ${what} on ${host}:${port}: ${why}`, { cause });
+          ? {
+              en: "permission denied (ports below 1024 need privileges)",
+              id: "izin ditolak (port di bawah 1024 memerlukan hak akses khusus)",
+            }
+          : { en: cause.message, id: cause.message };
+    super(`cannot listen for ${what} on ${host}:${port}: ${why.en}`, { cause });
     this.name = "ListenError";
     this.code = cause.code;
+    this.texts = {
+      en: this.message,
+      id: `tidak dapat menerima koneksi ${what} di ${host}:${port}: ${why.id}`,
+    };
   }
 }
 

@@ -38,7 +38,10 @@ test("domain names: DNS labels, two at least, IDNs by their punycode; IPs and ju
     ["nodot", /single label/],
     ["", /empty/],
   ] as const) {
-    assert.match(domainNameProblem(bad) ?? "accepted", why, JSON.stringify(bad));
+    const problem = domainNameProblem(bad);
+    assert.match(problem?.en ?? "accepted", why, JSON.stringify(bad));
+    // The CLI says it in Indonesian too.
+    assert.ok(problem?.id && problem.id !== problem.en, JSON.stringify(bad));
     assert.equal(isDomainName(bad), false, JSON.stringify(bad));
   }
 });
