@@ -1,37 +1,17 @@
 // `diagnosa logs` as users run it: real files (plain and gzip), stdin, a service to send to.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { EXIM_LOG, POSTFIX_LOG, SENDMAIL_LOG } from "../ingest/logs.fixtures.js";
-
-const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+import { runCliAsync } from "../support/cli.js";
 
 /** Runs the CLI without blocking this process (the test's HTTP server must keep answering). */
-function run(args: string[], input?: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [bin, ...args], {
-      env: { ...process.env, LANG: "C", LC_ALL: "", TZ: "UTC", NO_COLOR: "1" },
-    });
-    let out = "";
-    let err = "";
-    p.stdout.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-    });
-    p.stderr.setEncoding("utf8").on("data", (d: string) => {
-      err += d;
-    });
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code, out, err }));
-    p.stdin.end(input ?? "");
-  });
-}
+const run = (args: string[], input?: string) => runCliAsync(args, input, { TZ: "UTC", NO_COLOR: "1" });
 
 const dir = mkdtempSync(join(tmpdir(), "diagnosa-logs-"));
 const postfixLog = join(dir, "mail.log");
