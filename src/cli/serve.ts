@@ -54,9 +54,10 @@ function milliseconds(name: string, value: string | undefined, fallback: number)
 function verpSecret(value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
   if (value.length < 16)
-    throw new UsageError(
-      "DIAGNOSA_VERP_SECRET must be at least 16 characters (a random string, e.g. openssl rand -hex 32)",
-    );
+    throw new UsageError({
+      en: "DIAGNOSA_VERP_SECRET must be at least 16 characters (a random string, e.g. openssl rand -hex 32)",
+      id: "DIAGNOSA_VERP_SECRET harus paling sedikit 16 karakter (string acak, misalnya openssl rand -hex 32)",
+    });
   return value;
 }
 

@@ -270,6 +270,20 @@ const OTHERS: Case[] = [
     id: /bilangan bulat byte/,
   },
   {
+    what: "a bad time setting",
+    args: ["serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+    env: { DIAGNOSA_BOUNCE_TIMEOUT_MS: "2s" },
+    en: /whole number of milliseconds/,
+    id: /bilangan bulat milidetik/,
+  },
+  {
+    what: "a VERP secret too short",
+    args: ["serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+    env: { DIAGNOSA_VERP_SECRET: "short" },
+    en: /DIAGNOSA_VERP_SECRET must be at least 16 characters/,
+    id: /DIAGNOSA_VERP_SECRET harus paling sedikit 16 karakter/,
+  },
+  {
     what: "a bad webhook secret",
     args: ["serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
     env: { DIAGNOSA_POSTMARK_AUTH: "justapassword" },
