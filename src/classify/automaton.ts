@@ -17,6 +17,8 @@ const ODD_SPACE = [
   9, 10, 11, 12, 13, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
   0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ];
+/** Characters in the order replies use them most (English text, digits, then punctuation). */
+const FREQUENT = " etaoinsrlcdhumpfgybwvkxqjz0123456789.:-@<>[]()/;,'\"=#_+%!?*&$";
 /** Set in a table entry when the state it leads to ends at least one keyword. */
 const OUT = 1 << 30;
 const ROW = OUT - 1;
@@ -70,7 +72,10 @@ export class Automaton {
     let next = 1;
     const oddSpace = next++;
     for (const c of ODD_SPACE) classOf[c] = oddSpace;
-    for (const k of this.keywords) {
+    // Classes numbered by how often replies hold the character: a row's busy entries share cache lines.
+    const used = new Set(this.keywords.join(""));
+    const byFrequency = [...FREQUENT].filter((ch) => used.has(ch));
+    for (const k of [byFrequency.join(""), ...this.keywords]) {
       for (const ch of k) {
         const code = ch.charCodeAt(0);
         if (ch.length !== 1 || classOf[code] !== 0) continue;
