@@ -29,6 +29,8 @@ export interface CompiledRule {
   priority: number;
   permanence: Permanence | undefined;
   provider: string | undefined;
+  /** The provider (index) that alone gives these words this meaning; -1 for anyone's words. */
+  onlyFrom: number;
   regex: RegExp | undefined;
   example: string;
 }
@@ -205,6 +207,7 @@ export class Engine {
           priority: spec.priority ?? table.priority,
           permanence: spec.permanence,
           provider: table.provider,
+          onlyFrom: spec.onlyFromProvider ? set.providers.findIndex((p) => p.id === table.provider) : -1,
           regex,
           example: spec.example,
         });
@@ -343,9 +346,13 @@ export class Engine {
         : null;
     const command = normalizeCommand(given.command) ?? (flags & FLAG_COMMAND ? parseCommand(text) : null);
 
+    let providerIndex = this.providerOfHost(remoteHost);
+    if (providerIndex < 0) providerIndex = markerProvider;
+
     let best: Candidate | undefined;
     for (let i = 0; i < candidateCount; i++) {
       const c = candidates[i]!;
+      if (c.rule.onlyFrom >= 0 && c.rule.onlyFrom !== providerIndex) continue;
       if (!best || stronger(c, best)) best = c;
     }
     // Vague words ("rejected", "refused") say less than a status code that names the mailbox's
@@ -354,8 +361,6 @@ export class Engine {
     if (best && best.rule.priority <= WEAK_PRIORITY && statusCode !== null && MAILBOX_STATUS.test(statusCode))
       best = undefined;
 
-    let providerIndex = this.providerOfHost(remoteHost);
-    if (providerIndex < 0) providerIndex = markerProvider;
     let provider = providerIndex >= 0 ? this.providers[providerIndex]!.id : null;
     // A provider's own wording names it only when no host is known: a host that is none of the known
     // providers answered itself (an Exchange server of its own, a reply that borrows the words).
@@ -448,7 +453,8 @@ export class Engine {
       const strongest: Candidate[] = [];
       for (let i = 0; i < candidateCount; i++) {
         const c = candidates[i]!;
-        if (c.rule.category === category) continue;
+        if (c.rule.category === category || (c.rule.onlyFrom >= 0 && c.rule.onlyFrom !== providerIndex))
+          continue;
         const k = strongest.findIndex((o) => o.rule.category === c.rule.category);
         if (k < 0) strongest.push(c);
         else if (stronger(c, strongest[k]!)) strongest[k] = c;

@@ -23,6 +23,11 @@ export interface RuleSpec {
   priority?: number;
   /** Overrides the permanence that category and reply class give. */
   permanence?: Permanence;
+  /**
+   * In a provider's table: words that mean this only when the provider answered (known by its host
+   * or its marks in the text); from anyone else the same words are read by the other rules.
+   */
+  onlyFromProvider?: boolean;
 }
 
 /** A rule table: generic phrases, one provider, one MTA, the blocklists. */

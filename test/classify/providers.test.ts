@@ -101,7 +101,7 @@ test("SparkPost's own replies: its back-off is a throttle; a timeout is soft and
   assert.equal(suspended.kind, "delay");
 });
 
-test("'Mailbox unavailable or access denied' is QQ's recipient limit only beside a QQ host or help page", () => {
+test("'Mailbox unavailable or access denied' is QQ's recipient limit only when QQ answered (its host, in the text or given, or its help page)", () => {
   const bare = read("550 Mailbox unavailable or access denied");
   assert.notEqual(bare.category, "rate_limit");
   assert.equal(bare.provider, null);
@@ -111,6 +111,14 @@ test("'Mailbox unavailable or access denied' is QQ's recipient limit only beside
     ).reason,
     "rate_limit.recipient_rate",
   );
+  // QQ known from the caller's remote host alone (a log line, a webhook) is QQ too.
+  const fromHost = diagnose(
+    { response: "550 Mailbox unavailable or access denied", remoteHost: "mx3.qq.com" },
+    { lang: "none" },
+  );
+  assert.deepEqual([fromHost.reason, fromHost.provider], ["rate_limit.recipient_rate", "tencent"]);
+  // Words that are QQ's only from QQ are no alternative of another server's reply either.
+  assert.ok(!bare.evidence.alternatives.some((a) => a.ruleId.startsWith("tencent.")));
 });
 
 test("a URIBL that refuses the receiver's resolver lists nobody: the receiver's trouble", () => {

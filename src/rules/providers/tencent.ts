@@ -35,12 +35,11 @@ export const TENCENT: ProviderDef = {
     },
     {
       // QQ's words for the same, but anyone's too (58.com answers them for an unknown address): QQ's
-      // only with a QQ host or help page beside them. Alone they are read as elsewhere.
+      // only when QQ answered (its host, or its help pages in the text). Alone they are read as elsewhere.
       id: "recipient-flooded-words",
       reason: "rate_limit.recipient_rate",
-      match:
-        /\bmailbox unavailable or access deni(?:n?ed)\b[^\n]{0,160}?\bqq\.com\b|\bqq\.com\b[^\n]{0,200}?\bmailbox unavailable or access deni(?:n?ed)\b/,
-      keywords: ["mailbox unavailable or access deni"],
+      match: ["mailbox unavailable or access denied", "mailbox unavailable or access denined"],
+      onlyFromProvider: true,
       example:
         "550 Mailbox unavailable or access denied [MJa7XlUs5c8M8qPnY+VZdLiGT1y7U4Ydvf0Wy5bZnb+mW0UaAQ==]. https://service.mail.qq.com/detail/122/166",
       source: SISIMAI,
