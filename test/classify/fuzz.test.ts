@@ -6,7 +6,7 @@ import { REASONS } from "../../src/catalog/reasons.js";
 import { ACTION_TYPES, CATEGORY_IDS } from "../../src/catalog/types.js";
 import type { Diagnosis, ReplyInput } from "../../src/classify/diagnosis.js";
 import { defaultEngine, diagnose } from "../../src/index.js";
-import { rng } from "../support/rng.js";
+import { flipChars, rng, truncate } from "../support/rng.js";
 
 const random = rng(20261126);
 const int = (n: number) => Math.floor(random() * n);
@@ -42,12 +42,9 @@ function randomString(n: number): string {
 function mutate(text: string): string {
   switch (int(9)) {
     case 0:
-      return text.slice(0, int(text.length + 1));
-    case 1: {
-      const chars = [...text];
-      for (let k = 0; k < 1 + int(5); k++) chars[int(chars.length)] = String.fromCharCode(int(0x10000));
-      return chars.join("");
-    }
+      return truncate(random, text);
+    case 1:
+      return flipChars(random, text, 5, 0x10000);
     case 2: {
       const at = int(text.length + 1);
       return text.slice(0, at) + randomString(1 + int(40)) + text.slice(at);
