@@ -1,14 +1,16 @@
 // Fuzz: SPF, DMARC and DKIM records are whatever a domain's owner typed. 1,200 mutated records
 // (from valid ones: terms dropped, doubled or swapped, characters flipped, values replaced with odd
 // ones, huge records), served by a real DNS server (knotd on loopback), go through the checks: each
-// must give findings in both languages, never an exception.
+// must give findings in both languages, never an exception. So must 600 mutated email messages
+// through the content check (headers, MIME, links, DKIM signatures looked up on that server).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { checkMessage } from "../../src/checks/content.js";
 import { Dns } from "../../src/checks/dns.js";
 import { checkDkim, checkDmarc, checkSpf } from "../../src/checks/domain.js";
 import type { Finding } from "../../src/checks/types.js";
 import { type DnsServer, startDnsServer, txt } from "../support/dns-server.js";
-import { rng } from "../support/rng.js";
+import { flipChars, rng, truncate } from "../support/rng.js";
 
 const random = rng(1127);
 const int = (n: number) => Math.floor(random() * n);
@@ -81,11 +83,8 @@ function mutate(record: string): string {
     case 4:
       terms.splice(int(terms.length + 1), 0, pick(ODD));
       break;
-    case 5: {
-      const chars = [...record];
-      for (let n = 0; n < 1 + int(5); n++) chars[int(chars.length)] = String.fromCharCode(33 + int(94));
-      return chars.join("");
-    }
+    case 5:
+      return flipChars(random, record, 5, 127);
     default:
       return record + sep + Array.from({ length: 50 + int(200) }, () => pick(terms)).join(sep);
   }
@@ -150,4 +149,65 @@ test(`${N * 3} mutated SPF, DMARC and DKIM records: findings in both languages, 
   }
   // The mutations reach the records' grammar, not only "no record": many kinds of finding come out.
   assert.ok(ids.size >= 15, [...ids].join(", "));
+});
+
+const MESSAGE_SEED = [
+  "From: Shop <news@fuzz.test>",
+  "To: budi@example.test",
+  "Subject: =?UTF-8?B?WW91ciBNYXJjaCBpbnZvaWNl?=",
+  "Date: Mon, 1 Jan 2024 10:00:00 +0000",
+  "Message-ID: <1@fuzz.test>",
+  "MIME-Version: 1.0",
+  "List-Unsubscribe: <https://fuzz.test/u?x=1>, <mailto:u@fuzz.test>",
+  "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+  "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=fuzz.test; s=sel; h=from:to:subject; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=dGVzdA==",
+  "Received: from mail.fuzz.test (mail.fuzz.test [192.0.2.25]) by mx.example.test with ESMTPS; Mon, 1 Jan 2024 10:00:01 +0000",
+  'Content-Type: multipart/alternative; boundary="b"',
+  "",
+  "--b",
+  "Content-Type: text/plain; charset=utf-8",
+  "Content-Transfer-Encoding: quoted-printable",
+  "",
+  "Hello Budi, your invoice for March is ready. Unsubscribe: https://fuzz.test/u =E2=9C=93",
+  "--b",
+  "Content-Type: text/html",
+  "Content-Transfer-Encoding: base64",
+  "",
+  Buffer.from(
+    '<p>Hello Budi, <a href="https://bit.ly/x">click</a> <img src="https://fuzz.test/a.png"><a href="http://192.0.2.1/x">here</a></p>',
+  ).toString("base64"),
+  "--b--",
+  "",
+].join("\r\n");
+
+function mutateMessage(raw: string): string {
+  const lines = raw.split("\r\n");
+  switch (int(6)) {
+    case 0:
+      return truncate(random, raw);
+    case 1:
+      lines.splice(int(lines.length), 1);
+      return lines.join("\r\n");
+    case 2: {
+      const i = int(lines.length);
+      lines[i] = lines[i]!.replace(/[:=;<>"]/g, () => pick(ODD));
+      return lines.join("\r\n");
+    }
+    case 3:
+      return `X-Huge: ${"a".repeat(100_000 + int(200_000))}\r\n${raw}`;
+    case 4:
+      return lines.join(pick(["\n", "\r", "\r\n"]));
+    default:
+      return flipChars(random, raw, 20, 0x3000);
+  }
+}
+
+test("600 mutated email messages: content findings in both languages, never an exception", async () => {
+  const d = dns();
+  for (let i = 0; i < 600; i++) {
+    let raw = MESSAGE_SEED;
+    for (let k = 0; k < 1 + int(3); k++) raw = mutateMessage(raw);
+    const findings = await checkMessage(raw, d, { skipBlocklists: true });
+    assertFindings(findings, `message case ${i}: ${raw.slice(0, 200)}`);
+  }
 });
