@@ -93,10 +93,24 @@ export const GMAIL: ProviderDef = {
     {
       id: "domain-policy-size",
       reason: "rate_limit.too_many_recipients",
-      match: "domain policy size per transaction exceeded",
+      // Too many recipients for one transaction; the page's second text also names "Google's sending
+      // limits", which the generic words would read as a throttle of the sender.
+      match: ["domain policy size per transaction exceeded", "your message has too many recipients"],
       priority: 64,
       example:
         "452 4.5.3 Domain policy size per transaction exceeded, please try this recipient in a separate transaction. - gsmtp",
+      source: SMTP_ERRORS,
+    },
+    {
+      // Gmail's guard against a flood of connections closes this one: the page's older text adds
+      // "This usually indicates a Denial of Service (DoS) for the SMTP relay at the HELO stage"
+      // ("(command)" is the command it answered).
+      id: "closing-connection",
+      reason: "rate_limit.too_many_connections",
+      match: "try again later, closing connection",
+      priority: 64,
+      example:
+        "421 4.7.0 Try again later, closing connection. (command) For more information, go to About SMTP error messages. - gsmtp",
       source: SMTP_ERRORS,
     },
     // --- reputation -----------------------------------------------------------------------
@@ -285,10 +299,11 @@ export const GMAIL: ProviderDef = {
       // Google's "Perm": full and inactive for long, not emptied any more.
       id: "over-quota-permanent",
       reason: "inbox_full.over_quota",
-      match: "p=overquotaperm",
+      match: ["inbox is out of storage space and inactive", "p=overquotaperm"],
       priority: 65,
       permanence: "hard",
-      example: "552 5.2.2 https://support.google.com/mail/?p=OverQuotaPerm - gsmtp",
+      example:
+        "552 5.2.2 The recipient's inbox is out of storage space and inactive. Please direct the recipient to Manage files in your Google Drive storage. - gsmtp",
       source: SMTP_ERRORS,
     },
     {
@@ -413,8 +428,38 @@ export const GMAIL: ProviderDef = {
       source: SMTP_ERRORS,
     },
     {
+      // Commands out of turn in the SMTP session: the client's protocol error, not the message's.
+      id: "smtp-protocol",
+      reason: "rejection.protocol",
+      match: ["no commands allowed to pipeline after starttls", "no identity changes permitted"],
+      priority: 62,
+      example:
+        "523 5.7.10 SMTP protocol violation, no commands allowed to pipeline after STARTTLS. For more information, go to About SMTP error messages and review RFC 3207 specifications. - gsmtp",
+      source: SMTP_ERRORS,
+    },
+    {
+      // smtp.gmail.com wants a login (SMTP AUTH) first, or refused it: the sending client's account or
+      // settings to fix, not the message.
+      id: "smtp-login",
+      reason: "recipient_error.smtp_auth",
+      match: [
+        "too many login attempts",
+        "log in through your web browser",
+        "log in with your web browser",
+        "application-specific password required",
+        "unrecognized authentication type",
+        "xoauth is no longer supported",
+        "too many unauthenticated commands",
+      ],
+      priority: 62,
+      example:
+        "534 5.7.14 Please log in through your web browser and then try again. For more information, go to Can't sign in to your Google Account. - gsmtp",
+      source: SMTP_ERRORS,
+    },
+    {
+      // taxonomy.md files a mail loop or too many hops under rejection.
       id: "hops",
-      reason: "recipient_error.routing",
+      reason: "rejection.loop",
       match: ["message exceeded 50 hops", "p=mailloop"],
       priority: 62,
       example: "554 5.4.6 Message exceeded 50 hops, this may indicate an email loop. - gsmtp",
@@ -573,7 +618,7 @@ export const GMAIL: ProviderDef = {
     },
     {
       status: "5.4.6",
-      reason: "recipient_error.routing",
+      reason: "rejection.loop",
       example: "554 5.4.6 https://support.google.com/mail/?p=MailLoop - gsmtp",
     },
   ],
