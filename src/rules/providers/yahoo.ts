@@ -4,6 +4,7 @@ const ERROR_CODES = "https://senders.yahooinc.com/smtp-error-codes";
 const SISIMAI = "https://github.com/sisimai/p5-sisimai/blob/master/lib/Sisimai/Rhost/YahooInc.pm";
 const FIELD_MANUAL = "https://smtpfieldmanual.com/provider/yahoo";
 const AOL_ERRORS = "http://postmaster.aol.com/errors/";
+const AOL_ERRORS_PHP = "http://postmaster.aol.com/Postmaster.Errors.php";
 
 /** Yahoo / AOL: its hosts, the marks of its replies, and its own codes and phrases. */
 export const YAHOO: ProviderDef = {
@@ -51,6 +52,30 @@ export const YAHOO: ProviderDef = {
       example:
         "553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed. See https://postmaster.yahooinc.com/error-codes",
       source: SISIMAI,
+    },
+    {
+      // Yahoo's older list: the same refusal of the sending IP, without a TS code.
+      id: "messages-permanently-deferred",
+      reason: "blocked.provider_blocklist",
+      match: /\bmessages from \S{1,64} permanently deferred\b/,
+      keywords: ["permanently deferred"],
+      priority: 70,
+      permanence: "hard",
+      example: "421 4.7.1 Messages from x.x.x.x permanently deferred",
+      // Yahoo's older SMTP error list, as reproduced at germamojo.blogg.se.
+      source: "http://germamojo.blogg.se/2022/may/how-to-block-emails-on-yahoo-on-iphone.html",
+    },
+    {
+      // "421 Message temporarily deferred - [numeric code]" (4.16.50, 4.16.51, …): Yahoo's deferral
+      // for mail with characteristics of spam, or that its users complain about (Yahoo's postmaster
+      // help page, as blog.csdn.net/congchenjin2969/article/details/100485478 quotes it).
+      id: "deferred-4-16",
+      reason: "sender_reputation.complaints",
+      match: /\btemporarily deferred - 4\.16\.5\d\b/,
+      keywords: ["temporarily deferred - 4.16.5"],
+      priority: 68,
+      example: "421 Message temporarily deferred - 4.16.51",
+      source: "http://help.yahoo.com/l/us/yahoo/mail/postmaster/postmaster-22.html",
     },
     {
       id: "spamhaus-bl",
@@ -151,11 +176,31 @@ export const YAHOO: ProviderDef = {
       // A dynamic or residential IP: AOL lifts it once the IP has a proper host name (FQDN).
       id: "aol-rtr-bb",
       reason: "blocked.no_ptr",
-      match: "rtr:bb",
+      // RTR:RD: "The reverse DNS of your IP Address is typical of a dynamic IP Address".
+      match: ["rtr:bb", "rtr:rd"],
       priority: 68,
       example:
         "554- (RTR:BB) The IP address you are using to connect to AOL is a dynamic (residential) IP address. AOL will not accept future e-mail transactions from this IP address until your ISP removes this IP address from its list of dynamic (residential) IP addresses.",
       source: AOL_ERRORS,
+    },
+    {
+      // "AOL works with http://www.spamhaus.org to maintain lists of dynamic and residential IP
+      // addresses": the IP is on Spamhaus's list of them (the PBL), delisted there.
+      id: "aol-rtr-du",
+      reason: "blocked.dnsbl",
+      match: "rtr:du",
+      priority: 68,
+      example: "554 RTR:DU http://postmaster.info.aol.com/errors/554rtrdu.html",
+      source: AOL_ERRORS,
+    },
+    {
+      // "You are sending email from an IP address not yet delegated or allocated."
+      id: "aol-rtr-bg",
+      reason: "blocked.policy",
+      match: "rtr:bg",
+      priority: 68,
+      example: "554 RTR:BG",
+      source: AOL_ERRORS_PHP,
     },
     {
       // A dynamic IP that also sent to many invalid recipients.
@@ -187,10 +232,11 @@ export const YAHOO: ProviderDef = {
       source: "http://postmaster.info.aol.com/errors/554rlyb1.html",
     },
     {
-      // The sender's network sends mail that matches known spam.
+      // The sender's network sends mail that matches known spam (RTR:CH: "A computer or computer(s) on
+      // your network may be compromised and is sending mail that matches the signature of known spam").
       id: "aol-rly-ch",
       reason: "sender_reputation.spam",
-      match: "rly:ch",
+      match: ["rly:ch", "rtr:ch"],
       priority: 68,
       example: "421 (RLY:CH) http://postmaster.info.aol.com/errors/421rlych.html",
       source: AOL_ERRORS,
