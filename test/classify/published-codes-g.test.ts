@@ -489,8 +489,9 @@ const GMAIL: Row[] = [
   ],
   [
     gmail("554 5.4.6", "Message exceeded 50 hops, this may indicate an email loop."),
-    "rejection",
-    "rejection.loop",
+    // A loop is routing on the receiving side (docs/decisions.md).
+    "recipient_error",
+    "recipient_error.routing",
   ],
   [
     gmail(

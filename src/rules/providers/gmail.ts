@@ -457,9 +457,9 @@ export const GMAIL: ProviderDef = {
       source: SMTP_ERRORS,
     },
     {
-      // taxonomy.md files a mail loop or too many hops under rejection.
+      // A loop is routing on the receiving side (docs/decisions.md), as every other loop rule says.
       id: "hops",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       match: ["message exceeded 50 hops", "p=mailloop"],
       priority: 62,
       example: "554 5.4.6 Message exceeded 50 hops, this may indicate an email loop. - gsmtp",
@@ -618,7 +618,7 @@ export const GMAIL: ProviderDef = {
     },
     {
       status: "5.4.6",
-      reason: "rejection.loop",
+      reason: "recipient_error.routing",
       example: "554 5.4.6 https://support.google.com/mail/?p=MailLoop - gsmtp",
     },
   ],
