@@ -161,6 +161,11 @@ export const RECIPIENT_ERROR: RuleTable = {
         "authentication failed",
         "authentication unsuccessful",
         "auth failed",
+        // Anyone's words, Gmail's among them (its SMTP error reference).
+        "too many login attempts",
+        "application-specific password required",
+        "unrecognized authentication type",
+        "too many unauthenticated commands",
       ],
       priority: 40,
       example: "530 5.7.0 Authentication required",

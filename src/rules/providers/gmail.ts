@@ -443,13 +443,9 @@ export const GMAIL: ProviderDef = {
       id: "smtp-login",
       reason: "recipient_error.smtp_auth",
       match: [
-        "too many login attempts",
         "log in through your web browser",
         "log in with your web browser",
-        "application-specific password required",
-        "unrecognized authentication type",
         "xoauth is no longer supported",
-        "too many unauthenticated commands",
       ],
       priority: 62,
       example:
