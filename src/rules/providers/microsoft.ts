@@ -161,11 +161,12 @@ export const MICROSOFT: ProviderDef = {
     },
     {
       // 4.7.500-699 (ASxxx): the connecting IP changed its sending pattern, throttled whatever the
-      // words ("Server busy", "Access denied, please try again later").
+      // words ("Server busy", "Access denied, please try again later"); 4.7.850-899 is the same
+      // temporary restriction of a suspicious IP under evaluation.
       id: "ip-throttling",
       reason: "sender_reputation.ip_reputation",
-      match: /(?<![\d.])4\.7\.[56]\d\d(?![\d.])/,
-      keywords: ["4.7.5", "4.7.6"],
+      match: /(?<![\d.])4\.7\.(?:[56]\d|8[5-9])\d(?![\d.])/,
+      keywords: ["4.7.5", "4.7.6", "4.7.8"],
       priority: 62,
       example:
         "451 4.7.500 Access denied, please try again later. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653. (S844) [DB5EUR03FT059.eop-EUR03.prod.protection.outlook.com]",
@@ -189,6 +190,7 @@ export const MICROSOFT: ProviderDef = {
     {
       id: "banned-sending-ip",
       reason: "blocked.provider_blocklist",
+      // "Banned sender" under 5.7.502/5.7.503 is a sending account banned for spam (banned-account).
       match: ["access denied, banned sending ip", "access denied, banned sender"],
       priority: 70,
       example:
@@ -202,6 +204,16 @@ export const MICROSOFT: ProviderDef = {
       keywords: ["access denied", "service unavailable"],
       priority: 68,
       example: "550 5.7.621 Access denied, banned sending IP [192.0.2.1]. (AS16012609)",
+      source: NDR,
+    },
+    {
+      // 5.7.502/5.7.503: the sending account (not the IP, as under 5.7.511) was banned for spam.
+      id: "banned-account",
+      reason: "sender_reputation.spam",
+      match: /\b5\.7\.50[23] access denied, banned sender\b/,
+      keywords: ["access denied, banned sender"],
+      priority: 72,
+      example: "550 5.7.502 Access denied, banned sender",
       source: NDR,
     },
     {
@@ -231,8 +243,9 @@ export const MICROSOFT: ProviderDef = {
       source: NDR,
     },
     {
+      // The recipient's domain put the sending IP on its own list: only the recipient can lift it.
       id: "customer-block-list",
-      reason: "blocked.policy",
+      reason: "blocked.sender_blocked",
       match: ["using customer block list", "(as16012607)"],
       priority: 70,
       example:
@@ -254,6 +267,7 @@ export const MICROSOFT: ProviderDef = {
         "access denied, tenant has exceeded threshold",
         "traffic not accepted from this ip",
         "client blocked from sending from unregistered domains",
+        "client blocked from sending from unregistered domain",
       ],
       priority: 70,
       example:
@@ -318,6 +332,87 @@ export const MICROSOFT: ProviderDef = {
         "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)",
       source: NDR,
     },
+    {
+      // 5.7.133-5.7.136 in the NDR table's short words: a group, mailbox, public folder or mail user
+      // that takes mail from authenticated (internal) senders only; no authentication of the message.
+      id: "sender-not-authenticated-code",
+      reason: "recipient_error.restricted",
+      match: /\b5\.7\.13[3-6] sender (?:was )?not authenticated\b/,
+      keywords: ["sender was not authenticated", "sender not authenticated"],
+      priority: 66,
+      example: "550 5.7.136 Sender was not authenticated",
+      source: NDR,
+    },
+    {
+      // The sender's own organisation blocks this recipient in its Tenant Allow/Block List.
+      id: "tenant-allow-block-list",
+      reason: "recipient_error.restricted",
+      match: "blocked by your organization using tenant allow block list",
+      priority: 66,
+      example:
+        "550 5.7.703 Your message can't be delivered because messages to email@contoso.com are blocked by your organization using Tenant Allow Block List.",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-700-through-5-7-750",
+    },
+    {
+      // Exchange Online's own IP block list, named "Blocklist 1"; delisting is by mail to Microsoft.
+      id: "eop-blocklist",
+      reason: "blocked.provider_blocklist",
+      match: /\bblocked using blocklist \d\b|\bforward this message to delist@messaging\.microsoft\.com\b/,
+      keywords: ["blocked using blocklist", "delist@messaging.microsoft.com"],
+      priority: 70,
+      example:
+        "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Blocklist 1; To request removal from this list please forward this message to delist@messaging.microsoft.com",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-7-1-in-exchange-online",
+    },
+    // --- message -----------------------------------------------------------------------------
+    {
+      // 5.0.350 with this header: a Rich Text message whose attached message makes a header line too long.
+      id: "x-dg-ref-too-long",
+      reason: "rejection.protocol",
+      match: "x-dg-ref header is too long",
+      priority: 66,
+      example: "550 5.0.350 x-dg-ref header is too long",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-0-350-in-exchange-online",
+    },
+    {
+      // AS345: nested attachments (a message attached inside an attached message).
+      id: "nested-attachments",
+      reason: "rejection.attachment",
+      match: "policy violation detected (as345)",
+      priority: 66,
+      example: "550 5.0.350 Requested action not taken: policy violation detected (AS345)",
+      source: NDR,
+    },
+    {
+      // Bare line feeds, refused by a receiving server without BDAT.
+      id: "bare-line-feeds",
+      reason: "rejection.protocol",
+      match: ["5.6.11 invalid characters", "barelinefeedsareillegal"],
+      priority: 64,
+      example: "550 5.6.11 Invalid characters",
+      source:
+        "https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-6-11-in-exchange-online",
+    },
+    // --- outbound TLS (DANE, DNSSEC) -----------------------------------------------------------
+    {
+      id: "dane-tlsa-invalid",
+      reason: "recipient_error.tls_failure",
+      match: "tlsa-invalid: the domain failed dane validation",
+      priority: 64,
+      example: "550 5.7.323 tlsa-invalid: The domain failed DANE validation.",
+      source: NDR,
+    },
+    {
+      id: "dnssec-invalid",
+      reason: "recipient_error.dns_failure",
+      match: "dnssec-invalid: destination domain returned invalid dnssec records",
+      priority: 64,
+      example: "550 5.7.324 dnssec-invalid: Destination domain returned invalid DNSSEC records",
+      source: NDR,
+    },
     // --- recipients ------------------------------------------------------------------------
     {
       id: "edge-blocked-recipient",
@@ -364,6 +459,9 @@ export const MICROSOFT: ProviderDef = {
         "resolver.rst.sendernotauthenticatedformailbox",
         "resolver.rst.sendernotauthenticatedforpublicfolder",
         "resolver.rst.sendernotauthenticatedformailuser",
+        "resolver.rst.sendernotauthenticatedforgroup",
+        "sender not authenticated for group",
+        "sender was not authenticated when sending to this group",
         "sender was not authenticated by organization",
         "sender was not authenticated for mailbox",
         "sender was not authenticated for public folder",
@@ -411,6 +509,7 @@ export const MICROSOFT: ProviderDef = {
         "submission quota exceeded",
         "submissionquotaexceededexception",
         "reached your daily limit for message recipients",
+        "the sender's submission quota was exceeded",
       ],
       priority: 66,
       example: "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
@@ -505,7 +604,7 @@ export const MICROSOFT: ProviderDef = {
     },
     {
       status: "5.7.513",
-      reason: "blocked.policy",
+      reason: "blocked.sender_blocked",
       example: "550 5.7.513 Service unavailable [BN8NAM12FT041.eop-nam12.prod.protection.outlook.com]",
     },
     {
