@@ -33,8 +33,9 @@ export const ATT: ProviderDef = {
     {
       id: "rbl-is-blocked",
       reason: "blocked.provider_blocklist",
-      match: /\b521< ?[0-9a-f.:]{3,45} ?>_?is_blocked\b/,
-      keywords: ["is_blocked"],
+      // "521< 192.0.2.1 >_is_blocked" in the relays' replies, "521 <192.0.2.1> is blocked" in AT&T's table.
+      match: /\b521 ?< ?[0-9a-f.:]{3,45} ?>[_ ]?is[_ ]blocked\b/,
+      keywords: ["is_blocked", "> is blocked", ">is blocked"],
       priority: 70,
       example:
         "553 5.3.0 flpd575 DNSBL:RBL 521< 192.0.2.1 >_is_blocked.For assistance forward this error to abuse_rbl@abuse-att.net",
@@ -47,6 +48,33 @@ export const ATT: ProviderDef = {
       priority: 70,
       example: "550 blocked by sbc:blacklist.mailrelay.att.net. 521 DNSRBL: Blocked for abuse",
       source: "https://github.com/sisimai/go-sisimai",
+    },
+    {
+      // AT&T Worldnet's own block ("a system that we have reason to think has sent high levels of spam").
+      id: "blocked-for-abuse",
+      reason: "blocked.provider_blocklist",
+      match: "error. blocked for abuse",
+      priority: 70,
+      example: "550 Error. Blocked for abuse",
+      source: "http://worldnet.att.net/general-info/mail_info/block_enduser.html",
+    },
+    {
+      // No DNS information for the sending system (no PTR): "Blocked for status: <unknown sender>".
+      id: "blocked-for-status",
+      reason: "blocked.no_ptr",
+      match: ["error. blocked for status", "failure in dns look-up"],
+      priority: 66,
+      example: "550 Error. Blocked for status: <unknown sender>",
+      source: "http://worldnet.att.net/general-info/mail_info/block_enduser.html",
+    },
+    {
+      // The sending system asked for more than the servers have free now: slow down and retry.
+      id: "busy",
+      reason: "rate_limit.throttled",
+      match: "450 busy--please try again later",
+      priority: 66,
+      example: "450 busy--Please try again later",
+      source: BLOCK_INFO,
     },
     {
       id: "fix-reverse-dns",

@@ -36,6 +36,24 @@ export const COMCAST: ProviderDef = {
       source: ERROR_CODES,
     },
     {
+      // The older codes: BL006 is Spamhaus SBL/XBL, BL007 Cloudmark CSI.
+      id: "legacy-dnsbl-codes",
+      reason: "blocked.dnsbl",
+      match: ["bl006", "bl007"],
+      priority: 70,
+      example: "550 BL006",
+      source: "https://business.comcast.com/help-and-support/internet/email-bounce-back-messages/",
+    },
+    {
+      // The other older block codes (BL001 … BL0010): a block whatever the list, never an unknown user.
+      id: "legacy-block-codes",
+      reason: "blocked.provider_blocklist",
+      match: ["bl001", "bl002", "bl003", "bl004", "bl005", "bl008", "bl009", "bl0010"],
+      priority: 70,
+      example: "550 BL003",
+      source: "http://security.comcast.net/get-help/Mail-Delivery-Error-Messages.aspx",
+    },
+    {
       id: "found-on-dnsbls",
       reason: "blocked.dnsbl",
       match: "found on one or more dnsbls",
