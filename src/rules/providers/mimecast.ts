@@ -12,7 +12,9 @@ export const MIMECAST: ProviderDef = {
     {
       id: "envelope-blocked-user",
       reason: "blocked.sender_blocked",
-      match: ["envelope blocked - user entry", "envelope blocked - user domain entry"],
+      // Mimecast's table writes an en dash ("Envelope blocked – User Entry"), its replies a hyphen.
+      match: /\benvelope blocked [-\u2013] user (?:domain )?entry\b/,
+      keywords: ["envelope blocked"],
       priority: 66,
       example: "550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550",
       source: DOC,
@@ -55,8 +57,10 @@ export const MIMECAST: ProviderDef = {
       source: DOC,
     },
     {
+      // Despite the words, Mimecast's table explains it as a limit: "You've reached your mail
+      // server's limit. Wait and try again ... until you're under the limit."
       id: "ip-temporarily-blacklisted",
-      reason: "blocked.provider_blocklist",
+      reason: "rate_limit.throttled",
       match: "ip temporarily blacklisted",
       priority: 64,
       example: "451 IP temporarily blacklisted - https://community.mimecast.com/docs/DOC-1369#451",
@@ -99,6 +103,15 @@ export const MIMECAST: ProviderDef = {
       source: DOC,
     },
     {
+      // Too many concurrent outbound connections for the account.
+      id: "outbound-thread-limit",
+      reason: "rate_limit.too_many_connections",
+      match: "exceeding outbound thread limit",
+      priority: 64,
+      example: "550 Exceeding outbound thread limit",
+      source: DOC,
+    },
+    {
       id: "account-connections",
       reason: "rate_limit.too_many_connections",
       match: "account service is temporarily unavailable",
@@ -129,6 +142,51 @@ export const MIMECAST: ProviderDef = {
       source: DOC,
     },
     {
+      // The Mimecast customer's own outbound mail is switched off in its Administration Console.
+      id: "outbounds-disabled",
+      reason: "blocked.policy",
+      match: "account outbounds disabled",
+      priority: 62,
+      example: "451 Account outbounds disabled",
+      source: DOC,
+    },
+    {
+      // Omni Directional hostnames are enabled for the account.
+      id: "hostname-not-authorized",
+      reason: "recipient_error.routing",
+      match: "hostname is not authorized",
+      priority: 62,
+      example: "451 Hostname is not authorized",
+      source: DOC,
+    },
+    {
+      // Journaling of messages older than the expiry threshold.
+      id: "journal-expired",
+      reason: "rejection.policy",
+      match: "journal message past expiration",
+      priority: 62,
+      example: "550 Journal message past expiration",
+      source: DOC,
+    },
+    {
+      // Port 587 submission with wrong authentication details (Mimecast's words, as printed).
+      id: "submitter-failed",
+      reason: "recipient_error.smtp_auth",
+      match: "submitter failed to disabled",
+      priority: 62,
+      example: "550 Submitter failed to disabled",
+      source: DOC,
+    },
+    {
+      // An umbrella account's domain names do not match its DNS.
+      id: "certificate-configuration",
+      reason: "recipient_error.tls_failure",
+      match: "configuration is invalid for this certificate",
+      priority: 62,
+      example: "554 Configuration is invalid for this certificate",
+      source: DOC,
+    },
+    {
       id: "incorrect-hostname",
       reason: "recipient_error.routing",
       match: "incorrect hostname used for inbounds",
@@ -138,8 +196,9 @@ export const MIMECAST: ProviderDef = {
       source: DOC,
     },
     {
+      // TLS required by policy (or a newer version, stronger ciphers): the sender's setup to change.
       id: "tls-required",
-      reason: "recipient_error.tls_failure",
+      reason: "recipient_error.tls_required",
       match: [
         "this route requires encryption",
         "this route requires tls version",
