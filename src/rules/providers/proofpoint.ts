@@ -12,11 +12,24 @@ export const PROOFPOINT: ProviderDef = {
     {
       id: "ipcheck-blocked",
       reason: "blocked.provider_blocklist",
-      match: /\b(?:blocked|rejected|deferred)\s*-\s*see\s+https?:\/\/ipcheck\.proofpoint\.com\b/,
+      match: /\b(?:blocked|rejected)\s*-\s*(?:see|please refer to)\s+https?:\/\/ipcheck\.proofpoint\.com\b/,
       keywords: ["ipcheck.proofpoint.com"],
       priority: 70,
       example: "554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1",
       source: IPCHECK,
+    },
+    {
+      // Proofpoint Dynamic Reputation "delays" an IP whose mail scores as spam, for minutes, lifted
+      // automatically: a reputation deferral (the replies say IP_REPUTATION), not a listing to delist.
+      // Above the blocklist rule that the ipcheck link alone would trigger.
+      id: "pdr-deferred",
+      reason: "sender_reputation.ip_reputation",
+      match: /\bdeferred\s*-\s*(?:see|please refer to)\s+https?:\/\/ipcheck\.proofpoint\.com\b/,
+      keywords: ["ipcheck.proofpoint.com"],
+      priority: 81,
+      example:
+        "421 Deferred - see https://ipcheck.proofpoint.com/?ip=192.0.2.1 Rejected by recipient's email security filter IP_REPUTATION Ask the recipient to allowlist your sending IP addresses.",
+      source: "https://www.proofpoint.com/us/support-services/ip-blocked-faq",
     },
     {
       id: "pdr",
