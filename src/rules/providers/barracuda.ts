@@ -5,7 +5,9 @@ export const BARRACUDA: ProviderDef = {
   id: "barracuda",
   name: "Barracuda Email Security",
   hosts: ["barracudanetworks.com", "ess.barracudanetworks.com", "barracuda.com", "cudamail.com"],
-  markers: ["barracudanetworks.com", "barracuda"],
+  // Not "barracuda" alone: a receiver of any make that queries Barracuda's DNSBL names
+  // b.barracudacentral.org, and the reply is that receiver's, not Barracuda's.
+  markers: ["barracudanetworks.com", "barracuda reputation", "cudamail.com"],
   rules: [
     {
       id: "brbl",
