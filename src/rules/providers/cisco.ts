@@ -12,7 +12,8 @@ export const CISCO: ProviderDef = {
     {
       id: "hat-poor-reputation",
       reason: "sender_reputation.ip_reputation",
-      match: "sending mta's poor reputation",
+      // Some appliances' banner text drops the apostrophe ("the sending MTA poor reputation").
+      match: ["sending mta's poor reputation", "sending mta poor reputation"],
       priority: 66,
       example:
         "554 Your access to this mail system has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.",

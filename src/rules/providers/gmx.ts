@@ -114,7 +114,8 @@ export const GMX: ProviderDef = {
     {
       id: "too-many-messages",
       reason: "inbox_full.too_many_messages",
-      match: "user has too many messages on the server",
+      // GMX's help page drops the article ("User has too many messages on server").
+      match: ["user has too many messages on the server", "user has too many messages on server"],
       example: "550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server.",
       source: SITEPACKAGE,
       priority: 64,

@@ -61,6 +61,23 @@ export const YANDEX: ProviderDef = {
       priority: 64,
     },
     {
+      // The other address errors of Yandex's table ("Bad recipient address syntax" is anyone's words).
+      id: "bad-address-syntax",
+      reason: "invalid_address.bad_syntax",
+      match: "bad address mailbox syntax",
+      example: "Bad address mailbox syntax",
+      source: TO_YANDEX,
+      priority: 62,
+    },
+    {
+      id: "no-correct-recipients",
+      reason: "invalid_address.user_unknown",
+      match: "no correct recipients",
+      example: "No correct recipients",
+      source: TO_YANDEX,
+      priority: 62,
+    },
+    {
       id: "need-fqdn",
       reason: "invalid_address.bad_syntax",
       match: "recipient address rejected: need fully-qualified address",

@@ -104,6 +104,15 @@ export const ZOHO: ProviderDef = {
       priority: 64,
     },
     {
+      // ZeptoMail refuses a message without a Subject (under 5.2.1, which alone reads as a disabled mailbox).
+      id: "subject-mandatory",
+      reason: "rejection.policy",
+      match: "subject is mandatory",
+      example: "5.2.1 Subject is Mandatory.",
+      source: ZEPTO,
+      priority: 64,
+    },
+    {
       id: "size-policy",
       reason: "rejection.size",
       match: "email size exceeded the policy",
