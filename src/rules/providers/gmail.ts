@@ -57,6 +57,17 @@ export const GMAIL: ProviderDef = {
       source: SMTP_ERRORS,
     },
     {
+      // The old Gmail help page on messages refused as spam ("Our system has detected that this message
+      // is likely unsolicited mail"), which Gmail's older replies and other servers' copies link to.
+      id: "spam-help-link",
+      reason: "sender_reputation.spam",
+      match: ["answer.py?answer=69585", "answer=69585"],
+      priority: 66,
+      example:
+        "Message rejected. See http://mail.google.com/support/bin/answer.py?answer=69585 for more information",
+      source: "yandex.com/support/mail/bounces/other.html (Gmail's reply as Yandex's table lists it)",
+    },
+    {
       id: "same-message-id",
       reason: "rate_limit.throttled",
       match: ["sending messages with the same message-id", "sending messages that have the same message-id"],
