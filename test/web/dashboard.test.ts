@@ -549,7 +549,9 @@ describe("dashboard in Chromium", { skip }, () => {
     // Nor to the sign-in.
     await p.fill("#api-key", key);
     await p.click("#login-form button[type=submit]");
-    await p.waitForFunction(() => document.getElementById("main")!.dataset.state === "login");
+    // (The page is on the form already: wait for the answer's words, which the submit first clears.)
+    await p.waitForFunction(() => /reached/.test(document.getElementById("login-error")!.textContent ?? ""));
+    assert.equal(await p.evaluate(() => document.getElementById("main")!.dataset.state), "login");
     assert.equal(plain(await p.textContent("#login-error")), unreachable);
     // A server error.
     await p.unroute(catalog);
