@@ -6,6 +6,7 @@
  * name an address the platform never sent to.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { domainToASCII } from "node:url";
 import { isRecipientAddress } from "../ingest/event.js";
 
 const VERP_RE = /^([^+@]+)\+(.+)=([^=@]+)@([^@]+)$/;
@@ -18,23 +19,49 @@ function tagOf(recipient: string, secret: string): string {
   return createHmac("sha256", secret).update(recipient.toLowerCase()).digest("hex").slice(0, TAG_LENGTH);
 }
 
+/** A dot-atom local part (RFC 5321): what a VERP local part can carry unquoted. */
+const DOT_ATOM_RE =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\uffff-]+)*$/;
+/** RFC 5321's limit on a path, and the SMTP library's on an address: longer is refused as syntax. */
+const MAX_ADDRESS_OCTETS = 253;
+
 /**
  * The VERP address for a message to `recipient`, made from the platform's bounce address
- * (`bounces@bounce.example.net`), signed when a secret is given. Throws a RangeError when either
- * is no address.
+ * (`bounces@bounce.example.net`), signed when a secret is given. An internationalised domain is
+ * carried in its ASCII form (xn--). Throws a RangeError when either is no address, or when the
+ * recipient cannot be carried: a quoted local part or one with consecutive dots, or a result longer
+ * than an SMTP path may be (253 octets). (The local part may pass RFC 5321's 64 octets for a long
+ * recipient, as other senders' VERP addresses do; servers take them.)
  */
 export function verpAddress(recipient: string, bounceAddress: string, secret?: string): string {
   const at = recipient.lastIndexOf("@");
   const bounceAt = bounceAddress.lastIndexOf("@");
-  if (at < 1 || !isRecipientAddress(recipient) || !DOMAIN_RE.test(recipient.slice(at + 1)))
+  const local = recipient.slice(0, at);
+  const domain = at > 0 ? domainToASCII(recipient.slice(at + 1)) : "";
+  if (at < 1 || !isRecipientAddress(recipient) || !DOMAIN_RE.test(domain))
     throw new RangeError(`not a recipient address: ${JSON.stringify(recipient)}`);
-  if (bounceAt < 1 || bounceAddress.slice(0, bounceAt).includes("+"))
+  if (!DOT_ATOM_RE.test(local))
     throw new RangeError(
-      `not a bounce address (local part without "+", then @domain): ${JSON.stringify(bounceAddress)}`,
+      `a VERP address cannot carry this recipient (a quoted local part, or dots side by side): ${JSON.stringify(recipient)}`,
     );
-  const local = `${bounceAddress.slice(0, bounceAt)}+${recipient.slice(0, at)}=${recipient.slice(at + 1)}`;
-  const tag = secret ? `+${tagOf(recipient, secret)}` : "";
-  return `${local}${tag}${bounceAddress.slice(bounceAt)}`;
+  const bounceLocal = bounceAddress.slice(0, bounceAt);
+  if (
+    bounceAt < 1 ||
+    bounceLocal.includes("+") ||
+    !DOT_ATOM_RE.test(bounceLocal) ||
+    !DOMAIN_RE.test(bounceAddress.slice(bounceAt + 1))
+  )
+    throw new RangeError(
+      `not a bounce address (a local part without "+", then @ and a domain name): ${JSON.stringify(bounceAddress)}`,
+    );
+  const carried = `${local}@${domain}`;
+  const tag = secret ? `+${tagOf(carried, secret)}` : "";
+  const address = `${bounceLocal}+${local}=${domain}${tag}${bounceAddress.slice(bounceAt)}`;
+  if (Buffer.byteLength(address) > MAX_ADDRESS_OCTETS)
+    throw new RangeError(
+      `the VERP address for ${JSON.stringify(recipient)} would be ${Buffer.byteLength(address)} octets, over SMTP's ${MAX_ADDRESS_OCTETS}`,
+    );
+  return address;
 }
 
 /**

@@ -188,7 +188,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   process.stderr.write(
     `diagnosa: HTTP on http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort} (API reference at /docs), ` +
       `${running.smtpPort !== null ? `SMTP on port ${running.smtpPort} for ${domains.length ? domains.join(", ") : "no bounce domain yet (--bounce-domain)"}, ` : ""}` +
-      `${running.store.dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}\n`,
+      `${running.store.dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}` +
+      `${running.smtpPort !== null ? (verpSecret(env.DIAGNOSA_VERP_SECRET) ? ", signed VERP addresses required" : ", VERP addresses not signed") : ""}\n`,
   );
   if (auth && !(await running.store.hasApiKeys())) {
     process.stderr.write(

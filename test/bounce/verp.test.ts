@@ -31,9 +31,28 @@ test("a signed VERP address decodes only with the right secret and its own tag",
   assert.equal(decodeVerp(a.replace(/[0-9a-f]@/, "@"), SECRET), null);
 });
 
-test("verpAddress refuses what is no address", () => {
+test("verpAddress refuses what is no address, or what no SMTP path can carry", () => {
   assert.throws(() => verpAddress("not an address", "bounces@bounce.example.net"), RangeError);
   assert.throws(() => verpAddress("jane@nodot", "bounces@bounce.example.net"), RangeError);
-  assert.throws(() => verpAddress("jane@example.com", "bounce.example.net"), RangeError);
-  assert.throws(() => verpAddress("jane@example.com", "bounces+x@bounce.example.net"), RangeError);
+  for (const bad of [
+    "bounce.example.net",
+    "bounces+x@bounce.example.net",
+    "bounces@",
+    "bounces@bounce",
+    "a b@x.net",
+  ])
+    assert.throws(() => verpAddress("jane@example.com", bad), RangeError, bad);
+  // A quoted local part, or dots side by side (old Japanese mobile addresses), is no dot-atom.
+  for (const r of ['"john..doe"@example.com', "taro..yamada@docomo.ne.jp"])
+    assert.throws(() => verpAddress(r, "bounces@bounce.example.net"), /cannot carry this recipient/, r);
+  // Over 253 octets, the SMTP library (and RFC 5321's path limit) would refuse the address.
+  const long = `${"a".repeat(64)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(36)}.com`;
+  assert.throws(() => verpAddress(long, "bounces@bounce.example.net", SECRET), /over SMTP's 253/);
+});
+
+test("an internationalised domain travels in its ASCII form, and is the same recipient back", () => {
+  const a = verpAddress("anna@müller.de", "bounces@bounce.example.net", SECRET);
+  assert.match(a, /^bounces\+anna=xn--mller-kva\.de\+[0-9a-f]{16}@bounce\.example\.net$/);
+  assert.equal(decodeVerp(a, SECRET), "anna@xn--mller-kva.de");
+  assert.equal(verpAddress("anna@xn--mller-kva.de", "bounces@bounce.example.net", SECRET), a);
 });

@@ -2,7 +2,7 @@
 // address adds, what is refused and with which code, malformed input, and the size and time-budget settings
 // of `diagnosa serve` (HTTP and SMTP).
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -275,6 +275,33 @@ describe("signed VERP addresses (DIAGNOSA_VERP_SECRET)", () => {
     assert.deepEqual(await eventsOf("full@example.com"), []);
     assert.equal((await eventsOf("jane@example.com")).length, 1);
   });
+});
+
+test("diagnosa serve's start-up line says whether signed VERP addresses are required", async () => {
+  const bin = fileURLToPath(new URL("../../src/cli/main.js", import.meta.url));
+  const firstLine = (secret: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [bin, "serve", "--port", "0", "--smtp-port", "0", "--db", ":memory:", "--no-auth"],
+        { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, DIAGNOSA_VERP_SECRET: secret } },
+      );
+      let err = "";
+      child.stderr!.on("data", (c: Buffer) => {
+        err += c.toString();
+        if (err.includes("\n")) {
+          child.kill();
+          resolve(err.split("\n")[0]!);
+        }
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+    });
+  assert.match(
+    await firstLine("0123456789abcdef-secret"),
+    /SMTP on port \d+.*, signed VERP addresses required$/,
+  );
+  // An empty value is no secret: said, not silently.
+  assert.match(await firstLine(""), /, VERP addresses not signed$/);
 });
 
 describe("the time budget of a bounce email (DIAGNOSA_BOUNCE_TIMEOUT_MS)", () => {
