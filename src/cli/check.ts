@@ -25,18 +25,23 @@ export interface CheckFlags {
   bulk?: boolean;
 }
 
-/** The resolver of a CLI run: --dns-server values checked here, so that a bad one is a usage error. */
-export function cliDns(servers: string[]): Dns {
+/** DNS server addresses given as `setting` (an option or a variable), checked: a bad one is a usage error. */
+export function checkDnsServers(setting: string, servers: readonly string[]): void {
   for (const server of servers) {
     try {
       parseDnsServer(server);
     } catch {
       throw new UsageError({
-        en: `--dns-server: not a DNS server address: "${server}" (use an IP address, with :PORT from 1 to 65535 if needed)`,
-        id: `--dns-server: bukan alamat server DNS: "${server}" (gunakan alamat IP, dengan :PORT dari 1 sampai 65535 bila perlu)`,
+        en: `${setting}: not a DNS server address: "${server}" (use an IP address, with :PORT from 1 to 65535 if needed)`,
+        id: `${setting}: bukan alamat server DNS: "${server}" (gunakan alamat IP, dengan :PORT dari 1 sampai 65535 bila perlu)`,
       });
     }
   }
+}
+
+/** The resolver of a CLI run: --dns-server values checked here, so that a bad one is a usage error. */
+export function cliDns(servers: string[]): Dns {
+  checkDnsServers("--dns-server", servers);
   return new Dns({ servers });
 }
 

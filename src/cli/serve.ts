@@ -1,8 +1,10 @@
 import type { Localized } from "../catalog/types.js";
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
+import { dnsServersFromEnv } from "../server/checks-routes.js";
 import { SettingError, webhookSecretsFromEnv } from "../server/routes.js";
 import { ListenError, type Running, startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
+import { checkDnsServers } from "./check.js";
 import { note, UsageError, writeOut } from "./io.js";
 
 export interface ServeFlags {
@@ -150,6 +152,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
         .map((d) => d.trim())
         .filter(Boolean);
   const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
+  // The checks' resolvers: read when the routes are mounted, checked here to be a usage error.
+  checkDnsServers("DIAGNOSA_DNS_SERVERS", dnsServersFromEnv(env));
   let webhookSecrets: WebhookSecrets;
   try {
     webhookSecrets = webhookSecretsFromEnv(env);

@@ -12,12 +12,17 @@ import { domainNameProblem, isDkimSelector, isIpAddress, messageProblem } from "
 import { type AppContext, HttpError } from "./app.js";
 import { checkReportSchema, errorResponses, rawBody } from "./schemas.js";
 
-/** DNS servers of the checks from DIAGNOSA_DNS_SERVERS (comma-separated HOST[:PORT]); default: the system's. */
-export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptions {
-  const servers = (env.DIAGNOSA_DNS_SERVERS ?? "")
+/** The values of DIAGNOSA_DNS_SERVERS (comma-separated HOST[:PORT]), unchecked. */
+export function dnsServersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.DIAGNOSA_DNS_SERVERS ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** DNS servers of the checks from DIAGNOSA_DNS_SERVERS; default: the system's. Throws on a bad one. */
+export function checksDnsFromEnv(env: NodeJS.ProcessEnv = process.env): DnsOptions {
+  const servers = dnsServersFromEnv(env);
   servers.forEach(parseDnsServer);
   return { servers };
 }

@@ -277,6 +277,13 @@ const OTHERS: Case[] = [
     id: /bilangan bulat milidetik/,
   },
   {
+    what: "a bad DNS server setting",
+    args: ["serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
+    env: { DIAGNOSA_DNS_SERVERS: "1.1.1.1:99999" },
+    en: /DIAGNOSA_DNS_SERVERS: not a DNS server address/,
+    id: /DIAGNOSA_DNS_SERVERS: bukan alamat server DNS/,
+  },
+  {
     what: "a VERP secret too short",
     args: ["serve", "--port", "0", "--smtp-port", "off", "--db", ":memory:"],
     env: { DIAGNOSA_VERP_SECRET: "short" },
