@@ -2,7 +2,7 @@
 // upper case are one address for the repeated-failure policy (the failures add up, a delivery
 // resets the count), for the recipient filter and for a delivery lifting a suppression. Also on a
 // PostgreSQL database in the C locale, whose lower() folds ASCII letters only. Migration 9 gives
-// the events stored before it their key.
+// the events stored before it their key; migration 10 those an older SQLite writer stored after it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sql } from "kysely";
@@ -194,3 +194,46 @@ for (const db of testDatabases({ cLocale: true })) {
     }
   });
 }
+
+test("sqlite: migration 10 keys the events an older process stored after migration 9, and refuses more", async () => {
+  const sqlite = testDatabases().find((d) => d.name === "sqlite")!;
+  const url = await sqlite.url();
+  // A database at migration 9, written by a process of the version before it (no key).
+  const at9 = await openDb(url, MIGRATIONS.slice(0, 9));
+  const row = (id: number, recipient: string) => ({
+    dedupe_key: `h:late${id}`,
+    source: "api",
+    type: "bounce",
+    recipient,
+    recipient_domain: recipient.slice(recipient.lastIndexOf("@") + 1).toLowerCase(),
+    message_id: `<late${id}@example.org>`,
+    category: "inbox_full",
+    occurred_at: T0 + id * 3600_000,
+    received_at: T0,
+  });
+  await eventsBefore9(at9)
+    .insertInto("events")
+    .values([row(1, "Late@Writer.example"), row(2, "Zoë@XN--MLLER-KVA.DE")])
+    .execute();
+  await at9.close();
+
+  const store = await Store.open(url);
+  try {
+    const keys = await store.db.selectFrom("events").select(["recipient", "recipient_key"]).execute();
+    assert.deepEqual(keys.map((r) => r.recipient_key).sort(), ["late@writer.example", "zoë@müller.de"]);
+    assert.equal((await store.listEvents({ limit: 10, recipient: "late@writer.example" })).items.length, 1);
+    // An older process's insert (no key) now fails, as it does on PostgreSQL.
+    await assert.rejects(
+      (store.db as unknown as ReturnType<typeof eventsBefore9>)
+        .insertInto("events")
+        .values([row(3, "again@writer.example")])
+        .execute(),
+      /recipient_key is required/,
+    );
+    // This version's inserts are unaffected.
+    const r = await store.insertEvents([failure("again@writer.example", FULL, 2)], NOW);
+    assert.equal(r.inserted, 1);
+  } finally {
+    await store.close();
+  }
+});
