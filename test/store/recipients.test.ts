@@ -45,6 +45,19 @@ function event(e: Partial<DeliveryEvent> & Pick<DeliveryEvent, "type" | "recipie
   });
 }
 /** A failure with `response` to `recipient` on day `day`, a message of its own. */
+/** An events row as a process of the version before migration 9 wrote it (no recipient_key). */
+const oldRow = (prefix: string, id: number, recipient: string, occurredAt: number) => ({
+  dedupe_key: `h:${prefix}${id}`,
+  source: "api",
+  type: "bounce",
+  recipient,
+  recipient_domain: recipient.slice(recipient.lastIndexOf("@") + 1).toLowerCase(),
+  message_id: `<${prefix}${id}@example.org>`,
+  category: "inbox_full",
+  occurred_at: occurredAt,
+  received_at: T0,
+});
+
 const failure = (recipient: string, response: string, day: number) =>
   event({ type: "bounce", recipient, response, timestamp: at(day) });
 
@@ -133,17 +146,7 @@ for (const db of testDatabases({ cLocale: true })) {
   test(`${db.name}: migration 9 keys the events stored before it, in batches, and the policy counts them`, async () => {
     const url = await db.url();
     const old = await openDb(url, MIGRATIONS.slice(0, 8));
-    const row = (id: number, recipient: string) => ({
-      dedupe_key: `h:old${id}`,
-      source: "api",
-      type: "bounce",
-      recipient,
-      recipient_domain: recipient.slice(recipient.lastIndexOf("@") + 1).toLowerCase(),
-      message_id: `<old${id}@example.org>`,
-      category: "inbox_full",
-      occurred_at: T0 + (id % 20) * 3600_000,
-      received_at: T0,
-    });
+    const row = (id: number, recipient: string) => oldRow("old", id, recipient, T0 + (id % 20) * 3600_000);
     // Four failures to one address, one per spelling; addresses with spaces around them and upper
     // case; and more than a batch of plain and of Unicode addresses.
     const rows = [
@@ -200,17 +203,7 @@ test("sqlite: migration 10 keys the events an older process stored after migrati
   const url = await sqlite.url();
   // A database at migration 9, written by a process of the version before it (no key).
   const at9 = await openDb(url, MIGRATIONS.slice(0, 9));
-  const row = (id: number, recipient: string) => ({
-    dedupe_key: `h:late${id}`,
-    source: "api",
-    type: "bounce",
-    recipient,
-    recipient_domain: recipient.slice(recipient.lastIndexOf("@") + 1).toLowerCase(),
-    message_id: `<late${id}@example.org>`,
-    category: "inbox_full",
-    occurred_at: T0 + id * 3600_000,
-    received_at: T0,
-  });
+  const row = (id: number, recipient: string) => oldRow("late", id, recipient, T0 + id * 3600_000);
   await eventsBefore9(at9)
     .insertInto("events")
     .values([row(1, "Late@Writer.example"), row(2, "Zoë@XN--MLLER-KVA.DE")])
