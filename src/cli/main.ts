@@ -344,7 +344,12 @@ function parse(argv: string[]) {
 
 /** The `--lang` of a command line that `parse` refused, when one can be read from it. */
 function langOfBadCommandLine(argv: string[]): Lang | undefined {
-  return validLang(parseArgs({ ...PARSING, args: argv, strict: false }).values.lang);
+  // The last --lang with a valid value (a later `--lang` without one is the error being reported).
+  const { tokens } = parseArgs({ ...PARSING, args: argv, strict: false, tokens: true });
+  let lang: Lang | undefined;
+  for (const t of tokens ?? [])
+    if (t.kind === "option" && t.name === "lang") lang = validLang(t.value) ?? lang;
+  return lang;
 }
 
 /** Every option of every command (COMMAND_OPTIONS says which command takes which). */

@@ -105,8 +105,8 @@ test("a bad --lang value is told in the locale's language, there being no other"
   assertMessage(english, 2, /^diagnosa: --lang must be en or id, not "fr"\n$/, "LANG=C");
   const indonesian = runCli(["--lang", "fr", "550 x"], undefined, INDONESIAN);
   assertMessage(indonesian, 2, /^diagnosa: --lang harus en atau id, bukan "fr"\n$/, "LANG=id_ID");
-  // So is a --lang without its value, whatever came before it.
-  assertMessage(runCli(["--lang", "id", "--lang"]), 2, /--lang needs a value/, "--lang id --lang");
+  // A --lang without its value, alone: the locale's language.
+  assertMessage(runCli(["--lang"]), 2, /--lang needs a value/, "--lang");
 });
 
 test("a command line that cannot be parsed still reads --lang, wherever it stands", () => {
@@ -114,6 +114,8 @@ test("a command line that cannot be parsed still reads --lang, wherever it stand
     ["--bogus", "--lang", "id", "x"],
     ["--lang=id", "--json=1", "x"],
     ["--lang", "id", "--code"],
+    // The last valid --lang counts, even before a --lang without its value.
+    ["--lang", "id", "--lang"],
   ]) {
     const r = runCli(args);
     assert.equal(r.code, 2, args.join(" "));
