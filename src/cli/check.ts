@@ -13,7 +13,7 @@ import {
 } from "../checks/index.js";
 import { domainNameProblem, isDkimSelector, isIpAddress, messageProblem } from "../checks/targets.js";
 import type { CheckKind, Finding, Severity } from "../checks/types.js";
-import { checkStdin, stripBomBytes, UsageError, writeOut } from "./io.js";
+import { checkStdin, fileProblem, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { type Colors, colors, terminalSafe } from "./render.js";
 
 export interface CheckFlags {
@@ -121,10 +121,10 @@ export async function checkCommand(args: string[], flags: CheckFlags): Promise<n
       try {
         raw = stripBomBytes(readFileSync(target === "-" ? 0 : target));
       } catch (e) {
-        const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        const why = fileProblem(e);
         throw new UsageError({
-          en: `cannot read ${target}: ${why}`,
-          id: `tidak dapat membaca ${target}: ${why}`,
+          en: `cannot read ${target}: ${why.en}`,
+          id: `tidak dapat membaca ${target}: ${why.id}`,
         });
       }
       const problem = messageProblem(raw);

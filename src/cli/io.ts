@@ -38,6 +38,23 @@ export function note(texts: Localized): void {
  * A mistake in how the CLI was called or fed: exit code 2 with this message, no stack trace. Built
  * from the message in every language (`message` is the English one); printed in the run's language.
  */
+const FILE_PROBLEMS: Readonly<Record<string, Localized>> = {
+  ENOENT: { en: "no such file or folder", id: "berkas atau folder tidak ada" },
+  EACCES: { en: "permission denied", id: "izin ditolak" },
+  EPERM: { en: "permission denied", id: "izin ditolak" },
+  EISDIR: { en: "it is a folder", id: "itu sebuah folder" },
+  ENOTDIR: { en: "a part of the path is not a folder", id: "sebagian jalurnya bukan folder" },
+};
+
+/** Why a file could not be read, in both languages: the system's code when it is none of the usual. */
+export function fileProblem(e: unknown): Localized {
+  const err = e as NodeJS.ErrnoException;
+  const known = err?.code ? FILE_PROBLEMS[err.code] : undefined;
+  if (known) return known;
+  const why = err?.code ?? String(err?.message ?? e);
+  return { en: why, id: why };
+}
+
 export class UsageError extends Error {
   override name = "UsageError";
 

@@ -7,7 +7,7 @@ import type { Category, Lang, Localized } from "../catalog/types.js";
 import { classifyEvent, type DeliveryEvent, type EventType } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import { KIND_NAMES, LABELS } from "./i18n.js";
-import { asLocalized, checkStdin, note, stripBomBytes, UsageError, writeOut } from "./io.js";
+import { asLocalized, checkStdin, fileProblem, note, stripBomBytes, UsageError, writeOut } from "./io.js";
 import { colors } from "./render.js";
 
 export interface LogsFlags {
@@ -121,8 +121,8 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
       }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "";
-      if (code.startsWith("Z_") || code === "EACCES" || code === "EISDIR" || code === "ENOENT")
-        throw cannotRead(p, (e as Error).message);
+      if (code.startsWith("Z_")) throw cannotRead(p, (e as Error).message);
+      if (code === "EACCES" || code === "EISDIR" || code === "ENOENT") throw cannotRead(p, fileProblem(e));
       throw e;
     }
   }

@@ -63,6 +63,12 @@ const REPRESENTATIVE: Case[] = [
     id: /tidak dapat membaca .*nope: berkas tidak ada/,
   },
   {
+    what: "check message on a missing file",
+    args: ["check", "message", missing],
+    en: /cannot read .*nope: no such file or folder/,
+    id: /tidak dapat membaca .*nope: berkas atau folder tidak ada/,
+  },
+  {
     what: "a check target that is no domain name",
     args: ["check", "domain", "1.2.3.4"],
     en: /not a domain name: "1\.2\.3\.4" \(it is an IP address\)/,
