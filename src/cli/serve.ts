@@ -28,26 +28,26 @@ function port(name: string, value: string | undefined, fallback: number | null):
   return n;
 }
 
-/** A size in bytes from the environment: a positive whole number (suffixes are not read). */
-function bytes(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new UsageError({
-      en: `${name} must be a whole number of bytes above 0, e.g. 10485760 (got "${value}")`,
-      id: `${name} harus berupa bilangan bulat byte di atas 0, misalnya 10485760 (nilainya "${value}")`,
-    });
-  return n;
-}
+/** The unit of a whole-number setting, in the words of its error. */
+const UNITS = {
+  bytes: { en: "bytes", id: "byte", example: 10485760 },
+  milliseconds: { en: "milliseconds", id: "milidetik", example: 2000 },
+} as const;
 
-/** A time in milliseconds from the environment: a whole number above 0. */
-function milliseconds(name: string, value: string | undefined, fallback: number): number {
+/** A whole number above 0 from the environment, in `unit` (suffixes are not read). */
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  unit: keyof typeof UNITS,
+): number {
   if (value === undefined || value.trim() === "") return fallback;
   const n = Number(value);
+  const u = UNITS[unit];
   if (!Number.isSafeInteger(n) || n < 1)
     throw new UsageError({
-      en: `${name} must be a whole number of milliseconds above 0, e.g. 2000 (got "${value}")`,
-      id: `${name} harus berupa bilangan bulat milidetik di atas 0, misalnya 2000 (nilainya "${value}")`,
+      en: `${name} must be a whole number of ${u.en} above 0, e.g. ${u.example} (got "${value}")`,
+      id: `${name} harus berupa bilangan bulat ${u.id} di atas 0, misalnya ${u.example} (nilainya "${value}")`,
     });
   return n;
 }
@@ -154,6 +154,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
   // The checks' resolvers: read when the routes are mounted, checked here to be a usage error.
   checkDnsServers("DIAGNOSA_DNS_SERVERS", dnsServersFromEnv(env));
+  const signingSecret = verpSecret(env.DIAGNOSA_VERP_SECRET);
   let webhookSecrets: WebhookSecrets;
   try {
     webhookSecrets = webhookSecretsFromEnv(env);
@@ -171,9 +172,19 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       databaseUrl: databaseUrl(flags.db),
       auth,
       bounceDomains: domains,
-      maxEmailBytes: bytes("DIAGNOSA_MAX_EMAIL_BYTES", env.DIAGNOSA_MAX_EMAIL_BYTES, 10 * 1024 * 1024),
-      verpSecret: verpSecret(env.DIAGNOSA_VERP_SECRET),
-      bounceTimeoutMs: milliseconds("DIAGNOSA_BOUNCE_TIMEOUT_MS", env.DIAGNOSA_BOUNCE_TIMEOUT_MS, 2000),
+      maxEmailBytes: wholeNumber(
+        "DIAGNOSA_MAX_EMAIL_BYTES",
+        env.DIAGNOSA_MAX_EMAIL_BYTES,
+        10 * 1024 * 1024,
+        "bytes",
+      ),
+      verpSecret: signingSecret,
+      bounceTimeoutMs: wholeNumber(
+        "DIAGNOSA_BOUNCE_TIMEOUT_MS",
+        env.DIAGNOSA_BOUNCE_TIMEOUT_MS,
+        2000,
+        "milliseconds",
+      ),
       policy: DEFAULT_POLICY,
     });
   } catch (e) {
@@ -193,7 +204,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     `diagnosa: HTTP on http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort} (API reference at /docs), ` +
       `${running.smtpPort !== null ? `SMTP on port ${running.smtpPort} for ${domains.length ? domains.join(", ") : "no bounce domain yet (--bounce-domain)"}, ` : ""}` +
       `${running.store.dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}` +
-      `${running.smtpPort !== null ? (verpSecret(env.DIAGNOSA_VERP_SECRET) ? ", signed VERP addresses required" : ", VERP addresses not signed") : ""}\n`,
+      `${running.smtpPort !== null ? (signingSecret ? ", signed VERP addresses required" : ", VERP addresses not signed") : ""}\n`,
   );
   if (auth && !(await running.store.hasApiKeys())) {
     process.stderr.write(
