@@ -65,8 +65,11 @@ export class Automaton {
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
   private readonly stateCount: number;
+  /** Per state number: 1 when it ends a keyword after which a scan may stop (see `scan`). */
+  private readonly stopState: Uint8Array;
 
-  constructor(keywords: readonly string[]) {
+  /** `stopKeywords`: indexes of the keywords whose first occurrence may end a scan early. */
+  constructor(keywords: readonly string[], stopKeywords: readonly number[] = []) {
     this.keywords = keywords.map((k) => k.toLowerCase());
     const classOf = new Uint16Array(65536);
     let next = 1;
@@ -195,6 +198,9 @@ export class Automaton {
     this.outStart[n] = flat.length;
     this.outList = Int32Array.from(flat);
     this.stateCount = n;
+    this.stopState = new Uint8Array(n);
+    for (let k = 0; k < n; k++)
+      if (out[order[k]!]!.some((index) => stopKeywords.includes(index))) this.stopState[k] = 1;
   }
 
   get states(): number {
@@ -203,9 +209,11 @@ export class Automaton {
 
   /**
    * Finds every keyword occurrence, in order of end position, as (keyword, end) pairs in
-   * `r.hits`, and the spans that may hold entities in `r.spans`.
+   * `r.hits`, and the spans that may hold entities in `r.spans`. With `stopEarly`, the scan ends at
+   * the first stop keyword (its hit recorded; returns true): the caller will scan another text.
    */
-  scan(text: string, r: ScanResult): void {
+  scan(text: string, r: ScanResult, stopEarly = false): boolean {
+    let stopped = false;
     const { classOf, dense, sparse } = this;
     const { hits, spans } = r;
     const n = text.length;
@@ -233,7 +241,13 @@ export class Automaton {
         s = sparse[o + 2]!;
       }
       s = v & ROW;
-      if (v !== s) k = this.record(s, i + 1, hits, k);
+      if (v !== s) {
+        k = this.record(s, i + 1, hits, k);
+        if (stopEarly && this.stopState[this.stateOf(s)] === 1) {
+          stopped = true;
+          break;
+        }
+      }
       if (x & TOKEN) {
         seen |= previous & (x >> 1);
         previous = x;
@@ -247,16 +261,22 @@ export class Automaton {
         start = i + 1;
       }
     }
-    if (seen & MARK && t < maxSpans) {
+    if (seen & MARK && t < maxSpans && !stopped) {
       spans[t++] = start;
       spans[t++] = n;
     }
     r.hitCount = k >> 1;
     r.spanCount = t >> 1;
+    return stopped;
+  }
+
+  /** The state number of a state reference: dense states first, then sparse ones. */
+  private stateOf(row: number): number {
+    return row < SPARSE ? (row / this.alphabet) | 0 : (this.denseCount + (row - SPARSE) / 3) | 0;
   }
 
   private record(row: number, end: number, hits: Int32Array, k: number): number {
-    const state = row < SPARSE ? (row / this.alphabet) | 0 : (this.denseCount + (row - SPARSE) / 3) | 0;
+    const state = this.stateOf(row);
     const { outStart, outList } = this;
     const b = outStart[state + 1]!;
     const max = hits.length;

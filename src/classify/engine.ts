@@ -225,8 +225,11 @@ export class Engine {
       for (const h of p.hosts) this.hostSuffix.set(h.toLowerCase(), i);
     });
     for (const [word, flag] of FLAG_WORDS) addTarget(word, Target.Flag, flag);
-    // Not through addTarget, which folds whitespace: these are the two shapes of odd spacing.
+    // Not through addTarget, which folds whitespace: these are the two shapes of odd spacing. A
+    // first scan stops at either: the text is normalised and scanned again.
+    const oddSpace: number[] = [];
     for (const odd of ["\t", "  "]) {
+      oddSpace.push(keywords.length);
       keywords.push(odd);
       targets.push([Target.Flag, FLAG_ODD_SPACE]);
     }
@@ -237,7 +240,7 @@ export class Engine {
     this.providers = set.providers;
     this.providerCodes = set.providers.map((p) => p.codes ?? []);
     this.blocklistNames = set.blocklists.map((b) => b.name);
-    this.automaton = new Automaton(keywords);
+    this.automaton = new Automaton(keywords, oddSpace);
     this.targetStart = new Int32Array(targets.length + 1);
     targets.forEach((t, k) => {
       this.targetStart[k + 1] = this.targetStart[k]! + t.length;
@@ -553,7 +556,7 @@ export class Engine {
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
-    this.automaton.scan(text, scanned);
+    this.automaton.scan(text, scanned, stopIfOdd);
     const hits = scanned.hits;
     const count = scanned.hitCount;
     for (let h = 0; h < count; h++) {

@@ -60,3 +60,16 @@ test("a keyword's hit is found in any case and after a false start", () => {
     [1, 35],
   ]);
 });
+
+test("a scan asked to stop early ends at the first stop keyword, with the hits before it", () => {
+  const automaton = new Automaton(["user", "unknown", "  ", "mailbox"], [2]);
+  const text = "550 user  unknown mailbox";
+  const r = new ScanResult();
+  assert.equal(automaton.scan(text, r, true), true);
+  const hits = Array.from(r.hits.subarray(0, 2 * r.hitCount));
+  assert.deepEqual(hits, [0, 8, 2, 10]); // "user" ends at 8, "  " at 10; nothing after
+  // Without stopEarly (or without a stop keyword) the same scan goes on to the end.
+  assert.equal(automaton.scan(text, r), false);
+  assert.equal(r.hitCount, 4);
+  assert.equal(new Automaton(["user", "  "]).scan(text, r, true), false);
+});
