@@ -85,6 +85,21 @@ const cases: Array<[string, number | null, string | null, string | null, string 
   ],
   ["421 4.7.0 Try again later, closing connection. (EHLO)", 421, "4.7.0", null, null],
   ["Sorry, I couldn't find any host named example.invalid. (#5.1.2)", null, "5.1.2", null, null],
+  // A reply code found by what MTAs write before one, without a status beside it.
+  ["The remote server said: 552 message too large", 552, null, null, null],
+  ['Delivery failed, server Returned  "421 too busy"', 421, null, null, null],
+  ["Final reply: 554 denied.", 554, null, null, null],
+  ["lookup error_code : 550, no such user", 550, null, null, null],
+  ["delivery (smtp;550 rejected)", 550, null, null, null],
+  ["Remote error: 451 later", 451, null, null, null],
+  // The code so marked wins over a bare number before it.
+  ["attempt 550 of the day; server said: 421 busy", 421, null, null, null],
+  ["relay 552 attempts (421 busy)", 421, null, null, null],
+  // A colon after a word is no such mark; the code is read loosely instead ("Status: 550" is one).
+  ["Status: 550 no mailbox", 550, null, null, null],
+  // Not a code: inside a longer number, or followed by a digit after its period.
+  ["queue id #25012345 held", null, null, null, null],
+  ["ticket #550.5 opened", null, null, null, null],
 ];
 
 for (const [text, code, status, command, host] of cases) {
