@@ -4,6 +4,11 @@ import pg from "pg";
 import { type Dialect, MIGRATIONS, migrate } from "./migrations.js";
 import type { Database } from "./schema.js";
 
+/** How long a SQLite statement waits for another process's write lock. */
+const SQLITE_BUSY_WAIT_MS = 5000;
+/** …and how long opening a database waits for another process's migrations. */
+const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
+
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
@@ -53,7 +58,7 @@ export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> 
     // NORMAL in WAL mode: a committed transaction survives a crash of the process (the case that
     // matters here: kill -9); only a power failure may lose the last ones.
     sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
     // Statistics scan and group many rows: a larger page cache, sorts in memory, reads through mmap.
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("temp_store = MEMORY");
@@ -67,6 +72,16 @@ export async function openDb(url: string, migrations = MIGRATIONS): Promise<Db> 
     );
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     db = { kysely, dialect: "sqlite", location: file, close: () => kysely.destroy() };
+    // Another process may be migrating a large database (minutes): wait for it, not 5 seconds.
+    sqlite.pragma(`busy_timeout = ${SQLITE_MIGRATION_WAIT_MS}`);
+    try {
+      await migrate(db.kysely, db.dialect, migrations);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_WAIT_MS}`);
+    return db;
   }
   await migrate(db.kysely, db.dialect, migrations);
   return db;

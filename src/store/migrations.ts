@@ -328,7 +328,36 @@ function beyondAscii(column: string, dialect: Dialect): RawBuilder<boolean> {
     : sql<boolean>`(${c} glob '*[^ -~]*' or ${c} like '%xn--%')`;
 }
 
-/** Applies what is missing. Several `serve` processes may start at once on one PostgreSQL: a lock orders them. */
+/**
+ * Runs `fn` in a transaction that holds the migration lock: PostgreSQL's advisory lock (several
+ * `serve` processes may start at once), or SQLite's write lock taken at BEGIN (IMMEDIATE): a
+ * deferred transaction that reads and then writes while another process migrates fails at once
+ * ("database is locked") instead of waiting its turn.
+ */
+async function underMigrationLock<T>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (dialect === "postgres")
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
+      return fn(trx);
+    });
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`rollback`.execute(conn);
+      throw e;
+    }
+  });
+}
+
+/** Applies what is missing, each migration under the migration lock. */
 export async function migrate(
   db: Kysely<Database>,
   dialect: Dialect,
@@ -336,8 +365,7 @@ export async function migrate(
 ): Promise<number> {
   // Under the lock too: two PostgreSQL sessions creating the table "if not exists" at once can both
   // try, and the second fails on the catalog's unique index.
-  await db.transaction().execute(async (trx) => {
-    if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
+  await underMigrationLock(db, dialect, async (trx) => {
     await trx.schema
       .createTable("diagnosa_migrations")
       .ifNotExists()
@@ -348,8 +376,7 @@ export async function migrate(
   });
   let applied = 0;
   for (const m of migrations) {
-    const done = await db.transaction().execute(async (trx) => {
-      if (dialect === "postgres") await sql`select pg_advisory_xact_lock(7261001)`.execute(trx);
+    const done = await underMigrationLock(db, dialect, async (trx) => {
       const row = await trx
         .selectFrom("diagnosa_migrations")
         .select("version")
