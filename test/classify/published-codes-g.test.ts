@@ -82,13 +82,12 @@ const GMAIL: Row[] = [
     "recipient_error.connection_failed",
   ],
   [
-    // (The generic "try again" reads a server error; "server busy" would say unavailable.)
     gmail(
       "421 4.4.5",
       "Server busy, try again later. For more information, go to About SMTP error messages.",
     ),
     "recipient_error",
-    "recipient_error.server_error",
+    "recipient_error.unavailable",
   ],
   [
     gmail(

@@ -226,9 +226,6 @@ export const RECIPIENT_ERROR: RuleTable = {
         "temporarily unavailable",
         "server unavailable",
         "server is unavailable",
-        "server busy",
-        "system busy",
-        "server is busy",
         "service is unavailable",
         "service refused",
         "service refuse",
@@ -243,8 +240,6 @@ export const RECIPIENT_ERROR: RuleTable = {
         "transient failure",
         "closing transmission channel",
         "closing connection",
-        "too busy",
-        "overloaded",
         "insufficient resources",
         "resources temporarily",
         "service currently unavailable",
@@ -253,6 +248,16 @@ export const RECIPIENT_ERROR: RuleTable = {
       priority: 30,
       example: "421 4.3.2 Service not available, closing transmission channel",
       source: "RFC 5321",
+    },
+    {
+      // Words that say why the server turns mail away now outrank the server-error rule's bare
+      // "try again" ("421 4.3.2 System busy, try again later").
+      id: "busy",
+      reason: "recipient_error.unavailable",
+      match: ["server busy", "system busy", "server is busy", "too busy", "overloaded", "ports are busy"],
+      priority: 40,
+      example: "421 4.3.2 All server ports are busy",
+      source: "Postfix postscreen",
     },
     {
       id: "server-error",
