@@ -4,62 +4,10 @@ import { parseArgs } from "node:util";
 import { LANGS, type Lang, type Localized } from "../catalog/types.js";
 import { bounceCommand } from "./bounce.js";
 import { diagnoseOne, diagnoseStream } from "./diagnose.js";
+import { HELP } from "./help.js";
 import { localeLang } from "./i18n.js";
 import { checkStdin, note, outputFailed, readStdinText, setMessageLang, UsageError, writeOut } from "./io.js";
 import { logsCommand } from "./logs.js";
-
-const HELP = `diagnosa: why an email was not delivered, and what to do about it
-
-usage:
-  diagnosa [options] "<SMTP reply>"     diagnose one reply (or pipe it on stdin)
-  diagnosa --ndjson [--tips] < file     one input per line (text or JSON), one JSON diagnosis per line
-  diagnosa bounce [options] PATH...     read bounce emails: .eml files, folders, maildirs, mbox files, - for stdin
-  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message FILE.eml
-                                        run the checks the tips call for (docs/checks.md): SPF, DKIM,
-                                        DMARC, MTA-STS, blocklists, PTR, address, content
-  diagnosa logs [options] FILE...       read Postfix, Exim, Sendmail logs (.gz too, - for stdin): summary,
-                                        --ndjson events, --to URL [--api-key KEY] sends them to a service,
-                                        --year N for syslog times (default this year)
-
-options:
-  --json               print the diagnosis as JSON (the shape in docs/diagnosis.md)
-  --ndjson             stream: read lines from stdin, write one JSON line each
-  --tips               with --ndjson: include the tips (left out by default there)
-  --no-tips            leave the tips out (readable output and --json)
-  --lang en|id         language of the reports: labels, names, reasons, tips, check findings
-                       and error messages (default: from the locale; JSON keys stay English)
-  --code N             the reply code, when known apart from the text (e.g. 550)
-  --status X.Y.Z       the enhanced status code, when known apart from the text
-  --remote-host HOST   the host that answered
-  --command CMD        the SMTP stage: CONNECT, HELO, STARTTLS, AUTH, MAIL, RCPT, DATA
-  --color / --no-color force colours on or off (default: on a terminal)
-  --check              after the diagnosis, run the checks its category calls for on the domains,
-                       IPs and addresses in the reply (docs/checks.md)
-  --dns-server H[:P]   DNS server for checks (repeatable; default: the system's)
-  -h, --help           this help
-  -v, --version        the version
-
-  diagnosa serve [options]              the HTTP API and the bounce-receiving SMTP endpoint (docs/service.md)
-  diagnosa keys create NAME | list | revoke ID   API keys of the service
-
-serve options (or environment):
-  --port N (PORT)                 HTTP port, default 8025
-  --smtp-port N|off (SMTP_PORT)   SMTP port for bounce emails, default 2525
-  --host ADDR (HOST)              listen address, default 127.0.0.1
-  --db URL (DATABASE_URL)         SQLite file (default ./diagnosa.sqlite) or postgres://…
-  --bounce-domain D (DIAGNOSA_BOUNCE_DOMAINS, comma-separated)   domains that receive bounces
-  --no-auth (DIAGNOSA_AUTH=off)   no API keys (only for a machine nobody else reaches)
-
-bounce options:
-  --json / --ndjson    a JSON array of reports / one JSON line per recipient (with its file)
-  --jobs N             worker threads (default: all cores on large inputs)
-  --max-bytes N        skip messages larger than N bytes (default 10485760)
-  --timeout-ms N       time budget per message (default 2000)
-
-An option of another command (--jobs on a diagnosis) is a usage error, never ignored.
-
-exit codes: 0 done, 2 bad input or usage, 1 internal error or failure to write the output
-`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
@@ -216,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals, tokens } = parsed;
   if (values.help) {
-    await writeOut(HELP);
+    await writeOut(HELP[validLang(values.lang) ?? localeLang()]);
     return 0;
   }
   if (values.version) {
@@ -308,7 +256,7 @@ async function main(argv: string[]): Promise<number> {
   let text = positionals.join(" ");
   if (!positionals.length) {
     if (process.stdin.isTTY) {
-      process.stderr.write(HELP);
+      process.stderr.write(HELP[lang]);
       return 2;
     }
     text = readStdinText();

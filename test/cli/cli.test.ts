@@ -411,8 +411,18 @@ test("an option of another command is exit 2, never silently ignored", () => {
   assert.match(dns.err, /--dns-server goes with --check/);
 });
 
+test("the help names the same options and commands in both languages", () => {
+  const words = (lang: string): string[] =>
+    [...new Set(run(["--help", "--lang", lang]).out.match(/--[a-z-]+|diagnosa [a-z]+|\([A-Z_]+/g))].sort();
+  assert.deepEqual(words("id"), words("en"));
+});
+
 test("--help and --version", () => {
   assert.match(run(["--help"]).out, /usage:/);
+  // In the CLI's language: --lang, else the locale's.
+  assert.match(run(["--help", "--lang", "id"]).out, /^penggunaan:/m);
+  assert.match(run(["--lang", "en", "--help"]).out, /^usage:/m);
+  assert.match(run(["--help"], undefined, { LANG: "id_ID.UTF-8" }).out, /^penggunaan:/m);
   assert.match(run(["--version"]).out, /^\d+\.\d+\.\d+/);
 });
 
