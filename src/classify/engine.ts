@@ -556,7 +556,8 @@ export class Engine {
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
-    this.automaton.scan(text, scanned, stopIfOdd);
+    // (Stopped is told by the scan itself: with its hit buffer full, the stop keyword's hit is dropped.)
+    const stopped = this.automaton.scan(text, scanned, stopIfOdd);
     const hits = scanned.hits;
     const count = scanned.hitCount;
     for (let h = 0; h < count; h++) {
@@ -599,7 +600,7 @@ export class Engine {
     }
     this.markerProvider = markerProvider;
     this.flags = flags;
-    if (stopIfOdd && flags & FLAG_ODD_SPACE) return true;
+    if (stopped || (stopIfOdd && flags & FLAG_ODD_SPACE)) return true;
     for (let r = 0; r < regexCount; r++) {
       const index = regexRules[r]!;
       this.verify(rules[index]!, text, regexEnds, index * WINDOWS, regexEndCount[index]!);

@@ -57,7 +57,7 @@ exit codes: 0 done, 2 bad input or usage, 1 internal error or failure to write t
   id: `diagnosa: mengapa sebuah email tidak terkirim, dan apa yang harus dilakukan
 
 penggunaan:
-  diagnosa [opsi] "<balasan SMTP>"      diagnosis satu balasan (atau kirim lewat stdin)
+  diagnosa [opsi] "<balasan SMTP>"      mendiagnosis satu balasan (atau alirkan lewat stdin)
   diagnosa --ndjson [--tips] < berkas   satu input per baris (teks atau JSON), satu diagnosis JSON per baris
   diagnosa bounce [opsi] PATH...        baca email bounce: berkas .eml, folder, maildir, berkas mbox, - untuk stdin
   diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message BERKAS.eml
@@ -78,12 +78,12 @@ opsi:
   --status X.Y.Z       kode status yang diperluas, bila diketahui terpisah dari teks
   --remote-host HOST   host yang menjawab
   --command CMD        tahap SMTP: CONNECT, HELO, STARTTLS, AUTH, MAIL, RCPT, DATA
-  --color / --no-color paksa warna menyala atau mati (bawaan: menyala di terminal)
+  --color / --no-color paksa warna aktif atau nonaktif (bawaan: aktif di terminal)
   --check              setelah diagnosis, jalankan pemeriksaan yang diminta kategorinya pada domain,
                        IP, dan alamat dalam balasan (docs/checks.md)
   --dns-server H[:P]   server DNS untuk pemeriksaan (boleh berulang; bawaan: milik sistem)
   -h, --help           bantuan ini
-  -v, --version        versinya
+  -v, --version        versi program
 
   diagnosa serve [opsi]                 API HTTP dan endpoint SMTP penerima email bounce (docs/service.md)
   diagnosa keys create NAMA | list | revoke ID   kunci API layanan
@@ -91,7 +91,7 @@ opsi:
 opsi serve (atau variabel lingkungan):
   --port N (PORT)                 port HTTP, bawaan 8025
   --smtp-port N|off (SMTP_PORT)   port SMTP untuk email bounce, bawaan 2525
-  --host ADDR (HOST)              alamat yang didengarkan, bawaan 127.0.0.1
+  --host ADDR (HOST)              alamat tempat mendengarkan, bawaan 127.0.0.1
   --db URL (DATABASE_URL)         berkas SQLite (bawaan ./diagnosa.sqlite) atau postgres://…
   --bounce-domain D (DIAGNOSA_BOUNCE_DOMAINS, dipisah koma)   domain yang menerima bounce
   --no-auth (DIAGNOSA_AUTH=off)   tanpa kunci API (hanya untuk mesin yang tidak dijangkau orang lain)

@@ -710,3 +710,28 @@ test("a URIBL 'Query Refused' answer is the receiver's failed lookup, not a list
     "blocked",
   );
 });
+
+test("odd spacing after more keyword hits than the scan keeps still normalises the text (entities after it found)", () => {
+  // ">>>" is a keyword: 5,000 ">" give ~5,000 hits before the double space, more than the hit buffer.
+  const reply = `550 ${">".repeat(5000)}  relay host mx1.example.com [192.0.2.7] said: recipient <bob@example.org> rejected`;
+  const d = diagnose(reply);
+  assert.deepEqual(d.entities.ips, ["192.0.2.7"]);
+  assert.deepEqual(d.entities.addresses, ["bob@example.org"]);
+  assert.ok(d.entities.domains.includes("mx1.example.com"));
+});
+
+test("'server busy' outranks a bare 'try again', not the words that name what is wrong", () => {
+  assert.equal(diagnose("421 4.3.2 System busy, try again later").reason, "recipient_error.unavailable");
+  assert.equal(
+    diagnose("451 4.3.0 Internal server error, please try again later").reason,
+    "recipient_error.server_error",
+  );
+  assert.equal(
+    diagnose("530 5.7.0 Server busy, SMTP authentication required").reason,
+    "recipient_error.smtp_auth",
+  );
+  assert.equal(
+    diagnose("421 Server busy: <jane@example.com> not our user").reason,
+    "invalid_address.user_unknown",
+  );
+});

@@ -251,11 +251,12 @@ export const RECIPIENT_ERROR: RuleTable = {
     },
     {
       // Words that say why the server turns mail away now outrank the server-error rule's bare
-      // "try again" ("421 4.3.2 System busy, try again later").
+      // "try again" ("421 4.3.2 System busy, try again later"), and only that: below the rules
+      // that name what is wrong ("Server busy, SMTP authentication required").
       id: "busy",
       reason: "recipient_error.unavailable",
       match: ["server busy", "system busy", "server is busy", "too busy", "overloaded", "ports are busy"],
-      priority: 40,
+      priority: 39,
       example: "421 4.3.2 All server ports are busy",
       source: "Postfix postscreen",
     },
