@@ -357,12 +357,29 @@ async function underMigrationLock<T>(
   });
 }
 
+/**
+ * Whether a SQLite database lacks any of `migrations`: read without a lock (in WAL mode a reader
+ * waits for no writer), so that opening an up-to-date database never waits behind another
+ * process's long write.
+ */
+async function sqliteLacksAny(db: Kysely<Database>, migrations: readonly Migration[]): Promise<boolean> {
+  const table =
+    await sql`select name from sqlite_master where type = 'table' and name = 'diagnosa_migrations'`.execute(
+      db,
+    );
+  if (table.rows.length === 0) return true;
+  const rows = await db.selectFrom("diagnosa_migrations").select("version").execute();
+  const applied = new Set(rows.map((r) => r.version));
+  return migrations.some((m) => !applied.has(m.version));
+}
+
 /** Applies what is missing, each migration under the migration lock. */
 export async function migrate(
   db: Kysely<Database>,
   dialect: Dialect,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number> {
+  if (dialect === "sqlite" && !(await sqliteLacksAny(db, migrations))) return 0;
   // Under the lock too: two PostgreSQL sessions creating the table "if not exists" at once can both
   // try, and the second fails on the catalog's unique index.
   await underMigrationLock(db, dialect, async (trx) => {
