@@ -207,6 +207,16 @@ export const LANGUAGES: RuleTable = {
       priority: 58,
     },
     {
+      id: "fr-address-not-found",
+      reason: "invalid_address.user_unknown",
+      match: ["adresse introuvable", "l'adresse est introuvable", "l’adresse est introuvable"],
+      // Gmail's report in French (its SMTP part stays English, and is often left out of it).
+      example:
+        "** Adresse introuvable ** Votre message n'a pas pu être envoyé à jean.dupont@exemple.fr, car l'adresse est introuvable ou ne peut pas recevoir de messages.",
+      source: "Gmail delivery report, French (as quoted in public bounce-handling test data)",
+      priority: 58,
+    },
+    {
       id: "de-mailbox-full",
       reason: "inbox_full.over_quota",
       match: ["mailbox voll", "kapazität des empfänger e-mail postfaches erschöpft"],
