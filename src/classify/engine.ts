@@ -7,6 +7,7 @@ import type { BlocklistDef } from "../rules/blocklists.js";
 import { DEFAULT_REASON, REPLY, STATUS, STATUS_SUBJECT } from "../rules/status-codes.js";
 import type { CodeRule, ProviderDef, RuleTable } from "../rules/types.js";
 import { categoryOfReason } from "../rules/types.js";
+import { isWordChar } from "../smtp/chars.js";
 import {
   normalizeCommand,
   normalizeReplyText,
@@ -49,8 +50,6 @@ const FLAG_HOST = 2;
 const FLAG_SOFT = 4;
 const FLAG_RETRY = 8;
 const FLAG_URL = 16;
-/** Whitespace other than single spaces (the automaton matches "\t" on any of it): normalise first. */
-const FLAG_ODD_SPACE = 32;
 /** Words that say the refused address is the sender's (Postfix, Exim sender verification). */
 const FLAG_SENDER = 64;
 /** A bare "try again": a deferral only where no reply code says otherwise. */
@@ -120,10 +119,6 @@ const TEXT_LIMIT = 64 * 1024;
 const WINDOW = 400;
 const WINDOWS = 4;
 const ENTITY_LIMIT = 16 * 1024;
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
 
 export interface RuleSet {
   tables: readonly RuleTable[];
@@ -225,13 +220,14 @@ export class Engine {
       for (const h of p.hosts) this.hostSuffix.set(h.toLowerCase(), i);
     });
     for (const [word, flag] of FLAG_WORDS) addTarget(word, Target.Flag, flag);
-    // Not through addTarget, which folds whitespace: these are the two shapes of odd spacing. A
-    // first scan stops at either: the text is normalised and scanned again.
+    // Not through addTarget, which folds whitespace: these are the two shapes of odd spacing (the
+    // automaton matches "\t" on any whitespace but the space). No target: a first scan stops at
+    // either, and the text is normalised and scanned again.
     const oddSpace: number[] = [];
     for (const odd of ["\t", "  "]) {
       oddSpace.push(keywords.length);
       keywords.push(odd);
-      targets.push([Target.Flag, FLAG_ODD_SPACE]);
+      targets.push([]);
     }
     set.blocklists.forEach((b, i) => {
       for (const m of b.markers) addTarget(m, Target.Blocklist, i);
@@ -556,7 +552,8 @@ export class Engine {
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
-    // (Stopped is told by the scan itself: with its hit buffer full, the stop keyword's hit is dropped.)
+    // (Told by the scan itself, not by the flag: with its hit buffer full, the stop keyword's hit is
+    // dropped.)
     const stopped = this.automaton.scan(text, scanned, stopIfOdd);
     const hits = scanned.hits;
     const count = scanned.hitCount;
@@ -600,7 +597,7 @@ export class Engine {
     }
     this.markerProvider = markerProvider;
     this.flags = flags;
-    if (stopped || (stopIfOdd && flags & FLAG_ODD_SPACE)) return true;
+    if (stopped) return true;
     for (let r = 0; r < regexCount; r++) {
       const index = regexRules[r]!;
       this.verify(rules[index]!, text, regexEnds, index * WINDOWS, regexEndCount[index]!);

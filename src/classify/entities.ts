@@ -1,4 +1,5 @@
 import { isIPv6 } from "node:net";
+import { isDigit } from "../smtp/chars.js";
 
 /** The things a sender may have to act on, found in the reply text. */
 export interface Entities {
@@ -107,7 +108,6 @@ const gathering: Gathering = {
 const LETTER = 2;
 const isLetter = (c: number): boolean => c < 128 && TOKEN[c] === LETTER;
 const isAlnum = (c: number): boolean => c < 128 && (TOKEN[c] === LETTER || TOKEN[c] === 1);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Whether text[from, to) is a host name: two to nine dot-separated labels of letters, digits and

@@ -2,6 +2,8 @@
  * Reading an SMTP reply out of whatever text carries it: a bare reply, a
  * multi-line reply, or the diagnostic text that MTAs and services write around it.
  */
+import { isDigit, isSpace, isWordChar } from "./chars.js";
+
 export type SmtpCommand = "CONNECT" | "HELO" | "STARTTLS" | "AUTH" | "MAIL" | "RCPT" | "DATA";
 
 export interface ParsedReply {
@@ -197,36 +199,7 @@ function endsWithAt(text: string, end: number, word: string): boolean {
 
 /** `[\w\].-]`: what a colon follows when it marks no code on its own ("Status:", "[x]:"). */
 function isWordOrDot(c: number): boolean {
-  return (
-    isDigit(c) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 95 ||
-    c === 93 ||
-    c === 46 ||
-    c === 45
-  );
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** What `\s` matches in a regular expression. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return isWordChar(c) || c === 93 || c === 46 || c === 45;
 }
 
 const FAILURE_PAIR_RE = /(?<![\w.-])([45]\d\d)(?:[ -]+|:\s*|-?#)([45]\.[0-7]\.\d{1,3})(?!\.?\d)/g;
