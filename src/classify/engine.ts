@@ -119,6 +119,8 @@ const TEXT_LIMIT = 64 * 1024;
 const WINDOW = 400;
 const WINDOWS = 4;
 const ENTITY_LIMIT = 16 * 1024;
+/** How many places where a URL may start are kept for the entity reader. */
+const URL_STARTS = 64;
 
 export interface RuleSet {
   tables: readonly RuleTable[];
@@ -157,6 +159,9 @@ export class Engine {
   private readonly regexEndCount: Int32Array;
   private markerProvider = -1;
   private flags = 0;
+  /** Where "http" and "www." start in the text (-1 count: more than fit, look everywhere). */
+  private readonly urlStarts = new Int32Array(URL_STARTS);
+  private urlCount = 0;
   private blocklists: string[] | null = null;
 
   constructor(set: RuleSet) {
@@ -486,7 +491,8 @@ export class Engine {
         this.scanned.spanCount,
         ENTITY_LIMIT,
         blocklists,
-        (flags & FLAG_URL) !== 0,
+        this.urlStarts,
+        this.urlCount,
       ),
       evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
     };
@@ -549,6 +555,7 @@ export class Engine {
     let regexCount = 0;
     let markerProvider = -1;
     let flags = 0;
+    let urlCount = 0;
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
@@ -586,6 +593,10 @@ export class Engine {
           }
         } else if (type === Target.Flag) {
           flags |= index;
+          if (index === FLAG_URL) {
+            if (urlCount < URL_STARTS) this.urlStarts[urlCount] = end - keywordLength[ki]!;
+            urlCount++;
+          }
         } else if (type === Target.Provider) {
           if (markerProvider < 0) markerProvider = index;
         } else {
@@ -597,6 +608,8 @@ export class Engine {
     }
     this.markerProvider = markerProvider;
     this.flags = flags;
+    // With hits dropped (a full buffer) or more starts than kept, the URL reader looks everywhere.
+    this.urlCount = urlCount > URL_STARTS || count * 2 >= hits.length ? -1 : urlCount;
     if (stopped) return true;
     for (let r = 0; r < regexCount; r++) {
       const index = regexRules[r]!;

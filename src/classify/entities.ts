@@ -52,7 +52,10 @@ KIND[64] = KIND_AT;
 KIND[58] = KIND_COLON;
 KIND[61] = KIND_EQ;
 
-const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}/gi;
+const URL_SOURCE = String.raw`(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]{2,2000}`;
+const URL_RE = new RegExp(URL_SOURCE, "gi");
+/** The same, tried where the scan saw "http" or "www." start. */
+const URL_AT_RE = new RegExp(URL_SOURCE, "iy");
 
 /**
  * A list being gathered: reused from call to call, copied out at its final size (an array
@@ -168,7 +171,8 @@ function isIPv4(text: string, from: number, to: number): boolean {
 
 /**
  * Entities from the spans the automaton's scan found (runs of host/address characters holding a
- * ".", "@" or ":"), within the first `limit` characters; URLs are found where they start. Each span
+ * ".", "@" or ":"), within the first `limit` characters; URLs are read where the scan saw "http" or
+ * "www." start (`urlCount` places in `urlStarts`, in order; -1: look everywhere). Each span
  * is read in place, in one pass: most ("5.1.1", "said:", "Deliver.") are turned down without a
  * string being made.
  */
@@ -178,7 +182,8 @@ export function entitiesFromSpans(
   count: number,
   limit: number,
   blocklists: string[],
-  mayHaveUrls: boolean,
+  urlStarts: ArrayLike<number>,
+  urlCount: number,
 ): Entities {
   const e = gathering;
   for (let i = 0; i < count; i++) {
@@ -187,7 +192,7 @@ export function entitiesFromSpans(
     const end = Math.min(spans[2 * i + 1]!, limit);
     if (end - start >= 4) readSpan(text, start, end, e);
   }
-  if (mayHaveUrls) findUrls(text.length > limit ? text.slice(0, limit) : text, e);
+  if (urlCount !== 0) findUrls(text.length > limit ? text.slice(0, limit) : text, urlStarts, urlCount, e);
   return {
     blocklists,
     ips: e.ips.take(),
@@ -316,9 +321,33 @@ function allDigits(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function findUrls(text: string, e: Gathering): void {
-  URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) e.urls.push(m[0].replace(/[.,;:!?]+$/, ""));
+/**
+ * URLs, read where they may start: a sticky match at each place, in order, the places inside a URL
+ * already read skipped (what a search from the start would find, without its walk over the text).
+ */
+function findUrls(text: string, starts: ArrayLike<number>, count: number, e: Gathering): void {
+  if (count < 0) {
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) e.urls.push(trimUrl(m[0]));
+    return;
+  }
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const at = starts[i]!;
+    if (at < next) continue;
+    if (at >= text.length) break;
+    URL_AT_RE.lastIndex = at;
+    const m = URL_AT_RE.exec(text);
+    if (m) {
+      e.urls.push(trimUrl(m[0]));
+      next = at + m[0].length;
+    }
+  }
+}
+
+/** Punctuation after a URL ends the sentence, not the URL. */
+function trimUrl(url: string): string {
+  return url.replace(/[.,;:!?]+$/, "");
 }
 
 function lowerSlice(text: string, from: number, to: number, mayHaveUpper: boolean): string {

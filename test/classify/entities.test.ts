@@ -101,3 +101,18 @@ test("an IP written as a value (ip=, LastAttemptedIP=) or with a port is found",
   // A port on something that is not an address, and five parts, are not IPs.
   assert.deepEqual(diagnose("550 5.1.1 see 1.2.3.4.5 and 300.1.1.1:25").entities.ips, []);
 });
+
+test("URLs are read where the scan saw them start, however many there are", () => {
+  // Upper case, one URL inside another's query, sentence punctuation after it.
+  assert.deepEqual(
+    diagnose("550 See HTTP://Example.com/a?next=http://b.example.org/x. Or www.example.net!").entities.urls,
+    ["HTTP://Example.com/a?next=http://b.example.org/x", "www.example.net"],
+  );
+  // More places than the engine keeps (64): the reader then looks everywhere; a list keeps 20.
+  const many = Array.from({ length: 70 }, (_, i) => `http://h${i}.example.com/`).join(" ");
+  const urls = diagnose(`550 blocked, see ${many}`).entities.urls;
+  assert.equal(urls.length, 20);
+  assert.deepEqual(urls.slice(0, 2), ["http://h0.example.com/", "http://h1.example.com/"]);
+  // "http" that starts no URL.
+  assert.deepEqual(diagnose("550 httpd refused; http:/broken").entities.urls, []);
+});
