@@ -19,7 +19,7 @@ import {
 import { Automaton, ScanResult } from "./automaton.js";
 import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch } from "./diagnosis.js";
 import { entitiesFromSpans } from "./entities.js";
-import { statedRetryAfter } from "./retry.js";
+import { RETRY_WORDS, statedRetryAfter } from "./retry.js";
 
 /** A rule after compilation: everything the hot path needs, resolved once. */
 export interface CompiledRule {
@@ -54,6 +54,8 @@ const FLAG_URL = 16;
 const FLAG_SENDER = 64;
 /** A bare "try again": a deferral only where no reply code says otherwise. */
 const FLAG_TRY_AGAIN = 128;
+/** The words a stated retry delay begins with (see `statedRetryAfter`): where they start is kept. */
+const FLAG_RETRY_WORD = 256;
 const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["in reply to", FLAG_COMMAND],
   ["after ", FLAG_COMMAND],
@@ -92,6 +94,7 @@ const FLAG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ["sender verification failed", FLAG_SENDER],
   ["http", FLAG_URL],
   ["www.", FLAG_URL],
+  ...RETRY_WORDS.map((w): [string, number] => [w, FLAG_RETRY_WORD]),
 ];
 
 interface Candidate {
@@ -119,8 +122,39 @@ const TEXT_LIMIT = 64 * 1024;
 const WINDOW = 400;
 const WINDOWS = 4;
 const ENTITY_LIMIT = 16 * 1024;
-/** How many places where a URL may start are kept for the entity reader. */
-const URL_STARTS = 64;
+/** How many places where a word of one kind starts are kept (see `Starts`). */
+const STARTS = 64;
+
+/**
+ * Where the words of one kind start in the text, as the scan found them, in order: the places a
+ * pattern that must begin with one of them is tried at, instead of a search over the whole text.
+ * A count of -1 says more were found than kept, or the scan dropped hits: search everywhere.
+ */
+class Starts {
+  readonly at = new Int32Array(STARTS);
+  count = 0;
+
+  add(start: number): void {
+    if (this.count < STARTS) this.at[this.count] = start;
+    this.count++;
+  }
+
+  /** Puts the starts in order (hits come in order of their end) and marks an incomplete list. */
+  finish(complete: boolean): void {
+    const n = this.count;
+    if (n > STARTS || !complete) {
+      this.count = -1;
+      return;
+    }
+    const { at } = this;
+    for (let i = 1; i < n; i++) {
+      const v = at[i]!;
+      let j = i - 1;
+      for (; j >= 0 && at[j]! > v; j--) at[j + 1] = at[j]!;
+      at[j + 1] = v;
+    }
+  }
+}
 
 export interface RuleSet {
   tables: readonly RuleTable[];
@@ -159,9 +193,9 @@ export class Engine {
   private readonly regexEndCount: Int32Array;
   private markerProvider = -1;
   private flags = 0;
-  /** Where "http" and "www." start in the text (-1 count: more than fit, look everywhere). */
-  private readonly urlStarts = new Int32Array(URL_STARTS);
-  private urlCount = 0;
+  /** Where "http" and "www." start, and the first words of a stated retry delay. */
+  private readonly urlStarts = new Starts();
+  private readonly retryStarts = new Starts();
   private blocklists: string[] | null = null;
 
   constructor(set: RuleSet) {
@@ -435,7 +469,8 @@ export class Engine {
     let retryAfterSeconds: number | null = null;
     let retryAfterSource: "text" | "default" | null = null;
     if (permanence === "soft" && actionType !== "none") {
-      const stated = flags & FLAG_RETRY ? statedRetryAfter(text) : null;
+      const stated =
+        flags & FLAG_RETRY ? statedRetryAfter(text, this.retryStarts.at, this.retryStarts.count) : null;
       // A deferral of a category that names no delay (a 4xx "user unknown") still gets one.
       const fallback =
         reasonInfo?.retryAfterSeconds ??
@@ -491,8 +526,8 @@ export class Engine {
         this.scanned.spanCount,
         ENTITY_LIMIT,
         blocklists,
-        this.urlStarts,
-        this.urlCount,
+        this.urlStarts.at,
+        this.urlStarts.count,
       ),
       evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
     };
@@ -555,7 +590,9 @@ export class Engine {
     let regexCount = 0;
     let markerProvider = -1;
     let flags = 0;
-    let urlCount = 0;
+    const { urlStarts, retryStarts } = this;
+    urlStarts.count = 0;
+    retryStarts.count = 0;
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
@@ -593,10 +630,8 @@ export class Engine {
           }
         } else if (type === Target.Flag) {
           flags |= index;
-          if (index === FLAG_URL) {
-            if (urlCount < URL_STARTS) this.urlStarts[urlCount] = end - keywordLength[ki]!;
-            urlCount++;
-          }
+          if (index === FLAG_URL) urlStarts.add(end - keywordLength[ki]!);
+          else if (index === FLAG_RETRY_WORD) retryStarts.add(end - keywordLength[ki]!);
         } else if (type === Target.Provider) {
           if (markerProvider < 0) markerProvider = index;
         } else {
@@ -608,8 +643,10 @@ export class Engine {
     }
     this.markerProvider = markerProvider;
     this.flags = flags;
-    // With hits dropped (a full buffer) or more starts than kept, the URL reader looks everywhere.
-    this.urlCount = urlCount > URL_STARTS || count * 2 >= hits.length ? -1 : urlCount;
+    // With hits dropped (a full buffer), the readers that use the starts look everywhere.
+    const complete = count * 2 < hits.length;
+    urlStarts.finish(complete);
+    retryStarts.finish(complete);
     if (stopped) return true;
     for (let r = 0; r < regexCount; r++) {
       const index = regexRules[r]!;

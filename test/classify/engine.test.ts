@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { statedRetryAfter } from "../../src/classify/retry.js";
 import { diagnose, LANGS } from "../../src/index.js";
 
 test("words decide over the status code (text level)", () => {
@@ -733,5 +734,26 @@ test("'server busy' outranks a bare 'try again', not the words that name what is
   assert.equal(
     diagnose("421 Server busy: <jane@example.com> not our user").reason,
     "invalid_address.user_unknown",
+  );
+});
+
+test("a stated delay is read where its first word starts, as a search of the whole text reads it", () => {
+  const replies = [
+    // The first words state no delay; a later one does.
+    "451 4.7.1 Try later. Greylisted, please come back in 00:05:00",
+    "450 4.2.0 retrying is not enough; RETRY in 2 minutes and 30 seconds",
+    // A word inside another ("retry" holds "try") and one that starts no word ("xtry").
+    "421 xtry 5 minutes; retry after 90 s",
+    // More starts than the engine keeps (64): the text is searched.
+    `451 ${"wait, ".repeat(80)}wait 15 minutes`,
+  ];
+  for (const reply of replies) {
+    const d = diagnose(reply);
+    assert.equal(d.action.retryAfterSource, "text", reply);
+    assert.equal(d.action.retryAfterSeconds, statedRetryAfter(reply), reply);
+  }
+  assert.deepEqual(
+    replies.map((r) => diagnose(r).action.retryAfterSeconds),
+    [300, 150, 90, 900],
   );
 });
