@@ -222,23 +222,39 @@ export class Automaton {
     let start = 0;
     let seen = 0;
     let previous = 0;
-    for (let i = 0; i < n; i++) {
-      const x = classOf[text.charCodeAt(i)]!;
-      const c = x & CLASS;
-      let v: number;
-      for (;;) {
-        if (s < SPARSE) {
-          v = dense[s + c]!;
-          break;
+    let x = 0;
+    let v = 0;
+    let i = 0;
+    while (i < n) {
+      // The inner loop stores nothing and calls nothing, so the compiler keeps the tables' checks
+      // out of it; it stops at the rare characters that end a keyword or a span.
+      for (; i < n; i++) {
+        x = classOf[text.charCodeAt(i)]!;
+        const c = x & CLASS;
+        for (;;) {
+          if (s < SPARSE) {
+            v = dense[s + c]!;
+            break;
+          }
+          const o = s - SPARSE;
+          if (sparse[o] === c) {
+            v = sparse[o + 1]!;
+            break;
+          }
+          s = sparse[o + 2]!;
         }
-        const o = s - SPARSE;
-        if (sparse[o] === c) {
-          v = sparse[o + 1]!;
-          break;
+        s = v & ROW;
+        if (v !== s) break;
+        if (x & TOKEN) {
+          seen |= previous & (x >> 1);
+          previous = x;
+        } else {
+          if (seen & MARK) break;
+          previous = 0;
+          start = i + 1;
         }
-        s = sparse[o + 2]!;
       }
-      s = v & ROW;
+      if (i >= n) break;
       if (v !== s) {
         k = this.record(s, i + 1, hits, k);
         if (stopEarly && this.stopState[this.stateOf(s)] === 1) {
@@ -258,6 +274,7 @@ export class Automaton {
         previous = 0;
         start = i + 1;
       }
+      i++;
     }
     if (seen & MARK && t < maxSpans && !stopped) {
       spans[t++] = start;
