@@ -187,6 +187,8 @@ export class Engine {
   // result (a shared machine's caches are better spent on the rule tables than on garbage).
   private readonly candidates: Candidate[] = [];
   private readonly pool: Candidate[] = [];
+  /** The strongest candidate of each other category (scratch of `diagnose`). */
+  private readonly strongest: Candidate[] = [];
   private candidateCount = 0;
   private readonly regexRules: Int32Array;
   private readonly regexEnds: Int32Array;
@@ -489,17 +491,27 @@ export class Engine {
     const alternatives: RuleMatch[] = [];
     // (One candidate is an alternative too when the codes decided over its vague words.)
     if (candidateCount > 1 || (candidateCount === 1 && level !== "text")) {
-      const strongest: Candidate[] = [];
+      // (Plain loops over a reused list: a handful of candidates, no closures or sort calls.)
+      const strongest = this.strongest;
+      let m = 0;
       for (let i = 0; i < candidateCount; i++) {
         const c = candidates[i]!;
-        if (c.rule.category === category || (c.rule.onlyFrom >= 0 && c.rule.onlyFrom !== providerIndex))
-          continue;
-        const k = strongest.findIndex((o) => o.rule.category === c.rule.category);
-        if (k < 0) strongest.push(c);
+        const other = c.rule.category;
+        if (other === category || (c.rule.onlyFrom >= 0 && c.rule.onlyFrom !== providerIndex)) continue;
+        let k = 0;
+        while (k < m && strongest[k]!.rule.category !== other) k++;
+        if (k === m) strongest[m++] = c;
         else if (stronger(c, strongest[k]!)) strongest[k] = c;
       }
-      if (strongest.length > 1) strongest.sort(byStrength);
-      for (const c of strongest) {
+      // Strongest first; equals keep their order (a stable sort).
+      for (let a = 1; a < m; a++) {
+        const c = strongest[a]!;
+        let b = a - 1;
+        for (; b >= 0 && stronger(c, strongest[b]!); b--) strongest[b + 1] = strongest[b]!;
+        strongest[b + 1] = c;
+      }
+      for (let a = 0; a < m; a++) {
+        const c = strongest[a]!;
         alternatives.push({
           ruleId: c.rule.id,
           category: c.rule.category,
