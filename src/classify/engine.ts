@@ -33,6 +33,9 @@ export interface CompiledRule {
   /** The provider (index) that alone gives these words this meaning; -1 for anyone's words. */
   onlyFrom: number;
   regex: RegExp | undefined;
+  /** The same with the `g` flag, and how far before its first keyword a match may start (-1: unknown). */
+  regexFrom: RegExp | undefined;
+  lead: number;
   example: string;
 }
 
@@ -193,6 +196,8 @@ export class Engine {
   private readonly regexRules: Int32Array;
   private readonly regexEnds: Int32Array;
   private readonly regexEndCount: Int32Array;
+  /** Per regex rule: where the earliest of its keyword hits starts. */
+  private readonly regexStart: Int32Array;
   private markerProvider = -1;
   private flags = 0;
   /** Where "http" and "www." start, and the first words of a stated retry delay. */
@@ -231,10 +236,12 @@ export class Engine {
         const index = rules.length;
         const isRegex = spec.match instanceof RegExp;
         let regex: RegExp | undefined;
+        let regexFrom: RegExp | undefined;
         if (spec.match instanceof RegExp) {
           const flags = spec.match.flags.replace(/[gy]/g, "");
           regex = new RegExp(spec.match.source, flags.includes("i") ? flags : `${flags}i`);
-        }
+          if (spec.lead !== undefined) regexFrom = new RegExp(regex.source, `${regex.flags}g`);
+        } else if (spec.lead !== undefined) throw new Error(`rule ${id}: a lead is for a regular expression`);
         rules.push({
           index,
           id,
@@ -245,6 +252,8 @@ export class Engine {
           provider: table.provider,
           onlyFrom: spec.onlyFromProvider ? set.providers.findIndex((p) => p.id === table.provider) : -1,
           regex,
+          regexFrom,
+          lead: spec.lead ?? -1,
           example: spec.example,
         });
         if (isRegex) {
@@ -292,6 +301,7 @@ export class Engine {
     this.regexRules = new Int32Array(rules.length);
     this.regexEnds = new Int32Array(rules.length * WINDOWS);
     this.regexEndCount = new Int32Array(rules.length);
+    this.regexStart = new Int32Array(rules.length);
 
     const byStatus = new Map<string, Set<Category>>();
     const byReply = new Map<number, Set<Category>>();
@@ -598,6 +608,7 @@ export class Engine {
       regexRules,
       regexEnds,
       regexEndCount,
+      regexStart,
     } = this;
     let regexCount = 0;
     let markerProvider = -1;
@@ -633,7 +644,11 @@ export class Engine {
             regexRules[regexCount++] = index;
             regexEnds[index * WINDOWS] = end;
             regexEndCount[index] = 1;
+            regexStart[index] = end - keywordLength[ki]!;
           } else {
+            // Hits come in order of their end: a shorter keyword may start later than an earlier one.
+            const start = end - keywordLength[ki]!;
+            if (start < regexStart[index]!) regexStart[index] = start;
             const n = regexEndCount[index]!;
             if (n < WINDOWS && end - regexEnds[index * WINDOWS + n - 1]! > WINDOW) {
               regexEnds[index * WINDOWS + n] = end;
@@ -662,7 +677,7 @@ export class Engine {
     if (stopped) return true;
     for (let r = 0; r < regexCount; r++) {
       const index = regexRules[r]!;
-      this.verify(rules[index]!, text, regexEnds, index * WINDOWS, regexEndCount[index]!);
+      this.verify(rules[index]!, text, regexEnds, index * WINDOWS, regexEndCount[index]!, regexStart[index]!);
     }
     return false;
   }
@@ -686,7 +701,9 @@ export class Engine {
   /**
    * Runs a regex rule near the places where its keywords occur (`count` end positions from
    * `ends[from]`): the whole text when it is short, else a window around each of the first hits.
-   * The work per rule is bounded whatever the input. A match is added to the candidates.
+   * The work per rule is bounded whatever the input. A match is added to the candidates. In a short
+   * text, a rule that says how far before its keywords a match may start (`lead`) is searched from
+   * there (`firstStart`: where its earliest keyword hit starts): no match can start before.
    */
   private verify(
     rule: CompiledRule,
@@ -694,9 +711,15 @@ export class Engine {
     ends: ArrayLike<number>,
     from: number,
     count: number,
+    firstStart = 0,
   ): boolean {
-    const re = rule.regex!;
+    let re = rule.regex!;
     if (text.length <= 2 * WINDOW) {
+      const searchFrom = rule.lead >= 0 ? firstStart - rule.lead : 0;
+      if (searchFrom > 0) {
+        re = rule.regexFrom!;
+        re.lastIndex = searchFrom;
+      }
       const m = re.exec(text);
       if (m) this.addCandidate(rule, m.index, m.index + m[0].length, m[0]);
       return m !== null;

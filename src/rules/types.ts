@@ -15,6 +15,12 @@ export interface RuleSpec {
   match: string | readonly string[] | RegExp;
   /** For a RegExp: literal words (lower case), one of which must occur. */
   keywords?: readonly string[];
+  /**
+   * For a RegExp: at most how many characters before one of its keywords a match starts (0: it starts
+   * with one), when the expression bounds it. The engine then searches from there, not from the start
+   * of the text; a test holds each rule's lead against searches of the whole text.
+   */
+  lead?: number;
   /** The real reply this rule was written for; a test checks it classifies as this rule says. */
   example: string;
   /** Where the example comes from (documentation URL, MTA source, …). */

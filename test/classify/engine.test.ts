@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { statedRetryAfter } from "../../src/classify/retry.js";
-import { diagnose, LANGS } from "../../src/index.js";
+import { defaultEngine, diagnose, LANGS } from "../../src/index.js";
+import { normalizeReplyText } from "../../src/smtp/reply.js";
 
 test("words decide over the status code (text level)", () => {
   const d = diagnose("550 5.7.1 <jane@example.com>: Recipient address rejected: User unknown");
@@ -756,4 +757,41 @@ test("a stated delay is read where its first word starts, as a search of the who
     replies.map((r) => diagnose(r).action.retryAfterSeconds),
     [300, 150, 90, 900],
   );
+});
+
+test("a rule's lead holds: searched from near its keywords, it finds what a search of the whole text finds", () => {
+  const engine = defaultEngine();
+  const leadRules = engine.rules.filter((r) => r.lead >= 0);
+  assert.ok(leadRules.length >= 3);
+  const examples = engine.rules.map((r) => normalizeReplyText(r.example));
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  };
+  let found = 0;
+  for (const rule of leadRules) {
+    // The rule's example, its keywords and the words of its expression, with filler between.
+    const words = [...engine.keywordsOf(rule.id), ...(rule.regex!.source.match(/[a-z]{3,}/g) ?? [])];
+    const filler = ["", " ", " x", " lorem ipsum", ". ", ": ", " <a@b.example> ", " 5.1.1 "];
+    for (let k = 0; k < 1500; k++) {
+      const pieces: string[] = [];
+      for (let p = 1 + random(8); p > 0; p--) {
+        const r = random(6);
+        if (r === 0) {
+          const other = examples[random(examples.length)]!;
+          const a = random(other.length + 1);
+          pieces.push(other.slice(a, a + random(60)));
+        } else if (r === 1) pieces.push(normalizeReplyText(rule.example));
+        else pieces.push(words[random(words.length)]!);
+        pieces.push(filler[random(filler.length)]!);
+      }
+      const text = pieces.join(" ").replace(/ {2,}/g, " ").slice(0, 800);
+      const whole = rule.regex!.exec(text)?.[0] ?? null;
+      const got = engine.matches(text).find((m) => m.ruleId === rule.id)?.matched ?? null;
+      assert.equal(got, whole, `${rule.id}: ${JSON.stringify(text)}`);
+      if (whole !== null) found++;
+    }
+  }
+  assert.ok(found > 500, `only ${found} texts matched`);
 });

@@ -178,6 +178,8 @@ export const INVALID_ADDRESS: RuleTable = {
       match:
         /\bunknown\b[^.]{0,30}\b(?:user|recipient|mailbox|account)\b|\b(?:user|recipient|mailbox)\b[^.]{0,20}\bunknown\b/,
       keywords: ["unknown"],
+      // "recipient" (9) and up to 20 characters before "unknown".
+      lead: 29,
       priority: 35,
       example: "550 Unknown local recipient: <jane@example.com>",
     },
@@ -190,6 +192,7 @@ export const INVALID_ADDRESS: RuleTable = {
       match:
         /\baddress rejected(?:[:.]?\s*(?:<[^<>\s]*>|[^\s@<>]+@[^\s<>]+))?[.:;]?\s*(?:\(in reply to [a-z ]+command\)\s*)?$/,
       keywords: ["address rejected"],
+      lead: 0,
       priority: 40,
       example: "550 <jane@example.com>: Recipient address rejected.",
       source: "Postfix (a recipient restriction without a reason text)",

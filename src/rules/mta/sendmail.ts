@@ -10,6 +10,7 @@ export const SENDMAIL: RuleTable = {
       reason: "invalid_address.user_unknown",
       match: /\.\.\. user unknown\b/,
       keywords: ["... user unknown"],
+      lead: 0,
       priority: 56,
       example: "550 5.1.1 <jane@example.com>... User unknown",
       source: "Sendmail parseaddr.c / cf/m4/proto.m4",
