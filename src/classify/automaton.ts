@@ -66,8 +66,24 @@ export class Automaton {
   /** Per state number: 1 when it ends a keyword after which a scan may stop (see `scan`). */
   private readonly stopState: Uint8Array;
 
-  /** `stopKeywords`: indexes of the keywords whose first occurrence may end a scan early. */
-  constructor(keywords: readonly string[], stopKeywords: readonly number[] = []) {
+  /**
+   * Per keyword: how many of its hits a scan records (0: all). A word whose hits only set a flag or
+   * mark a place need not fill the hit buffer, which would push out the rules' keywords after it.
+   */
+  private readonly cap: Int32Array;
+  private readonly capScan: Int32Array;
+  private readonly capCount: Int32Array;
+  private scans = 0;
+
+  /**
+   * `stopKeywords`: indexes of the keywords whose first occurrence may end a scan early;
+   * `caps`: (keyword index, most hits recorded) pairs.
+   */
+  constructor(
+    keywords: readonly string[],
+    stopKeywords: readonly number[] = [],
+    caps: ReadonlyArray<readonly [number, number]> = [],
+  ) {
     this.keywords = keywords.map((k) => k.toLowerCase());
     const classOf = new Uint16Array(65536);
     let next = 1;
@@ -196,6 +212,10 @@ export class Automaton {
     this.outStart[n] = flat.length;
     this.outList = Int32Array.from(flat);
     this.stateCount = n;
+    this.cap = new Int32Array(keywords.length);
+    for (const [keyword, most] of caps) this.cap[keyword] = most;
+    this.capScan = new Int32Array(keywords.length);
+    this.capCount = new Int32Array(keywords.length);
     this.stopState = new Uint8Array(n);
     for (let k = 0; k < n; k++)
       if (out[order[k]!]!.some((index) => stopKeywords.includes(index))) this.stopState[k] = 1;
@@ -212,6 +232,7 @@ export class Automaton {
    */
   scan(text: string, r: ScanResult, stopEarly = false): boolean {
     let stopped = false;
+    this.scans = (this.scans + 1) | 0;
     const { classOf, dense, sparse } = this;
     const { hits, spans } = r;
     const n = text.length;
@@ -292,12 +313,20 @@ export class Automaton {
 
   private record(row: number, end: number, hits: Int32Array, k: number): number {
     const state = this.stateOf(row);
-    const { outStart, outList } = this;
+    const { outStart, outList, cap, capScan, capCount } = this;
     const b = outStart[state + 1]!;
     const max = hits.length;
     let j = outStart[state]!;
     for (; j < b && k < max; j++) {
-      hits[k++] = outList[j]!;
+      const keyword = outList[j]!;
+      if (cap[keyword]! > 0) {
+        if (capScan[keyword] !== this.scans) {
+          capScan[keyword] = this.scans;
+          capCount[keyword] = 0;
+        }
+        if (++capCount[keyword]! > cap[keyword]!) continue;
+      }
+      hits[k++] = keyword;
       hits[k++] = end;
     }
     return k;

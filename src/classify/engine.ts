@@ -145,6 +145,8 @@ class Starts {
   /** Puts the starts in order (hits come in order of their end) and marks an incomplete list. */
   finish(complete: boolean): void {
     const n = this.count;
+    // None seen: nothing to read (a full hit buffer may have dropped some, as it drops any word).
+    if (n === 0) return;
     if (n > STARTS || !complete) {
       this.count = -1;
       return;
@@ -286,7 +288,15 @@ export class Engine {
     this.providers = set.providers;
     this.providerCodes = set.providers.map((p) => p.codes ?? []);
     this.blocklistNames = set.blocklists.map((b) => b.name);
-    this.automaton = new Automaton(keywords, oddSpace);
+    // Words that only set a flag or mark a place keep at most one hit more than the places kept
+    // (`Starts` then knows there were more): a text that repeats them cannot fill the hit buffer.
+    const caps: [number, number][] = [];
+    targets.forEach((t, k) => {
+      let flagsOnly = t.length > 0;
+      for (let j = 0; j < t.length; j += 2) if (t[j] !== Target.Flag) flagsOnly = false;
+      if (flagsOnly) caps.push([k, STARTS + 1]);
+    });
+    this.automaton = new Automaton(keywords, oddSpace, caps);
     this.targetStart = new Int32Array(targets.length + 1);
     targets.forEach((t, k) => {
       this.targetStart[k + 1] = this.targetStart[k]! + t.length;

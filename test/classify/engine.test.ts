@@ -795,3 +795,21 @@ test("a rule's lead holds: searched from near its keywords, it finds what a sear
   }
   assert.ok(found > 500, `only ${found} texts matched`);
 });
+
+test("words that only set a flag, repeated thousands of times, do not push the rules' words out", () => {
+  // Each would fill the scan's hit buffer (4096 hits) before the words that decide.
+  const line = "Delivery to the recipient failed, we will try again after a while. ";
+  assert.equal(
+    diagnose(`451 4.4.1 ${line.repeat(900)}Mailbox full`).evidence.ruleId,
+    "generic.mailbox.mailbox-full",
+  );
+  assert.equal(
+    diagnose(`550 5.1.1 ${"try".repeat(4100)} user unknown`).reason,
+    "invalid_address.user_unknown",
+  );
+  assert.deepEqual(diagnose(`${">".repeat(4100)} see http://example.com/x`).entities.urls, [
+    "http://example.com/x",
+  ]);
+  // A stated delay after more places than are kept is still read (the text is searched).
+  assert.equal(diagnose(`451 4.7.1 ${"try ".repeat(200)}again in 5 minutes`).action.retryAfterSeconds, 300);
+});
