@@ -137,6 +137,10 @@ class Starts {
   readonly at = new Int32Array(STARTS);
   count = 0;
 
+  clear(): void {
+    this.count = 0;
+  }
+
   add(start: number): void {
     if (this.count < STARTS) this.at[this.count] = start;
     this.count++;
@@ -624,8 +628,8 @@ export class Engine {
     let markerProvider = -1;
     let flags = 0;
     const { urlStarts, retryStarts } = this;
-    urlStarts.count = 0;
-    retryStarts.count = 0;
+    urlStarts.clear();
+    retryStarts.clear();
     this.candidateCount = 0;
     this.blocklists = null;
     const scanned = this.scanned;
@@ -637,12 +641,12 @@ export class Engine {
     for (let h = 0; h < count; h++) {
       const ki = hits[2 * h]!;
       const end = hits[2 * h + 1]!;
+      const start = end - keywordLength[ki]!;
       const last = targetStart[ki + 1]!;
       for (let j = targetStart[ki]!; j < last; j += 2) {
         const type = targetList[j]!;
         const index = targetList[j + 1]!;
         if (type === Target.Literal) {
-          const start = end - keywordLength[ki]!;
           const edges = keywordEdges[ki]!;
           if (edges & 1 && start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
           if (edges & 2 && end < text.length && isWordChar(text.charCodeAt(end))) continue;
@@ -654,10 +658,9 @@ export class Engine {
             regexRules[regexCount++] = index;
             regexEnds[index * WINDOWS] = end;
             regexEndCount[index] = 1;
-            regexStart[index] = end - keywordLength[ki]!;
+            regexStart[index] = start;
           } else {
             // Hits come in order of their end: a shorter keyword may start later than an earlier one.
-            const start = end - keywordLength[ki]!;
             if (start < regexStart[index]!) regexStart[index] = start;
             const n = regexEndCount[index]!;
             if (n < WINDOWS && end - regexEnds[index * WINDOWS + n - 1]! > WINDOW) {
@@ -667,8 +670,8 @@ export class Engine {
           }
         } else if (type === Target.Flag) {
           flags |= index;
-          if (index === FLAG_URL) urlStarts.add(end - keywordLength[ki]!);
-          else if (index === FLAG_RETRY_WORD) retryStarts.add(end - keywordLength[ki]!);
+          if (index === FLAG_URL) urlStarts.add(start);
+          else if (index === FLAG_RETRY_WORD) retryStarts.add(start);
         } else if (type === Target.Provider) {
           if (markerProvider < 0) markerProvider = index;
         } else {
