@@ -32,7 +32,8 @@ const DENSE_DEPTH = 2;
 // class table beside the class, so one read per character serves both; they are read off the
 // chain of state reads, so they cost little.
 const CLASS = 0x3ff;
-const TOKEN = 0x400;
+const TOKEN_BIT = 10;
+const TOKEN = 1 << TOKEN_BIT;
 const MARK = 0x800;
 /** One place above MARK, so `previous & (x >> 1)` holds MARK when a mark is followed by x. */
 const ALNUM = MARK << 1;
@@ -266,14 +267,13 @@ export class Automaton {
         }
         s = v & ROW;
         if (v !== s) break;
-        if (x & TOKEN) {
-          seen |= previous & (x >> 1);
-          previous = x;
-        } else {
-          if (seen & MARK) break;
-          previous = 0;
-          start = i + 1;
-        }
+        // Without a branch on the character's kind (a word's edge every few characters would be
+        // mispredicted): m is all ones on a token character, zero on any other.
+        const m = -((x >> TOKEN_BIT) & 1);
+        if (seen & ~m & MARK) break;
+        seen |= previous & (x >> 1) & m;
+        previous = x & m;
+        start = (start & m) | ((i + 1) & ~m);
       }
       if (i >= n) break;
       if (v !== s) {
