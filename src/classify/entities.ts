@@ -345,9 +345,14 @@ function findUrls(text: string, starts: ArrayLike<number>, count: number, e: Gat
   }
 }
 
+const SENTENCE_END = new Uint8Array(128);
+for (const ch of ".,;:!?") SENTENCE_END[ch.charCodeAt(0)] = 1;
+
 /** Punctuation after a URL ends the sentence, not the URL. */
 function trimUrl(url: string): string {
-  return url.replace(/[.,;:!?]+$/, "");
+  let end = url.length;
+  while (end > 0 && SENTENCE_END[url.charCodeAt(end - 1)] === 1) end--;
+  return end === url.length ? url : url.slice(0, end);
 }
 
 function lowerSlice(text: string, from: number, to: number, mayHaveUpper: boolean): string {
