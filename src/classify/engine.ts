@@ -1,6 +1,6 @@
 import { CATEGORIES } from "../catalog/categories.js";
 import { REASONS } from "../catalog/reasons.js";
-import type { Category, Lang, Permanence } from "../catalog/types.js";
+import type { Category, CategoryInfo, Lang, Permanence, ReasonInfo } from "../catalog/types.js";
 import { LANGS } from "../catalog/types.js";
 import { UPSTREAM_CODE_ROWS } from "../catalog/upstream-codes.js";
 import type { BlocklistDef } from "../rules/blocklists.js";
@@ -21,6 +21,25 @@ import type { DiagnoseOptions, Diagnosis, EvidenceLevel, ReplyInput, RuleMatch }
 import { entitiesFromSpans } from "./entities.js";
 import { RETRY_WORDS, statedRetryAfter } from "./retry.js";
 
+/** A reason's catalog entry and its category's, looked up once per reason. */
+interface ResolvedReason {
+  info: ReasonInfo | undefined;
+  category: Category;
+  categoryInfo: CategoryInfo;
+}
+const resolvedReasons = new Map<string, ResolvedReason>();
+
+function resolveReason(reason: string): ResolvedReason {
+  let resolved = resolvedReasons.get(reason);
+  if (resolved === undefined) {
+    const info = REASONS.get(reason);
+    const category = info?.category ?? categoryOfReason(reason);
+    resolved = { info, category, categoryInfo: CATEGORIES[category] };
+    resolvedReasons.set(reason, resolved);
+  }
+  return resolved;
+}
+
 /** A rule after compilation: everything the hot path needs, resolved once. */
 export interface CompiledRule {
   index: number;
@@ -37,6 +56,7 @@ export interface CompiledRule {
   regexFrom: RegExp | undefined;
   lead: number;
   example: string;
+  resolved: ResolvedReason;
 }
 
 enum Target {
@@ -261,6 +281,7 @@ export class Engine {
           regexFrom,
           lead: spec.lead ?? -1,
           example: spec.example,
+          resolved: resolveReason(spec.reason),
         });
         if (isRegex) {
           if (!spec.keywords?.length) throw new Error(`rule ${id}: a regular expression needs keywords`);
@@ -457,9 +478,12 @@ export class Engine {
       }
     }
 
-    const reasonInfo = REASONS.get(reason);
-    const category = reasonInfo?.category ?? categoryOfReason(reason);
-    const info = CATEGORIES[category];
+    // (Most diagnoses keep their rule's reason, looked up when the rule was compiled.)
+    const resolved =
+      best !== undefined && reason === best.rule.reason ? best.rule.resolved : resolveReason(reason);
+    const reasonInfo = resolved.info;
+    const category = resolved.category;
+    const info = resolved.categoryInfo;
     const cls = errorCode !== null ? Math.floor(errorCode / 100) : statusCode ? Number(statusCode[0]) : 0;
     const softText = (flags & FLAG_SOFT) !== 0 || (cls === 0 && (flags & FLAG_TRY_AGAIN) !== 0);
     let permanence: Permanence;
