@@ -133,13 +133,21 @@ function matchedText(c: Candidate, text: string): string {
   return c.matched;
 }
 
-const CONFIDENCE: Record<EvidenceLevel, number> = {
-  text: 0.9,
-  provider: 0.8,
-  status: 0.6,
-  reply: 0.4,
-  none: 0,
-};
+/** How far a diagnosis of each deciding level is to be trusted (a switch: a table read by a key that varies costs a slow lookup). */
+function confidenceOf(level: EvidenceLevel): number {
+  switch (level) {
+    case "text":
+      return 0.9;
+    case "provider":
+      return 0.8;
+    case "status":
+      return 0.6;
+    case "reply":
+      return 0.4;
+    default:
+      return 0;
+  }
+}
 const TEXT_LIMIT = 64 * 1024;
 /** A regex rule is tried within this many characters of a keyword hit, at up to WINDOWS hits. */
 const WINDOW = 400;
@@ -589,7 +597,7 @@ export class Engine {
         this.urlStarts.at,
         this.urlStarts.count,
       ),
-      evidence: { ruleId, level, matched, confidence: CONFIDENCE[level], alternatives },
+      evidence: { ruleId, level, matched, confidence: confidenceOf(level), alternatives },
     };
     const langs = tipLanguages(options?.lang);
     if (langs) {
