@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { statedRetryAfter } from "../../src/classify/retry.js";
-import { defaultEngine, diagnose, LANGS } from "../../src/index.js";
+import { BLOCKLISTS, defaultEngine, diagnose, Engine, LANGS } from "../../src/index.js";
+import { PROVIDER_DEFS, RULE_TABLES } from "../../src/rules/index.js";
 import { normalizeReplyText } from "../../src/smtp/reply.js";
 
 test("words decide over the status code (text level)", () => {
@@ -812,4 +813,69 @@ test("words that only set a flag, repeated thousands of times, do not push the r
   ]);
   // A stated delay after more places than are kept is still read (the text is searched).
   assert.equal(diagnose(`451 4.7.1 ${"try ".repeat(200)}again in 5 minutes`).action.retryAfterSeconds, 300);
+});
+
+test("a regex rule left unrun because a match outranks it changes no diagnosis", () => {
+  const exhaustive = new Engine({
+    tables: RULE_TABLES,
+    providers: PROVIDER_DEFS,
+    blocklists: BLOCKLISTS,
+    exhaustive: true,
+  });
+  const engine = defaultEngine();
+  const examples = engine.rules.map((r) => r.example);
+  const hosts = [
+    undefined,
+    "gmail-smtp-in.l.google.com",
+    "mx.outlook.com",
+    "mx01.mail.icloud.com",
+    "mx.example.org",
+  ];
+  let seed = 11;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  };
+  const byId = new Map(engine.rules.map((r) => [r.id, r]));
+  let outranked = 0;
+  for (let k = 0; k < 4000; k++) {
+    const parts: string[] = [];
+    for (let p = 1 + random(4); p > 0; p--) parts.push(examples[random(examples.length)]!);
+    const input = {
+      response: parts.join(random(2) ? " " : "; "),
+      remoteHost: hosts[random(hosts.length)],
+      statusCode: random(3) ? undefined : ["5.1.1", "4.2.2", "5.7.1", "5.0.0"][random(4)],
+    };
+    const pruned = engine.diagnose(input);
+    const full = exhaustive.diagnose(input);
+    assert.deepEqual(pruned, full, JSON.stringify(input));
+    // Count the texts where a regex rule matched that another match outranks (the ones pruned).
+    const found = exhaustive.matches(normalizeReplyText(input.response)).map((m) => byId.get(m.ruleId)!);
+    if (
+      found.some(
+        (r) =>
+          r.regex &&
+          found.some((o) => o.category === r.category && o.onlyFrom < 0 && o.priority > r.priority),
+      )
+    )
+      outranked++;
+  }
+  assert.ok(outranked > 150, `only ${outranked} texts with an outranked regex match`);
+  // A provider's own words outrank nothing when another provider answered: each such rule's example
+  // beside every weaker regex rule of its category, from that provider, another and none.
+  let pairs = 0;
+  for (const own of engine.rules.filter((r) => r.onlyFrom >= 0)) {
+    const host = `mx.${engine.providers[own.onlyFrom]!.hosts![0]}`;
+    for (const weaker of engine.rules) {
+      if (!weaker.regex || weaker.category !== own.category || weaker.priority >= own.priority) continue;
+      for (const remoteHost of [host, "mx.example.org", undefined]) {
+        // (The provider's words alone: its example may also hold a mark that names the provider.)
+        const words = engine.matches(own.example).find((m) => m.ruleId === own.id)!.matched;
+        const input = { response: `${words} ${weaker.example}`, remoteHost };
+        assert.deepEqual(engine.diagnose(input), exhaustive.diagnose(input), JSON.stringify(input));
+        pairs++;
+      }
+    }
+  }
+  assert.ok(pairs > 0);
 });
