@@ -245,6 +245,7 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
     return;
   }
   if (colons > 1) {
+    if (!mayBeIPv6(text, from, to)) return; // a time, a date-time, a URN: no string made
     const v6 = text.slice(from, to).replace(/^ipv6:/i, "");
     if (isIPv6(v6) && v6 !== "::1") e.ips.push(v6.toLowerCase());
     return;
@@ -271,6 +272,21 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
     )
       e.ips.push(text.slice(ipStart, ipEnd));
   }
+}
+
+const IPV6_CHAR = new Uint8Array(128);
+for (const ch of "0123456789abcdefABCDEF:.") IPV6_CHAR[ch.charCodeAt(0)] = 1;
+
+/** Whether text[from, to) has only the characters of an IPv6 address before any "%zone" (after an "IPv6:" label). */
+function mayBeIPv6(text: string, from: number, to: number): boolean {
+  let i = from;
+  if (to - from > 5 && text.charCodeAt(from + 4) === 58 && /^ipv6$/i.test(text.slice(from, from + 4))) i += 5;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 37) return true;
+    if (c >= 128 || IPV6_CHAR[c] !== 1) return false;
+  }
+  return true;
 }
 
 /**
