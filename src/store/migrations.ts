@@ -351,7 +351,12 @@ async function underMigrationLock<T>(
       await sql`commit`.execute(conn);
       return result;
     } catch (e) {
-      await sql`rollback`.execute(conn);
+      // The failure itself is what to report. SQLite rolls a transaction back by itself on some
+      // errors (a full disk, an I/O error, an interrupt), and ROLLBACK then fails with "no
+      // transaction is active", which would hide it.
+      await sql`rollback`.execute(conn).catch((rollbackError: unknown) => {
+        if (!/no transaction is active/i.test(String(rollbackError))) throw rollbackError;
+      });
       throw e;
     }
   });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import BetterSqlite3 from "better-sqlite3";
+import { sql } from "kysely";
 import { openDb } from "../../src/store/db.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 
@@ -85,3 +86,30 @@ test("sqlite: an up-to-date database opens at once while another process holds i
     const took = await openWhileHeld(file, 4000);
     assert.ok(took < 2000, `opened after ${took} ms: it waited for a lock it does not need`);
   }));
+
+test("a migration that fails after SQLite rolled its transaction back reports its own error", async () => {
+  await withDbFile(async (file) => {
+    const failing = {
+      version: 998,
+      name: "fails after a rollback",
+      up: async (db: Parameters<(typeof MIGRATIONS)[number]["up"]>[0]) => {
+        // As SQLite does by itself on a full disk or an I/O error.
+        await sql`rollback`.execute(db);
+        throw new Error("the migration's own failure");
+      },
+    };
+    await assert.rejects(openDb(file, [...MIGRATIONS, failing]), /the migration's own failure/);
+    // Nothing half-written: the database opens and migrates as usual afterwards.
+    const db = await openDb(file);
+    await db.close();
+    const raw = new BetterSqlite3(file);
+    const versions = raw.prepare("select version from diagnosa_migrations order by version").all() as {
+      version: number;
+    }[];
+    raw.close();
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      MIGRATIONS.map((m) => m.version),
+    );
+  });
+});
