@@ -553,8 +553,13 @@ export class Engine {
 
     // The strongest other match of each other category, strongest first (a handful at most).
     const alternatives: RuleMatch[] = [];
-    // (One candidate is an alternative too when the codes decided over its vague words.)
-    if (candidateCount > 1 || (candidateCount === 1 && level !== "text")) {
+    // (One candidate is an alternative too when the codes decided over its vague words, or when the
+    // stage turned its reason into another category's: "550 5.1.7 Unknown Recipient" is the sender's
+    // address, and the words alone would say invalid_address, as they do beside a second match.)
+    if (
+      candidateCount > 1 ||
+      (candidateCount === 1 && (level !== "text" || category !== candidates[0]!.rule.category))
+    ) {
       // (Plain loops over a reused list: a handful of candidates, no closures or sort calls.)
       const strongest = this.strongest;
       let m = 0;

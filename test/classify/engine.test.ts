@@ -104,6 +104,13 @@ test("the MAIL FROM stage turns an unknown address into the sender's problem", (
   const d = diagnose({ response: "550 5.1.1 No such user", command: "MAIL FROM" });
   assert.equal(d.category, "rejection");
   assert.equal(d.reason, "rejection.invalid_sender");
+  // What the words alone say stays among the alternatives, whether one rule matched or two.
+  for (const response of ["550 5.1.1 No such user", "550 5.1.1 Unknown Recipient"])
+    assert.deepEqual(
+      diagnose({ response, command: "MAIL FROM" }).evidence.alternatives.map((a) => a.category),
+      ["invalid_address"],
+      response,
+    );
 });
 
 test("two causes: the evidence lists the other one", () => {
@@ -841,10 +848,12 @@ test("a regex rule left unrun because a match outranks it changes no diagnosis",
   for (let k = 0; k < 4000; k++) {
     const parts: string[] = [];
     for (let p = 1 + random(4); p > 0; p--) parts.push(examples[random(examples.length)]!);
+    // (Sender stages and statuses too: they turn an address reason into another category's.)
     const input = {
       response: parts.join(random(2) ? " " : "; "),
       remoteHost: hosts[random(hosts.length)],
-      statusCode: random(3) ? undefined : ["5.1.1", "4.2.2", "5.7.1", "5.0.0"][random(4)],
+      statusCode: random(3) ? undefined : ["5.1.1", "4.2.2", "5.7.1", "5.0.0", "5.1.7", "5.7.27"][random(6)],
+      command: random(4) ? undefined : ["MAIL FROM", "RCPT TO", "DATA"][random(3)],
     };
     const pruned = engine.diagnose(input);
     const full = exhaustive.diagnose(input);
@@ -878,4 +887,46 @@ test("a regex rule left unrun because a match outranks it changes no diagnosis",
     }
   }
   assert.ok(pairs > 0);
+  // Equal priorities tie on position, so they prune nothing: each regex rule beside each rule of its
+  // category and priority, in both orders, and under a sender's stage.
+  let ties = 0;
+  for (const r of engine.rules) {
+    if (!r.regex) continue;
+    for (const o of engine.rules) {
+      if (o === r || o.category !== r.category || o.priority !== r.priority || o.onlyFrom >= 0) continue;
+      for (const response of [`${o.example} ${r.example}`, `${r.example} ${o.example}`])
+        for (const command of [undefined, "MAIL FROM"]) {
+          const input = { response, command };
+          assert.deepEqual(engine.diagnose(input), exhaustive.diagnose(input), JSON.stringify(input));
+          ties++;
+        }
+    }
+  }
+  assert.ok(ties > 1000, `only ${ties} tied pairs`);
+  // Each example alone under a sender's stage or status (a lone match whose reason the stage turns).
+  for (const example of examples)
+    for (const input of [
+      { response: example, command: "MAIL FROM" },
+      { response: example, statusCode: "5.1.7" },
+    ])
+      assert.deepEqual(engine.diagnose(input), exhaustive.diagnose(input), JSON.stringify(input));
+  // And the pruning happens: an outranked expression is not run at all.
+  const weak = engine.rules.find((r) => r.id === "generic.invalid_address.unknown-recipient-regex")!;
+  let runs = 0;
+  for (const re of [weak.regex!, weak.regexFrom!]) {
+    const exec = re.exec.bind(re);
+    re.exec = (text: string) => {
+      runs++;
+      return exec(text);
+    };
+  }
+  try {
+    const text = "550 5.1.1 <jane@example.com>: User unknown";
+    assert.equal(engine.diagnose(text).evidence.ruleId, "generic.invalid_address.user-unknown");
+    assert.equal(runs, 0);
+    assert.ok(engine.matches(text).some((m) => m.ruleId === weak.id));
+    assert.ok(runs > 0);
+  } finally {
+    for (const re of [weak.regex!, weak.regexFrom!]) Reflect.deleteProperty(re, "exec");
+  }
 });
