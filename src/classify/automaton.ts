@@ -75,16 +75,24 @@ export class Automaton {
   private readonly capScan: Int32Array;
   private readonly capCount: Int32Array;
   private scans = 0;
+  /**
+   * Once the hit buffer is a quarter full, a keyword without a cap of its own records at most this
+   * many more hits (0: no limit): a text that repeats one word cannot fill the buffer either. (Not
+   * from the first hit: counting every hit of every keyword costs 1-2% of a diagnosis.)
+   */
+  private readonly lateCap: number;
 
   /**
    * `stopKeywords`: indexes of the keywords whose first occurrence may end a scan early;
-   * `caps`: (keyword index, most hits recorded) pairs.
+   * `caps`: (keyword index, most hits recorded) pairs; `lateCap`: see the field.
    */
   constructor(
     keywords: readonly string[],
     stopKeywords: readonly number[] = [],
     caps: ReadonlyArray<readonly [number, number]> = [],
+    lateCap = 0,
   ) {
+    this.lateCap = lateCap;
     this.keywords = keywords.map((k) => k.toLowerCase());
     const classOf = new Uint16Array(65536);
     let next = 1;
@@ -316,15 +324,17 @@ export class Automaton {
     const { outStart, outList, cap, capScan, capCount } = this;
     const b = outStart[state + 1]!;
     const max = hits.length;
+    const lateCap = k >= max >> 2 ? this.lateCap : 0;
     let j = outStart[state]!;
     for (; j < b && k < max; j++) {
       const keyword = outList[j]!;
-      if (cap[keyword]! > 0) {
+      const most = cap[keyword]! > 0 ? cap[keyword]! : lateCap;
+      if (most > 0) {
         if (capScan[keyword] !== this.scans) {
           capScan[keyword] = this.scans;
           capCount[keyword] = 0;
         }
-        if (++capCount[keyword]! > cap[keyword]!) continue;
+        if (++capCount[keyword]! > most) continue;
       }
       hits[k++] = keyword;
       hits[k++] = end;

@@ -155,6 +155,12 @@ const WINDOWS = 4;
 const ENTITY_LIMIT = 16 * 1024;
 /** How many places where a word of one kind starts are kept (see `Starts`). */
 const STARTS = 64;
+/**
+ * How many more hits of one rule keyword a scan keeps once its buffer (4,096 hits) is a quarter full.
+ * A literal rule needs its first hit that stands as a word, a regex rule its first hit and up to
+ * WINDOWS - 1 more, each over WINDOW characters on: the 1,024 hits before, and these, reach past them.
+ */
+const KEYWORD_HITS = 256;
 
 /**
  * Where the words of one kind start in the text, as the scan found them, in order: the places a
@@ -330,14 +336,15 @@ export class Engine {
     this.providerCodes = set.providers.map((p) => p.codes ?? []);
     this.blocklistNames = set.blocklists.map((b) => b.name);
     // Words that only set a flag or mark a place keep at most one hit more than the places kept
-    // (`Starts` then knows there were more): a text that repeats them cannot fill the hit buffer.
+    // (`Starts` then knows there were more); the others KEYWORD_HITS more once the hit buffer is a
+    // quarter full: a text that repeats one word cannot fill it and hide the words after it.
     const caps: [number, number][] = [];
     targets.forEach((t, k) => {
       let flagsOnly = t.length > 0;
       for (let j = 0; j < t.length; j += 2) if (t[j] !== Target.Flag) flagsOnly = false;
       if (flagsOnly) caps.push([k, STARTS + 1]);
     });
-    this.automaton = new Automaton(keywords, oddSpace, caps);
+    this.automaton = new Automaton(keywords, oddSpace, caps, KEYWORD_HITS);
     this.targetStart = new Int32Array(targets.length + 1);
     targets.forEach((t, k) => {
       this.targetStart[k + 1] = this.targetStart[k]! + t.length;

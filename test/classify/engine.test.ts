@@ -804,6 +804,22 @@ test("a rule's lead holds: searched from near its keywords, it finds what a sear
   assert.ok(found > 500, `only ${found} texts matched`);
 });
 
+test("a rule's word repeated thousands of times does not push the other rules' words out", () => {
+  // Each repeat is a hit; 4,200 of them would fill the scan's hit buffer (4,096) on their own.
+  assert.equal(
+    diagnose(`550 ${"subnet ".repeat(4200)}User unknown`).evidence.ruleId,
+    "generic.invalid_address.user-unknown",
+  );
+  assert.equal(
+    diagnose(`552 ${"blocked ".repeat(5000)}Mailbox full`).evidence.ruleId,
+    "generic.mailbox.mailbox-full",
+  );
+  // The repeated word's own rule still finds it, at its first place.
+  const d = diagnose(`554 ${"x ".repeat(3000)}${"Your IP address 192.0.2.1 has been blocked. ".repeat(500)}`);
+  assert.equal(d.evidence.ruleId, "generic.blocking.ip-blocked");
+  assert.deepEqual(d.entities.ips, ["192.0.2.1"]);
+});
+
 test("words that only set a flag, repeated thousands of times, do not push the rules' words out", () => {
   // Each would fill the scan's hit buffer (4096 hits) before the words that decide.
   const line = "Delivery to the recipient failed, we will try again after a while. ";
