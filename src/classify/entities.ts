@@ -245,8 +245,9 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
     return;
   }
   if (colons > 1) {
-    if (!mayBeIPv6(text, from, to)) return; // a time, a date-time, a URN: no string made
-    const v6 = text.slice(from, to).replace(/^ipv6:/i, "");
+    const at = ipv6Start(text, from, to);
+    if (at < 0) return; // a time, a date-time, a URN: no string made
+    const v6 = text.slice(at, to);
     if (isIPv6(v6) && v6 !== "::1") e.ips.push(v6.toLowerCase());
     return;
   }
@@ -277,15 +278,24 @@ function readSpan(text: string, start: number, end: number, e: Gathering): void 
 const IPV6_CHAR = new Uint8Array(128);
 for (const ch of "0123456789abcdefABCDEF:.") IPV6_CHAR[ch.charCodeAt(0)] = 1;
 
-/** Whether text[from, to) has only the characters of an IPv6 address before any "%zone" (after an "IPv6:" label). */
-function mayBeIPv6(text: string, from: number, to: number): boolean {
-  let i = from;
-  if (to - from > 5 && text.charCodeAt(from + 4) === 58 && /^ipv6$/i.test(text.slice(from, from + 4))) i += 5;
-  for (; i < to; i++) {
+/**
+ * Where the IPv6 address in text[from, to) starts (after an "IPv6:" label), when the span has only
+ * an address's characters before any "%zone"; -1 otherwise.
+ */
+function ipv6Start(text: string, from: number, to: number): number {
+  const at = to - from > 5 && startsWithAt(text, from, "ipv6:") ? from + 5 : from;
+  for (let i = at; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 37) return true;
-    if (c >= 128 || IPV6_CHAR[c] !== 1) return false;
+    if (c === 37) return at;
+    if (c >= 128 || IPV6_CHAR[c] !== 1) return -1;
   }
+  return at;
+}
+
+/** Whether text[at, ..) starts with `label` (lower case; letters compared in any case). */
+function startsWithAt(text: string, at: number, label: string): boolean {
+  for (let i = 0; i < label.length; i++)
+    if ((text.charCodeAt(at + i) | 0x20) !== label.charCodeAt(i)) return false;
   return true;
 }
 
@@ -325,10 +335,7 @@ const RESOLVER_LABEL = "your dns ip: ";
  */
 function isResolverIp(text: string, from: number): boolean {
   const at = from - RESOLVER_LABEL.length;
-  if (at < 0 || text.charCodeAt(from - 2) !== 58) return false;
-  for (let i = 0; i < RESOLVER_LABEL.length; i++)
-    if ((text.charCodeAt(at + i) | 0x20) !== RESOLVER_LABEL.charCodeAt(i)) return false;
-  return true;
+  return at >= 0 && text.charCodeAt(from - 2) === 58 && startsWithAt(text, at, RESOLVER_LABEL);
 }
 
 function allDigits(text: string, from: number, to: number): boolean {
