@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createSocket } from "node:dgram";
 import { Resolver } from "node:dns/promises";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -21,15 +22,24 @@ export function txt(value: string): string {
   return `( ${parts.join(" ")} )`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createSocket("udp4");
-    s.on("error", reject);
-    s.bind(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+/** A loopback port free for both UDP and TCP at this moment (knotd binds both). */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const s = createSocket("udp4");
+      s.on("error", reject);
+      s.bind(0, "127.0.0.1", () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
     });
-  });
+    const tcpFree = await new Promise<boolean>((resolve) => {
+      const srv = createServer();
+      srv.once("error", () => resolve(false));
+      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+    });
+    if (tcpFree) return port;
+  }
 }
 
 export function knotd(): string | null {
@@ -41,8 +51,21 @@ export function knotd(): string | null {
 export async function startDnsServer(zones: Record<string, string>): Promise<DnsServer> {
   const bin = knotd();
   if (!bin) throw new Error("knotd is not installed: run scripts/setup-dns.sh");
+  // Another process (parallel test files) can take the port between the probe and knotd's bind:
+  // try again on a fresh port then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(bin, zones, await freePort());
+    } catch (e) {
+      if (attempt >= 5 || !(e instanceof PortTaken)) throw e;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function launch(bin: string, zones: Record<string, string>, port: number): Promise<DnsServer> {
   const dir = mkdtempSync(join(tmpdir(), "diagnosa-dns-"));
-  const port = await freePort();
   const zoneConf: string[] = [];
   for (const [origin, records] of Object.entries(zones)) {
     const file = `${origin}.zone`;
@@ -86,6 +109,8 @@ export async function startDnsServer(zones: Record<string, string>): Promise<Dns
     } catch {
       if (child.exitCode !== null || i > 100) {
         await stop();
+        if (/address already in use/i.test(stderr))
+          throw new PortTaken(`knotd: port ${port} taken: ${stderr}`);
         throw new Error(`knotd did not start: ${stderr}`);
       }
       await new Promise((r) => setTimeout(r, 100));
