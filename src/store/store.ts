@@ -401,12 +401,22 @@ export class Store {
             failures: s.failures ?? 1,
             updated_at: now,
             expires_at: s.expiresAt,
+            manual_at: null,
           })
           .where((eb) =>
-            eb.and([
-              eb("suppressions.manual_at", "is", null),
-              // A permanent entry (expires_at null) fails `<=`: only a permanent one replaces it.
-              ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<=", s.expiresAt)]),
+            eb.or([
+              eb.and([
+                eb("suppressions.manual_at", "is", null),
+                // A permanent entry (expires_at null) fails `<=`: only a permanent one replaces it.
+                ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<=", s.expiresAt)]),
+              ]),
+              // A manual pause that ends before this one would: the failure (a complaint, a hard
+              // bounce during the pause) must still hold once the pause is over. The note stays.
+              eb.and([
+                eb("suppressions.manual_at", "is not", null),
+                eb("suppressions.expires_at", "is not", null),
+                ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<", s.expiresAt)]),
+              ]),
             ]),
           ),
       )
