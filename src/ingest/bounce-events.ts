@@ -7,6 +7,7 @@ import {
   type EventType,
   isRecipientAddress,
   recipientDomain,
+  storableTime,
 } from "./event.js";
 
 const KIND_TO_TYPE: Record<string, EventType | undefined> = {
@@ -64,7 +65,7 @@ export function bounceEvents(report: BounceReport, source: string, now = new Dat
   const date = typeof report.date === "string" ? Date.parse(report.date) : Number.NaN;
   // A Date header from before 1970 or more than a day ahead is wrong (a sender's clock, a forgery):
   // the time it arrived is nearer the truth, and the statistics' buckets start at the epoch.
-  const dated = Number.isFinite(date) && date >= 0 && date <= now.getTime() + 86_400_000;
+  const dated = storableTime(date, now.getTime());
   const when = dated ? new Date(date).toISOString() : now.toISOString();
   const originalId = report.original?.messageId || null;
   const identity = originalId ?? (dated ? null : `sha256:${contentDigest(report)}`);

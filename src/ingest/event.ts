@@ -81,10 +81,15 @@ export interface ClassifiedEvent extends DeliveryEvent {
  * ways (webhooks, MTA logs), so that every way in stores the same kind of data.
  */
 /**
- * No white space, no second `@`, and no control character (U+0000–U+001F, U+007F): an address with
- * one is not an address (and PostgreSQL cannot store a NUL).
+ * local-part@domain: no white space, no second `@`, no control character (U+0000–U+001F, U+007F;
+ * PostgreSQL cannot store a NUL), none of the specials that mark something other than a bare
+ * address (`<x@y>`, `mailto:x@y`, `x@y,z@w`, `"a b"@y`: RFC 5322's `<>()[],;:\"`), and a domain
+ * of non-empty dot-separated labels (`x@y..z`, `x@.y`, `x@y.` are no addresses). Letters beyond
+ * ASCII stay allowed (RFC 6531); dots in the local part are as mailbox providers allow them.
  */
-export const RECIPIENT_PATTERN = "^[^\\s@\\u0000-\\u001f\\u007f]+@[^\\s@\\u0000-\\u001f\\u007f]+$";
+const ADDRESS_CHAR = '[^\\s@<>()\\[\\],;:\\\\"\\u0000-\\u001f\\u007f]';
+const LABEL = `[^\\s@<>()\\[\\],;:\\\\"\\u0000-\\u001f\\u007f.]+`;
+export const RECIPIENT_PATTERN = `^${ADDRESS_CHAR}+@(?:${LABEL}\\.)*${LABEL}$`;
 export const RECIPIENT_MIN_LENGTH = 3;
 export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
 /**
@@ -92,6 +97,16 @@ export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
  * event is older), here only the year, which the date-time format does not bound.
  */
 export const TIMESTAMP_YEAR_PATTERN = "^(?:19[7-9][0-9]|[2-9][0-9]{3})-";
+/**
+ * How far ahead of the clock an event's time may be (clock skew, a wrong time zone). Later is a
+ * wrong clock or year, and a "delivered" event dated years ahead would keep every failure before it
+ * from counting toward a suppression.
+ */
+export const MAX_AHEAD_MS = 86_400_000;
+/** Whether an event's time (ms since the epoch) is one to store: from 1970 to a day after `now`. */
+export function storableTime(ms: number, now: number): boolean {
+  return ms >= 0 && ms <= now + MAX_AHEAD_MS;
+}
 /** Text without control characters (sending domain, IP, tag: the statistics' rollup keys join them). */
 export const NO_CONTROL_PATTERN = "^[^\\u0000-\\u001f\\u007f]*$";
 /**
@@ -177,13 +192,19 @@ const TIMESTAMP_YEAR = new RegExp(TIMESTAMP_YEAR_PATTERN);
 const NO_CONTROL = new RegExp(NO_CONTROL_PATTERN);
 const NO_CONTROL_FIELDS: ReadonlySet<string> = new Set(["sendingDomain", "sendingIp", "tag"]);
 
-export function checkEvent(e: DeliveryEvent): CheckedEvent {
+/**
+ * With `now`, also an event dated more than a day after it is skipped (`invalid_timestamp`): every
+ * way into the store gives it; the CLI's log reading, which stores nothing, does not.
+ */
+export function checkEvent(e: DeliveryEvent, now?: number): CheckedEvent {
   const recipient = typeof e.recipient === "string" ? e.recipient.trim() : e.recipient;
   if (!isRecipientAddress(recipient)) return { ok: false, reason: "invalid_recipient" };
   if (!EVENT_TYPES.has(e.type)) return { ok: false, reason: "invalid_type" };
   // Date-time as the schema has it: a four-digit year from 1970 (a timestamp in ms read as seconds
   // is not one).
-  if (typeof e.timestamp !== "string" || !TIMESTAMP_YEAR.test(e.timestamp) || !(Date.parse(e.timestamp) >= 0))
+  const at =
+    typeof e.timestamp === "string" && TIMESTAMP_YEAR.test(e.timestamp) ? Date.parse(e.timestamp) : -1;
+  if (!(at >= 0) || (now !== undefined && !storableTime(at, now)))
     return { ok: false, reason: "invalid_timestamp" };
   const limited = (v: string | null | undefined, field: keyof typeof EVENT_MAX_LENGTH) =>
     typeof v === "string" &&
@@ -214,11 +235,14 @@ export function checkEvent(e: DeliveryEvent): CheckedEvent {
 }
 
 /** The events that pass `checkEvent`, and a count of the others by reason. */
-export function checkEvents(events: DeliveryEvent[]): { events: DeliveryEvent[]; skipped: SkippedEvents } {
+export function checkEvents(
+  events: DeliveryEvent[],
+  now?: number,
+): { events: DeliveryEvent[]; skipped: SkippedEvents } {
   const kept: DeliveryEvent[] = [];
   const skipped: SkippedEvents = { count: 0, reasons: {} };
   for (const e of events) {
-    const c = checkEvent(e);
+    const c = checkEvent(e, now);
     if (c.ok) kept.push(c.event);
     else {
       skipped.count++;

@@ -29,6 +29,7 @@ import {
   normalizeAddress,
   RECIPIENT_PATTERN,
   STATUS_CODE_PATTERN,
+  storableTime,
   TIMESTAMP_YEAR_PATTERN,
 } from "../ingest/event.js";
 import {
@@ -58,9 +59,11 @@ import {
   MAX_ADDRESS_LENGTH,
   notReadySchema,
   publicErrorResponses,
+  REPLY_CODE_TEXT_PATTERN,
   rawBody,
   readySchema,
   replyInputSchema,
+  STATUS_CODE_TEXT_PATTERN,
   statsSchema,
   storedResultSchema,
   suppressionSchema,
@@ -158,19 +161,40 @@ export const codeFilters = {
     description: "An enhanced status code (5.1.1), or `none`: the events without one",
   },
 } as const;
+/** A suppression address as POST /v1/suppressions takes it: spaces around are trimmed. */
+const SUPPRESSION_ADDRESS_PATTERN = `^\\s*${RECIPIENT_PATTERN.slice(1, -1)}\\s*$`;
+const BEFORE_PATTERN = "^[1-9][0-9]{0,15}$";
+const LIMIT_PATTERN = "^(?:[1-9][0-9]{0,2}|1000)$";
+const GROUP_KEYS = [...Object.keys(GROUP_COLUMNS), "bucket"];
+const GROUP_BY_PATTERN = `^(${GROUP_KEYS.join("|")})(,(${GROUP_KEYS.join("|")}))*$`;
+const ADDRESS_MEANING =
+  'must be an email address (local-part@domain) alone: no white space, control characters, <>()[],;:\\" or empty domain labels';
 /** What a value that does not match one of these patterns must be, for the 400's message. */
 const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
-  [RECIPIENT_PATTERN]:
-    "must be an email address (local-part@domain) without white space or control characters",
+  [RECIPIENT_PATTERN]: ADDRESS_MEANING,
+  [SUPPRESSION_ADDRESS_PATTERN]: ADDRESS_MEANING,
+  [STATUS_CODE_PATTERN]: "must be an enhanced status code such as 5.1.1",
+  [STATUS_CODE_TEXT_PATTERN]: "must be an enhanced status code such as 5.1.1, or empty",
+  [REPLY_CODE_TEXT_PATTERN]: "must be an SMTP reply code: three digits, such as 550",
+  [BEFORE_PATTERN]: "must be the `next` of an earlier page (a whole number)",
+  [GROUP_BY_PATTERN]: `must be one or more of ${GROUP_KEYS.join(", ")}, separated by commas`,
+  [LIMIT_PATTERN]: "must be a whole number from 1 to 1000",
   [ERROR_CODE_FILTER]: "must be an SMTP reply code (three digits, such as 550) or none",
   [STATUS_CODE_FILTER]: "must be an enhanced status code (such as 5.1.1) or none",
   [TIMESTAMP_YEAR_PATTERN]: "must be a time (RFC 3339) in 1970 or later",
   [NO_CONTROL_PATTERN]: "must not hold control characters",
 };
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route takes any query parameter (webhooks: what a sender adds to its URL). */
+    anyQuery?: boolean;
+  }
+}
+const NO_QUERY = { type: "object", additionalProperties: false, properties: {} } as const;
 /** A page size in a query string: 1 to 1000. */
 const LIMIT = {
   type: "string",
-  pattern: "^(?:[1-9][0-9]{0,2}|1000)$",
+  pattern: LIMIT_PATTERN,
   default: "100",
   description: "1 to 1000",
 } as const;
@@ -207,6 +231,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     for (const m of [route.method].flat()) entry.methods.add(m);
     if (entry.methods.has("GET")) entry.methods.add("HEAD");
+    // A route that reads no query parameter refuses any (400 naming it), as the others refuse
+    // unknown ones: `POST /v1/events?store=false` must not store in silence. Webhooks take what a
+    // sender adds to its URL (`anyQuery`).
+    const reads = [route.method].flat().some((m) => m === "GET" || m === "HEAD");
+    if (!reads && route.schema && !route.schema.querystring && !route.config?.anyQuery)
+      route.schema = { ...route.schema, querystring: NO_QUERY };
   });
 
   const registry = new Registry();
@@ -586,12 +616,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   // The schema bounds the year's digits; an offset can still put "1970-01-01T00:30+01:00" before it.
-  const beforeEpoch = (e: DeliveryEvent, where: string): void => {
-    if (e.timestamp !== undefined && Date.parse(e.timestamp) < 0)
+  const timeInRange = (e: DeliveryEvent, where: string, now: number): void => {
+    if (e.timestamp !== undefined && !storableTime(Date.parse(e.timestamp), now))
       throw new HttpError(
         400,
         "invalid_request",
-        `${where}.timestamp must be a time (RFC 3339) in 1970 or later`,
+        `${where}.timestamp must be a time (RFC 3339) from 1970 to at most a day ahead of the service's clock`,
       );
   };
   const toEvent = (e: DeliveryEvent): ClassifiedEvent =>
@@ -608,7 +638,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
-      beforeEpoch(req.body, "body");
+      timeInRange(req.body, "body", Date.now());
       return ctx.ingest([toEvent(req.body)]);
     },
   );
@@ -629,7 +659,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
     async (req) => {
-      for (const [i, e] of req.body.events.entries()) beforeEpoch(e, `body.events[${i}]`);
+      const now = Date.now();
+      for (const [i, e] of req.body.events.entries()) timeInRange(e, `body.events[${i}]`, now);
       return ctx.ingest(req.body.events.map(toEvent));
     },
   );
@@ -646,7 +677,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             ...eventFilterSchema.properties,
             ...codeFilters,
             limit: LIMIT,
-            before: { type: "string", pattern: "^[1-9][0-9]{0,15}$" },
+            before: { type: "string", pattern: BEFORE_PATTERN },
           },
         },
         response: { 200: eventPageSchema, ...queryErrors },
@@ -676,7 +707,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             ...codeFilters,
             groupBy: {
               type: "string",
-              pattern: `^(${[...Object.keys(GROUP_COLUMNS), "bucket"].join("|")})(,(${[...Object.keys(GROUP_COLUMNS), "bucket"].join("|")}))*$`,
+              pattern: GROUP_BY_PATTERN,
               default: "category,errorCode,statusCode,provider",
             },
             bucket: { type: "string", enum: ["hour", "day", "week"] },
@@ -825,7 +856,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
               minLength: 3,
               maxLength: MAX_ADDRESS_LENGTH,
               // Spaces around it are trimmed, as documented.
-              pattern: `^\\s*${RECIPIENT_PATTERN.slice(1, -1)}\\s*$`,
+              pattern: SUPPRESSION_ADDRESS_PATTERN,
               description: `Stored trimmed and lower-cased: at most ${MAX_ADDRESS_LENGTH} characters so`,
             },
             reason: { type: "string", maxLength: 64 },
@@ -1006,7 +1037,7 @@ function validationMessage(context: string | undefined, e: FastifySchemaValidati
     }
     case "format":
       if (e.params.format === "date-time")
-        return `${path} must be an RFC 3339 date-time with a time zone, such as 2026-03-01T10:00:00Z (seconds up to 59: a leap second cannot be stored)`;
+        return `${path} must be an RFC 3339 date-time with a time zone, such as 2026-03-01T10:00:00Z (seconds up to 59: a leap second cannot be stored; at most year 9999 once in UTC)`;
   }
   return `${path} ${e.message ?? "is not valid"}`;
 }

@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { stripBomBytes } from "../bom.js";
 import type { Localized } from "../catalog/types.js";
-import { classifyEvent } from "../ingest/event.js";
+import { classifyEvent, storableTime } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import {
   fromWebhook,
@@ -103,14 +103,17 @@ export function webhookRoutes(secrets: WebhookSecrets) {
         {
           // The key may come as ?api_key= (the authentication hook reads it, app.ts): declared in
           // the document only, so that no query schema refuses what a sender adds to its URL.
-          config: rawBody(
-            ["application/json", "text/plain"],
-            "The provider's own payload, as it signs it",
-            false,
-            {
-              security: [{ apiKey: [] }, { apiKeyQuery: [] }],
-            },
-          ),
+          config: {
+            ...rawBody(
+              ["application/json", "text/plain"],
+              "The provider's own payload, as it signs it",
+              false,
+              {
+                security: [{ apiKey: [] }, { apiKeyQuery: [] }],
+              },
+            ),
+            anyQuery: true,
+          },
           schema: {
             summary: "Native webhook payloads of Amazon SES (SNS), SendGrid, Mailgun, Postmark, SparkPost",
             tags: ["ingest"],
@@ -280,13 +283,18 @@ export function logRoutes() {
         reader.state.newInput();
         const before = { lines: reader.stats.lines, bad: reader.stats.bad };
         // Read at once (no await between): requests of one caller do not interleave their lines.
-        const events = [...reader.push(body), ...reader.end()];
+        const read = [...reader.push(body), ...reader.end()];
+        // An outcome dated more than a day ahead (a wrong `year`, a host's clock) is not stored: it
+        // would keep the failures before it from counting toward a suppression.
+        const now = Date.now();
+        const events = read.filter((e) => storableTime(Date.parse(e.timestamp), now));
         const stored = await ctx.ingest(events.map(classifyEvent));
         return {
           ...stored,
           lines: reader.stats.lines - before.lines,
           bad: reader.stats.bad - before.bad,
           events: events.length,
+          ahead: read.length - events.length,
         };
       },
     );

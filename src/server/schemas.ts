@@ -6,7 +6,12 @@ import type { FastifySchema } from "fastify";
 import { ACTION_TYPES, CATEGORY_IDS, type CheckId, type Kind, type Permanence } from "../catalog/types.js";
 import type { CheckKind, Severity } from "../checks/types.js";
 import type { EvidenceLevel } from "../classify/diagnosis.js";
-import { NO_CONTROL_PATTERN, TIMESTAMP_YEAR_PATTERN } from "../ingest/event.js";
+import { NO_CONTROL_PATTERN, STATUS_CODE_PATTERN, TIMESTAMP_YEAR_PATTERN } from "../ingest/event.js";
+
+/** POST /v1/diagnose's codes as strings: three digits, and a status code or nothing, spaces around. */
+export const REPLY_CODE_TEXT_PATTERN = "^\\s*[1-9]\\d\\d\\s*$";
+export const STATUS_CODE_TEXT_PATTERN = "^\\s*$|^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*$";
+
 import { COMMAND_SPELLINGS, type SmtpCommand } from "../smtp/reply.js";
 import type { Dialect } from "../store/migrations.js";
 
@@ -124,8 +129,13 @@ export function isDateTime(s: string): boolean {
     t.getUTCHours() === h &&
     t.getUTCMinutes() === mi &&
     t.getUTCSeconds() === sec;
-  return same && Number.isFinite(Date.parse(s));
+  // Its instant must be writable again as RFC 3339: 9999-12-31T23:59:59-23:59 is in year 10000
+  // in UTC, which answers would print as "+010000-…".
+  const ms = Date.parse(s);
+  return same && ms >= MIN_RFC3339_MS && ms <= MAX_RFC3339_MS;
 }
+const MIN_RFC3339_MS = Date.parse("0000-01-01T00:00:00Z");
+const MAX_RFC3339_MS = Date.parse("9999-12-31T23:59:59.999Z");
 
 /** Every value of a string union, checked by the compiler to be all of them and nothing else. */
 const valuesOf = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[];
@@ -196,7 +206,7 @@ export const replyInputSchema = {
     errorCode: {
       anyOf: [
         { type: "integer", minimum: 100, maximum: 999 },
-        { type: "string", pattern: "^\\s*[1-9]\\d\\d\\s*$" },
+        { type: "string", pattern: REPLY_CODE_TEXT_PATTERN },
         { type: "null" },
       ],
       description:
@@ -204,7 +214,7 @@ export const replyInputSchema = {
     },
     statusCode: {
       type: ["string", "null"],
-      pattern: "^\\s*$|^\\s*[245]\\.\\d{1,3}\\.\\d{1,3}\\s*$",
+      pattern: STATUS_CODE_TEXT_PATTERN,
       description: 'The enhanced status code (5.1.1); "", spaces or null: none',
     },
     remoteHost: { type: ["string", "null"], maxLength: 255 },
@@ -337,7 +347,7 @@ export const eventInputSchema = {
     tag: { type: ["string", "null"], maxLength: 255, pattern: NO_CONTROL_PATTERN },
     response: { type: ["string", "null"], maxLength: 65536 },
     errorCode: { type: ["integer", "null"], minimum: 100, maximum: 999 },
-    statusCode: { type: ["string", "null"], pattern: "^[245]\\.\\d{1,3}\\.\\d{1,3}$" },
+    statusCode: { type: ["string", "null"], pattern: STATUS_CODE_PATTERN },
     remoteHost: { type: ["string", "null"], maxLength: 255 },
     command: { type: ["string", "null"], maxLength: 32 },
   },
@@ -572,7 +582,11 @@ export const logsResultSchema = openObject({
   duplicates: integerCount,
   lines: { ...integerCount, description: "Lines read" },
   bad: { ...integerCount, description: "Lines that are not log lines of a known MTA (skipped)" },
-  events: { ...integerCount, description: "Delivery outcomes found in the lines" },
+  events: { ...integerCount, description: "Delivery outcomes found in the lines (and stored or repeats)" },
+  ahead: {
+    ...integerCount,
+    description: "Outcomes dated more than a day after the service's clock (a wrong `year`): not stored",
+  },
 });
 
 /**

@@ -164,7 +164,10 @@ for (const db of testDatabases()) {
         await errorOf(await api("/v1/stats?limit=0"), 400, "stats"),
         /^query\.limit is not allowed$/,
       );
-      assert.match(await errorOf(await api("/v1/events?limit=0"), 400, "limit"), /^query\.limit must match/);
+      assert.equal(
+        await errorOf(await api("/v1/events?limit=0"), 400, "limit"),
+        "query.limit must be a whole number from 1 to 1000",
+      );
     });
 
     test("the Bearer scheme is case-insensitive (RFC 7235)", async () => {
@@ -212,6 +215,8 @@ for (const db of testDatabases()) {
         "2026-12-31T06:59:60-17:00",
         "2026-02-30T10:00:00Z",
         "2026-01-01T24:00:00Z",
+        // Year 10000 once in UTC: answers could not write it as RFC 3339.
+        "9999-12-31T23:59:59-23:59",
       ]) {
         assert.match(
           await errorOf(await api("/v1/events", { method: "POST", json: event(bad) }), 400, bad),
@@ -247,15 +252,15 @@ for (const db of testDatabases()) {
         );
       }
       // The last representable instant before it, and offsets, are fine: stored at that time.
-      const r = await api("/v1/events", { method: "POST", json: event("2026-12-31T23:59:59.999+07:00") });
+      const r = await api("/v1/events", { method: "POST", json: event("2025-12-31T23:59:59.999+07:00") });
       assert.equal(r.status, 200);
       const listed = (await (await api("/v1/events?recipient=leap@example.com")).json()) as Json;
       assert.deepEqual(
         listed.items.map((e: { timestamp: string }) => e.timestamp),
-        ["2026-12-31T16:59:59.999Z"],
+        ["2025-12-31T16:59:59.999Z"],
       );
       assert.equal(
-        (await api("/v1/events?from=2026-12-31T16:59:59.999Z&to=2027-01-01T00:00:00Z")).status,
+        (await api("/v1/events?from=2025-12-31T16:59:59.999Z&to=9999-12-31T23:59:59.999Z")).status,
         200,
       );
     });

@@ -427,7 +427,14 @@ for (const db of testDatabases()) {
         headers: { "content-type": "text/plain" },
         body: "not a log line\n",
       });
-      assert.deepEqual(Object.keys(logs).sort(), ["bad", "duplicates", "events", "inserted", "lines"]);
+      assert.deepEqual(Object.keys(logs).sort(), [
+        "ahead",
+        "bad",
+        "duplicates",
+        "events",
+        "inserted",
+        "lines",
+      ]);
       assert.equal(logs.bad, 1);
       const hook = await check(
         "/v1/webhooks/sendgrid",

@@ -325,7 +325,10 @@ for (const db of testDatabases()) {
         }),
         "offset before the epoch",
       );
-      assert.match(offset, /^body\.events\[0\]\.timestamp must be a time \(RFC 3339\) in 1970 or later/);
+      assert.match(
+        offset,
+        /^body\.events\[0\]\.timestamp must be a time \(RFC 3339\) from 1970 to at most a day ahead/,
+      );
       for (const field of ["sendingDomain", "sendingIp", "tag"]) {
         const m2 = await badRequest(
           await post("/v1/events", { type: "bounce", recipient: "c@example.org", [field]: "d\u0001i" }),
@@ -361,6 +364,111 @@ for (const db of testDatabases()) {
       assert.deepEqual(answer.skipped, { count: 1, reasons: { invalid_timestamp: 1 } });
       const [stored] = (await json(await api("/v1/events?recipient=tagged@example.org"))).items;
       assert.equal(stored.tag, null);
+    });
+
+    test("an event dated more than a day ahead: 400 from the API, skipped from webhooks, counted apart from logs", async () => {
+      const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      const soon = new Date(Date.now() + 3_600_000).toISOString();
+      // A delivery dated years ahead would keep every failure before it from counting.
+      for (const timestamp of [ahead, "2099-01-01T00:00:00Z"])
+        assert.match(
+          await badRequest(
+            await post("/v1/events", { type: "delivered", recipient: "future@example.org", timestamp }),
+            timestamp,
+          ),
+          /^body\.timestamp must be a time \(RFC 3339\) from 1970 to at most a day ahead/,
+        );
+      const batch = await post("/v1/events/batch", {
+        events: [
+          { type: "bounce", recipient: "future@example.org", timestamp: soon, response: "550 5.1.1 unknown" },
+          { type: "delivered", recipient: "future@example.org", timestamp: ahead },
+        ],
+      });
+      assert.match(await badRequest(batch, "batch"), /^body\.events\[1\]\.timestamp must be a time/);
+      // Clock skew within the day is fine.
+      assert.equal(
+        (
+          await json(
+            await post("/v1/events", { type: "deferred", recipient: "future@example.org", timestamp: soon }),
+          )
+        ).inserted,
+        1,
+      );
+      const hook = await api("/v1/webhooks/sendgrid", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify([
+          { event: "delivered", email: "future@example.org", timestamp: 4102444800, sg_event_id: "fut-1" },
+          {
+            event: "bounce",
+            email: "future@example.org",
+            timestamp: 1767225600,
+            sg_event_id: "fut-2",
+            reason: "550",
+          },
+        ]),
+      });
+      const answer = await json(hook);
+      assert.equal(answer.inserted, 1);
+      assert.deepEqual(answer.skipped, { count: 1, reasons: { invalid_timestamp: 1 } });
+      const year = new Date(Date.now() + 2 * 86_400_000).getUTCFullYear() + 1;
+      const line = (t: string, id: string) =>
+        `${t} mx postfix/smtp[1]: ${id}: to=<future@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.1 unknown (in reply to RCPT TO command))\n`;
+      const logs = await api(`/v1/logs?year=${year}&timeZone=utc`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: line("Jan  2 10:00:00", "AAAA1111"),
+      });
+      assert.deepEqual(await json(logs), {
+        inserted: 0,
+        duplicates: 0,
+        lines: 1,
+        bad: 0,
+        events: 0,
+        ahead: 1,
+      });
+      const stored = (await json(await api("/v1/events?recipient=future@example.org"))).items;
+      assert.deepEqual(stored.map((e: { type: string }) => e.type).sort(), ["bounce", "deferred"]);
+    });
+
+    test("something other than a bare address is no recipient nor suppression: <x@y>, mailto:, lists, empty labels", async () => {
+      for (const address of [
+        "<x1@example.com>",
+        "mailto:x2@example.com",
+        "x3@example..com",
+        "x4@.example.com",
+        "x5@example.com.",
+        ",@,",
+        "x6@example.com>",
+        "x7@example.com,x8@example.com",
+      ]) {
+        assert.match(
+          await badRequest(await post("/v1/suppressions", { address }), address),
+          /^body\.address must be an email address \(local-part@domain\) alone/,
+        );
+        assert.match(
+          await badRequest(await post("/v1/events", { type: "bounce", recipient: address }), address),
+          /^body\.recipient must be an email address/,
+        );
+      }
+      // Letters beyond ASCII and the dots some providers allow in local parts are addresses.
+      for (const address of ["jürgen@bücher.example", "a..b.@docomo.example.jp", " padded@example.com "])
+        assert.equal((await post("/v1/suppressions", { address })).status, 201, address);
+    });
+
+    test("a route that reads no query parameter refuses any: POST /v1/events?store=false stores nothing", async () => {
+      const cases: [string, string, unknown][] = [
+        ["POST", "/v1/events?store=false", { type: "complaint", recipient: "query@example.org" }],
+        ["POST", "/v1/diagnose?lang=en", { response: "550 5.1.1 unknown" }],
+        ["POST", "/v1/suppressions?foo=1", { address: "query@example.org" }],
+        ["DELETE", "/v1/suppressions/query@example.org?foo=1", undefined],
+      ];
+      for (const [method, path, body] of cases) {
+        const r = await api(path, { method, ...(body ? { json: body } : {}) });
+        assert.match(await badRequest(r, path), /^query\.(store|lang|foo) is not allowed$/);
+      }
+      assert.equal((await json(await api("/v1/events?recipient=query@example.org"))).items.length, 0);
+      assert.equal((await json(await api("/v1/suppressions/query@example.org"))).suppressed, false);
     });
 
     test("a lone UTF-16 surrogate is stored as U+FFFD, the same on both databases", async () => {

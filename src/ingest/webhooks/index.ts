@@ -43,7 +43,7 @@ export async function fromWebhook(
   if (!handler) throw new WebhookError(404, `unknown webhook provider: ${provider}`);
   const result = await handler(body, ctx);
   if ("confirm" in result) return result;
-  const checked = checkEvents(result.events);
+  const checked = checkEvents(result.events, ctx.now ?? Date.now());
   if (result.unreadable) {
     checked.skipped.count += result.unreadable;
     checked.skipped.reasons.invalid_type = (checked.skipped.reasons.invalid_type ?? 0) + result.unreadable;
