@@ -13,6 +13,7 @@ import {
   PARAGRAPH_MAX,
   paragraphAbout,
   paragraphsAfter,
+  setStepCheck,
 } from "./formats/text.js";
 import { type BounceMessage, header, readMessage } from "./message.js";
 import { readOriginal } from "./original.js";
@@ -22,10 +23,10 @@ import type { BounceRecipient, BounceReport, ParseBounceOptions, RecipientRecord
 export class BounceError extends Error {
   override name = "BounceError";
 
-  /** Which limit the message broke: its size, or its time budget. */
+  /** Which limit the message broke: its size, its time budget, or the recipients one may name. */
   constructor(
     message: string,
-    readonly limit: "size" | "time" = "size",
+    readonly limit: "size" | "time" | "recipients" = "size",
   ) {
     super(message);
   }
@@ -33,6 +34,12 @@ export class BounceError extends Error {
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 2000;
+/**
+ * The most recipients one bounce may name. A bounce reports on one message, and MTAs take at most
+ * about a thousand recipients per message (Postfix's smtpd_recipient_limit); more is a forgery that
+ * would suppress thousands of addresses at once, and is refused whole.
+ */
+export const MAX_RECIPIENTS = 1000;
 
 const BOUNCE_FROM_RE =
   /mailer-daemon|postmaster|mail delivery|mail administrator|mailadmin|bounce|mail-daemon|mdaemon|no-?reply/i;
@@ -111,6 +118,23 @@ export function decode(
 ): BounceReport {
   const budget = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const check = () => checkBudget(deadline, budget);
+  // Decoding is synchronous: the text helpers that search once per recipient check it too.
+  const outer = setStepCheck(check);
+  try {
+    return decodeChecked(msg, options, check);
+  } finally {
+    setStepCheck(outer);
+  }
+}
+
+function tooMany(count: number): BounceError {
+  return new BounceError(
+    `the message names ${count} recipients, over the limit of ${MAX_RECIPIENTS} (a bounce reports on one message)`,
+    "recipients",
+  );
+}
+
+function decodeChecked(msg: BounceMessage, options: ParseBounceOptions, check: () => void): BounceReport {
   const report = emptyReport("not_bounce", msg);
 
   const feedback = readFeedback(msg);
@@ -124,6 +148,7 @@ export function decode(
     const recipients = feedback.originalRecipients.length
       ? feedback.originalRecipients
       : addressesIn(report.original?.to ?? "").slice(0, 1);
+    if (recipients.length > MAX_RECIPIENTS) throw tooMany(recipients.length);
     report.recipients = recipients.map((r) => {
       check();
       return classify(
@@ -139,6 +164,7 @@ export function decode(
   // A delivery-status part MIME did not find (broken boundary, forwarded as text) is read from the text.
   const embedded = msg.deliveryStatus.length ? null : embeddedDsn(msg.text);
   const dsn = (embedded ? [embedded] : msg.deliveryStatus).flatMap((body) => dsnRecords(parseDsn(body)));
+  if (dsn.length > MAX_RECIPIENTS) throw tooMany(dsn.length);
   let records: RecipientRecord[] = [];
   let decoder: string | null = null;
   for (const f of FORMATS) {
@@ -188,6 +214,7 @@ export function decode(
     records = [{ ...records[0]!, recipient: options.recipient }];
   }
   if (!decoder) return report;
+  if (records.length > MAX_RECIPIENTS) throw tooMany(records.length);
 
   report.decoder = decoder;
   report.recipients = records.map((r) => {

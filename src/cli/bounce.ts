@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { BounceError, parseBounce } from "../bounce/parse.js";
+import { BounceError, MAX_RECIPIENTS, parseBounce } from "../bounce/parse.js";
 import type { BounceReport, ParseBounceOptions } from "../bounce/types.js";
 import { CATEGORIES } from "../catalog/categories.js";
 import type { Category, Lang, Localized } from "../catalog/types.js";
@@ -32,7 +32,7 @@ interface Outcome {
 export interface WorkerFailure {
   message: string;
   /** What failed, when known: a limit of parseBounce the message broke (a BounceError), or the thread. */
-  cause?: "size" | "time" | "worker";
+  cause?: "size" | "time" | "recipients" | "worker";
 }
 
 /** Big inputs go to worker threads; small ones are not worth starting them. */
@@ -126,6 +126,11 @@ function failure(e: WorkerFailure, bytes: number, options: ParseBounceOptions): 
     };
   if (e.cause === "size")
     return { en: e.message, id: `pesan sebesar ${bytes} byte melebihi batas ${options.maxBytes} byte` };
+  if (e.cause === "recipients")
+    return {
+      en: e.message,
+      id: `pesan menyebut lebih dari ${MAX_RECIPIENTS} penerima (satu bounce melaporkan satu pesan)`,
+    };
   return { en: e.message, id: `pesan tidak dapat diurai: ${e.message}` };
 }
 

@@ -602,11 +602,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           lang: (req.query.lang ?? "none") as Lang | "none",
         });
       } catch (e) {
-        // Over the size limit: 413; over the time budget: the message is readable but too costly (422).
+        // Over the size limit: 413; over the time budget: the message is readable but too costly
+        // (422); naming more recipients than one message has: 422.
         if (e instanceof BounceError)
           throw e.limit === "time"
             ? new HttpError(422, "too_slow", e.message)
-            : new HttpError(413, "too_large", e.message);
+            : e.limit === "recipients"
+              ? new HttpError(422, "too_many_recipients", e.message)
+              : new HttpError(413, "too_large", e.message);
         throw e;
       }
       const stored =

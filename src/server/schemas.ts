@@ -41,7 +41,7 @@ export const ERROR_ANSWERS = {
   404: "Not found",
   413: "The body is over the size limit",
   415: "The body's Content-Type is not one this route takes (the message names the ones it does)",
-  422: "The email is readable but over its time budget (`too_slow`): sending it again gives the same answer",
+  422: "The email is readable but over its time budget (`too_slow`) or names more than 1,000 recipients (`too_many_recipients`): sending it again gives the same answer",
   "4xx":
     "Other client errors: 405 wrong method (with `Allow`), 408 the request did not arrive in time, 414 path parameter too long, 431 URL and headers too large",
   500: "Internal error (details in the service's log)",

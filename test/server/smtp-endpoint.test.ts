@@ -56,6 +56,23 @@ describe("SMTP endpoint", () => {
 
   const eventsOf = async (recipient: string) => (await s.store.listEvents({ recipient, limit: 10 })).items;
 
+  test("a bounce naming more than 1,000 recipients: SMTP 554 5.6.0 and HTTP 422, nothing stored", async () => {
+    const blocks = Array.from({ length: 1001 }, (_, i) => `Final-Recipient: rfc822; many${i}@example.com\n`);
+    const forged = `From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status; boundary="B"\n\n--B\n\nFailed.\n\n--B\nContent-Type: message/delivery-status\n\n${blocks.join("\n")}\n--B--\n`;
+    assert.match(
+      await send("bounces@bounce.example.net", forged),
+      /^554 5\.6\.0 message not read: the message names 1001 recipients, over the limit of 1000/,
+    );
+    const r = await fetch(`http://127.0.0.1:${s.httpPort}/v1/bounces`, {
+      method: "POST",
+      headers: { "content-type": "message/rfc822" },
+      body: forged,
+    });
+    assert.equal(r.status, 422);
+    assert.equal(((await r.json()) as { error: { code: string } }).error.code, "too_many_recipients");
+    assert.deepEqual(await eventsOf("many0@example.com"), []);
+  });
+
   test("a bounce whose recipient cannot be read is stored for its VERP recipient", async () => {
     const answer = await send("bounces+kate=example.com@bounce.example.net", UNREADABLE_BOUNCE);
     assert.match(answer, /^250 .*1 event\(s\) stored/);

@@ -1,5 +1,5 @@
 import { leadingCodes, squash } from "./smtptext.js";
-import { addressesIn, explanation } from "./text.js";
+import { addressesIn, explanation, firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -26,10 +26,11 @@ export const GOOGLEGROUPS: FormatDecoder = {
       text.replace(/^(?:\s*\n)?[^\n@]*@[^\n]*,\s*\n/, "").replace(/Google Groups\s*$/i, ""),
     );
     const diagnostic = body.slice(0, 1200) || "Google Groups: posting to the group was rejected";
+    const find = firstByAddress(dsn, (r) => r.recipient);
     return recipients.map((recipient) => {
       // The delivery-status part, when there is one, states the status and reply code; the
       // notice stays the diagnostic (its words say why).
-      const d = dsn.find((r) => r.recipient.toLowerCase() === recipient.toLowerCase());
+      const d = find(recipient);
       return {
         recipient,
         originalRecipient: d?.originalRecipient ?? null,

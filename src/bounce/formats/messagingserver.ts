@@ -1,6 +1,6 @@
 import type { RecipientRecord } from "../types.js";
 import { squash } from "./smtptext.js";
-import { cleanAddress } from "./text.js";
+import { cleanAddress, firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -79,7 +79,7 @@ export const MESSAGINGSERVER: FormatDecoder = {
     const text = msg.text;
     const blocks = blocksOf(text);
     const history = lastError(text);
-    const find = (a: string) => blocks.find((b) => b.recipient.toLowerCase() === a.toLowerCase());
+    const find = firstByAddress(blocks, (b) => b.recipient);
     if (dsn.length) {
       return dsn.map((r) => {
         const recipient = realAddress(r);

@@ -1,6 +1,6 @@
 import type { RecipientRecord } from "../types.js";
 import { squash } from "./smtptext.js";
-import { cleanAddress } from "./text.js";
+import { cleanAddress, firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -35,8 +35,9 @@ export const NOTES: FormatDecoder = {
     }
     if (!out.length) return dsn;
     if (!dsn.length) return out;
+    const find = firstByAddress(out, (o) => o.recipient);
     return dsn.map((r) => {
-      const mine = out.find((o) => o.recipient.toLowerCase() === r.recipient.toLowerCase());
+      const mine = find(r.recipient);
       return !r.diagnostic.trim() && mine ? { ...r, diagnostic: mine.diagnostic } : r;
     });
   },

@@ -1,7 +1,7 @@
 import type { BounceMessage } from "../message.js";
 import type { RecipientRecord } from "../types.js";
 import { dedupeCode, squash } from "./smtptext.js";
-import { cleanAddress } from "./text.js";
+import { cleanAddress, firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -122,8 +122,8 @@ export function exchangeRecords(msg: BounceMessage, dsn: RecipientRecord[]): Rec
   const ndr = readExchangeNdr(msg.text);
   if (!ndr) return dsn;
   const reply = (a: string) => ndr.replies.get(a.toLowerCase());
-  const words = (a: string) =>
-    ndr.recipients.find((r) => r.recipient.toLowerCase() === a.toLowerCase())?.explanation ?? "";
+  const find = firstByAddress(ndr.recipients, (r) => r.recipient);
+  const words = (a: string) => find(a)?.explanation ?? "";
   if (dsn.length) {
     return dsn.map((r) => {
       if (r.diagnostic.trim()) return r;

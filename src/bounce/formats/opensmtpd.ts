@@ -1,4 +1,5 @@
 import type { RecipientRecord } from "../types.js";
+import { firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -65,8 +66,8 @@ export const OPENSMTPD: FormatDecoder = {
     const found = lines(msg.text);
     if (!found.length) return dsn;
     const delayed = /is delayed for more than|temporary failure report/i.test(msg.text);
-    const reason = (recipient: string) =>
-      found.find((l) => l.recipient.toLowerCase() === recipient.toLowerCase())?.reason ?? null;
+    const find = firstByAddress(found, (l) => l.recipient);
+    const reason = (recipient: string) => find(recipient)?.reason ?? null;
 
     if (dsn.length) {
       return dsn.map((r): RecipientRecord => {

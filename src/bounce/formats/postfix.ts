@@ -2,7 +2,7 @@ import { dsnRecords, embeddedDsn, parseDsn } from "../dsn.js";
 import { type BounceMessage, header } from "../message.js";
 import { readOriginal } from "../original.js";
 import type { RecipientRecord } from "../types.js";
-import { addressesIn, explanation } from "./text.js";
+import { addressesIn, explanation, firstByAddress } from "./text.js";
 import type { FormatDecoder } from "./types.js";
 
 /**
@@ -89,11 +89,10 @@ function statusIn(text: string): string | null {
 
 /** The DSN records, with the stage and (when the DSN has none) the diagnostic from the paragraphs. */
 function enrich(records: RecipientRecord[], paras: Paragraph[]): RecipientRecord[] {
+  const byRecipient = firstByAddress(paras, (x) => x.recipient);
+  const byOriginal = firstByAddress(paras, (x) => x.original);
   return records.map((r) => {
-    const lower = r.recipient.toLowerCase();
-    const p =
-      paras.find((x) => x.recipient.toLowerCase() === lower) ??
-      paras.find((x) => x.original?.toLowerCase() === lower);
+    const p = byRecipient(r.recipient) ?? byOriginal(r.recipient);
     if (!p) return r;
     const read = reading(p);
     return {

@@ -88,6 +88,9 @@ const ADDRESS_LINE_RE = /^\s*<?[^\s@<>]+@[^\s@<>]+>?:?\s*$/;
  * paragraph, and reading it whole for every one of its addresses took seconds and gigabytes.
  */
 export function paragraphAbout(text: string, recipient: string): string | null {
+  // A search of the whole text per recipient: a decoder's loop over recipients stops here once
+  // the message is over its time budget.
+  stepCheck?.();
   const at = indexOfIgnoringCase(text, recipient);
   if (at < 0) return null;
   const from = Math.max(0, at - PARAGRAPH_BEFORE);
@@ -164,6 +167,31 @@ export function paragraphsAfter(text: string, recipient: string): string | null 
 }
 
 /** Where `needle` first occurs in `text`, letters of any case (no lower-cased copy of a long text). */
+let stepCheck: (() => void) | null = null;
+
+/**
+ * Sets the check that searches once per recipient run (decode sets its time budget's for the
+ * synchronous span of a message's decoding) and returns the one it replaces.
+ */
+export function setStepCheck(check: (() => void) | null): (() => void) | null {
+  const outer = stepCheck;
+  stepCheck = check;
+  return outer;
+}
+
+/** The first item per address (case-folded): one lookup per recipient rather than a scan of them all. */
+export function firstByAddress<T>(
+  items: readonly T[],
+  address: (item: T) => string | null | undefined,
+): (recipient: string) => T | undefined {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const a = address(item)?.toLowerCase();
+    if (a !== undefined && !map.has(a)) map.set(a, item);
+  }
+  return (recipient) => map.get(recipient.toLowerCase());
+}
+
 function indexOfIgnoringCase(text: string, needle: string): number {
   if (!needle) return -1;
   return new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").exec(text)?.index ?? -1;
