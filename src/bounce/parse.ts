@@ -270,6 +270,9 @@ function enrichFromText(r: RecipientRecord, msg: BounceMessage): RecipientRecord
   return p ? { ...r, diagnostic: p } : r;
 }
 
+/** An address the text gives as the sender: after "from", "sender:" or "return-path:" on its line. */
+const SENDER_NAMED_RE = /\b(?:from|sender|return-path|envelope-from)[ \t]*:?[ \t]*(<?[^\s<>@]+@[^\s<>]+)/gi;
+
 /** The most recipients the text fallback reads from one message. */
 const FALLBACK_MAX_RECIPIENTS = 50;
 
@@ -280,8 +283,17 @@ const FALLBACK_MAX_RECIPIENTS = 50;
  */
 function fallback(msg: BounceMessage, check: () => void, named?: string): RecipientRecord[] {
   const text = explanation(msg.text);
+  // Not recipients: the bounce's own sender and receiver, and the returned message's sender, by its
+  // headers or as the text names it ("A message from news@… to alice@…", "Sender: news@…"). A
+  // VERP-addressed bounce names the original sender, which must not be suppressed.
+  const senders = [...text.matchAll(SENDER_NAMED_RE)].flatMap((m) => addressesIn(m[1]!));
   const own = new Set(
-    [...addressesIn(msg.from), ...addressesIn(header(msg, "to") ?? "")].map((a) => a.toLowerCase()),
+    [
+      ...addressesIn(msg.from),
+      ...addressesIn(header(msg, "to") ?? ""),
+      ...addressesIn(readOriginal(msg)?.from ?? ""),
+      ...senders,
+    ].map((a) => a.toLowerCase()),
   );
   const out: RecipientRecord[] = [];
   // Message-IDs look like addresses: the ones on Message-ID, References and In-Reply-To lines are not.

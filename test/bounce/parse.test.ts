@@ -219,6 +219,29 @@ If you need help, write to helpdesk@example.org.
   );
 });
 
+test("the text reader never gives the returned message's sender as a recipient", async () => {
+  // A VERP-addressed bounce: its To is the bounce address, not the sender the text names.
+  const head = `Return-Path: <>
+From: Mail Delivery System <MAILER-DAEMON@relay.example.net>
+To: bounces+7f3a@mailer.example.org
+Subject: Delivery failure notification
+`;
+  const cases = [
+    `${head}\nA message from news@example.org to alice@example.com was rejected by the\nremote server: 550 5.1.1 User unknown\n`,
+    `${head}\nSender: news@example.org\nRecipient: alice@example.com\nReason: 550 5.1.1 User unknown\n`,
+    // The returned message's own From, in its headers.
+    `${head}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="zz"\n\n--zz\nContent-Type: text/plain\n\nDelivery to alice@example.com failed (news@example.org sent it): 550 5.1.1 User unknown\n\n--zz\nContent-Type: text/rfc822-headers\n\nFrom: News <news@example.org>\nTo: alice@example.com\nSubject: April\n\n--zz--\n`,
+  ];
+  for (const raw of cases) {
+    const r = await parseBounce(raw);
+    assert.deepEqual(
+      r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
+      [["alice@example.com", "invalid_address"]],
+      raw,
+    );
+  }
+});
+
 test("the text reader finds a reason given a paragraph after the address", async () => {
   // MessageLabs without a DSN part: the address alone, a blank line, then the reason.
   const plain = `Return-Path: <>
