@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync } from "node:fs";
+import { fstatSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { stripBom } from "../bom.js";
 import type { Lang, Localized } from "../catalog/types.js";
@@ -130,12 +130,17 @@ export function checkStdin(): void {
     });
 }
 
-/** All of stdin as text, without a UTF-8 byte order mark at the start. */
-export function readStdinText(): string {
+/**
+ * All of stdin as text, without a UTF-8 byte order mark at the start. Read as a stream: a
+ * synchronous read of a non-blocking pipe whose writer has not written yet fails with EAGAIN.
+ */
+export async function readStdinText(): Promise<string> {
   checkStdin();
   let text: string;
   try {
-    text = readFileSync(0, "utf8");
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString("utf8");
   } catch (e) {
     const why = (e as Error).message;
     throw new UsageError({ en: `cannot read stdin: ${why}`, id: `tidak dapat membaca stdin: ${why}` });

@@ -259,7 +259,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(HELP[lang]);
       return 2;
     }
-    text = readStdinText();
+    text = await readStdinText();
   }
   return diagnoseOne(text, {
     lang,

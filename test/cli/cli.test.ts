@@ -527,3 +527,20 @@ test("keys and serve say plainly when the database cannot be opened: a bad path 
   );
   assert.doesNotMatch(down.err, /secret/);
 });
+
+test("a reply written to stdin late (a caller's pipe, not yet written) is read, not an EAGAIN error", async () => {
+  const child = spawn(process.execPath, [CLI_BIN, "--json"], { stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (c: Buffer) => {
+    out += c;
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    err += c;
+  });
+  const code = new Promise<number | null>((resolve) => child.once("close", resolve));
+  await new Promise((r) => setTimeout(r, 300));
+  child.stdin.end("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n");
+  assert.equal(await code, 0, err);
+  assert.equal(JSON.parse(out).category, "invalid_address");
+});
