@@ -164,7 +164,8 @@ export async function diagnoseStream(
             en: `the line is longer than ${MAX_LINE_CHARS} characters`,
             id: `baris lebih panjang dari ${MAX_LINE_CHARS} karakter`,
           });
-        if (!line.trim()) throw new InputError({ en: "empty line", id: "baris kosong" });
+        // NULs alone are no text either (a stray byte after the last line end).
+        if (!line.replace(/\0/g, "").trim()) throw new InputError({ en: "empty line", id: "baris kosong" });
         let value: unknown = line;
         if (line.trimStart().startsWith("{")) ({ input: value, id } = lineInput(parseJsonLine(line)));
         const input = lineReplyInput(value);

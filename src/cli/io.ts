@@ -130,6 +130,30 @@ export function checkStdin(): void {
     });
 }
 
+/** Refuses `-` (stdin) named twice: stdin is read once, the second would read nothing. */
+export function stdinOnce(paths: readonly string[]): void {
+  if (paths.filter((p) => p === "-").length > 1)
+    throw new UsageError({
+      en: "- (stdin) is given more than once: stdin can be read only once",
+      id: "- (stdin) diberikan lebih dari sekali: stdin hanya dapat dibaca sekali",
+    });
+}
+
+/**
+ * Input that starts with a UTF-16 byte order mark (what PowerShell's `>` and Notepad's "Unicode"
+ * write): read as UTF-8 it would be NULs between letters and every line `unknown`, so it is refused.
+ */
+export function refuseUtf16(bytes: Uint8Array): void {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  )
+    throw new UsageError({
+      en: "the input is UTF-16 text; diagnosa reads UTF-8: convert it first (e.g. iconv -f UTF-16 -t UTF-8)",
+      id: "masukan berupa teks UTF-16; diagnosa membaca UTF-8: ubah dahulu (misalnya iconv -f UTF-16 -t UTF-8)",
+    });
+}
+
 /**
  * All of stdin as text, without a UTF-8 byte order mark at the start. Read as a stream: a
  * synchronous read of a non-blocking pipe whose writer has not written yet fails with EAGAIN.
@@ -140,8 +164,11 @@ export async function readStdinText(): Promise<string> {
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    text = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    refuseUtf16(bytes);
+    text = bytes.toString("utf8");
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const why = (e as Error).message;
     throw new UsageError({ en: `cannot read stdin: ${why}`, id: `tidak dapat membaca stdin: ${why}` });
   }
@@ -207,6 +234,7 @@ export async function* lineBatches(
     return lines;
   };
   for await (const chunk of input) {
+    if (first && typeof chunk !== "string") refuseUtf16(chunk);
     const lines = split(typeof chunk === "string" ? chunk : decoder.write(chunk));
     if (lines.length) yield lines;
   }

@@ -7,7 +7,16 @@ import type { Category, Lang, Localized } from "../catalog/types.js";
 import { classifyEvent, type DeliveryEvent, type EventType } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import { KIND_NAMES, LABELS } from "./i18n.js";
-import { asLocalized, checkStdin, fileProblem, note, stripBomBytes, UsageError, writeOut } from "./io.js";
+import {
+  asLocalized,
+  checkStdin,
+  fileProblem,
+  note,
+  stdinOnce,
+  stripBomBytes,
+  UsageError,
+  writeOut,
+} from "./io.js";
 import { colors } from "./render.js";
 
 export interface LogsFlags {
@@ -66,6 +75,7 @@ export async function logsCommand(paths: string[], flags: LogsFlags): Promise<nu
       id: "--api-key hanya dipakai bersama --to URL",
     });
   const endpoint = flags.to === null ? null : batchUrl(flags.to);
+  stdinOnce(paths);
   for (const p of paths) {
     if (p === "-") {
       checkStdin();

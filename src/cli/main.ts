@@ -254,8 +254,10 @@ async function main(argv: string[]): Promise<number> {
       id: "--dns-server hanya dipakai bersama --check (atau diagnosa check)",
     });
   let text = positionals.join(" ");
-  if (!positionals.length) {
-    if (process.stdin.isTTY) {
+  // "-" alone is stdin, as for `bounce -` and `logs -`.
+  const fromStdin = positionals.length === 1 && positionals[0] === "-";
+  if (!positionals.length || fromStdin) {
+    if (process.stdin.isTTY && !fromStdin) {
       process.stderr.write(HELP[lang]);
       return 2;
     }

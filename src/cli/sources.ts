@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Localized } from "../catalog/types.js";
-import { asLocalized, checkStdin, stripBomBytes, UsageError } from "./io.js";
+import { asLocalized, checkStdin, stdinOnce, stripBomBytes, UsageError } from "./io.js";
 
 /** One email to read: where it came from and its bytes. */
 export interface SourceMessage {
@@ -22,6 +22,7 @@ export interface SourceOptions {
 
 /** Checks every path before any work starts, so a typo fails fast with exit code 2. */
 export async function checkPaths(paths: string[]): Promise<number> {
+  stdinOnce(paths);
   let total = 0;
   for (const p of paths) {
     if (p === "-") {

@@ -544,3 +544,30 @@ test("a reply written to stdin late (a caller's pipe, not yet written) is read, 
   assert.equal(await code, 0, err);
   assert.equal(JSON.parse(out).category, "invalid_address");
 });
+
+test("UTF-16 input (PowerShell's >) is exit 2 with a message, not lines of unknown; a NUL-only line is empty", () => {
+  const text = "550 5.1.1 User unknown\r\n452 4.2.2 Mailbox full\r\n";
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  for (const args of [["--ndjson"], ["--json"]]) {
+    const r = spawnSync(process.execPath, [CLI_BIN, ...args], { input: utf16, encoding: "utf8" });
+    assert.equal(r.status, 2, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /the input is UTF-16 text; diagnosa reads UTF-8/);
+  }
+  const nul = runCli(["--ndjson"], "550 5.1.1 User unknown\n\0\n");
+  assert.equal(nul.code, 2);
+  const lines = nul.out.trim().split("\n");
+  assert.equal(lines.length, 2);
+  assert.deepEqual(JSON.parse(lines[1]!), { error: "empty line", line: 2 });
+});
+
+test('"-" alone reads the reply from stdin; "-" twice for bounce or logs is exit 2', () => {
+  const one = runCli(["--json", "-"], "550 5.1.1 <a@example.com>: User unknown\n");
+  assert.equal(one.code, 0, one.err);
+  assert.equal(JSON.parse(one.out).category, "invalid_address");
+  for (const cmd of ["bounce", "logs"]) {
+    const twice = runCli([cmd, "-", "-"], "x\n");
+    assert.equal(twice.code, 2, cmd);
+    assert.match(twice.err, /- \(stdin\) is given more than once/);
+  }
+});
