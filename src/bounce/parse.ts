@@ -64,6 +64,17 @@ export async function parseBounce(
   raw: string | Uint8Array,
   options: ParseBounceOptions = {},
 ): Promise<BounceReport> {
+  // From JavaScript, any value may come: a caller's mistake is said plainly, not as a TypeError
+  // from deep inside.
+  if (typeof raw !== "string" && !(raw instanceof Uint8Array))
+    throw new TypeError("parseBounce: the message must be a string or bytes (a Buffer or Uint8Array)");
+  for (const k of ["maxBytes", "timeoutMs"] as const) {
+    const v = options[k];
+    if (v !== undefined && !(typeof v === "number" && v > 0))
+      throw new RangeError(`parseBounce: options.${k} must be a positive number, not ${v}`);
+  }
+  if (options.recipient !== undefined && typeof options.recipient !== "string")
+    throw new TypeError("parseBounce: options.recipient must be a string (an address)");
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof raw === "string" ? raw.length : raw.byteLength;
   if (size > maxBytes)

@@ -413,6 +413,12 @@ export class Engine {
 
   diagnose(input: string | ReplyInput, options?: DiagnoseOptions): Diagnosis {
     const given: ReplyInput = typeof input === "string" ? { response: input } : input;
+    // From JavaScript: an input that is neither is a caller's mistake, said plainly (an optional
+    // field of the wrong type is read as not given, below).
+    if (typeof given !== "object" || given === null)
+      throw new TypeError(
+        `diagnose: the input must be a string or an object such as { response }, not ${given}`,
+      );
     let raw = typeof given.response === "string" ? given.response : "";
     if (raw.length > TEXT_LIMIT) raw = raw.slice(0, TEXT_LIMIT);
     // One pass over the text as given; a text with odd spacing or continuation lines is
@@ -447,11 +453,12 @@ export class Engine {
         statusCode = parsed.statusCode ?? statusCode;
       }
     }
-    const remoteHost = given.remoteHost
-      ? given.remoteHost.toLowerCase()
-      : flags & FLAG_HOST
-        ? parseRemoteHost(text)
-        : null;
+    const remoteHost =
+      given.remoteHost && typeof given.remoteHost === "string"
+        ? given.remoteHost.toLowerCase()
+        : flags & FLAG_HOST
+          ? parseRemoteHost(text)
+          : null;
     const command = normalizeCommand(given.command) ?? (flags & FLAG_COMMAND ? parseCommand(text) : null);
 
     let providerIndex = this.providerOfHost(remoteHost);
@@ -975,8 +982,8 @@ function adjustForStage(
 
 function tipLanguages(lang: DiagnoseOptions["lang"]): readonly Lang[] | null {
   if (lang === "none") return null;
-  if (lang === undefined || lang === "all") return LANGS;
-  const langs = typeof lang === "string" ? [lang] : lang;
+  if (lang === undefined || lang === null || lang === "all") return LANGS;
+  const langs = typeof lang === "string" ? [lang] : Array.isArray(lang) ? lang : [lang];
   // From JavaScript, or a cast: a language without tips would give `tips.fr: undefined`.
   for (const l of langs)
     if (!LANGS.includes(l))

@@ -247,7 +247,8 @@ const COMMAND_NAMES: ReadonlySet<string> = new Set([
 
 /** Normalises a command name given by a caller (`RCPT TO`, `rcpt`, `end of data`). */
 export function normalizeCommand(value: string | null | undefined): SmtpCommand | null {
-  if (!value) return null;
+  // From JavaScript, any value may come: one that is no string names no command.
+  if (!value || typeof value !== "string") return null;
   if (COMMAND_NAMES.has(value)) return value as SmtpCommand;
   const v = value
     .trim()
@@ -258,7 +259,7 @@ export function normalizeCommand(value: string | null | undefined): SmtpCommand 
 
 /** Reads an enhanced status code given by a caller; null when it is not one. */
 export function normalizeStatus(value: string | null | undefined): string | null {
-  if (!value) return null;
+  if (!value || typeof value !== "string") return null;
   if (isCanonicalStatus(value)) return value;
   // A caller's status is trusted further than free text: vendors use subjects beyond 7 (5.8.1).
   const m = /^([245])\.(\d{1,3})\.(\d{1,3})$/.exec(value.trim());

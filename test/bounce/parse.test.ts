@@ -579,3 +579,14 @@ Tip of the week: if your mailbox is full, messages to you are rejected. Clean it
     assert.equal(r.recipients.length, 0);
   }
 });
+
+test("parseBounce() from JavaScript: a message or option of the wrong type is a plain TypeError or RangeError", async () => {
+  await assert.rejects(parseBounce(null as unknown as string), /the message must be a string or bytes/);
+  await assert.rejects(
+    parseBounce("x", { recipient: 5 as unknown as string }),
+    /options.recipient must be a string/,
+  );
+  for (const maxBytes of [Number.NaN, 0, -1])
+    await assert.rejects(parseBounce("x", { maxBytes }), RangeError);
+  await assert.rejects(parseBounce("x", { timeoutMs: Number.NaN }), RangeError);
+});

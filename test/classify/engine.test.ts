@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { statedRetryAfter } from "../../src/classify/retry.js";
+import type { DiagnoseOptions, ReplyInput } from "../../src/index.js";
 import { BLOCKLISTS, defaultEngine, diagnose, Engine, LANGS } from "../../src/index.js";
 import { PROVIDER_DEFS, RULE_TABLES } from "../../src/rules/index.js";
 import { normalizeReplyText } from "../../src/smtp/reply.js";
@@ -945,4 +946,26 @@ test("a regex rule left unrun because a match outranks it changes no diagnosis",
   } finally {
     for (const re of [weak.regex!, weak.regexFrom!]) Reflect.deleteProperty(re, "exec");
   }
+});
+
+test("diagnose() from JavaScript: optional fields of the wrong type are not given; a wrong input is a plain TypeError", () => {
+  const plain = diagnose("550 5.1.1 <a@example.com>: User unknown");
+  for (const odd of [{ statusCode: 5 }, { remoteHost: 7 }, { command: 5 }, { errorCode: "abc" }]) {
+    const d = diagnose({
+      response: "550 5.1.1 <a@example.com>: User unknown",
+      ...odd,
+    } as unknown as ReplyInput);
+    assert.equal(d.category, plain.category, JSON.stringify(odd));
+    assert.equal(d.statusCode, "5.1.1");
+  }
+  for (const bad of [undefined, null, 5])
+    assert.throws(
+      () => diagnose(bad as unknown as string),
+      (e: unknown) => e instanceof TypeError && /the input must be a string or an object/.test(e.message),
+    );
+  assert.deepEqual(Object.keys(diagnose("x", { lang: null } as unknown as DiagnoseOptions).tips ?? {}), [
+    "en",
+    "id",
+  ]);
+  assert.throws(() => diagnose("x", { lang: 5 } as unknown as DiagnoseOptions), RangeError);
 });
