@@ -82,8 +82,15 @@ function fromMime(root: MimePart): BounceMessage {
   const walk = (part: MimePart, depth: number): void => {
     if (part.children.length) {
       if (part.type === "multipart/alternative") {
-        // One representation of the body: the plain text when there is one.
-        walk(part.children.find((c) => c.type === "text/plain") ?? part.children[0]!, depth);
+        // One representation of the body: the plain text when it says something (a blank one
+        // beside the HTML, as some NDR builders write, would hide the HTML's words).
+        const plainPart = part.children.find((c) => c.type === "text/plain");
+        const htmlPart = part.children.find((c) => c.type === "text/html");
+        const chosen =
+          plainPart && (!htmlPart || bodyText(plainPart).trim())
+            ? plainPart
+            : (htmlPart ?? part.children[0]!);
+        walk(chosen, depth);
         return;
       }
       for (const c of part.children) walk(c, depth);

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { corpusDir } from "../../scripts/corpus.js";
 import { readMessage, readWithPostalMime } from "../../src/bounce/message.js";
 import { decodeWords, MimeError, parseMime } from "../../src/bounce/mime.js";
+import { parseBounce } from "../../src/index.js";
 import * as fixtures from "./fixtures.js";
 
 const norm = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
@@ -73,4 +74,37 @@ test("windows-1252 (and the latin1 labels that stand for it) keeps „ “ – �
   ]);
   assert.equal((await readMessage(body)).text.trim(), "„a“ – ’ € ü");
   assert.equal(decodeWords("=?iso-8859-1?Q?=93Gr=FC=DFe=94?="), "“Grüße”");
+});
+
+test("a blank text/plain alternative does not hide the HTML beside it (an HTML-only NDR)", async () => {
+  const raw = `From: postmaster@mail.example.net
+To: sender@example.org
+Subject: Undeliverable: hello
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="A"
+
+--A
+Content-Type: text/plain; charset=us-ascii
+
+ 
+--A
+Content-Type: text/html; charset=us-ascii
+
+<html><body><p>Delivery has failed to these recipients or groups:</p>
+<p><a href="mailto:alice@example.com">alice@example.com</a><br>The email address you entered couldn't be found.</p>
+<p>Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'</p></body></html>
+--A--
+`;
+  const fast = await readMessage(Buffer.from(raw));
+  assert.match(fast.text, /Delivery has failed to these recipients/);
+  assert.match(
+    norm((await readWithPostalMime(Buffer.from(raw))).text),
+    /Delivery has failed to these recipients/,
+  );
+  const r = await parseBounce(raw);
+  assert.equal(r.kind, "bounce");
+  assert.deepEqual(
+    r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
+    [["alice@example.com", "invalid_address"]],
+  );
 });
