@@ -97,7 +97,13 @@ function report(fields: Partial<FeedbackReport>): FeedbackReport {
 /** Microsoft JMRP: the complaining user is X-HmXmrOriginalRecipient in the returned message. */
 function jmrp(msg: BounceMessage): FeedbackReport | null {
   if (!/complaint about message from/i.test(msg.subject)) return null;
-  if (!/staff@hotmail\.com|@(?:hotmail|outlook|live|msn)\.com/i.test(msg.from)) return null;
+  // JMRP writes from staff@hotmail.com; from another Microsoft address only with the reported
+  // message returned and the IP it came from in the subject. A customer's own mail titled
+  // "Complaint about message from your sales team" is no report.
+  const staff = /staff@hotmail\.com/i.test(msg.from);
+  const microsoft = /@(?:hotmail|outlook|live|msn)\.com/i.test(msg.from);
+  const ipSubject = /complaint about message from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)\]?\s*$/i;
+  if (!staff && !(microsoft && msg.originalHeaders !== null && ipSubject.test(msg.subject))) return null;
   const block = msg.originalHeaders ?? msg.text;
   const fields = parseHeaderFields(block);
   const who = addressOf(fields.get("x-hmxmroriginalrecipient"));

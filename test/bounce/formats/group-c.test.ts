@@ -298,6 +298,16 @@ test("arf: Microsoft JMRP complaints name the complaining user", async () => {
   assert.equal(r.feedback?.sourceIp, "192.0.2.77");
   assert.equal(r.recipients[0]!.recipient, "judy@hotmail.test");
   assert.equal(r.recipients[0]!.diagnosis.statusCode, null);
+  // A customer's own mail from Outlook.com titled so is no report.
+  const customer = await parseBounce(`From: Maria Lopez <maria.lopez@outlook.com>
+To: support@shop.example
+Subject: Complaint about message from your sales team
+
+Hello, your sales team sent me three messages yesterday.
+To: maria.lopez@outlook.com
+`);
+  assert.equal(customer.kind, "not_bounce");
+  assert.deepEqual(customer.recipients, []);
 });
 
 const SES_COMPLAINT = `From: AWS Notifications <no-reply@sns.amazonaws.com>
