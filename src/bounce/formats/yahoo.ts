@@ -11,8 +11,10 @@ import type { FormatDecoder } from "./types.js";
  */
 export const YAHOO: FormatDecoder = {
   id: "yahoo",
+  // X-YMailISG marks any mail that passed through Yahoo (an out-of-office reply from a Yahoo user
+  // too): it says Yahoo only with the mail system's own sender.
   detect: (msg) =>
-    msg.headers.has("x-ymailisg") ||
+    (msg.headers.has("x-ymailisg") && /\bmailer-daemon@/i.test(msg.from)) ||
     (/^\s*Failure Notice/i.test(msg.subject) && msg.text.includes("we were unable to deliver your message")),
   decode(msg, dsn) {
     const text = explanation(msg.text);

@@ -653,6 +653,23 @@ The email address you entered couldn't be found.<br></p>
     await expect(yahoo, [
       { decoder: "yahoo", recipient: "peggy@example.org", category: "invalid_address", statusCode: "5.1.1" },
     ]);
+    // X-YMailISG is on any mail through Yahoo: a Yahoo user's out-of-office reply is an auto-reply.
+    const away = await parseBounce(
+      mail(
+        {
+          From: "Jane Doe <jane@yahoo.example.com>",
+          Subject: "Out of office: April deals",
+          "Auto-Submitted": "auto-replied",
+          "X-YMailISG": "abc",
+        },
+        "I'm away until April 10. For anything urgent please write to my colleague:\n<mike@example.org>\nThanks!\n",
+      ),
+    );
+    assert.equal(away.kind, "autoreply");
+    assert.deepEqual(
+      away.recipients.map((r) => r.recipient),
+      ["jane@yahoo.example.com"],
+    );
     const foundry = mail(
       { From: "MAILER-DAEMON@example.org", Subject: "Message delivery has failed" },
       "Unable to deliver message to: <quinn@example.org>\nDelivery failed for the following reason:\nmail.example.org[192.0.2.2] responded with failure: 552 5.2.2 mailbox quinn@example.org is over quota\n\nThis has been a permanent failure.\n",
