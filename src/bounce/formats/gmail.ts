@@ -69,6 +69,13 @@ export const GMAIL: FormatDecoder = {
     const reply = remoteReply(text);
     const own = reply ?? googleText(text);
     if (!own) return dsn;
-    return dsn.map((r) => (r.diagnostic.trim() ? r : { ...r, diagnostic: own }));
+    // The text quotes one reply: with several recipients, it is the one of each it names (a
+    // recipient it does not name keeps its own status rather than another's reply).
+    const named = dsn.length > 1 ? new Set(addressesIn(own).map((a) => a.toLowerCase())) : new Set<string>();
+    return dsn.map((r) =>
+      r.diagnostic.trim() || (named.size && !named.has(r.recipient.toLowerCase()))
+        ? r
+        : { ...r, diagnostic: own },
+    );
   },
 };

@@ -28,7 +28,8 @@ export const MIMECAST: FormatDecoder = {
     if (dsn.length) {
       const good = dsn.filter((r) => r.diagnostic.trim() && !/^--/.test(r.diagnostic));
       if (good.length === dsn.length) return dsn;
-      return dsn.map((r) => (diagnostic ? { ...r, diagnostic } : r));
+      // The text's one explanation stands in for the records that have none of their own.
+      return dsn.map((r) => (diagnostic && !good.includes(r) ? { ...r, diagnostic } : r));
     }
     const to = after(text, /following address(?:es)? could not be delivered:/i);
     const recipients = to ? addressesIn(to) : [];

@@ -66,6 +66,44 @@ async function expect(raw: string, want: Want[]): Promise<void> {
 }
 
 describe("group B format decoders", () => {
+  it("gmail: a report on two recipients quoting one's reply gives it to that one only", async () => {
+    const raw = `From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+To: sender@gmail.com
+Subject: Delivery Status Notification (Failure)
+MIME-Version: 1.0
+Content-Type: multipart/report; boundary="g1"; report-type=delivery-status
+
+--g1
+Content-Type: text/plain; charset="UTF-8"
+
+** Message not delivered **
+
+There was a problem delivering your message to alice@example.com and bob@example.net.
+
+The response from the remote server was:
+550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown
+
+--g1
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; googlemail.com
+
+Final-Recipient: rfc822; alice@example.com
+Action: failed
+Status: 5.1.1
+
+Final-Recipient: rfc822; bob@example.net
+Action: failed
+Status: 5.2.2
+
+--g1--
+`;
+    await expect(raw, [
+      { decoder: "gmail", recipient: "alice@example.com", category: "invalid_address", statusCode: "5.1.1" },
+      { decoder: "gmail", recipient: "bob@example.net", category: "inbox_full", statusCode: "5.2.2" },
+    ]);
+  });
+
   it("gmail: legacy 'Technical details of permanent failure' notice", async () => {
     const raw = mail(
       {
@@ -702,6 +740,50 @@ The email address you entered couldn't be found.<br></p>
       "An email that you attempted to send to the following address could not be delivered:\n\n-- sybil@example.org\n\nThe problem appears to be :\n\n-- Recipient email address is possibly incorrect\n\nAdditional information follows :\n\n-- 550 5.1.1 User unknown\n",
     );
     await expect(mc, [
+      {
+        decoder: "mimecast",
+        recipient: "sybil@example.org",
+        category: "invalid_address",
+        statusCode: "5.1.1",
+      },
+    ]);
+    // With a delivery-status part where one record has its own reply: it keeps it; the other gets
+    // the text's explanation.
+    const mcDsn = `From: Postmaster <postmaster@example.com>
+Subject: [Postmaster] Email Delivery Failure
+X-MC-System: x
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="M"
+
+--M
+Content-Type: text/plain
+
+The problem appears to be :
+
+-- Recipient email address is possibly incorrect
+
+Additional information follows :
+
+-- 550 5.1.1 User unknown
+
+--M
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mimecast.example.com
+
+Final-Recipient: rfc822; full@example.org
+Action: failed
+Status: 5.2.2
+Diagnostic-Code: smtp; 552 5.2.2 Mailbox full
+
+Final-Recipient: rfc822; sybil@example.org
+Action: failed
+Status: 5.1.1
+
+--M--
+`;
+    await expect(mcDsn, [
+      { decoder: "mimecast", recipient: "full@example.org", category: "inbox_full", statusCode: "5.2.2" },
       {
         decoder: "mimecast",
         recipient: "sybil@example.org",
