@@ -86,6 +86,13 @@ function blocks(body: string): Map<string, string>[] {
 export function addressOf(value: string | undefined | null): string | null {
   if (!value) return null;
   let v = value.includes(";") ? value.slice(value.indexOf(";") + 1) : value;
+  // RFC 6533's utf-8 type writes characters beyond ASCII as \x{HEX} in a delivery-status part
+  // (message/global-delivery-status has them raw): jürgen@bücher.example, not j\x{FC}rgen@….
+  if (/^\s*utf-8\s*;/i.test(value))
+    v = v.replace(/\\x\{([0-9a-f]{1,6})\}/gi, (all, hex: string) => {
+      const cp = Number.parseInt(hex, 16);
+      return cp > 0x7f && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : all;
+    });
   const angled = /<([^<>\s]+@[^<>\s]+)>/.exec(v);
   if (angled) v = angled[1]!;
   else {

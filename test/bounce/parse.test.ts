@@ -172,6 +172,11 @@ test("a Final-Recipient with a display name, a comment or a mailto: gives the ba
   }
   // A quoted local part keeps its quotes (and what is inside them).
   assert.equal(addressOf('rfc822; "a (b)"@example.com'), '"a (b)"@example.com');
+  // RFC 6533: the utf-8 type's \x{HEX} escapes are the characters; other types keep the text.
+  assert.equal(addressOf("utf-8; j\\x{FC}rgen@b\\x{FC}cher.example"), "jürgen@bücher.example");
+  assert.equal(addressOf("UTF-8; \\x{5B89}\\x{85E4}@example.jp"), "安藤@example.jp");
+  assert.equal(addressOf("utf-8; a\\x{D800}@example.com"), "a\\x{D800}@example.com");
+  assert.equal(addressOf("rfc822; a\\x{FC}@example.com"), "a\\x{FC}@example.com");
 });
 
 test("the text reader leaves out addresses without a failure when others have one", async () => {
