@@ -202,7 +202,8 @@ export function bodyBytes(part: MimePart): Buffer {
 }
 
 function decodeQuotedPrintable(s: string): string {
-  return s.replace(/=(?:\r?\n|([0-9A-Fa-f]{2}))/g, (_, hex: string | undefined) =>
+  // A soft line break may have white space before its line end (RFC 2045 6.7: transport padding).
+  return s.replace(/=(?:[ \t]*\r?\n|([0-9A-Fa-f]{2}))/g, (_, hex: string | undefined) =>
     hex ? String.fromCharCode(Number.parseInt(hex, 16)) : "",
   );
 }

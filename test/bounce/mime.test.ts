@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { corpusDir } from "../../scripts/corpus.js";
-import { readMessage, readWithPostalMime } from "../../src/bounce/message.js";
+import { htmlToText, readMessage, readWithPostalMime } from "../../src/bounce/message.js";
 import { decodeWords, MimeError, parseMime } from "../../src/bounce/mime.js";
 import { parseBounce } from "../../src/index.js";
 import * as fixtures from "./fixtures.js";
@@ -107,4 +107,18 @@ Content-Type: text/html; charset=us-ascii
     r.recipients.map((x) => [x.recipient, x.diagnosis.category]),
     [["alice@example.com", "invalid_address"]],
   );
+});
+
+test("numeric character references in HTML and padded quoted-printable soft breaks are read", async () => {
+  assert.equal(
+    htmlToText("<p>failed:&#160;550&#x20;5.1.1 &#x5B89;&#xD800;</p>"),
+    " failed: 550 5.1.1 安&#xD800;\n",
+  );
+  // "=" then spaces before the line end is still a soft break (RFC 2045 6.7).
+  const msg = await readMessage(
+    Buffer.from(
+      "From: MAILER-DAEMON@mx.example.net\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n<alice@exa=  \nmple.com>: host mx.example.com said: 550 5.1.1 User unknown\n",
+    ),
+  );
+  assert.match(msg.text, /<alice@example\.com>:/);
 });
