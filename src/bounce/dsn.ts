@@ -59,7 +59,8 @@ function blocks(body: string): Map<string, string>[] {
       current.set(name, `${current.get(name)} ${line.trim()}`);
       continue;
     }
-    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/.exec(line);
+    // A URL on a continuation line ("https://…" unindented, inside a Diagnostic-Code) is no field.
+    const m = /^([A-Za-z][A-Za-z0-9-]*)\s*:(?!\/\/)\s*(.*)$/.exec(line);
     if (m) {
       name = m[1]!.toLowerCase();
       if (RECIPIENT_START.has(name) && (current.has(name) || current.has("reporting-mta"))) {

@@ -595,3 +595,13 @@ test("parseBounce() from JavaScript: a message or option of the wrong type is a 
     await assert.rejects(parseBounce("x", { maxBytes }), RangeError);
   await assert.rejects(parseBounce("x", { timeoutMs: Number.NaN }), RangeError);
 });
+
+test("an unindented URL line inside a Diagnostic-Code continues it, not a field of its own", async () => {
+  const raw = POSTFIX_DSN.replace(
+    /Diagnostic-Code: [^\n]*/,
+    "Diagnostic-Code: smtp; 550 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org, see\nhttps://www.spamhaus.org/query/ip/192.0.2.1",
+  );
+  const r = await parseBounce(raw);
+  assert.match(r.recipients[0]!.diagnosticText, /see https:\/\/www\.spamhaus\.org\/query\/ip\/192\.0\.2\.1/);
+  assert.equal(r.recipients[0]!.diagnosis.category, "blocked");
+});
