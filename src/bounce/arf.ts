@@ -102,7 +102,8 @@ function jmrp(msg: BounceMessage): FeedbackReport | null {
   // "Complaint about message from your sales team" is no report.
   const staff = /staff@hotmail\.com/i.test(msg.from);
   const microsoft = /@(?:hotmail|outlook|live|msn)\.com/i.test(msg.from);
-  const ipSubject = /complaint about message from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)\]?\s*$/i;
+  const ipSubject =
+    /complaint about message from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)\]?\s*$/i;
   if (!staff && !(microsoft && msg.originalHeaders !== null && ipSubject.test(msg.subject))) return null;
   const block = msg.originalHeaders ?? msg.text;
   const fields = parseHeaderFields(block);

@@ -243,18 +243,20 @@ export function parseHeaderFields(block: string): Map<string, string> {
 }
 
 export function htmlToText(html: string): string {
-  return withoutTags(withoutScripts(html).replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, "\n"))
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    // Numeric references (&#160;, &#x20;) as the characters; a no-break space as a space.
-    .replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (all, hex?: string, dec?: string) => {
-      const cp = hex ? Number.parseInt(hex, 16) : Number(dec);
-      if (cp === 0xa0) return " ";
-      return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : all;
-    })
-    .replace(/&amp;/gi, "&")
-    .replace(/[ \t]+/g, " ");
+  return (
+    withoutTags(withoutScripts(html).replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, "\n"))
+      .replace(/&nbsp;/gi, " ")
+      .replace(/&lt;/gi, "<")
+      .replace(/&gt;/gi, ">")
+      .replace(/&quot;/gi, '"')
+      .replace(/&#39;|&apos;/gi, "'")
+      // Numeric references (&#160;, &#x20;) as the characters; a no-break space as a space.
+      .replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (all, hex?: string, dec?: string) => {
+        const cp = hex ? Number.parseInt(hex, 16) : Number(dec);
+        if (cp === 0xa0) return " ";
+        return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : all;
+      })
+      .replace(/&amp;/gi, "&")
+      .replace(/[ \t]+/g, " ")
+  );
 }
