@@ -969,3 +969,15 @@ test("diagnose() from JavaScript: optional fields of the wrong type are not give
   ]);
   assert.throws(() => diagnose("x", { lang: 5 } as unknown as DiagnoseOptions), RangeError);
 });
+
+test("'try again' and 'requested action aborted' are vague: a status naming the mailbox's state decides", () => {
+  for (const [reply, reason] of [
+    ["550 5.1.1 Recipient rejected. Please check the address and try again.", "invalid_address.user_unknown"],
+    ["552 5.2.2 Requested action aborted, try again", "inbox_full.over_quota"],
+    // Without such a status they still say a server error.
+    ["451 Requested action aborted: please try again", "recipient_error.server_error"],
+  ] as const) {
+    const d = diagnose(reply);
+    assert.equal(d.reason, reason, reply);
+  }
+});

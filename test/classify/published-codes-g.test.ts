@@ -1024,11 +1024,11 @@ const YAHOO: Row[] = [
   // Yahoo's older SMTP error list (postmaster.yahoo.com), as germamojo.blogg.se reproduces it.
   ["451 VS1-MF Excessive unknown recipients - possible Open Relay (#4.4.5)", "blocked", "blocked.policy"],
   ["451 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", "blocked", "blocked.policy"],
-  // (Yahoo's servers busy: the generic "try again" reads a server error.)
+  // (Yahoo's servers busy: resources not available for now, to try again later.)
   [
     "451 Resources temporarily not available - Please try again later",
     "recipient_error",
-    "recipient_error.server_error",
+    "recipient_error.unavailable",
   ],
   ["421 4.7.1 Messages from x.x.x.x permanently deferred", "blocked", "blocked.provider_blocklist", "hard"],
   [

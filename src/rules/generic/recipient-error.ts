@@ -280,8 +280,6 @@ export const RECIPIENT_ERROR: RuleTable = {
         "unexpected error",
         "processing error",
         "error processing",
-        "requested action aborted",
-        "try again",
         "mailer error",
         "mail system error",
         "system problem",
@@ -291,6 +289,17 @@ export const RECIPIENT_ERROR: RuleTable = {
       ],
       priority: 38,
       example: "451 4.3.0 Internal server error, please try again later",
+    },
+    {
+      // Vague words: they say the attempt failed, not why. A status code that names the mailbox's
+      // state decides over them ("550 5.1.1 Recipient rejected. Please check the address and try
+      // again" is an unknown user).
+      id: "server-error-vague",
+      reason: "recipient_error.server_error",
+      match: ["requested action aborted", "try again"],
+      priority: 25,
+      example: "451 Requested action aborted: please try again",
+      source: "RFC 5321 4.2.3 (451 Requested action aborted: local error in processing)",
     },
     {
       id: "system-full",
