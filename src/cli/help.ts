@@ -8,9 +8,10 @@ usage:
   diagnosa [options] "<SMTP reply>"     diagnose one reply (or pipe it on stdin)
   diagnosa --ndjson [--tips] < file     one input per line (text or JSON), one JSON diagnosis per line
   diagnosa bounce [options] PATH...     read bounce emails: .eml files, folders, maildirs, mbox files, - for stdin
-  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message FILE.eml
+  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message FILE.eml [--bulk]
                                         run the checks the tips call for (docs/checks.md): SPF, DKIM,
-                                        DMARC, MTA-STS, blocklists, PTR, address, content
+                                        DMARC, MTA-STS, blocklists, PTR, address, content (--bulk: the
+                                        message is bulk mail, so it needs an unsubscribe)
   diagnosa logs [options] FILE...       read Postfix, Exim, Sendmail logs (.gz too, - for stdin): summary,
                                         --ndjson events, --to URL [--api-key KEY] sends them to a service,
                                         --year N for syslog times (default this year)
@@ -50,7 +51,8 @@ bounce options:
   --max-bytes N        skip messages larger than N bytes (default 10485760)
   --timeout-ms N       time budget per message (default 2000)
 
-An option of another command (--jobs on a diagnosis) is a usage error, never ignored.
+An option of another command (--jobs on a diagnosis) is a usage error, never ignored; so are a
+switch given with its --no- form, and --no- of a switch that is off unless given (--no-json).
 
 exit codes: 0 done, 2 bad input or usage, 1 internal error or failure to write the output
 `,
@@ -60,9 +62,10 @@ penggunaan:
   diagnosa [opsi] "<balasan SMTP>"      mendiagnosis satu balasan (atau alirkan lewat stdin)
   diagnosa --ndjson [--tips] < berkas   satu input per baris (teks atau JSON), satu diagnosis JSON per baris
   diagnosa bounce [opsi] PATH...        baca email bounce: berkas .eml, folder, maildir, berkas mbox, - untuk stdin
-  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message BERKAS.eml
+  diagnosa check domain D [--dkim-selector S]... | check ip A | check address X | check message BERKAS.eml [--bulk]
                                         jalankan pemeriksaan yang diminta tips (docs/checks.md): SPF, DKIM,
-                                        DMARC, MTA-STS, daftar blokir, PTR, alamat, konten
+                                        DMARC, MTA-STS, daftar blokir, PTR, alamat, konten (--bulk: pesan
+                                        adalah email massal, jadi perlu tautan berhenti berlangganan)
   diagnosa logs [opsi] BERKAS...        baca log Postfix, Exim, Sendmail (.gz juga, - untuk stdin): ringkasan,
                                         --ndjson untuk event, --to URL [--api-key KEY] mengirimnya ke layanan,
                                         --year N untuk waktu syslog (bawaan: tahun ini)
@@ -102,7 +105,9 @@ opsi bounce:
   --max-bytes N        lewati pesan yang lebih besar dari N byte (bawaan 10485760)
   --timeout-ms N       batas waktu per pesan (bawaan 2000)
 
-Opsi milik perintah lain (--jobs pada diagnosis) adalah galat penggunaan, tidak pernah diabaikan.
+Opsi milik perintah lain (--jobs pada diagnosis) adalah galat penggunaan, tidak pernah diabaikan;
+begitu pula sakelar yang diberikan bersama bentuk --no- nya, dan --no- dari sakelar yang mati bila
+tidak diberikan (--no-json).
 
 kode keluar: 0 selesai, 2 input atau penggunaan salah, 1 galat internal atau gagal menulis keluaran
 `,

@@ -117,13 +117,23 @@ function checkConflicts(tokens: NonNullable<ReturnType<typeof parse>["tokens"]>)
       en: "--json and --ndjson are two output formats: give one",
       id: "--json dan --ndjson adalah dua format keluaran: pilih salah satu",
     });
-  const tips = given.get("tips");
-  if (tips && tips.size > 1)
-    throw new UsageError({
-      en: "--tips and --no-tips contradict each other: give one",
-      id: "--tips dan --no-tips saling bertentangan: pilih salah satu",
-    });
+  for (const [name, forms] of given) {
+    // Only switches that are on by default (or may be) have a --no- form that says something.
+    if (forms.has(`--no-${name}`) && !NEGATABLE.has(name))
+      throw new UsageError({
+        en: `--no-${name} is not an option: leave out --${name}`,
+        id: `--no-${name} bukan opsi: cukup jangan berikan --${name}`,
+      });
+    if (forms.size > 1)
+      throw new UsageError({
+        en: `--${name} and --no-${name} contradict each other: give one`,
+        id: `--${name} dan --no-${name} saling bertentangan: pilih salah satu`,
+      });
+  }
 }
+
+/** The switches whose --no- form means something (tips and colour are on by default; auth is on). */
+const NEGATABLE: ReadonlySet<string> = new Set(["tips", "color", "auth", "bulk"]);
 
 /** A valid `--lang` value, or undefined. */
 function validLang(value: unknown): Lang | undefined {
@@ -215,6 +225,11 @@ async function main(argv: string[]): Promise<number> {
   }
   // The service (HTTP server, database drivers) loads only for these two: ~0.7 s off every other run.
   if (positionals[0] === "serve") {
+    if (positionals.length > 1)
+      throw new UsageError({
+        en: `serve takes no arguments (${JSON.stringify(positionals[1])}): its settings are options and environment variables`,
+        id: `serve tidak menerima argumen (${JSON.stringify(positionals[1])}): pengaturannya berupa opsi dan variabel lingkungan`,
+      });
     const { serveCommand } = await import("./serve.js");
     return serveCommand({
       port: values.port,

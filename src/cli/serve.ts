@@ -1,3 +1,4 @@
+import { domainToASCII } from "node:url";
 import type { Localized } from "../catalog/types.js";
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
 import { dnsServersFromEnv } from "../server/checks-routes.js";
@@ -151,6 +152,12 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
         .split(",")
         .map((d) => d.trim())
         .filter(Boolean);
+  for (const d of domains)
+    if (!isDomainName(d))
+      throw new UsageError({
+        en: `the bounce domain ${JSON.stringify(d)} is not a domain name (such as bounce.example.com)`,
+        id: `domain bounce ${JSON.stringify(d)} bukan nama domain (misalnya bounce.example.com)`,
+      });
   const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
   // The checks' resolvers: read when the routes are mounted, checked here to be a usage error.
   checkDnsServers("DIAGNOSA_DNS_SERVERS", dnsServersFromEnv(env));
@@ -190,6 +197,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   } catch (e) {
     // A port taken or not permitted: startServer closed what it had opened; nothing serves.
     if (e instanceof ListenError) {
+      // A host that is no name or address of this machine is a wrong --host: usage.
+      if (e.code === "ENOTFOUND" || e.code === "EADDRNOTAVAIL") throw new UsageError(e.texts);
       note(e.texts);
       return 1;
     }
@@ -225,7 +234,14 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
 /** `diagnosa keys create NAME | list | revoke ID`. */
 export async function keysCommand(args: string[], flags: { db?: string; json: boolean }): Promise<number> {
   const [action, arg] = args;
-  if (!action || !["create", "list", "revoke"].includes(action))
+  // Each action takes its arguments exactly: an extra one is a mistake, a blank name no name.
+  const arity: Record<string, number> = { create: 2, list: 1, revoke: 2 };
+  if (
+    !action ||
+    !Object.hasOwn(arity, action) ||
+    args.length > arity[action]! ||
+    (arg !== undefined && !arg.trim())
+  )
     throw new UsageError({
       en: "usage: diagnosa keys create NAME | keys list | keys revoke ID",
       id: "penggunaan: diagnosa keys create NAMA | keys list | keys revoke ID",
@@ -275,4 +291,14 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
     await store.close();
   }
   return 0;
+}
+
+/** A domain name as DNS takes it (IDN allowed): dot-separated labels of letters, digits and hyphens. */
+function isDomainName(name: string): boolean {
+  const ascii = domainToASCII(name);
+  return (
+    ascii.length > 0 &&
+    ascii.length <= 253 &&
+    ascii.split(".").every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l))
+  );
 }
