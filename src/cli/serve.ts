@@ -6,7 +6,7 @@ import { SettingError, webhookSecretsFromEnv } from "../server/routes.js";
 import { ListenError, type Running, startServer } from "../server/serve.js";
 import { DEFAULT_POLICY, Store } from "../store/store.js";
 import { checkDnsServers } from "./check.js";
-import { note, UsageError, writeOut } from "./io.js";
+import { note, say, UsageError, writeOut } from "./io.js";
 
 export interface ServeFlags {
   port?: string;
@@ -209,20 +209,33 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     return 1;
   }
   const where = running.store.location;
-  process.stderr.write(
-    `diagnosa: HTTP on http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort} (API reference at /docs), ` +
-      `${running.smtpPort !== null ? `SMTP on port ${running.smtpPort} for ${domains.length ? domains.join(", ") : "no bounce domain yet (--bounce-domain)"}, ` : ""}` +
-      `${running.store.dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}` +
-      `${running.smtpPort !== null ? (signingSecret ? ", signed VERP addresses required" : ", VERP addresses not signed") : ""}\n`,
-  );
-  if (auth && !(await running.store.hasApiKeys())) {
-    process.stderr.write(
-      "diagnosa: no API key yet: create one with `diagnosa keys create NAME` (every route but /healthz needs one)\n",
-    );
-  }
+  const url = `http://${flags.host ?? env.HOST ?? "127.0.0.1"}:${running.httpPort}`;
+  const smtp = running.smtpPort;
+  const list = domains.join(", ");
+  const { dialect } = running.store;
+  note({
+    en:
+      `HTTP on ${url} (API reference at /docs), ` +
+      `${smtp !== null ? `SMTP on port ${smtp} for ${list || "no bounce domain yet (--bounce-domain)"}, ` : ""}` +
+      `${dialect} at ${where}${auth ? "" : ", AUTHENTICATION OFF"}` +
+      `${smtp !== null ? (signingSecret ? ", signed VERP addresses required" : ", VERP addresses not signed") : ""}`,
+    id:
+      `HTTP di ${url} (referensi API di /docs), ` +
+      `${smtp !== null ? `SMTP di port ${smtp} untuk ${list || "belum ada domain bounce (--bounce-domain)"}, ` : ""}` +
+      `${dialect} di ${where}${auth ? "" : ", AUTENTIKASI MATI"}` +
+      `${smtp !== null ? (signingSecret ? ", alamat VERP wajib bertanda tangan" : ", alamat VERP tanpa tanda tangan") : ""}`,
+  });
+  if (auth && !(await running.store.hasApiKeys()))
+    note({
+      en: "no API key yet: create one with `diagnosa keys create NAME` (every route but /healthz needs one)",
+      id: "belum ada kunci API: buat dengan `diagnosa keys create NAMA` (setiap rute kecuali /healthz memerlukannya)",
+    });
   await new Promise<void>((resolve) => {
     const stop = () => {
-      process.stderr.write("diagnosa: stopping: finishing what is in flight\n");
+      note({
+        en: "stopping: finishing what is in flight",
+        id: "berhenti: menyelesaikan yang sedang berjalan",
+      });
       running.close().then(resolve, resolve);
     };
     process.once("SIGINT", stop);
@@ -264,7 +277,10 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
       const k = await store.createApiKey(arg);
       await writeOut(flags.json ? `${JSON.stringify(k)}\n` : `${k.key}\n`);
       if (!flags.json)
-        process.stderr.write(`diagnosa: key ${k.id} created; the secret above is shown once, keep it\n`);
+        note({
+          en: `key ${k.id} created; the secret above is shown once, keep it`,
+          id: `kunci ${k.id} dibuat; rahasia di atas hanya ditampilkan sekali, simpanlah`,
+        });
     } else if (action === "list") {
       const keys = await store.listApiKeys();
       await writeOut(
@@ -273,7 +289,7 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
           : keys
               .map(
                 (k) =>
-                  `${k.id}\t${k.name}\t${k.createdAt}\t${k.revokedAt ? `revoked ${k.revokedAt}` : "active"}`,
+                  `${k.id}\t${k.name}\t${k.createdAt}\t${say(k.revokedAt ? { en: `revoked ${k.revokedAt}`, id: `dicabut ${k.revokedAt}` } : { en: "active", id: "aktif" })}`,
               )
               .join("\n") + (keys.length ? "\n" : ""),
       );
@@ -285,7 +301,7 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
         });
       if (!(await store.revokeApiKey(arg)))
         throw new UsageError({ en: `no active key ${arg}`, id: `tidak ada kunci aktif ${arg}` });
-      process.stderr.write(`diagnosa: key ${arg} revoked\n`);
+      note({ en: `key ${arg} revoked`, id: `kunci ${arg} dicabut` });
     }
   } finally {
     await store.close();

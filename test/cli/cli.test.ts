@@ -571,3 +571,23 @@ test('"-" alone reads the reply from stdin; "-" twice for bounce or logs is exit
     assert.match(twice.err, /- \(stdin\) is given more than once/);
   }
 });
+
+test("--lang id: serve's running lines and keys' messages are Indonesian", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "diagnosa-keys-"));
+  const db = join(dir, "k.sqlite");
+  const created = runCli(["keys", "create", "ops", "--lang", "id", "--db", db]);
+  assert.equal(created.code, 0, created.err);
+  assert.match(created.err, /kunci dk_\w+ dibuat; rahasia di atas hanya ditampilkan sekali/);
+  assert.match(runCli(["keys", "list", "--lang", "id", "--db", db]).out, /\tops\t.*\taktif\n$/);
+  const started = await watch(
+    process.execPath,
+    [CLI_BIN, "serve", "--lang", "id", "--port", "0", "--smtp-port", "0", "--db", db],
+    (o) => o.includes("\n"),
+    5000,
+  );
+  assert.match(
+    started,
+    /^diagnosa: HTTP di http:\/\/127\.0\.0\.1:\d+ \(referensi API di \/docs\), SMTP di port \d+ untuk belum ada domain bounce/,
+  );
+  assert.match(started, /alamat VERP tanpa tanda tangan/);
+});
