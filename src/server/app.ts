@@ -319,9 +319,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
 
-  // Raw emails and log files arrive as text or bytes.
+  // Raw emails and log files arrive as text or bytes (a rotated log as application/gzip).
   app.addContentTypeParser(
-    ["message/rfc822", "application/octet-stream", "text/plain"],
+    ["message/rfc822", "application/octet-stream", "text/plain", "application/gzip"],
     { parseAs: "buffer", bodyLimit: opts.maxEmailBytes ?? 10 * 1024 * 1024 },
     (_req, body, done) => done(null, body),
   );

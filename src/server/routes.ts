@@ -223,8 +223,8 @@ export function logRoutes() {
       "/v1/logs",
       {
         config: rawBody(
-          ["text/plain", "application/octet-stream"],
-          "Log lines of Postfix, Exim or Sendmail, as written to the mail log",
+          ["text/plain", "application/octet-stream", "application/gzip"],
+          "Log lines of Postfix, Exim or Sendmail, as written to the mail log (or a gzipped log)",
           false,
         ),
         schema: {

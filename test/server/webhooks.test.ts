@@ -381,6 +381,7 @@ test("MTA logs posted gzipped are decompressed; a body that only starts like gzi
     "2026-03-03T10:00:01+00:00 mx1 postfix/smtp[101]: 4F1A2B3C5E: to=<zipped@example.com>, relay=mx.example.com[192.0.2.20]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.20] said: 550 5.1.1 User unknown (in reply to RCPT TO command))\n";
   const variants: Record<string, string>[] = [
     { "content-type": "application/octet-stream" },
+    { "content-type": "application/gzip" },
     { "content-type": "text/plain", "content-encoding": "gzip" },
   ];
   for (const headers of variants) {
@@ -394,6 +395,13 @@ test("MTA logs posted gzipped are decompressed; a body that only starts like gzi
     assert.deepEqual([body.lines, body.bad, body.events], [1, 0, 1]);
   }
   assert.equal((await s.store.listEvents({ limit: 5, recipient: "zipped@example.com" })).items.length, 1);
+  // application/gzip is a log's type only: a bounce email is no gzip file.
+  const email = await fetch(`${base}/v1/bounces`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/gzip" },
+    body: gzipSync(log),
+  });
+  assert.equal(email.status, 415);
   const broken = await fetch(`${base}/v1/logs`, {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" },
