@@ -529,8 +529,9 @@ export class Store {
     const search = text(q.search);
     const after = text(q.after);
     if (search) {
-      // The term as written: LIKE's wildcards % and _ and the escape character itself are escaped.
-      const term = search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      // The term in the form addresses are stored in (lower-cased, NFC, a punycode domain as
+      // Unicode), then as written: LIKE's wildcards % and _ and the escape character are escaped.
+      const term = normalizeAddress(search).replace(/[\\%_]/g, (c) => `\\${c}`);
       query = query.where(sql<boolean>`address like ${`%${term}%`} escape '\\'`);
     }
     if (after) query = query.where("address", ">", after);

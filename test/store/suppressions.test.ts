@@ -302,6 +302,11 @@ for (const db of testDatabases()) {
       assert.deepEqual(await found("k\\s"), []);
       assert.deepEqual(await found("_"), ["john_doe@ex.com"]);
       assert.deepEqual(await found("doe@"), ["john_doe@ex.com", "johnxdoe@ex.com"]);
+      // The term is read as addresses are stored: a punycode domain or decomposed letters find
+      // the Unicode address.
+      await store.addSuppression("anna@müller.de", "manual", null, null);
+      assert.deepEqual(await found("@xn--mller-kva.de"), ["anna@müller.de"]);
+      assert.deepEqual(await found("MU\u0308LLER"), ["anna@müller.de"]);
     } finally {
       await store.close();
     }
