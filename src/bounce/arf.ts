@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { addressOf } from "./dsn.js";
 import { addressesIn } from "./formats/text.js";
 import { type BounceMessage, header, parseHeaderFields } from "./message.js";
@@ -102,9 +103,9 @@ function jmrp(msg: BounceMessage): FeedbackReport | null {
   // "Complaint about message from your sales team" is no report.
   const staff = /staff@hotmail\.com/i.test(msg.from);
   const microsoft = /@(?:hotmail|outlook|live|msn)\.com/i.test(msg.from);
-  const ipSubject =
-    /complaint about message from \[?(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]*)\]?\s*$/i;
-  if (!staff && !(microsoft && msg.originalHeaders !== null && ipSubject.test(msg.subject))) return null;
+  // The token alone, checked by isIP: an alternation of overlapping IPv6 parts backtracks.
+  const ipToken = /complaint about message from \[?([0-9a-f.:]+)\]?\s*$/i.exec(msg.subject)?.[1];
+  if (!staff && !(microsoft && msg.originalHeaders !== null && ipToken && isIP(ipToken))) return null;
   const block = msg.originalHeaders ?? msg.text;
   const fields = parseHeaderFields(block);
   const who = addressOf(fields.get("x-hmxmroriginalrecipient"));

@@ -281,8 +281,14 @@ function enrichFromText(r: RecipientRecord, msg: BounceMessage): RecipientRecord
   return p ? { ...r, diagnostic: p } : r;
 }
 
-/** An address the text gives as the sender: after "from", "sender:" or "return-path:" on its line. */
-const SENDER_NAMED_RE = /\b(?:from|sender|return-path|envelope-from)[ \t]*:?[ \t]*(<?[^\s<>@]+@[^\s<>]+)/gi;
+/**
+ * Addresses the text gives as the sender: a "Sender:", "From:", "Return-Path:" (or "Original
+ * sender:") label at a line's start, or "from X to Y". Not any address after "from": "bounced from
+ * dave@…", "(generated from alice@…)" name recipients.
+ */
+const SENDER_LABEL_RE =
+  /^[ \t>]*(?:original[ \t]+)?(?:sender|from|return-path|envelope-from)[ \t]*:[ \t]*([^\n]*)/gim;
+const SENDER_FROM_TO_RE = /\bfrom[ \t]+<?([^\s<>@]+@[^\s<>]+?)>?[ \t]+to\b/gi;
 
 /** The most recipients the text fallback reads from one message. */
 const FALLBACK_MAX_RECIPIENTS = 50;
@@ -297,7 +303,9 @@ function fallback(msg: BounceMessage, check: () => void, named?: string): Recipi
   // Not recipients: the bounce's own sender and receiver, and the returned message's sender, by its
   // headers or as the text names it ("A message from news@… to alice@…", "Sender: news@…"). A
   // VERP-addressed bounce names the original sender, which must not be suppressed.
-  const senders = [...text.matchAll(SENDER_NAMED_RE)].flatMap((m) => addressesIn(m[1]!));
+  const senders = [...text.matchAll(SENDER_LABEL_RE), ...text.matchAll(SENDER_FROM_TO_RE)].flatMap((m) =>
+    addressesIn(m[1]!),
+  );
   const own = new Set(
     [
       ...addressesIn(msg.from),

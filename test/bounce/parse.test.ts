@@ -245,6 +245,23 @@ Subject: Delivery failure notification
       raw,
     );
   }
+  // An address after "from" that is not the sender stays a recipient.
+  const kept: [string, string[]][] = [
+    ["Reply from alice@example.org's server: 550 5.1.1 User unknown\n", ["alice@example.org"]],
+    ["Your message bounced from dave@example.org: 550 5.2.2 Mailbox full\n", ["dave@example.org"]],
+    [
+      "bob@example.org: 550 5.1.1 User unknown (generated from alice@example.org)\n",
+      ["bob@example.org", "alice@example.org"],
+    ],
+  ];
+  for (const [body, want] of kept) {
+    const r = await parseBounce(`${head}\n${body}`);
+    assert.deepEqual(
+      r.recipients.map((x) => x.recipient),
+      want,
+      body,
+    );
+  }
 });
 
 test("the text reader finds a reason given a paragraph after the address", async () => {

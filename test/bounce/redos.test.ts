@@ -50,6 +50,9 @@ const FLOODS: Record<string, string> = {
   "a line of =": fill("=", BIG),
   "a line of :": fill(":", BIG),
   "an address and spaces": `<user@example.com>${fill(" ", BIG)}x`,
+  "from and spaces": `from${fill(" ", BIG)}x`,
+  "sender label and spaces": `Sender${fill(" ", BIG)}x`,
+  "from and a long word": `from ${fill("a", BIG)}`,
   "distinct addresses": Array.from({ length: BIG / 24 }, (_, i) => `user${i}@host${i}.example\n`).join(""),
 };
 
@@ -228,4 +231,26 @@ test("the paragraph about an address is a window around it, found whatever the c
   const p = paragraphAbout(text, "jane@example.com")!;
   assert.ok(p.length <= 2000);
   assert.match(p, /^a+ Jane@Example\.COM was rejected: 550 user unknown b+$/);
+});
+
+test("a JMRP-like subject of 48,000 colons is read in linear time", async () => {
+  const raw = `From: x@outlook.com\nSubject: Complaint about message from ${fill(":", 48_000)}z\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\nx\n--B\nContent-Type: text/rfc822-headers\n\nFrom: a@example.com\nTo: d@example.org\n\n--B--\n`;
+  const t = await msAsync(() => parseBounce(raw));
+  assert.ok(t < BIG_MS, `parseBounce took ${t.toFixed(0)} ms`);
+});
+
+test("Sendmail: 1,000 report records beside a 60,000-line fatal-errors list are paired in linear time", async () => {
+  const listed = Array.from({ length: 60_000 }, (_, i) => `<l${i}@x.example>`).join("\n");
+  const records = Array.from(
+    { length: 1000 },
+    (_, i) => `Final-Recipient: rfc822; r${i}@y.example\nAction: failed\nStatus: 5.0.0\n`,
+  ).join("\n");
+  const raw = `From: MAILER-DAEMON@mx.example.net\nSubject: Returned mail: see transcript for details\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\nThe original message was received at Mon, 2 Mar 2026\n\n   ----- The following addresses had permanent fatal errors -----\n${listed}\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\n${records}\n--b--\n`;
+  let report: Awaited<ReturnType<typeof parseBounce>> | undefined;
+  const t = await msAsync(async () => {
+    report = await parseBounce(raw, { timeoutMs: 60_000 });
+  });
+  assert.equal(report?.decoder, "sendmail");
+  assert.equal(report?.recipients.length, 1000);
+  assert.ok(t < BIG_MS, `parseBounce took ${t.toFixed(0)} ms`);
 });

@@ -69,13 +69,14 @@ export const GMAIL: FormatDecoder = {
     const reply = remoteReply(text);
     const own = reply ?? googleText(text);
     if (!own) return dsn;
-    // The text quotes one reply: with several recipients, it is the one of each it names (a
-    // recipient it does not name keeps its own status rather than another's reply).
-    const named = dsn.length > 1 ? new Set(addressesIn(own).map((a) => a.toLowerCase())) : new Set<string>();
+    // The text quotes one reply: with several recipients, when it names some of them, it is
+    // theirs (another keeps its own status rather than their reply). A reply naming none of them
+    // (the sender's address, refused) is every recipient's.
+    const mine = new Set(dsn.map((r) => r.recipient.toLowerCase()));
+    const named = new Set(addressesIn(own).map((a) => a.toLowerCase()));
+    const some = dsn.length > 1 && [...named].some((a) => mine.has(a));
     return dsn.map((r) =>
-      r.diagnostic.trim() || (named.size && !named.has(r.recipient.toLowerCase()))
-        ? r
-        : { ...r, diagnostic: own },
+      r.diagnostic.trim() || (some && !named.has(r.recipient.toLowerCase())) ? r : { ...r, diagnostic: own },
     );
   },
 };

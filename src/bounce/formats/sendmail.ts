@@ -34,6 +34,23 @@ interface Reading {
   lastReply: string | null;
 }
 
+type Listed = Reading["listed"][number];
+
+/**
+ * Lookups into the fatal-errors list, made once per message: the first entry whose recipient or
+ * expanded-from address is a key (lower case), and the first with an address to stand in for a
+ * record's. A search of the list per record would grow with the square of the recipients.
+ */
+function listLookups(listed: Listed[]): { byAddress: Map<string, Listed>; firstUsable: Listed | undefined } {
+  const byAddress = new Map<string, Listed>();
+  for (const l of listed)
+    for (const a of [l.recipient, l.expandedFrom]) {
+      const k = a?.toLowerCase();
+      if (k && !byAddress.has(k)) byAddress.set(k, l);
+    }
+  return { byAddress, firstUsable: listed.find((l) => l.expandedFrom || isAddress(l.recipient)) };
+}
+
 function read(text: string): Reading {
   const r: Reading = { replies: new Map(), listed: [], lastReply: null };
   const f = FATAL.exec(text);
@@ -135,10 +152,15 @@ function untiedFits(r: RecipientRecord, reply: string, key: string | undefined, 
   return r.action === "delayed" && !/^\s*5/.test(reply);
 }
 
-function enrich(r: RecipientRecord, reading: Reading, all: Set<string>): RecipientRecord {
+function enrich(
+  r: RecipientRecord,
+  reading: Reading,
+  all: Set<string>,
+  lists: ReturnType<typeof listLookups>,
+): RecipientRecord {
   const out = { ...r };
   if (!isAddress(out.recipient)) {
-    const listed = reading.listed.find((l) => l.expandedFrom || isAddress(l.recipient));
+    const listed = lists.firstUsable;
     const better =
       (out.originalRecipient && isAddress(out.originalRecipient) ? out.originalRecipient : null) ??
       listed?.expandedFrom ??
@@ -157,9 +179,7 @@ function enrich(r: RecipientRecord, reading: Reading, all: Set<string>): Recipie
     if (said.host && !out.remoteMta) out.remoteMta = said.host;
     if (!out.status && said.status) out.status = said.status;
   } else if (weak) {
-    const listed = reading.listed.find(
-      (l) => l.recipient.toLowerCase() === key || l.expandedFrom?.toLowerCase() === key,
-    );
+    const listed = lists.byAddress.get(key);
     const last =
       reading.lastReply && untiedFits(out, reading.lastReply, undefined, all) ? reading.lastReply : null;
     const alt = last ?? listed?.reason;
@@ -222,7 +242,8 @@ export const SENDMAIL: FormatDecoder = {
       const all = new Set(
         records.flatMap((r) => [r.recipient, r.originalRecipient ?? ""].map((a) => a.toLowerCase())),
       );
-      return records.map((r) => enrich(r, reading, all));
+      const lists = listLookups(reading.listed);
+      return records.map((r) => enrich(r, reading, all, lists));
     }
     return withoutDsn(msg, reading);
   },

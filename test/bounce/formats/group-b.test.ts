@@ -102,6 +102,22 @@ Status: 5.2.2
       { decoder: "gmail", recipient: "alice@example.com", category: "invalid_address", statusCode: "5.1.1" },
       { decoder: "gmail", recipient: "bob@example.net", category: "inbox_full", statusCode: "5.2.2" },
     ]);
+    // A reply naming none of the recipients (the sender, refused) is every recipient's.
+    const sender = raw
+      .replace(
+        "550 5.1.1 <alice@example.com>: Recipient address rejected: User unknown",
+        "550 5.7.1 <news@example.org>: Sender address rejected: Access denied",
+      )
+      .replaceAll("Status: 5.2.2", "Status: 5.7.1")
+      .replaceAll("Status: 5.1.1", "Status: 5.7.1");
+    const r = await parseBounce(sender);
+    assert.deepEqual(
+      r.recipients.map((x) => [x.recipient, x.diagnosis.reason]),
+      [
+        ["alice@example.com", "rejection.invalid_sender"],
+        ["bob@example.net", "rejection.invalid_sender"],
+      ],
+    );
   });
 
   it("gmail: legacy 'Technical details of permanent failure' notice", async () => {
