@@ -355,8 +355,9 @@ export class Store {
 
   /**
    * Writes an automatic suppression (one an event caused) unless it would weaken the entry in
-   * force: a manual entry stays as it is; a permanent one stays unless the new one is permanent
-   * too; of two expiring ones, the later expiry stays. The entry that stays keeps its own category,
+   * force: a manual entry stays as it is unless it expires and the new one is permanent; a
+   * permanent one stays unless the new one is permanent too; of two expiring ones, the later
+   * expiry stays. The entry that stays keeps its own category,
    * reason and event (the why). False, and nothing written, when the address is no suppression key
    * (see insertEvents' `unlistable`).
    */
@@ -410,13 +411,17 @@ export class Store {
                 // A permanent entry (expires_at null) fails `<=`: only a permanent one replaces it.
                 ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<=", s.expiresAt)]),
               ]),
-              // A manual pause that ends before this one would: the failure (a complaint, a hard
-              // bounce during the pause) must still hold once the pause is over. The note stays.
-              eb.and([
-                eb("suppressions.manual_at", "is not", null),
-                eb("suppressions.expires_at", "is not", null),
-                ...(s.expiresAt === null ? [] : [eb("suppressions.expires_at", "<", s.expiresAt)]),
-              ]),
+              // A manual pause, and a permanent failure (a complaint, a hard bounce during the
+              // pause): it must still hold once the pause is over. The note stays. An expiring one
+              // (a full mailbox) does not take a pause over: a delivery would lift it, pause and all.
+              ...(s.expiresAt === null
+                ? [
+                    eb.and([
+                      eb("suppressions.manual_at", "is not", null),
+                      eb("suppressions.expires_at", "is not", null),
+                    ]),
+                  ]
+                : []),
             ]),
           ),
       )
@@ -429,7 +434,8 @@ export class Store {
    * "manual" one (`reason` null: "manual"; `expiresAt` null: permanent). Over an entry in force,
    * only what is given changes: `note` and `expiresAt` when not null, `reason` when not null and
    * the entry is a manual one; an automatic entry keeps its category, reason, source and event.
-   * Either way the entry is marked manual (`manualAt`), so no automatic suppression replaces it.
+   * Either way the entry is marked manual (`manualAt`), so no automatic suppression replaces it,
+   * but for a permanent one over an expiring manual entry (see `suppress`).
    *
    * The address is kept trimmed and lower-cased: one that is not an address once so (a control
    * character, over 320 characters: lower-casing can lengthen it) is a RangeError. NUL characters

@@ -92,13 +92,20 @@ for (const db of testDatabases()) {
       await store.insertEvents(failures("asked@example.com", INBOX, 3, 1), now);
       assert.deepEqual(await store.getSuppression("asked@example.com", now), permanent);
 
-      // A manual pause stays over an automatic entry that would end sooner…
-      await store.addSuppression("kept@example.com", "manual", "customer asked", now + 100 * DAY, now);
+      // A manual pause stays over an expiring automatic entry, even one that would end later (a
+      // delivery would lift that one, and the pause with it)…
+      await store.addSuppression("kept@example.com", "manual", "customer asked", now + 30 * DAY, now);
       const manual = (await store.getSuppression("kept@example.com", now))!;
       await store.insertEvents(failures("kept@example.com", INBOX, 3, 1), now);
+      await store.insertEvents(failures("kept@example.com", FULL, 5, 1), now);
       assert.deepEqual(await store.getSuppression("kept@example.com", now), manual);
-      // …but a failure that outlasts it takes over (its note kept): a complaint made during a
-      // pause still holds when the pause ends.
+      await store.insertEvents(
+        [event({ type: "delivered", recipient: "kept@example.com", timestamp: at(9) })],
+        now,
+      );
+      assert.deepEqual(await store.getSuppression("kept@example.com", now), manual);
+      // …but a permanent failure takes it over (its note kept): a complaint made during a pause
+      // still holds when the pause ends.
       await store.insertEvents([event({ type: "complaint", recipient: "kept@example.com" })], now + 1);
       const complained = (await store.getSuppression("kept@example.com", now + 1))!;
       assert.equal(complained.category, "complaint");
@@ -107,7 +114,7 @@ for (const db of testDatabases()) {
       assert.equal(complained.note, "customer asked");
       assert.equal(complained.createdAt, manual.createdAt);
       assert.ok(
-        await store.getSuppression("kept@example.com", now + 101 * DAY),
+        await store.getSuppression("kept@example.com", now + 31 * DAY),
         "still suppressed after the pause",
       );
       await store.removeSuppression("kept@example.com", now);
