@@ -4,7 +4,7 @@ import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { CATEGORIES } from "../catalog/categories.js";
 import type { Category, Lang, Localized } from "../catalog/types.js";
-import { classifyEvent, type DeliveryEvent, type EventType } from "../ingest/event.js";
+import { classifyEvent, type DeliveryEvent, type EventType, storableTime } from "../ingest/event.js";
 import { LogReader } from "../ingest/logs/index.js";
 import { KIND_NAMES, LABELS } from "./i18n.js";
 import {
@@ -101,6 +101,7 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
   const byCategory = new Map<Category, number>();
   let batch: DeliveryEvent[] = [];
   let sent = 0;
+  let ahead = 0;
   let ndjson = "";
 
   for (const p of paths) {
@@ -120,7 +121,10 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
             ndjson = "";
           }
         }
-        if (endpoint) {
+        // The service refuses a batch holding an event more than a day ahead (a wrong --year):
+        // such events stay here, counted, as POST /v1/logs counts them.
+        if (endpoint && !storableTime(Date.parse(event.timestamp), Date.now())) ahead++;
+        else if (endpoint) {
           batch.push(event);
           if (batch.length >= BATCH_SIZE) {
             await send(endpoint, batch, flags.apiKey);
@@ -154,7 +158,7 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
           bad: stats.bad,
           byType: Object.fromEntries(byType),
           byCategory: Object.fromEntries([...byCategory].sort((a, b) => b[1] - a[1])),
-          ...(endpoint ? { sent } : {}),
+          ...(endpoint ? { sent, ahead } : {}),
         },
         null,
         2,
@@ -167,6 +171,7 @@ async function run(paths: string[], flags: LogsFlags, endpoint: string | null): 
     if (stats.bad) process.stderr.write(`diagnosa: ${W.bad(stats.bad)}\n`);
   }
   if (endpoint) {
+    if (ahead) note({ en: W_AHEAD.en(ahead), id: W_AHEAD.id(ahead) });
     const line = W.sent(sent, flags.to!);
     if (flags.format === "text") await writeOut(`${line}\n`);
     else process.stderr.write(`diagnosa: ${line}\n`);
@@ -334,3 +339,9 @@ function errorMessage(body: string): string {
   }
   return `: ${text.replace(/\s+/g, " ").slice(0, 300)}`;
 }
+
+/** Events not sent: dated more than a day after this machine's clock. */
+const W_AHEAD = {
+  en: (n: number) => `${n} event(s) dated more than a day ahead not sent (a wrong --year?)`,
+  id: (n: number) => `${n} event bertanggal lebih dari sehari ke depan tidak dikirim (--year salah?)`,
+};

@@ -89,7 +89,7 @@ export interface ClassifiedEvent extends DeliveryEvent {
  */
 const ADDRESS_CHAR = '[^\\s@<>()\\[\\],;:\\\\"\\u0000-\\u001f\\u007f]';
 const LABEL = `[^\\s@<>()\\[\\],;:\\\\"\\u0000-\\u001f\\u007f.]+`;
-export const RECIPIENT_PATTERN = `^${ADDRESS_CHAR}+@(?:${LABEL}\\.)*${LABEL}$`;
+export const RECIPIENT_PATTERN = `^${ADDRESS_CHAR}+@(?:\\[(?:IPv6:)?[0-9A-Fa-f.:]+\\]|(?:${LABEL}\\.)*${LABEL})$`;
 export const RECIPIENT_MIN_LENGTH = 3;
 export const STATUS_CODE_PATTERN = "^[245]\\.\\d{1,3}\\.\\d{1,3}$";
 /**
@@ -139,6 +139,15 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
   "complaint",
   "autoreply",
 ]);
+
+/**
+ * What earlier versions took as an address (no white space, one `@`, no control character), of at
+ * most 320 characters: a key such entries may still be stored under, to look up or remove.
+ */
+const STORED_KEY_RE = /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/;
+export function isStoredAddressKey(v: string): boolean {
+  return v.length >= RECIPIENT_MIN_LENGTH && v.length <= EVENT_MAX_LENGTH.recipient && STORED_KEY_RE.test(v);
+}
 
 export function isRecipientAddress(v: unknown): v is string {
   return (

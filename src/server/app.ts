@@ -25,6 +25,7 @@ import {
   type DeliveryEvent,
   EVENT_MAX_LENGTH,
   isRecipientAddress,
+  isStoredAddressKey,
   NO_CONTROL_PATTERN,
   normalizeAddress,
   RECIPIENT_PATTERN,
@@ -888,7 +889,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         throw new HttpError(
           400,
           "invalid_request",
-          `body.address must be at most ${MAX_ADDRESS_LENGTH} characters once lower-cased (as it is stored); it is ${length}`,
+          length > MAX_ADDRESS_LENGTH
+            ? `body.address must be at most ${MAX_ADDRESS_LENGTH} characters once lower-cased (as it is stored); it is ${length}`
+            : `body.address is no email address in the form it is stored in (${JSON.stringify(address)}: lower-cased, its domain in Unicode)`,
         );
       const entry = await storeInput(() =>
         store.addSuppression(address, b.reason ?? null, b.note ?? null, expiresAt),
@@ -929,7 +932,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
  */
 function addressParamValue(raw: string): string {
   const address = normalizeAddress(raw);
-  if (!isRecipientAddress(address))
+  // Looked up or removed, an address as an earlier version may have stored it (`<x@y>`, `x@y.`)
+  // is still one: only what never was an address is refused.
+  if (!isStoredAddressKey(address))
     throw new HttpError(
       400,
       "invalid_request",

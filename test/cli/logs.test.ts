@@ -157,6 +157,23 @@ test("--to sends the events in batches of 500 with the API key", async () => {
   assert.match(r.out, /1201 event\(s\) sent to /);
 });
 
+test("--to: events dated more than a day ahead (a wrong --year) are not sent, and said so", async () => {
+  const svc = await server((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end('{"inserted":1,"duplicates":0}');
+  });
+  const year = new Date().getUTCFullYear() + 2;
+  const file = join(dir, "ahead.log");
+  writeFileSync(
+    file,
+    "Feb  2 10:00:01 mail postfix/smtp[2103]: 4F1A2B3C5D: to=<later@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=1, dsn=2.0.0, status=sent (250 2.0.0 Ok)\n",
+  );
+  const r = await run(["logs", "--json", "--year", String(year), "--to", svc.url, file]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(svc.received.length, 0);
+  assert.deepEqual([JSON.parse(r.out).sent, JSON.parse(r.out).ahead], [0, 1]);
+  assert.match(r.err, /1 event\(s\) dated more than a day ahead not sent/);
+});
+
 test("--to: a non-2xx answer prints the status and the service's message, exit 1", async () => {
   const svc = await server((_req, res) => {
     res

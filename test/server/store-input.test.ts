@@ -451,9 +451,45 @@ for (const db of testDatabases()) {
           /^body\.recipient must be an email address/,
         );
       }
+      // Full-width dots pass as letters, but once stored (a Unicode domain) they are empty labels.
+      assert.match(
+        await badRequest(await post("/v1/suppressions", { address: "a@xn--bcher-kva\uff0e\uff0ecom" }), "fw"),
+        /^body\.address is no email address in the form it is stored in \("a@bücher\.\.com"/,
+      );
+      // A domain literal is an address.
+      assert.equal(
+        (await json(await post("/v1/events", { type: "bounce", recipient: "user@[192.0.2.1]" }))).inserted,
+        1,
+      );
       // Letters beyond ASCII and the dots some providers allow in local parts are addresses.
       for (const address of ["jürgen@bücher.example", "a..b.@docomo.example.jp", " padded@example.com "])
         assert.equal((await post("/v1/suppressions", { address })).status, 201, address);
+    });
+
+    test("entries an earlier version stored under a looser address (<x@y>, x@y.) can still be looked up and removed", async () => {
+      for (const address of ["<legacy@example.org>", "legacy@example.org."]) {
+        await s.store.db
+          .insertInto("suppressions")
+          .values({
+            address,
+            category: "manual",
+            reason: "manual",
+            source: "api",
+            event_id: null,
+            failures: 1,
+            created_at: Date.now(),
+            updated_at: Date.now(),
+            expires_at: null,
+            note: null,
+            manual_at: Date.now(),
+          })
+          .execute();
+        const path = `/v1/suppressions/${encodeURIComponent(address)}`;
+        assert.equal((await json(await api(path))).suppressed, true, address);
+        assert.deepEqual(await json(await api(path, { method: "DELETE" })), { removed: true });
+      }
+      // What never was an address is still a 400.
+      assert.equal((await api("/v1/suppressions/no-at-sign")).status, 400);
     });
 
     test("a route that reads no query parameter refuses any: POST /v1/events?store=false stores nothing", async () => {

@@ -166,7 +166,6 @@ export function paragraphsAfter(text: string, recipient: string): string | null 
   return after || null;
 }
 
-/** Where `needle` first occurs in `text`, letters of any case (no lower-cased copy of a long text). */
 let stepCheck: (() => void) | null = null;
 
 /**
@@ -192,6 +191,7 @@ export function firstByAddress<T>(
   return (recipient) => map.get(recipient.toLowerCase());
 }
 
+/** Where `needle` first occurs in `text`, letters of any case (no lower-cased copy of a long text). */
 function indexOfIgnoringCase(text: string, needle: string): number {
   if (!needle) return -1;
   return new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").exec(text)?.index ?? -1;
