@@ -455,6 +455,29 @@ function isPublicIp(ip: string): boolean {
 const SUBMISSION = /^(?:UTF8)?(?:E?SMTP|LMTP)S?A$/i;
 
 /**
+ * The address a Received header's "from" part says the client connected from. Postfix, Sendmail
+ * and Gmail write `HELO (rDNS [IP])`: the bracket inside the parentheses is the connection's, the
+ * one before them only what the client said in HELO (`from [10.0.0.5] (unknown [203.0.113.5])`).
+ * Exim writes `[IP] (helo=…)` or `rDNS ([IP] helo=…)`: a `helo=` value is never the connection.
+ * Exchange writes `(IP)`.
+ */
+function connectingIp(from: string): string | null {
+  let depth = 0;
+  let inParens: string | null = null;
+  let outside: string | null = null;
+  for (const m of from.matchAll(/[()]|(helo=\s*)?\[(?:IPv6:)?([0-9a-f.:]+)\]/gi)) {
+    if (m[0] === "(") depth++;
+    else if (m[0] === ")") depth = Math.max(0, depth - 1);
+    else if (!m[1] && isIP(m[2]!)) {
+      if (depth > 0) inParens ??= m[2]!;
+      else outside ??= m[2]!;
+    }
+  }
+  const bare = /\(([0-9a-f.:]+)\)/i.exec(from)?.[1];
+  return inParens ?? outside ?? (bare && isIP(bare) ? bare : null);
+}
+
+/**
  * The client IP a receiver saw, from the Received headers (newest first): the first hop from a
  * public address. Hops from private addresses (relays inside an organisation) are passed over; an
  * authenticated submission hop ends the search, as does the end of the headers: `ip` is then null
@@ -468,10 +491,7 @@ export function receiverClientIp(received: string[]): {
   const seen: string[] = [];
   for (const value of received) {
     const from = /^\s*from\s([\s\S]*?)(?:\sby\s|$)/i.exec(value)?.[1] ?? "";
-    // "[192.0.2.1]" (Postfix, Exim, Gmail) or "(192.0.2.1)" (Exchange, Microsoft 365).
-    const written = /\[(?:IPv6:)?([0-9a-f.:]+)\]|\(([0-9a-f.:]+)\)/i.exec(from);
-    const candidate = written?.[1] ?? written?.[2];
-    const ip = candidate && isIP(candidate) ? candidate : null;
+    const ip = connectingIp(from);
     const proto = /\swith\s+([a-z0-9]+)/i.exec(value)?.[1] ?? "";
     if (SUBMISSION.test(proto)) {
       if (ip) seen.push(ip);

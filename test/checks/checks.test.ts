@@ -819,6 +819,14 @@ describe("content", () => {
       ).ip,
       "198.51.100.7",
     );
+    // The address the client connected from, not the one it greeted with (HELO, helo=).
+    for (const [header, ip] of [
+      ["from [198.51.100.9] (unknown [203.0.113.5]) by mx.example.com with ESMTPS id 1", "203.0.113.5"],
+      ["from [10.0.0.5] (unknown [203.0.113.5]) by mx.example.com with ESMTP", "203.0.113.5"],
+      ["from [203.0.113.5] (helo=[10.0.0.5]) by mx.example.com with esmtp", "203.0.113.5"],
+      ["from mail.example ([203.0.113.6] helo=mail.example) by mx with esmtps", "203.0.113.6"],
+    ] as const)
+      assert.equal(r(header).ip, ip, header);
   });
 
   test("the message's own DKIM: none, pass, fail; receiver's Authentication-Results", async () => {
