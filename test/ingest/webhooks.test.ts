@@ -406,6 +406,14 @@ describe("postmark", () => {
       "suppress",
       "provider",
     ]);
+    // Inactive decides even over words a rule reads (a full mailbox): Postmark sends no more to
+    // the address, so no further bounce would count toward a suppression.
+    assert.deepEqual(
+      await diagnose({
+        Details: "smtp;552 5.2.2 The email account that you tried to reach is over quota.",
+      }),
+      ["postmark.HardBounce.inactive", "invalid_address.suppressed", "hard", "suppress", "provider"],
+    );
     assert.deepEqual(await diagnose({ Type: "ManuallyDeactivated", Inactive: false, Details: "" }), [
       "postmark.ManuallyDeactivated",
       "invalid_address.suppressed",

@@ -63,7 +63,9 @@ function postmarkVerdict(e: Record<string, unknown>, bounceType: string): Provid
     matched: `Type ${bounceType || "(none)"}${inactive ? ", Inactive true" : ""}`,
     permanence: inactive ? "hard" : (row?.permanence ?? null),
     reason: inactive ? "invalid_address.suppressed" : (row?.reason ?? null),
-    ...(row?.decides ? { decides: true } : {}),
+    // Inactive decides over the reply's words: Postmark refuses every later send to the address,
+    // so no further bounce would ever come to count toward a suppression.
+    ...(row?.decides || inactive ? { decides: true } : {}),
   };
 }
 
