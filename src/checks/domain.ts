@@ -9,6 +9,9 @@ import type { Dns, DnsAnswer, MxRecord } from "./dns.js";
 import { describeDnsError } from "./dns.js";
 import { type FetchText, type Finding, finding, NO_FIX, NO_FIX_ID } from "./types.js";
 
+/** tldts reads the PSL's ICANN section alone unless told: DMARC's organisational domain uses both. */
+const PSL_PRIVATE = { allowPrivateDomains: true } as const;
+
 /** A lookup that failed; `what` and `whatId` name the record in English and in Indonesian. */
 function dnsFailed(id: string, subject: string, what: string, whatId: string, a: { code: string }): Finding {
   return finding(
@@ -1004,7 +1007,9 @@ export async function checkDmarc(
   let at = name;
   let inherited = false;
   if (!recs.length) {
-    const org = getDomain(domain);
+    // The Public Suffix List with its private section, as mailauth reads it: foo.github.io is an
+    // organisation of its own, not part of github.io.
+    const org = getDomain(domain, PSL_PRIVATE);
     if (org && org !== domain.toLowerCase()) {
       r = await dns.txt(`_dmarc.${org}`);
       if (r.status === "error")
@@ -1074,7 +1079,8 @@ export async function checkDmarc(
   const p = tags.get("p")?.toLowerCase() ?? null;
   const sp = tags.get("sp")?.toLowerCase() ?? null;
   const pctRaw = tags.get("pct");
-  const pct = pctRaw === undefined ? 100 : Number(pctRaw);
+  // 1*3DIGIT (RFC 7489 §6.4): Number() would also read "", "0x32" and "1e2".
+  const pct = pctRaw === undefined ? 100 : /^\d{1,3}$/.test(pctRaw.trim()) ? Number(pctRaw) : Number.NaN;
   // Each problem in English (`bad`, also in data.problems) and in Indonesian (`badId`).
   const bad: string[] = [];
   const badId: string[] = [];
@@ -1166,7 +1172,9 @@ export async function checkDmarc(
         { policy: applied, tag },
       ),
     );
-  if (!inherited && sp === "none" && (p === "quarantine" || p === "reject"))
+  // sp= counts only in an organisational domain's record (RFC 7489 §6.3): elsewhere it is no gap.
+  const orgRecord = (getDomain(domain, PSL_PRIVATE) ?? domain.toLowerCase()) === domain.toLowerCase();
+  if (!inherited && orgRecord && sp === "none" && (p === "quarantine" || p === "reject"))
     f.push(
       finding(
         "dmarc.subdomain_none",
@@ -1247,13 +1255,13 @@ async function unauthorizedReportDestinations(
 ): Promise<Finding[]> {
   // Compared in ASCII: bücher.de and xn--bcher-kva.de are one domain, however each is written.
   const ascii = (name: string) => domainToASCII(name.toLowerCase()) || name.toLowerCase();
-  const own = getDomain(ascii(policyDomain)) ?? ascii(policyDomain);
+  const own = getDomain(ascii(policyDomain), PSL_PRIVATE) ?? ascii(policyDomain);
   const destinations = new Map<string, string[]>();
   for (const t of ["rua", "ruf"]) {
     for (const uri of tags.get(t)?.split(",") ?? []) {
       const m = /^mailto:[^@\s]+@([^@\s!]+)/i.exec(uri.trim());
       const host = m?.[1]?.toLowerCase().replace(/\.$/, "");
-      if (!host || (getDomain(ascii(host)) ?? ascii(host)) === own) continue;
+      if (!host || (getDomain(ascii(host), PSL_PRIVATE) ?? ascii(host)) === own) continue;
       const list = destinations.get(host) ?? [];
       if (!list.includes(t)) list.push(t);
       destinations.set(host, list);
@@ -1668,8 +1676,11 @@ export async function checkMtaSts(
       throw policyError(`unknown mode ${policy.mode}`, `mode tidak dikenal: ${policy.mode}`);
     if (!policy.mx?.length && policy.mode !== "none")
       throw policyError("no mx: lines", "tidak ada baris mx:");
-    // 0 is a valid max_age (RFC 8461 §3.2: 0 to 31557600); mailauth refuses a missing one.
+    // 0 is a valid max_age (RFC 8461 §3.2: 0 to 31557600); mailauth refuses a missing one, but
+    // reads an empty or hex value through Number(): the line itself must be 1*10DIGIT.
     if (policy.maxAge === undefined) throw policyError("no max_age", "tidak ada max_age");
+    if (!res.body.split(/\r?\n/).some((l) => /^\s*max_age\s*:\s*\d{1,10}\s*$/i.test(l)))
+      throw policyError("max_age must be a whole number of seconds", "max_age harus bilangan bulat detik");
   } catch (e) {
     return [
       finding(

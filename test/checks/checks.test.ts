@@ -117,7 +117,7 @@ const ROWS: Row[] = [
   ["dmarc.policy_none", "spf11.bad.test", "good.test", dmarc],
   ["dmarc.pct", "pct.bad.test", "good.test", dmarc],
   ["dmarc.no_rua", "norua.bad.test", "good.test", dmarc],
-  ["dmarc.subdomain_none", "spnone.bad.test", "good.test", dmarc],
+  ["dmarc.subdomain_none", "spnone.test", "good.test", dmarc],
   ["dmarc.strict_alignment", "strict.bad.test", "good.test", dmarc],
   ["dmarc.org_fallback", "sub.good.test", "good.test", dmarc],
   ["dmarc.rua_unauthorized", "extrua.bad.test", "extok.bad.test", dmarc],
@@ -520,6 +520,16 @@ test("DMARC: a subdomain under an organisational sp=none is told about sp=, not 
   assertIndonesian(r.findings, "sub.spnone.test");
   // The organisational domain itself: p=reject, its sp=none is dmarc.subdomain_none.
   assert.ok(ids((await checkDmarc("spnone.test", dns())).findings).includes("dmarc.subdomain_none"));
+  // The organisational domain by the PSL with its private section (as mailauth reads it):
+  // mail.foo.github.io falls back to foo.github.io's p=reject, not github.io's p=none.
+  const pages = await checkDmarc("mail.foo.github.io", dns());
+  assert.deepEqual(ids(pages.findings), ["dmarc.org_fallback", "dmarc.ok"]);
+  assert.equal(pages.dmarc?.p, "reject");
+  // pct= that is not 1*3DIGIT (RFC 7489 §6.4) is a syntax error, not a percentage.
+  for (const name of ["pcthex", "pctexp", "pctempty"])
+    assert.deepEqual(ids((await checkDmarc(`${name}.bad.test`, dns())).findings), ["dmarc.syntax"], name);
+  // In a subdomain's own record sp= counts for nothing (RFC 7489 §6.3): no warning about it.
+  assert.ok(!ids((await checkDmarc("spnone.bad.test", dns())).findings).includes("dmarc.subdomain_none"));
 });
 
 test("MTA-STS: max_age 0 is valid, mode: is required, and a wildcard covers one label (RFC 8461)", async () => {
@@ -528,6 +538,11 @@ test("MTA-STS: max_age 0 is valid, mode: is required, and a wildcard covers one 
   const file = (body: string) => checkMtaSts("sts.bad.test", d, mx, async () => ({ status: 200, body }));
   const zero = await file("version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: 0\n");
   assert.deepEqual(ids(zero), ["mta_sts.ok"]);
+  // max_age is 1*10DIGIT: an empty or hex value is no age (mailauth reads both through Number()).
+  for (const age of ["", "0x10", "1e5"]) {
+    const odd = await file(`version: STSv1\nmode: enforce\nmx: mx.good.test\nmax_age: ${age}\n`);
+    assert.deepEqual(ids(odd), ["mta_sts.policy_invalid"], age);
+  }
   const noMode = await file("version: STSv1\nmx: mx.good.test\nmax_age: 86400\n");
   assert.deepEqual(ids(noMode), ["mta_sts.policy_invalid"]);
   assert.match(noMode[0]!.message, /no mode: line/);

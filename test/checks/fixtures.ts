@@ -76,6 +76,10 @@ export const ZONES: Record<string, string> = {
     `_dmarc.multi TXT ${txt("v=DMARC1; p=none")}`,
     `_dmarc.syntax TXT ${txt("v=DMARC1; p=block")}`,
     `_dmarc.pct TXT ${txt("v=DMARC1; p=quarantine; pct=20; rua=mailto:d@bad.test")}`,
+    // pct= is 1*3DIGIT: hex, an exponent and nothing are no percentage.
+    `_dmarc.pcthex TXT ${txt("v=DMARC1; p=reject; pct=0x32; rua=mailto:d@bad.test")}`,
+    `_dmarc.pctexp TXT ${txt("v=DMARC1; p=reject; pct=1e2; rua=mailto:d@bad.test")}`,
+    `_dmarc.pctempty TXT ${txt("v=DMARC1; p=reject; pct=; rua=mailto:d@bad.test")}`,
     `_dmarc.norua TXT ${txt("v=DMARC1; p=reject")}`,
     `_dmarc.spnone TXT ${txt("v=DMARC1; p=reject; sp=none; rua=mailto:d@bad.test")}`,
     `_dmarc.strict TXT ${txt("v=DMARC1; p=reject; adkim=s; rua=mailto:d@bad.test")}`,
@@ -128,6 +132,12 @@ export const ZONES: Record<string, string> = {
   "spnone.test": [
     `_dmarc TXT ${txt("v=DMARC1; p=reject; sp=none; rua=mailto:d@spnone.test")}`,
     "sub A 192.0.2.1",
+  ].join("\n"),
+  // github.io is a public suffix in the PSL's private section: foo.github.io is an organisation.
+  "github.io": [
+    `_dmarc TXT ${txt("v=DMARC1; p=none")}`,
+    `_dmarc.foo TXT ${txt("v=DMARC1; p=reject; rua=mailto:d@foo.github.io")}`,
+    "mail.foo A 192.0.2.1",
   ].join("\n"),
   // bücher.test: an internationalised domain, asked in Unicode or in its xn-- form.
   "xn--bcher-kva.test": [
