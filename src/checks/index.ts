@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { domainToASCII, domainToUnicode } from "node:url";
 import { getDomain } from "tldts";
 import { stripBom, stripBomBytes } from "../bom.js";
 import { CATEGORIES } from "../catalog/categories.js";
@@ -73,7 +74,7 @@ function report(kind: CheckKind, target: string, findings: Finding[], dns: Dns, 
 export async function checkDomain(domain: string, options: CheckOptions = {}): Promise<CheckReport> {
   const dns = dnsOf(options);
   const before = dns.failures.length;
-  const d = domain.trim().toLowerCase().replace(/\.$/, "");
+  const d = canonicalDomain(domain.trim().toLowerCase().replace(/\.$/, ""));
   const [mx, spf, dkim, dmarc, tlsRpt] = await Promise.all([
     checkMx(d, dns),
     checkSpf(d, dns),
@@ -215,4 +216,15 @@ export async function checksFor(
       reports.push(report("domain", d, (await checkMx(d, dns)).findings, dns, before));
     }
   return { checks, reports };
+}
+
+/**
+ * A domain as IDNA reads it, kept in Unicode: full-width or ideographic dots (`mail。example。com`)
+ * become dots, as the resolver would read them, so the organisational-domain lookups see the same
+ * name the DNS queries do.
+ */
+function canonicalDomain(d: string): string {
+  if (/^[\x21-\x7e]*$/.test(d)) return d;
+  const ascii = domainToASCII(d);
+  return (ascii && domainToUnicode(ascii)) || d;
 }

@@ -912,3 +912,10 @@ test("checksFor runs the category's checks on the entities of a diagnosis", asyn
   assert.equal(d.reports[1]!.complete, false);
   for (const r of [...b.reports, ...a.reports, ...d.reports]) assertIndonesian(r.findings, r.target);
 });
+
+test("check domain: ideographic dots are read as dots, as the resolver reads them (the DMARC fallback too)", async () => {
+  const r = await checkDomain("sub\u3002good\u3002test", { dns: dns(), skipBlocklists: true });
+  const found = ids(r.findings);
+  assert.ok(found.includes("dmarc.org_fallback"), found.join(", "));
+  assert.ok(!found.includes("dmarc.missing"), found.join(", "));
+});
