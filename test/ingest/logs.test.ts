@@ -499,3 +499,16 @@ test("default year: a date ahead of today is last year's, today's date and yeste
   assert.equal(yearOf("Nov 27 10:00:00", "2026-11-27T12:00:00Z"), "2026");
   assert.equal(yearOf("Nov 26 23:00:00", "2026-11-27T00:30:00Z"), "2026");
 });
+
+test("Postfix: a to= line whose reply was cut short (no closing parenthesis) is still its outcome", () => {
+  const cut =
+    "Feb  2 10:00:02 mx postfix/smtp[102]: 2222222222: to=<user@example.net>, relay=mx.example.net[192.0.2.25]:25, delay=1, dsn=5.1.1, status=bounced (host mx.example.net[192.0.2.25] said: 550-5.1.1 The email account that you tried to reach does not exist. Please try";
+  const r = read(cut, utc);
+  assert.equal(r.events.length, 1);
+  assert.equal(r.events[0]!.type, "bounce");
+  assert.equal(r.events[0]!.statusCode, "5.1.1");
+  assert.match(
+    r.events[0]!.response ?? "",
+    /^host mx\.example\.net\[192\.0\.2\.25\] said: 550-5\.1\.1 The email account/,
+  );
+});

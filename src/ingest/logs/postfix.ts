@@ -40,7 +40,8 @@ const QUEUE_ID_RE = /^([0-9A-F]{6,20}|(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{10,24}): (.*
 // What follows `QUEUEID: ` on the lines read below.
 const QUEUE_LINE_RE = /^(?:to=<|from=<|orig_to=<|message-id=|removed$|client=|uid=)/;
 const TO_RE = /^to=<([^>]*)>, /;
-const STATUS_RE = /(?:^|, )status=([A-Za-z-]+)(?: \((.*)\))?\s*$/;
+// The reply in parentheses, or cut short without its ")" (syslog's line limit, a long reply).
+const STATUS_RE = /(?:^|, )status=([A-Za-z-]+)(?: \((.*)\)| \((.*))?\s*$/;
 const FIELD_RE = /(?:^|, )(orig_to|relay|dsn)=([^,]*)/g;
 const RELAY_HOST_RE = /^([^[\s]+)\[([^\]]*)\](?::\d+)?$/;
 
@@ -110,7 +111,7 @@ function recipientLine(
   // relay=none / local / virtual / a pipe transport's name carry no host; an lmtp socket shows as host[private/…].
   const remoteHost = relay ? relay[1]!.toLowerCase() : null;
   const dsn = /^[245]\.\d{1,3}\.\d{1,3}$/.test(fields.get("dsn") ?? "") ? fields.get("dsn")! : null;
-  const text = status[2]?.trim() || null;
+  const text = (status[2] ?? status[3])?.trim() || null;
   // A content filter's hand-off (amavis on 127.0.0.1:10024) is no outcome: the filter re-injects the
   // message, and its real fate is logged under the new queue id.
   if (type === "delivered" && isLoopbackHandOff(relay?.[2] || relay?.[1], text)) return [];
