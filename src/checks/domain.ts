@@ -746,7 +746,9 @@ export async function checkDkim(
       else failed.push(a);
       return;
     }
-    const recs = a.status === "ok" ? a.records.filter((r) => /(^|;)\s*(v=DKIM1|p=|k=)/i.test(r)) : [];
+    // White space may surround "=" (RFC 6376 §3.2: [FWS] "=" [FWS]).
+    const recs =
+      a.status === "ok" ? a.records.filter((r) => /(^|;)\s*(v\s*=\s*DKIM1|p\s*=|k\s*=)/i.test(r)) : [];
     if (!recs.length) {
       if (given)
         findings.push(
@@ -800,7 +802,7 @@ function lintDkim(name: string, record: string): Finding[] {
   const tags = parseTags(record);
   const f: Finding[] = [];
   const v = tags.get("v");
-  if (v !== undefined && (v !== "DKIM1" || !/^\s*v=/i.test(record)))
+  if (v !== undefined && (v !== "DKIM1" || !/^\s*v\s*=/i.test(record)))
     f.push(
       finding(
         "dkim.syntax",

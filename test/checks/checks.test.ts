@@ -919,3 +919,7 @@ test("check domain: ideographic dots are read as dots, as the resolver reads the
   assert.ok(found.includes("dmarc.org_fallback"), found.join(", "));
   assert.ok(!found.includes("dmarc.missing"), found.join(", "));
 });
+
+test("DKIM: white space around '=' in a key record is allowed (RFC 6376 §3.2)", async () => {
+  assert.deepEqual(ids(await checkDkim("bad.test", dns(), ["spaced"])), ["dkim.ok"]);
+});
