@@ -799,6 +799,25 @@ describe("ses (SNS)", () => {
     assert.equal(events(await call("ses", JSON.stringify(messages.delivery))).length, 1);
   });
 
+  test("a Reject event (SES found a virus) is a content rejection SES decided, not an unknown to retry", async () => {
+    const reject = {
+      eventType: "Reject",
+      mail: {
+        timestamp: "2026-01-01T00:00:00.000Z",
+        source: "news@example.org",
+        messageId: "r1",
+        destination: ["ivan@example.com"],
+      },
+      reject: { reason: "Bad content" },
+    };
+    const [e] = events(await call("ses", JSON.stringify(reject)));
+    const d = classifyEvent(e!).diagnosis!;
+    assert.deepEqual(
+      [e!.type, e!.verdict?.rule, d.reason, d.permanence, d.action.type],
+      ["bounce", "ses.Reject", "rejection.content", "hard", "review_content"],
+    );
+  });
+
   test("a SubscribeURL outside SNS is refused even unverified (the caller would GET it)", async () => {
     const evil = {
       ...envelopes.subscriptionConfirmation,

@@ -236,6 +236,15 @@ export function sesEvents(n: Json, snsMessageId: string | null): DeliveryEvent[]
       type = "bounce";
       targets = recipients(mail.destination, "mail.destination");
       response = str(detail, "reason");
+      // SES's own act on the message's content (it found a virus): sending it again fails again,
+      // and the address is not at fault. Its words ("Bad content") are SES's, so this decides.
+      verdict = {
+        rule: "ses.Reject",
+        matched: `eventType Reject${response ? `, reason ${response}` : ""}`,
+        permanence: "hard",
+        reason: "rejection.content",
+        decides: true,
+      };
       break;
     default:
       return []; // Send, Open, Click, Rendering Failure, Subscription, AmazonSnsSubscriptionSucceeded…
