@@ -230,8 +230,9 @@ const MECHANISMS = new Set(["all", "include", "a", "mx", "ptr", "ip4", "ip6", "e
 type SpfAll = string | null | undefined;
 
 // RFC 7208 §12's grammar, for the syntax check. A macro-string: literal characters and macros
-// (%{d}, %{ir}, %{l1r-}, %%, %_, %-).
-const MACRO_STRING = /^(?:[\x21-\x24\x26-\x7e]|%\{[slodiphcrtv]\d*r?[-.+,/_=]*\}|%[%_-])*$/i;
+// (%{d}, %{ir}, %{l1r-}, %%, %_, %-). The letters c, r and t are for the explanation's text only
+// (§7.2), never a record's own terms or modifiers.
+const MACRO_STRING = /^(?:[\x21-\x24\x26-\x7e]|%\{[slodiphv]\d*r?[-.+,/_=]*\}|%[%_-])*$/i;
 // The last label of a domain-spec: not all digits, or with an inner hyphen.
 const TOPLABEL = /^(?:[a-z0-9]*[a-z][a-z0-9]*|[a-z0-9]+-[a-z0-9-]*[a-z0-9])$/i;
 

@@ -67,6 +67,8 @@ const ZONES: Record<string, string> = {
     `ptrcidr ${spf("ptr:common.spf.test/24 -all")}`,
     `onelabel ${spf("include:localhost -all")}`,
     `badmacro ${spf("exists:%{z}.spf.test -all")}`,
+    // c, r and t belong to the explanation's text only (RFC 7208 §7.2).
+    `textmacro ${spf("include:%{c}.spf.test -all")}`,
     // And what the grammar allows: dual CIDR on a and mx, macros, an unknown modifier, exp=.
     `cidrs ${spf("a/24 a:h1.spf.test//64 a:h2.spf.test/24//64 mx:common.spf.test/24 -all")}`,
     `macros ${spf("exists:%{ir}.%{l1r-}._spf.%{d} ip4:192.0.2.1 -all exp=explain.%{d2}")}`,
@@ -169,6 +171,7 @@ test("SPF: any syntax error is spf.syntax, also after all (RFC 7208 §4.6, §12)
     "ptrcidr",
     "onelabel",
     "badmacro",
+    "textmacro",
   ]) {
     const r = await checkSpf(`${name}.spf.test`, dns());
     assert.deepEqual(ids(r.findings), ["spf.syntax"], `${name}: ${ids(r.findings).join(", ")}`);
