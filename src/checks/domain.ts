@@ -817,6 +817,26 @@ function lintDkim(name: string, record: string): Finding[] {
         },
       ),
     );
+  // A tag given twice makes the whole tag list invalid (RFC 6376 §3.2): receivers use no key.
+  const twice = duplicateTags(record);
+  if (twice.length) {
+    const list = twice.map((t) => `${t}=`).join(", ");
+    f.push(
+      finding(
+        "dkim.syntax",
+        "error",
+        name,
+        `The DKIM record at ${name} names ${list} more than once, which makes the whole record invalid (RFC 6376 §3.2).`,
+        "Publish the record with each tag once, as your sending service gives it.",
+        {
+          message: `Catatan DKIM di ${name} menyebut ${list} lebih dari sekali, sehingga seluruh catatan tidak valid (RFC 6376 §3.2).`,
+          fix: "Terbitkan catatan dengan setiap tag sekali saja, seperti yang diberikan layanan pengirim Anda.",
+        },
+        { duplicates: twice },
+      ),
+    );
+    return f;
+  }
   const k = (tags.get("k") ?? "rsa").toLowerCase();
   const p = (tags.get("p") ?? "").replace(/\s+/g, "");
   if (!tags.has("p")) {

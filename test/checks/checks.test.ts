@@ -922,4 +922,9 @@ test("check domain: ideographic dots are read as dots, as the resolver reads the
 
 test("DKIM: white space around '=' in a key record is allowed (RFC 6376 §3.2)", async () => {
   assert.deepEqual(ids(await checkDkim("bad.test", dns(), ["spaced"])), ["dkim.ok"]);
+  // A tag named twice makes the record invalid (§3.2): not "revoked" by the first, empty p=.
+  const dup = await checkDkim("bad.test", dns(), ["dupkey"]);
+  assert.deepEqual(ids(dup), ["dkim.syntax"]);
+  assert.match(dup[0]!.message, /names p= more than once/);
+  assertIndonesian(dup, "dupkey");
 });

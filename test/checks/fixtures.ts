@@ -64,6 +64,8 @@ export const ZONES: Record<string, string> = {
     `garbage._domainkey TXT ${txt("v=DKIM1; k=rsa; p=bm90IGEga2V5")}`,
     `short._domainkey TXT ${txt(`v=DKIM1; k=rsa; p=${KEY1024.p}`)}`,
     `badver._domainkey TXT ${txt(`k=rsa; v=DKIM1; p=${KEY2048.p}`)}`,
+    // A tag twice makes the record invalid (RFC 6376 §3.2), even an empty p= before the key.
+    `dupkey._domainkey TXT ${txt(`v=DKIM1; p=; p=${KEY2048.p}`)}`,
     // RFC 6376 §3.2 allows white space around "=".
     `spaced._domainkey TXT ${txt(`v = DKIM1; k = rsa; p = ${KEY2048.p}`)}`,
     `nop._domainkey TXT ${txt("v=DKIM1; k=rsa")}`,
