@@ -1,5 +1,5 @@
-import { domainToASCII } from "node:url";
 import type { Localized } from "../catalog/types.js";
+import { domainNameProblem } from "../checks/targets.js";
 import type { WebhookSecrets } from "../ingest/webhooks/index.js";
 import { dnsServersFromEnv } from "../server/checks-routes.js";
 import { SettingError, webhookSecretsFromEnv } from "../server/routes.js";
@@ -152,12 +152,15 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
         .split(",")
         .map((d) => d.trim())
         .filter(Boolean);
-  for (const d of domains)
-    if (!isDomainName(d))
+  for (const d of domains) {
+    // The checks' own test of a domain name (targets.ts), with its reason.
+    const why = domainNameProblem(d);
+    if (why)
       throw new UsageError({
-        en: `the bounce domain ${JSON.stringify(d)} is not a domain name (such as bounce.example.com)`,
-        id: `domain bounce ${JSON.stringify(d)} bukan nama domain (misalnya bounce.example.com)`,
+        en: `the bounce domain ${JSON.stringify(d)} is not a domain name (such as bounce.example.com): ${why.en}`,
+        id: `domain bounce ${JSON.stringify(d)} bukan nama domain (misalnya bounce.example.com): ${why.id}`,
       });
+  }
   const auth = flags.auth && env.DIAGNOSA_AUTH !== "off";
   // The checks' resolvers: read when the routes are mounted, checked here to be a usage error.
   checkDnsServers("DIAGNOSA_DNS_SERVERS", dnsServersFromEnv(env));
@@ -307,14 +310,4 @@ export async function keysCommand(args: string[], flags: { db?: string; json: bo
     await store.close();
   }
   return 0;
-}
-
-/** A domain name as DNS takes it (IDN allowed): dot-separated labels of letters, digits and hyphens. */
-function isDomainName(name: string): boolean {
-  const ascii = domainToASCII(name);
-  return (
-    ascii.length > 0 &&
-    ascii.length <= 253 &&
-    ascii.split(".").every((l) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(l))
-  );
 }
